@@ -1,0 +1,49 @@
+// esbuild: three bundles from one script.
+//   dist/extension.js  the extension host code (cjs, `vscode` external)
+//   dist/cli.js        the `techblog` command line (cjs, runs on plain Node)
+//   media/preview.js   the preview's browser script (iife), loaded by the webview with a nonce
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+].filter((b) => fs.existsSync(path.join(root, b.entryPoints[0])));
+
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context({ ...b, plugins: [reportRebuilds(b.outfile)] });
+    await ctx.watch();
+  }
+  console.log('[build] watching for changes (Ctrl+C to stop)');
+} else {
+  const t0 = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  console.log(`[build] ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - t0} ms`);
+}
+
+function reportRebuilds(outfile) {
+  return {
+    name: 'report',
+    setup(build) {
+      build.onEnd((r) => console.log(`[build] ${outfile}: ${r.errors.length ? `${r.errors.length} error(s)` : 'ok'} ${new Date().toLocaleTimeString()}`));
+    },
+  };
+}

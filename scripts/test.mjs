@@ -1,0 +1,125 @@
+// npm test: everything, in the order a failure is cheapest to find.
+//   node scripts/test.mjs                 typecheck, lint, unit, build, integration, packaged .vsix
+//   node scripts/test.mjs static|unit|integration|vsix    one stage (unit and integration compile first)
+//   node scripts/test.mjs <test file>     one unit file (test/unit/...) or one integration suite (test/integration/suite/...)
+// TECHBLOG_TEST_HOST=offline (default: code-server + Chromium, no internet needed) or electron (@vscode/test-electron).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { root, run, nodeBin, copyToTemp } from './lib/run.mjs';
+
+const arg = process.argv[2];
+const hostKind = process.env.TECHBLOG_TEST_HOST || 'offline';
+if (!['offline', 'electron'].includes(hostKind)) fail(`TECHBLOG_TEST_HOST must be "offline" or "electron", not "${hostKind}".`);
+
+const totals = { passed: 0, failed: 0 };
+const t0 = Date.now();
+
+function fail(message) {
+  console.error(`\n[test] ${message}`);
+  process.exit(1);
+}
+
+async function step(name, fn) {
+  const t = Date.now();
+  console.log(`\n[test] ── ${name}`);
+  await fn();
+  console.log(`[test] ── ${name}: ok (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+}
+
+async function must(cmd, args, what, opts) {
+  const r = await run(cmd, args, opts);
+  if (r.code !== 0) { totals.failed++; summary(); fail(`${what} failed (exit ${r.code}).`); }
+  return r.output;
+}
+
+async function compile() {
+  // Start from an empty out/: a deleted test must not keep running from a stale compiled copy.
+  fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  await must(nodeBin('tsc'), ['-p', 'tsconfig.json'], 'TypeScript (src + tests)');
+  const webviewSources = fs.readdirSync(path.join(root, 'src/webview'), { recursive: true }).some((f) => String(f).endsWith('.ts'));
+  if (webviewSources) await must(nodeBin('tsc'), ['-p', 'src/webview/tsconfig.json'], 'TypeScript (webview)');
+}
+
+async function unit(only) {
+  const target = only ? path.join('out', only.replace(/\.ts$/, '.js')) : 'out/test/unit/';
+  const output = await must(process.execPath, ['--test', '--test-reporter=spec', target], 'Unit tests');
+  // The spec reporter ends with "ℹ pass N" / "ℹ fail N".
+  totals.passed += +(output.match(/^\S*\s*pass (\d+)/m)?.[1] ?? 0);
+}
+
+function addIntegrationCounts(output) {
+  for (const m of output.matchAll(/^\[(?:integration|vsix)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
+}
+
+async function integration(onlyFile) {
+  const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-it-');
+  const env = { ...process.env, ...(onlyFile ? { TECHBLOG_TEST_FILE: path.basename(onlyFile) } : {}) };
+  try {
+    await runHost({ extension: root, tests: path.join(root, 'out/test/integration/index'), workspace, env, what: 'Integration tests' });
+  } finally {
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
+}
+
+async function vsix() {
+  const { packageVsix } = await import('./package.mjs');
+  const { path: vsixPath } = await packageVsix({ quiet: true });
+  const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-vsix-');
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-ext-'));
+  const env = { ...process.env, TECHBLOG_EXPECT_EXTENSIONS_DIR: extensionsDir };
+  try {
+    await runHost({
+      extension: path.join(root, 'test/integration/vsix/host-extension'), tests: path.join(root, 'out/test/integration/vsix/index'),
+      workspace, env, vsixPath, extensionsDir, what: 'Packaged .vsix tests',
+    });
+  } finally {
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
+  }
+}
+
+async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, what }) {
+  let code; let output = '';
+  if (hostKind === 'electron') {
+    const { runInElectron } = await import('./lib/electron-host.mjs');
+    code = await runInElectron({ extensionDevelopmentPath: extension, extensionTestsPath: tests, workspace, vsix: vsixPath, extensionsDir, env: { TECHBLOG_EXPECT_EXTENSIONS_DIR: env.TECHBLOG_EXPECT_EXTENSIONS_DIR ?? '', TECHBLOG_TEST_FILE: env.TECHBLOG_TEST_FILE ?? '' } });
+    // @vscode/test-electron prints the suites' console output itself; we cannot count from here.
+  } else {
+    const { ensureHost } = await import('../test/host/ensure.mjs');
+    await ensureHost();
+    if (vsixPath) {
+      const { installVsix } = await import('../test/host/vscode-host.mjs');
+      await installVsix(vsixPath, extensionsDir);
+    }
+    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : [])];
+    ({ code, output } = await run(process.execPath, args, { env }));
+  }
+  addIntegrationCounts(output);
+  if (code !== 0) { if (!/failed/.test(output)) totals.failed++; summary(); fail(`${what} failed (exit ${code}).`); }
+}
+
+function summary() {
+  console.log(`\n[test] ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+}
+
+if (arg && /\.(ts|js)$/.test(arg)) {
+  const rel = path.relative(root, path.resolve(arg));
+  await step('compile', compile);
+  if (rel.startsWith('test/unit/')) await step(`unit: ${rel}`, () => unit(rel));
+  else if (rel.startsWith('test/integration/')) {
+    await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+    await step(`integration: ${rel}`, () => integration(rel));
+  } else fail(`${arg} is neither under test/unit/ nor test/integration/.`);
+} else {
+  const stages = arg ? [arg] : ['static', 'unit', 'integration', 'vsix'];
+  for (const s of stages) if (!['static', 'unit', 'integration', 'vsix'].includes(s)) fail(`Unknown stage "${s}" (static, unit, integration, vsix or a test file).`);
+  await step('typecheck + compile', compile);
+  if (stages.includes('static')) await step('lint', () => must(nodeBin('eslint'), ['.'], 'ESLint (including the layer rules)'));
+  if (stages.includes('unit')) await step('unit tests (plain Node)', () => unit());
+  if (stages.includes('integration') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+  if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
+  if (stages.includes('vsix')) await step(`packaged .vsix (real VS Code, ${hostKind} host)`, vsix);
+}
+summary();

@@ -1,0 +1,16 @@
+// The table of `techblog` sub-commands. Each feature adds its command here.
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  /** Folder that relative paths and default site discovery start from. */
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** Returns the process exit code. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export const cliCommands: CliCommand[] = [];

@@ -1,0 +1,20 @@
+// Wiring only: build the pieces, register them, hand every Disposable to VS Code.
+import * as vscode from 'vscode';
+import { createLog } from './host/util/log';
+import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
+import { WorkspaceSites } from './host/site/workspaceSites';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createLog();
+  const sites = new WorkspaceSites(log);
+  context.subscriptions.push(
+    log,
+    sites,
+    registerSiteInfoCommand(sites),
+  );
+  log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions.
+}

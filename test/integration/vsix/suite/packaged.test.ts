@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, eventually } from '../../util/workspace';
+
+describe('The packaged .vsix (installed, not the development folder)', () => {
+  it('is installed from the extensions folder and activates on the sample blog', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    const installedFrom = process.env.TECHBLOG_EXPECT_EXTENSIONS_DIR;
+    assert.ok(installedFrom, 'the runner passes the extensions folder it installed into');
+    assert.ok(path.resolve(ext.extensionPath).startsWith(path.resolve(installedFrom)), `loaded from ${ext.extensionPath}`);
+    await eventually(() => ext.isActive, 'the installed extension to activate', 20_000);
+  });
+
+  it('ships its bundle, snippets and manifest, and no sources, tests or source maps', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const files = listFiles(ext.extensionPath);
+    assert.ok(files.includes('dist/extension.js'), files.join(', '));
+    assert.ok(files.includes('dist/cli.js'));
+    for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
+    const leaked = files.filter((f) => /^(src|test|scripts|examples|out)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    assert.deepEqual(leaked, []);
+  });
+
+  it('runs a contributed command from the installed bundle', async () => {
+    const infos = await vscode.commands.executeCommand<{ title: string }[]>('techblog.showSiteInfo');
+    assert.equal(infos[0]?.title, 'Gopher 與 Pod 的筆記本');
+  });
+});
+
+function listFiles(root: string, dir = ''): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    return e.isDirectory() ? listFiles(root, rel) : [rel];
+  });
+}
