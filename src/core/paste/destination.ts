@@ -1,0 +1,194 @@
+// Resolve `techblog.paste.destination` patterns (`${siteRoot}/images/${year}/image-${timestamp}.${ext}`)
+// in the style of VS Code's `markdown.copyFiles.destination`, but strict: an unknown variable or a
+// path outside the workspace is an error the user sees, never a silently different file.
+import * as path from 'node:path/posix';
+import { matchGlob } from './glob';
+import { pasteVariableNames, type PasteVariableName, type PasteVariables } from './variables';
+
+export const defaultDestination = '${siteRoot}/images/${year}/image-${timestamp}.${ext}';
+
+/** What a destination ending in `/` gets appended: Typora's file name. */
+export const defaultFileNamePattern = 'image-${timestamp}.${ext}';
+
+export interface PasteRule {
+  /** Matched against the document's path relative to its workspace folder. */
+  readonly glob: string;
+  readonly destination: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type DestinationResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly error: string };
+
+interface VariablePart {
+  readonly name: string;
+  readonly transform?: { readonly regex: RegExp; readonly replacement: string };
+}
+type Part = string | VariablePart;
+
+const knownNames: ReadonlySet<string> = new Set(pasteVariableNames);
+
+/**
+ * The destination pattern for a document: the first rule whose glob matches wins, else `fallback`.
+ * `documentPath` and `workspaceFolder` are absolute posix paths.
+ */
+export function selectDestination(
+  documentPath: string, workspaceFolder: string, rules: readonly PasteRule[], fallback: string,
+): string {
+  const relative = path.relative(workspaceFolder, documentPath);
+  return rules.find((rule) => matchGlob(relative, rule.glob))?.destination ?? fallback;
+}
+
+/** Names of the variables a pattern uses (so callers compute the content hash only when needed). */
+export function variablesUsed(pattern: string): ReadonlySet<string> {
+  const parsed = parsePattern(pattern);
+  return new Set(parsed.ok ? parsed.value.flatMap((p) => (typeof p === 'string' ? [] : [p.name])) : []);
+}
+
+/**
+ * Substitute the variables of `pattern` and resolve it to an absolute posix path:
+ * - a pattern starting with `/` is relative to the workspace folder, another relative pattern to
+ *   the post's folder (both like `markdown.copyFiles.destination`);
+ * - a pattern ending with `/` is a folder and gets Typora's `image-${timestamp}.${ext}`;
+ * - `${name/regex/replacement/flags}` applies `String.replace` to the value;
+ * - the result must lie inside the workspace folder.
+ */
+export function resolveDestination(options: { readonly pattern: string; readonly vars: PasteVariables }): DestinationResult {
+  const { pattern, vars } = options;
+  const quoted = JSON.stringify(pattern);
+  let source = pattern.trim();
+  if (!source) {
+    return { ok: false, error: 'The paste destination is empty.' };
+  }
+  if (source.endsWith('/')) {
+    source += defaultFileNamePattern;
+  }
+  const parsed = parsePattern(source);
+  if (!parsed.ok) {
+    return { ok: false, error: `${parsed.error} in the paste destination ${quoted}.` };
+  }
+  let text = '';
+  for (const part of parsed.value) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    if (!knownNames.has(part.name)) {
+      return { ok: false, error: `Unknown variable \${${part.name}} in the paste destination ${quoted}. Known variables: ${pasteVariableNames.join(', ')}.` };
+    }
+    const value = vars[part.name as PasteVariableName];
+    if (value === undefined) {
+      return { ok: false, error: `\${${part.name}} in the paste destination ${quoted} has no value here: ${missingReason(part.name)}.` };
+    }
+    text += part.transform ? value.replace(part.transform.regex, part.transform.replacement) : value;
+  }
+
+  const workspaceFolder = path.normalize(vars.workspaceFolder ?? '/');
+  let resolved: string;
+  if (source.startsWith('/')) {
+    resolved = path.join(workspaceFolder, text); // a literal leading `/` means the workspace folder
+  } else if (text.startsWith('/')) {
+    resolved = path.normalize(text); // `${siteRoot}/…` and friends are absolute already
+  } else {
+    resolved = path.resolve(vars.postDir ?? workspaceFolder, text);
+  }
+  const name = path.basename(resolved);
+  if (!isInside(resolved, workspaceFolder)) {
+    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, outside the workspace folder ${workspaceFolder}; TechBlog only writes inside the workspace.` };
+  }
+  if (!name || name === '.' || name === '..' || text.endsWith('/')) {
+    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, which has no file name.` };
+  }
+  // Below the workspace the name must be portable: the blog is a git repo cloned on any OS.
+  const below = resolved.slice(workspaceFolder.length);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  const bad = /[\u0000-\u001f\u007f<>:"|?*\\]/.exec(below);
+  if (bad) {
+    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, which contains the character ${JSON.stringify(bad[0])} that not every system allows in file names.` };
+  }
+  return { ok: true, path: resolved };
+}
+
+/** True when `child` is strictly below `folder` (both absolute posix). */
+export function isInside(child: string, folder: string): boolean {
+  const f = folder.endsWith('/') ? folder : `${folder}/`;
+  return child.startsWith(f) && child.length > f.length;
+}
+
+function missingReason(name: string): string {
+  switch (name) {
+    case 'postYear':
+    case 'postMonth':
+    case 'postDay':
+      return 'the document has no `date:` in its front matter and no YYYY-MM-DD- prefix in its file name';
+    case 'hash':
+      return 'no content hash was computed for this paste';
+    default:
+      return 'the value is not available for this document';
+  }
+}
+
+/** Split a pattern into literal text and `${name}` / `${name/regex/replacement/flags}` parts. */
+function parsePattern(pattern: string): Result<Part[]> {
+  const parts: Part[] = [];
+  let literal = '';
+  let i = 0;
+  while (i < pattern.length) {
+    if (pattern[i] !== '$' || pattern[i + 1] !== '{') {
+      literal += pattern[i++];
+      continue;
+    }
+    const start = i;
+    i += 2;
+    const nameMatch = /^[A-Za-z_][A-Za-z0-9_]*/.exec(pattern.slice(i));
+    if (!nameMatch) {
+      return { ok: false, error: `Expected a variable name after "\${" at position ${start}` };
+    }
+    const name = nameMatch[0];
+    i += name.length;
+    let transform: VariablePart['transform'];
+    if (pattern[i] === '/') {
+      const regexSource = readUntilSlash(pattern, i + 1);
+      const replacement = regexSource && readUntilSlash(pattern, regexSource.end + 1);
+      if (!regexSource || !replacement) {
+        return { ok: false, error: `Unfinished transform in \${${name}/…} (expected \${${name}/regex/replacement/})` };
+      }
+      i = replacement.end + 1;
+      const flags = /^[a-z]*/.exec(pattern.slice(i))![0];
+      i += flags.length;
+      try {
+        transform = { regex: new RegExp(regexSource.text, flags), replacement: replacement.text };
+      } catch (e) {
+        return { ok: false, error: `Invalid regular expression in \${${name}/…}: ${(e as Error).message}` };
+      }
+    }
+    if (pattern[i] !== '}') {
+      return { ok: false, error: `Missing "}" after \${${name}` };
+    }
+    i++;
+    if (literal) {
+      parts.push(literal);
+      literal = '';
+    }
+    parts.push({ name, transform });
+  }
+  if (literal) {
+    parts.push(literal);
+  }
+  return { ok: true, value: parts };
+}
+
+/** Read up to the next unescaped `/`; `\/` stands for `/`, other escapes stay for the RegExp. */
+function readUntilSlash(s: string, from: number): { text: string; end: number } | undefined {
+  let text = '';
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === '\\' && s[i + 1] === '/') {
+      text += '/';
+      i++;
+    } else if (s[i] === '/') {
+      return { text, end: i };
+    } else {
+      text += s[i];
+    }
+  }
+  return undefined;
+}

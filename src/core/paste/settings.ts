@@ -1,0 +1,82 @@
+// `techblog.paste.*` settings: defaults and validation of what the user typed, so the host only
+// reads raw values and shows `problems`.
+import { defaultDestination, type PasteRule } from './destination';
+import { linkStyles, type LinkStyle } from './link';
+
+export interface PasteSettings {
+  /** `techblog.paste.destination` */
+  readonly destination: string;
+  /** `techblog.paste.rules`: first matching glob wins over `destination`. */
+  readonly rules: readonly PasteRule[];
+  /** `techblog.paste.linkStyle`: the link the paste inserts; the others are offered as paste kinds. */
+  readonly linkStyle: LinkStyle;
+  /** `techblog.paste.dedupe`: identical bytes link the existing image instead of writing a copy. */
+  readonly dedupe: boolean;
+  /** `techblog.paste.imagesFolder`: the site's images folder (relative to the site root) that dedupe and "Find Unused Images" cover. */
+  readonly imagesFolder: string;
+}
+
+export const defaultPasteSettings: PasteSettings = {
+  destination: defaultDestination,
+  rules: [],
+  linkStyle: 'relative',
+  dedupe: true,
+  imagesFolder: 'images',
+};
+
+export type RawPasteSettings = { readonly [K in keyof PasteSettings]?: unknown };
+
+/** Validate raw setting values; anything invalid falls back to its default and is reported. */
+export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSettings; problems: string[] } {
+  const problems: string[] = [];
+  const d = defaultPasteSettings;
+
+  let destination = d.destination;
+  if (typeof raw.destination === 'string' && raw.destination.trim()) {
+    destination = raw.destination.trim();
+  } else if (raw.destination !== undefined && raw.destination !== '') {
+    problems.push('techblog.paste.destination must be a non-empty string; using the default.');
+  }
+
+  const rules: PasteRule[] = [];
+  if (Array.isArray(raw.rules)) {
+    raw.rules.forEach((r: unknown, i) => {
+      const rule = r as Partial<Record<keyof PasteRule, unknown>> | null;
+      if (rule && typeof rule.glob === 'string' && rule.glob && typeof rule.destination === 'string' && rule.destination.trim()) {
+        rules.push({ glob: rule.glob, destination: rule.destination.trim() });
+      } else {
+        problems.push(`techblog.paste.rules[${i}] needs a "glob" and a "destination" string; ignored.`);
+      }
+    });
+  } else if (raw.rules !== undefined) {
+    problems.push('techblog.paste.rules must be an array of { "glob", "destination" }; ignored.');
+  }
+
+  let linkStyle = d.linkStyle;
+  if (linkStyles.includes(raw.linkStyle as LinkStyle)) {
+    linkStyle = raw.linkStyle as LinkStyle;
+  } else if (raw.linkStyle !== undefined) {
+    problems.push(`techblog.paste.linkStyle must be one of ${linkStyles.join(', ')}; using "${d.linkStyle}".`);
+  }
+
+  let dedupe = d.dedupe;
+  if (typeof raw.dedupe === 'boolean') {
+    dedupe = raw.dedupe;
+  } else if (raw.dedupe !== undefined) {
+    problems.push('techblog.paste.dedupe must be true or false; using true.');
+  }
+
+  let imagesFolder = d.imagesFolder;
+  if (typeof raw.imagesFolder === 'string') {
+    const folder = raw.imagesFolder.trim().replace(/^\/+|\/+$/g, '');
+    if (folder && !folder.split('/').includes('..')) {
+      imagesFolder = folder;
+    } else {
+      problems.push('techblog.paste.imagesFolder must be a folder inside the site, like "images"; using "images".');
+    }
+  } else if (raw.imagesFolder !== undefined) {
+    problems.push('techblog.paste.imagesFolder must be a string; using "images".');
+  }
+
+  return { settings: { destination, rules, linkStyle, dedupe, imagesFolder }, problems };
+}
