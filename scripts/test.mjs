@@ -36,6 +36,8 @@ async function must(cmd, args, what, opts) {
 async function compile() {
   // Start from an empty out/: a deleted test must not keep running from a stale compiled copy.
   fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  // Start from an empty out/: a deleted test must not keep running from a stale compiled copy.
+  fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
   await must(nodeBin('tsc'), ['-p', 'tsconfig.json'], 'TypeScript (src + tests)');
   const webviewSources = fs.readdirSync(path.join(root, 'src/webview'), { recursive: true }).some((f) => String(f).endsWith('.ts'));
   if (webviewSources) await must(nodeBin('tsc'), ['-p', 'src/webview/tsconfig.json'], 'TypeScript (webview)');

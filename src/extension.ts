@@ -1,6 +1,7 @@
 // Wiring only: build the pieces, register them, hand every Disposable to VS Code.
 import * as vscode from 'vscode';
 import { createLog } from './host/util/log';
+import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     sites,
     registerSiteInfoCommand(sites),
+    registerValidation(sites, context.extensionUri, log),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
 }

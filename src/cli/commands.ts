@@ -1,4 +1,5 @@
 // The table of `techblog` sub-commands. Each feature adds its command here.
+import { checkCommand } from './check';
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
@@ -13,4 +14,6 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [
+  checkCommand,
+];

@@ -16,11 +16,12 @@ export async function openPost(relativePath: string): Promise<vscode.TextEditor>
 }
 
 /** Poll until `check` returns a truthy value (extension events arrive asynchronously). */
-export async function eventually<T>(check: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+type Falsy = undefined | null | false | 0 | '';
+export async function eventually<T>(check: () => T | Falsy | Promise<T | Falsy>, what: string, timeoutMs = 10_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as T;
     if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -1,0 +1,185 @@
+// `techblog check`: the editor's front-matter rules for CI. Argument parsing and output only.
+import * as path from 'node:path';
+import { checkDocument } from '../core/frontmatter/check';
+import { fixAllSafe } from '../core/frontmatter/fixes';
+import type { FrontMatterParse, Problem } from '../core/frontmatter/types';
+import { findSites } from '../core/site/findSites';
+import { loadSite, type SiteIndex } from '../core/site/siteIndex';
+import type { CliCommand, CliIO } from './commands';
+import { NodeFileSystem } from './nodeFileSystem';
+
+const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix]
+
+Checks the front matter of posts and pages with the same rules as the editor.
+  paths            files or folders (default: every site, a folder with _config.yml, under the current folder)
+  --format FORMAT  text (default), json (one object: {"files", "problems"}), github (workflow annotations)
+  --fix            apply the safe fixes in place and report what changed
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage.`;
+
+type Format = 'text' | 'json' | 'github';
+
+interface Target { abs: string; site?: LoadedSite; rel: string }
+interface LoadedSite { root: string; index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }
+interface FileResult { file: string; problems: Problem[]; fixed: Problem[] }
+
+const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
+const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
+
+export function parseCheckArgs(args: string[]): { paths: string[]; format: Format; fix: boolean; help: boolean } | string {
+  const paths: string[] = [];
+  let format: Format = 'text';
+  let fix = false;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--fix') fix = true;
+    else if (a === '-h' || a === '--help') help = true;
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const v = a === '--format' ? args[++i] : a.slice('--format='.length);
+      if (v !== 'text' && v !== 'json' && v !== 'github') return `--format must be text, json or github${v === undefined ? '' : ` (got '${v}')`}.`;
+      format = v;
+    } else if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-')) return `unknown option '${a}'.`;
+    else paths.push(a);
+  }
+  return { paths, format, fix, help };
+}
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check front matter of posts and pages (--format text|json|github, --fix)',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const parsed = parseCheckArgs(args);
+    if (typeof parsed === 'string') {
+      io.err(`techblog check: ${parsed}\n\n${HELP}`);
+      return 2;
+    }
+    if (parsed.help) {
+      io.out(HELP);
+      return 0;
+    }
+    const fs = new NodeFileSystem(io.cwd);
+    const sites = new Map<string, Promise<LoadedSite>>();
+    const site = (root: string, files?: string[]) => {
+      let s = sites.get(root);
+      if (!s) {
+        s = loadSite(fs, root, { files }).then((r) => ({ root, ...r }));
+        sites.set(root, s);
+      }
+      return s;
+    };
+    const enclosingSite = async (absDir: string): Promise<string | undefined> => {
+      for (let d = absDir; ; d = path.dirname(d)) {
+        if ((await fs.stat(path.join(d, '_config.yml'))) === 'file') return d;
+        if (path.dirname(d) === d) return undefined;
+      }
+    };
+    const targets: Target[] = [];
+    const seen = new Set<string>();
+    const add = (t: Target) => { if (!seen.has(t.abs)) { seen.add(t.abs); targets.push(t); } };
+    const addSite = async (root: string, under?: string, files?: string[]) => {
+      const s = await site(root, files);
+      const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+      for (const rel of s.index.checkablePaths()) {
+        const abs = prefix + rel.split('/').join(path.sep);
+        if (!under || abs === under || abs.startsWith(under + path.sep)) add({ abs, site: s, rel });
+      }
+    };
+    const addDir = async (absDir: string) => {
+      const files = await fs.listFiles(absDir);
+      const roots = findSites(files).map((r) => path.join(absDir, r));
+      const encl = await enclosingSite(absDir);
+      if (encl && !roots.includes(encl)) await addSite(encl, absDir);
+      for (const r of roots) {
+        // Reuse this listing rather than walking the site's folders a second time.
+        const prefix = path.relative(absDir, r);
+        const own = prefix === '' ? files : files.filter((f) => f.startsWith(toPosix(prefix) + '/')).map((f) => f.slice(toPosix(prefix).length + 1));
+        await addSite(r, undefined, own);
+      }
+      if (!roots.length && !encl) for (const f of files) if (MARKDOWN.test(f)) add({ abs: path.join(absDir, f), rel: f });
+      return roots.length > 0 || !!encl;
+    };
+    if (!parsed.paths.length) {
+      const found = await addDir(path.resolve(io.cwd));
+      if (!found) {
+        io.err(`techblog check: no site (a folder with _config.yml) under ${io.cwd}; pass the files or folders to check.`);
+        return 2;
+      }
+    }
+    for (const p of parsed.paths) {
+      const abs = path.resolve(io.cwd, p);
+      const kind = await fs.stat(abs);
+      if (!kind) {
+        io.err(`techblog check: no such file or folder: ${p}`);
+        return 2;
+      }
+      if (kind === 'dir') { await addDir(abs); continue; }
+      const encl = await enclosingSite(path.dirname(abs));
+      if (encl) {
+        const s = await site(encl);
+        add({ abs, site: s, rel: toPosix(path.relative(encl, abs)) });
+      } else add({ abs, rel: toPosix(path.basename(abs)) });
+    }
+    const results: FileResult[] = [];
+    const cwd = path.resolve(io.cwd);
+    const cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+    // path.relative is costly per call; most files sit under cwd, where slicing says the same.
+    const relToCwd = (abs: string) => toPosix(abs.startsWith(cwdPrefix) ? abs.slice(cwdPrefix.length) : path.relative(cwd, abs));
+    for (const t of targets) {
+      const text = t.site?.texts.get(t.rel) ?? (await fs.readFile(t.abs));
+      const file = relToCwd(t.abs) || path.basename(t.abs);
+      if (text === undefined) continue;
+      const input = { path: t.rel, text, site: t.site?.index, parsed: t.site?.parses.get(t.rel) };
+      if (parsed.fix) {
+        const r = fixAllSafe(input);
+        if (r.text !== text) {
+          await fs.writeFile(t.abs, r.text);
+          if (t.site) { t.site.texts.set(t.rel, r.text); t.site.index.updateFile(t.rel, r.text); }
+        }
+        results.push({ file, problems: r.problems, fixed: r.fixed });
+      } else {
+        results.push({ file, problems: checkDocument(input), fixed: [] });
+      }
+    }
+    results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    print(io, parsed.format, results, parsed.fix);
+    return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+  },
+};
+
+function print(io: CliIO, format: Format, results: FileResult[], fix: boolean): void {
+  const flat = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, p })));
+  if (format === 'json') {
+    const out: Record<string, unknown> = {
+      files: results.length,
+      problems: flat.map(({ file, p }) => ({
+        file, line: p.range.start.line + 1, column: p.range.start.character + 1, endLine: p.range.end.line + 1, endColumn: p.range.end.character + 1,
+        severity: p.severity, rule: p.rule, message: p.message, fixable: p.fixes.some((f) => f.edits.length > 0 || !!f.renameTo),
+      })),
+    };
+    if (fix) out.fixed = results.flatMap((r) => r.fixed.map((p) => ({ file: r.file, rule: p.rule, line: p.range.start.line + 1, message: p.message })));
+    io.out(JSON.stringify(out));
+    return;
+  }
+  if (format === 'github') {
+    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    for (const r of results) if (r.fixed.length) io.out(`::notice file=${prop(r.file)},title=techblog --fix::${esc(`fixed ${r.fixed.length} problem(s): ${[...new Set(r.fixed.map((p) => p.rule))].join(', ')}`)}`);
+    for (const { file, p } of flat) {
+      const level = p.severity === 'info' ? 'notice' : p.severity;
+      io.out(`::${level} file=${prop(file)},line=${p.range.start.line + 1},col=${p.range.start.character + 1},endLine=${p.range.end.line + 1},endColumn=${p.range.end.character + 1},title=${prop(`techblog(${p.rule})`)}::${esc(p.message)}`);
+    }
+    return;
+  }
+  for (const r of results) {
+    if (r.fixed.length) io.out(`fixed ${r.file}: ${r.fixed.length} problem${r.fixed.length === 1 ? '' : 's'} (${[...new Set(r.fixed.map((p) => p.rule))].join(', ')})`);
+  }
+  for (const { file, p } of flat) io.out(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.message} [${p.rule}]`);
+  const count = (s: string) => flat.filter((x) => x.p.severity === s).length;
+  const n = flat.length;
+  const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+  io.out(n ? `${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info) in ${files}.` : `No problems in ${files}.`);
+}

@@ -1,0 +1,141 @@
+// Tags and categories: stray spaces, duplicates within a post, spellings that differ across the blog.
+import { endOfLineIncludingBreak, startOfLine } from '../../text/lineIndex';
+import type { OffsetEdit } from '../../text/textEdit';
+import type { TagKind } from '../../site/siteIndex';
+import { innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
+import type { FmEntry, FmNode } from '../types';
+
+const KEYS = new Map<string, TagKind>([['tags', 'tags'], ['tag', 'tags'], ['categories', 'categories'], ['category', 'categories']]);
+
+interface TagItem {
+  value: string;
+  start: number;
+  end: number;
+  /** The item's own node, when the tag is one list item. */
+  node?: FmNode;
+  /** How to delete this item (with its separator), when that can be said as a plain edit. */
+  remove?: OffsetEdit;
+  /** Where the tag's text is, for replacing it in place. */
+  inner?: { start: number; end: number };
+}
+
+function listItems(ctx: RuleContext, n: FmNode): TagItem[] {
+  const { text } = ctx;
+  const items = n.items;
+  if (!items) return [];
+  const out: TagItem[] = [];
+  items.forEach((it, i) => {
+    if (it.kind !== 'scalar' || it.value === null || typeof it.value === 'object' && !(it.value instanceof Date)) return;
+    const value = it.value instanceof Date ? text.slice(it.start, it.end) : String(it.value);
+    let remove: OffsetEdit | undefined;
+    if (n.flow) {
+      const prev = items[i - 1];
+      const next = items[i + 1];
+      if (prev && /^\s*,\s*$/.test(text.slice(prev.end, it.start))) remove = { start: prev.end, end: it.end, newText: '' };
+      else if (!prev && next && /^\s*,\s*$/.test(text.slice(it.end, next.start))) remove = { start: it.start, end: next.start, newText: '' };
+      else if (!prev && !next) remove = { start: it.start, end: it.end, newText: '' };
+    } else {
+      const ls = startOfLine(text, it.start);
+      const le = endOfLineIncludingBreak(text, it.end);
+      const after = text.slice(it.end, le).replace(/\r?\n$/, '');
+      if (/^\s*-\s+$/.test(text.slice(ls, it.start)) && /^(\s*|\s+#.*)$/.test(after)) remove = { start: ls, end: le, newText: '' };
+    }
+    out.push({ value, start: it.start, end: it.end, node: it, remove, inner: innerRaw(text, it) });
+  });
+  return out;
+}
+
+/** Words of a space-separated string (`tags: ebpf tracing`), with offsets when the source spells them. */
+function wordItems(ctx: RuleContext, n: FmNode, split: boolean): TagItem[] {
+  if (n.kind !== 'scalar' || n.value === null || typeof n.value === 'object' && !(n.value instanceof Date)) return [];
+  const raw = innerRaw(ctx.text, n);
+  const value = n.value instanceof Date ? ctx.text.slice(n.start, n.end) : String(n.value);
+  if (!split) return [{ value, start: n.start, end: n.end, node: n, inner: raw }];
+  if (!raw) return value.split(/\s+/).filter(Boolean).map((w) => ({ value: w, start: n.start, end: n.end }));
+  const out: TagItem[] = [];
+  const re = /\S+/g;
+  const src = ctx.text.slice(raw.start, raw.end);
+  for (let m; (m = re.exec(src));) {
+    const s = raw.start + m.index;
+    const e = s + m[0].length;
+    // Remove the word and the space before it (or after it, for the first word).
+    const remove = m.index > 0 ? { start: s - 1, end: e, newText: '' } : { start: s, end: Math.min(e + 1, raw.end), newText: '' };
+    out.push({ value: m[0], start: s, end: e, remove, inner: { start: s, end: e } });
+  }
+  return out;
+}
+
+function tagItems(ctx: RuleContext, e: FmEntry): TagItem[] {
+  const n = e.node;
+  if (n.kind === 'seq') {
+    if (n.items) return listItems(ctx, n);
+    // TOML / JSON lists: values without positions.
+    return (Array.isArray(n.value) ? n.value : []).filter((v) => typeof v === 'string').map((v: string) => ({ value: v, start: n.start, end: n.end }));
+  }
+  // Jekyll splits a string under `tags`/`categories` on spaces, but not one under `tag`/`category`.
+  return wordItems(ctx, n, e.key === 'tags' || e.key === 'categories');
+}
+
+function replaceTag(item: TagItem, newValue: string): OffsetEdit | undefined {
+  if (item.inner) return { ...item.inner, newText: item.node?.style === 'single' ? newValue.replace(/'/g, "''") : item.node?.style === 'double' ? JSON.stringify(newValue).slice(1, -1) : newValue };
+  if (item.node && item.node.start < item.node.end) return { start: item.node.start, end: item.node.end, newText: yamlScalar(newValue, item.node.style) };
+  return undefined;
+}
+
+const normal = (t: string) => (/\s/.test(t) ? t.trim().replace(/\s+/g, ' ') : t).toLowerCase();
+
+export function checkTags(ctx: RuleContext): void {
+  for (const e of ctx.parse.entries) {
+    const kind = KEYS.get(e.key);
+    if (!kind) continue;
+    const items = tagItems(ctx, e);
+    const noun = kind === 'tags' ? 'tag' : 'category';
+    const seen = new Map<string, TagItem>();
+    for (const item of items) {
+      const trimmed = item.value.trim();
+      if (trimmed === '') {
+        if (e.node.kind === 'seq') {
+          ctx.report('tag-whitespace', item.start, item.end, `An empty ${noun} in \`${e.key}\`.`,
+            item.remove ? [{ title: `Remove the empty ${noun}`, edits: [item.remove], safe: true, preferred: true }] : []);
+        }
+        continue;
+      }
+      if (trimmed !== item.value) {
+        const fixes: FixSpec[] = [];
+        if (item.inner) {
+          const lead = item.value.length - item.value.trimStart().length;
+          const trail = item.value.length - item.value.trimEnd().length;
+          const edits: OffsetEdit[] = [];
+          if (lead) edits.push({ start: item.inner.start, end: item.inner.start + lead, newText: '' });
+          if (trail) edits.push({ start: item.inner.end - trail, end: item.inner.end, newText: '' });
+          fixes.push({ title: `Trim the ${noun} to "${trimmed}"`, edits, safe: true, preferred: true });
+        } else {
+          const r = replaceTag(item, trimmed);
+          if (r) fixes.push({ title: `Trim the ${noun} to "${trimmed}"`, edits: [r], safe: true, preferred: true });
+        }
+        const where = item.value.startsWith(' ') || /^\s/.test(item.value) ? (/\s$/.test(item.value) ? 'leading and trailing' : 'a leading') : 'a trailing';
+        ctx.report('tag-whitespace', item.start, item.end, `The ${noun} ${JSON.stringify(item.value)} has ${where} space; Jekyll makes it a separate ${noun} from "${trimmed}".`, fixes);
+      }
+      const key = normal(item.value);
+      const first = seen.get(key);
+      if (first) {
+        const line = ctx.parse.lines.positionAt(first.start).line + 1;
+        ctx.report('duplicate-tag', item.start, item.end, `The ${noun} "${trimmed}" is already listed (line ${line}${first.value.trim() !== trimmed ? `, as "${first.value.trim()}"` : ''}).`,
+          item.remove ? [{ title: `Remove the duplicate ${noun} "${trimmed}"`, edits: [item.remove], safe: true, preferred: true }] : []);
+        continue;
+      }
+      seen.set(key, item);
+      if (ctx.site) {
+        const spellings = ctx.site.spellingsOf(kind, trimmed);
+        const mine = spellings.find((s) => s.value === trimmed)?.count ?? 0;
+        const top = spellings[0];
+        if (top && top.value !== trimmed && top.count > mine) {
+          const r = replaceTag({ ...item, inner: item.inner && item.value === trimmed ? item.inner : undefined }, top.value);
+          const docs = top.count === 1 ? 'another post' : `${top.count} other posts`;
+          ctx.report('tag-case-variant', item.start, item.end, `The ${noun} "${trimmed}" is spelled "${top.value}" in ${docs}; each spelling gets its own ${noun} page.`,
+            r ? [{ title: `Use the blog's spelling "${top.value}"`, edits: [r], safe: false, preferred: true }] : []);
+        }
+      }
+    }
+  }
+}

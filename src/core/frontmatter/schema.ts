@@ -1,0 +1,149 @@
+// Known front-matter keys per site profile, and the user's override of them (settings or a
+// workspace file, validated here and described for editors by media/schemas/front-matter-schema.json).
+import type { SiteProfile } from '../site/config';
+
+export const VALUE_TYPES = ['string', 'boolean', 'date', 'number', 'list', 'string-or-list', 'map', 'string-or-map', 'any'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+export const DOC_SCOPES = ['posts', 'drafts', 'pages'] as const;
+export type DocScope = (typeof DOC_SCOPES)[number];
+
+export interface KeySpec {
+  type: ValueType;
+  /** Markdown shown on hover and in completion. */
+  description: string;
+  /** Allowed values. */
+  enum?: (string | number | boolean)[];
+  /** A regular expression string values must match. */
+  pattern?: string;
+}
+
+export interface UserKeySpec { type?: ValueType; description?: string; enum?: (string | number | boolean)[]; pattern?: string }
+export interface UserScopeSchema { required?: string[]; keys?: Record<string, UserKeySpec> }
+/** The override a user writes (setting `techblog.frontMatter.schema` or `.techblog/schema.json`). */
+export interface UserSchema extends UserScopeSchema { posts?: UserScopeSchema; drafts?: UserScopeSchema; pages?: UserScopeSchema }
+
+export interface ResolvedSchema { keys: Map<string, KeySpec>; required: string[] }
+
+const JEKYLL_KEYS: Record<string, KeySpec> = {
+  layout: { type: 'string', description: 'The layout from `_layouts/` that wraps this document (`post`, `page`, `default`). `null` or `none` for no layout.' },
+  title: { type: 'string', description: 'The title shown on the page and in feeds. Search engines show about 70 characters.' },
+  description: { type: 'string', description: 'A one-sentence summary for search results and social cards (jekyll-seo-tag). Keep it under 160 characters.' },
+  date: { type: 'date', description: 'Publication time, `YYYY-MM-DD HH:MM:SS +/-TTTT`. Overrides the date in the file name.' },
+  categories: { type: 'string-or-list', description: 'Categories: a list, or a space-separated string. They become part of the post URL by default.' },
+  category: { type: 'string-or-list', description: 'A single category (Jekyll also accepts a list). Takes precedence over `categories`.' },
+  tags: { type: 'string-or-list', description: 'Tags: a list (`[a, b]` or one `- tag` per line), or a space-separated string.' },
+  tag: { type: 'string-or-list', description: 'A single tag. Takes precedence over `tags`.' },
+  published: { type: 'boolean', description: '`false` keeps the post out of the built site. Must be a boolean: the string `"false"` counts as true.' },
+  permalink: { type: 'string', description: 'The URL of this document, overriding the site-wide `permalink` (`/about/`, `/:year/:title/`).' },
+  excerpt: { type: 'string', description: 'The excerpt shown in post lists; by default the first paragraph.' },
+  excerpt_separator: { type: 'string', description: 'Text marking the end of the excerpt in the body (`<!--more-->`).' },
+  slug: { type: 'string', description: 'The `:title` part of the URL, instead of the one in the file name.' },
+  last_modified_at: { type: 'date', description: 'When the post was last changed (jekyll-last-modified-at, jekyll-seo-tag, sitemaps).' },
+  image: { type: 'string-or-map', description: 'The social-card image (jekyll-seo-tag): a path, or `{ path, height, width, alt }`.' },
+  author: { type: 'string-or-map', description: 'The author (jekyll-seo-tag, jekyll-feed): a name, or a key of `_data/authors.yml`.' },
+  lang: { type: 'string', description: 'The language of this document (`en`, `zh-TW`), for `<html lang>` and SEO tags.' },
+  redirect_from: { type: 'string-or-list', description: 'Old URLs that redirect here (jekyll-redirect-from).' },
+  redirect_to: { type: 'string', description: 'Send visitors of this URL elsewhere (jekyll-redirect-from).' },
+  sitemap: { type: 'boolean', description: '`false` leaves this document out of sitemap.xml (jekyll-sitemap).' },
+  render_with_liquid: { type: 'boolean', description: '`false` shows Liquid tags in the body as written instead of running them.' },
+};
+
+const HEXO_KEYS: Record<string, KeySpec> = {
+  layout: JEKYLL_KEYS.layout,
+  title: JEKYLL_KEYS.title,
+  description: JEKYLL_KEYS.description,
+  date: { type: 'date', description: 'Publication time, `YYYY-MM-DD HH:mm:ss`.' },
+  updated: { type: 'date', description: 'When the post was last changed.' },
+  comments: { type: 'boolean', description: '`false` turns comments off for this post.' },
+  tags: { type: 'string-or-list', description: 'Tags: a list or a single tag.' },
+  categories: { type: 'string-or-list', description: 'Categories: a list is a hierarchy (`[Diary, Life]`).' },
+  permalink: JEKYLL_KEYS.permalink,
+  excerpt: JEKYLL_KEYS.excerpt,
+  disableNunjucks: { type: 'boolean', description: '`true` leaves Nunjucks/Swig tags in the body unprocessed.' },
+  lang: JEKYLL_KEYS.lang,
+  published: JEKYLL_KEYS.published,
+  keywords: { type: 'string-or-list', description: 'Keywords for the `<meta name="keywords">` tag.' },
+};
+
+const BUILTIN: Record<SiteProfile, { keys: Record<string, KeySpec>; required: Record<DocScope, string[]> }> = {
+  jekyll: { keys: JEKYLL_KEYS, required: { posts: ['title', 'layout'], drafts: ['title', 'layout'], pages: [] } },
+  hexo: { keys: HEXO_KEYS, required: { posts: ['title'], drafts: ['title'], pages: [] } },
+};
+
+// Resolved schemas are reused across checks: per user-schema object (settings objects are replaced, not mutated).
+const builtinCache = new Map<string, ResolvedSchema>();
+const userCache = new WeakMap<UserSchema, Map<string, ResolvedSchema>>();
+
+/** The schema in force for one kind of document: built-in keys, overridden by the user's schema. */
+export function resolveSchema(profile: SiteProfile, scope: DocScope, user?: UserSchema): ResolvedSchema {
+  const id = `${profile}/${scope}`;
+  let cache = builtinCache;
+  if (user) {
+    cache = userCache.get(user) ?? new Map();
+    userCache.set(user, cache);
+  }
+  let r = cache.get(id);
+  if (!r) cache.set(id, (r = buildSchema(profile, scope, user)));
+  return r;
+}
+
+function buildSchema(profile: SiteProfile, scope: DocScope, user?: UserSchema): ResolvedSchema {
+  const b = BUILTIN[profile];
+  const keys = new Map<string, KeySpec>(Object.entries(b.keys));
+  let required = [...b.required[scope]];
+  for (const layer of [user, user?.[scope]]) {
+    if (!layer) continue;
+    for (const [k, spec] of Object.entries(layer.keys ?? {})) {
+      const prev = keys.get(k);
+      keys.set(k, { type: spec.type ?? prev?.type ?? 'any', description: spec.description ?? prev?.description ?? '', enum: spec.enum ?? prev?.enum, pattern: spec.pattern ?? prev?.pattern });
+    }
+    if (layer.required) required = [...layer.required];
+  }
+  return { keys, required };
+}
+
+export interface SchemaKeyInfo extends KeySpec { key: string; required: boolean }
+
+/** Keys for completion and hover, in schema order. */
+export function schemaKeys(profile: SiteProfile = 'jekyll', scope: DocScope = 'posts', user?: UserSchema): SchemaKeyInfo[] {
+  const s = resolveSchema(profile, scope, user);
+  return [...s.keys].map(([key, spec]) => ({ key, ...spec, required: s.required.includes(key) }));
+}
+
+/** Hover text for a key, or undefined when the schema does not know it. */
+export function keyDocumentation(key: string, profile: SiteProfile = 'jekyll', scope: DocScope = 'posts', user?: UserSchema): string | undefined {
+  const spec = resolveSchema(profile, scope, user).keys.get(key);
+  if (!spec) return undefined;
+  const allowed = spec.enum ? ` One of: ${spec.enum.map((v) => `\`${String(v)}\``).join(', ')}.` : '';
+  return `**${key}** (${spec.type})\n\n${spec.description}${allowed}`;
+}
+
+/** Checks a user schema; messages name the place (`posts.keys.series.type`) and what is allowed. */
+export function validateUserSchema(obj: unknown): { ok: boolean; errors: string[] } {
+  const errors: string[] = [];
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const checkScope = (v: unknown, at: string, top: boolean) => {
+    if (!isObj(v)) { errors.push(`${at || 'The schema'} must be an object.`); return; }
+    const allowed = top ? ['$schema', 'required', 'keys', ...DOC_SCOPES] : ['required', 'keys'];
+    for (const k of Object.keys(v)) if (!allowed.includes(k)) errors.push(`${at ? at + '.' : ''}${k} is not a schema setting (allowed: ${allowed.filter((a) => a !== '$schema').join(', ')}).`);
+    if (v.required !== undefined && (!Array.isArray(v.required) || v.required.some((r) => typeof r !== 'string'))) errors.push(`${at ? at + '.' : ''}required must be a list of key names.`);
+    if (v.keys !== undefined) {
+      if (!isObj(v.keys)) errors.push(`${at ? at + '.' : ''}keys must be an object mapping key names to their rules.`);
+      else for (const [name, spec] of Object.entries(v.keys)) {
+        const p = `${at ? at + '.' : ''}keys.${name}`;
+        if (!isObj(spec)) { errors.push(`${p} must be an object such as { "type": "string" }.`); continue; }
+        for (const k of Object.keys(spec)) if (!['type', 'description', 'enum', 'pattern'].includes(k)) errors.push(`${p}.${k} is not a key setting (allowed: type, description, enum, pattern).`);
+        if (spec.type !== undefined && !(VALUE_TYPES as readonly unknown[]).includes(spec.type)) errors.push(`${p}.type is "${String(spec.type)}"; use one of ${VALUE_TYPES.join(', ')}.`);
+        if (spec.description !== undefined && typeof spec.description !== 'string') errors.push(`${p}.description must be text.`);
+        if (spec.enum !== undefined && (!Array.isArray(spec.enum) || spec.enum.length === 0 || spec.enum.some((e) => !['string', 'number', 'boolean'].includes(typeof e)))) errors.push(`${p}.enum must be a non-empty list of strings, numbers or booleans.`);
+        if (spec.pattern !== undefined) {
+          if (typeof spec.pattern !== 'string') errors.push(`${p}.pattern must be a regular expression in a string.`);
+          else try { new RegExp(spec.pattern, 'u'); } catch (e) { errors.push(`${p}.pattern is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}.`); }
+        }
+      }
+    }
+  };
+  checkScope(obj, '', true);
+  if (isObj(obj)) for (const s of DOC_SCOPES) if (obj[s] !== undefined) checkScope(obj[s], s, false);
+  return { ok: errors.length === 0, errors };
+}

@@ -1,0 +1,99 @@
+// What of _config.yml the checks need. Unknown or odd values fall back to Jekyll's defaults.
+import { isMap, parseDocument } from 'yaml';
+import type { FrontMatterFormat } from '../frontmatter/types';
+
+export type SiteProfile = 'jekyll' | 'hexo';
+
+export interface DefaultsEntry { scope: { path: string; type?: string }; values: Record<string, unknown> }
+
+export interface SiteConfig {
+  profile: SiteProfile;
+  defaults: DefaultsEntry[];
+  /** Publish posts dated in the future (Jekyll's default is false). */
+  future: boolean;
+  /** Site-wide permalink template or style name (`date`, `pretty`, `none`, `ordinal`). */
+  permalink: string;
+  /** IANA zone the site is built in; undefined means the build machine's (we assume UTC). */
+  timezone?: string;
+  markdown: string;
+  baseurl: string;
+  /** A theme gem or remote theme supplies layouts we cannot see. */
+  theme?: string;
+  layoutsDir: string;
+  /** Folder (relative to the site root) whose files become the site: '' for Jekyll, 'source' for Hexo. */
+  sourceDir: string;
+  exclude: string[];
+  /** Front-matter delimiters this profile reads. */
+  formats: FrontMatterFormat[];
+  /** Problems reading _config.yml itself. */
+  errors: string[];
+}
+
+export const DEFAULT_CONFIG: SiteConfig = {
+  profile: 'jekyll', defaults: [], future: false, permalink: 'date', markdown: 'kramdown', baseurl: '',
+  layoutsDir: '_layouts', sourceDir: '', exclude: [], formats: ['yaml'], errors: [],
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function parseSiteConfig(text: string | undefined): SiteConfig {
+  if (text === undefined) return { ...DEFAULT_CONFIG };
+  let raw: Record<string, unknown> = {};
+  const errors: string[] = [];
+  try {
+    const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'silent' });
+    if (doc.errors.length) errors.push(`_config.yml: ${doc.errors[0].message.split('\n')[0]}`);
+    if (isMap(doc.contents)) raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch (e) {
+    errors.push(`_config.yml: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const hexo = 'new_post_name' in raw || 'source_dir' in raw || 'public_dir' in raw;
+  const defaults: DefaultsEntry[] = [];
+  if (Array.isArray(raw.defaults)) {
+    for (const d of raw.defaults) {
+      if (!d || typeof d !== 'object') continue;
+      const { scope, values } = d as { scope?: unknown; values?: unknown };
+      if (!values || typeof values !== 'object' || Array.isArray(values)) continue;
+      const s = (scope && typeof scope === 'object' ? scope : {}) as { path?: unknown; type?: unknown };
+      defaults.push({ scope: { path: str(s.path) ?? '', type: str(s.type) }, values: values as Record<string, unknown> });
+    }
+  }
+  const theme = str(raw.theme) ?? str(raw.remote_theme);
+  return {
+    profile: hexo ? 'hexo' : 'jekyll',
+    defaults,
+    future: raw.future === true,
+    permalink: str(raw.permalink) ?? (hexo ? ':year/:month/:day/:title/' : 'date'),
+    timezone: str(raw.timezone),
+    markdown: str(raw.markdown) ?? 'kramdown',
+    baseurl: (str(raw.baseurl) ?? (hexo ? str(raw.root) : undefined) ?? '').replace(/\/$/, ''),
+    theme: hexo ? undefined : theme,
+    layoutsDir: (str(raw.layouts_dir) ?? '_layouts').replace(/^\.?\/|\/$/g, ''),
+    sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
+    exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
+    formats: hexo ? ['yaml', 'json'] : ['yaml'],
+    errors,
+  };
+}
+
+/** Jekyll's `defaults:` for a document: later and more specific scopes win. */
+export function defaultsFor(config: SiteConfig, relPath: string, type: string): Record<string, unknown> {
+  if (!config.defaults.length) return {};
+  const matches = config.defaults
+    .filter((d) => (!d.scope.type || d.scope.type === type || (type === 'drafts' && d.scope.type === 'posts')) && pathInScope(relPath, d.scope.path))
+    .map((d, i) => ({ d, i, weight: (d.scope.path ? d.scope.path.split('/').length * 2 : 0) + (d.scope.type ? 1 : 0) }))
+    .sort((a, b) => a.weight - b.weight || a.i - b.i);
+  const out: Record<string, unknown> = {};
+  for (const { d } of matches) Object.assign(out, d.values);
+  return out;
+}
+
+function pathInScope(relPath: string, scopePath: string): boolean {
+  const p = scopePath.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  if (p === '') return true;
+  if (p.includes('*')) {
+    const re = new RegExp('^' + p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '(/|$)');
+    return re.test(relPath);
+  }
+  return relPath === p || relPath.startsWith(p + '/');
+}

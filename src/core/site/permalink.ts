@@ -1,0 +1,51 @@
+// Where Jekyll publishes a document: relative image links resolve against that URL, not the source file.
+import * as path from 'node:path/posix';
+import type { SiteConfig } from './config';
+
+const STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+export const POST_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)(\.[^.]+)$/;
+
+function slugify(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}._~-]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+export interface UrlInput {
+  relPath: string;
+  kind: 'post' | 'draft' | 'page' | 'other';
+  data: Record<string, unknown> | undefined;
+  /** Calendar date of the post (from `date:` or the file name). */
+  date?: { year: number; month: number; day: number };
+}
+
+/** The URL path of a document (starting with `/`), or undefined when it cannot be known. */
+export function documentUrl(config: SiteConfig, input: UrlInput): string | undefined {
+  const own = typeof input.data?.permalink === 'string' ? input.data.permalink : undefined;
+  const base = path.basename(input.relPath);
+  if (input.kind === 'page' || input.kind === 'other') {
+    if (own) return own.startsWith('/') ? own : '/' + own;
+    const rel = config.sourceDir && input.relPath.startsWith(config.sourceDir + '/') ? input.relPath.slice(config.sourceDir.length + 1) : input.relPath;
+    const noExt = rel.replace(/\.[^./]+$/, '');
+    return '/' + (path.basename(noExt) === 'index' ? path.dirname(noExt).replace(/^\.$/, '') + '/' : noExt + '.html').replace(/^\/+/, '');
+  }
+  const m = POST_NAME.exec(base);
+  const slug = m ? m[4] : base.replace(/\.[^.]+$/, '');
+  const template = own ?? (Object.hasOwn(STYLES, config.permalink) ? STYLES[config.permalink] : config.permalink);
+  const d = input.date;
+  const cats = [input.data?.categories, input.data?.category].flatMap((c) => (Array.isArray(c) ? c : typeof c === 'string' ? c.split(/\s+/) : []))
+    .filter((c): c is string => typeof c === 'string' && c !== '').map(slugify).join('/');
+  const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+  const vars: Record<string, string> = {
+    year: d ? String(d.year) : '', month: pad(d?.month), day: pad(d?.day), i_month: d ? String(d.month) : '', i_day: d ? String(d.day) : '',
+    short_year: d ? String(d.year).slice(-2) : '', title: slugify(typeof input.data?.slug === 'string' ? input.data.slug : slug), slug: slugify(slug),
+    name: slugify(slug), categories: cats, output_ext: '.html', hour: '00', minute: '00', second: '00', y_day: '', week: '', short_day: '',
+  };
+  const url = template.replace(/:([a-z_]+)/g, (all, name: string) => (Object.hasOwn(vars, name) ? vars[name] : all));
+  return ('/' + url).replace(/\/{2,}/g, '/');
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { Log } from '../util/log';
+import type { WorkspaceSites } from '../site/workspaceSites';
+import { FrontMatterCodeActions } from './codeActions';
+import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
+import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
+import { RuleDocs } from './ruleDocs';
+import { SiteIndexes } from './siteIndexes';
+
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
+
+/** Front-matter validation: diagnostics, quick fixes, fix-all, completion, hover and "Check All Posts". */
+export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
+  const indexes = new SiteIndexes(sites, log);
+  const diagnostics = new FrontMatterDiagnostics(indexes, new RuleDocs(extensionUri), log);
+  const completion = new FrontMatterCompletion(indexes, diagnostics);
+  return vscode.Disposable.from(
+    indexes,
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FrontMatterCodeActions(diagnostics), { providedCodeActionKinds: FrontMatterCodeActions.kinds }),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, completion, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerHoverProvider(MARKDOWN, completion),
+    vscode.commands.registerCommand('techblog.checkAllPosts', () => checkAllPosts(diagnostics)),
+  );
+}
+
+async function checkAllPosts(diagnostics: FrontMatterDiagnostics): Promise<CheckAllSummary> {
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TechBlog: checking all posts'), cancellable: true },
+    (progress, token) => diagnostics.checkAll(progress, token),
+  );
+  const text = summary.sites === 0
+    ? vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml.')
+    : vscode.l10n.t('Checked {0} documents in {1} ms: {2} errors, {3} warnings, {4} infos.{5}', summary.files, summary.ms, summary.errors, summary.warnings, summary.infos,
+      summary.cancelled ? ' ' + vscode.l10n.t('(cancelled)') : '');
+  const showProblems = vscode.l10n.t('Show Problems');
+  void vscode.window.showInformationMessage(text, ...(summary.errors + summary.warnings + summary.infos ? [showProblems] : [])).then((pick) => {
+    if (pick === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
+}
