@@ -7,7 +7,8 @@ export async function packageVsix({ quiet = false } = {}) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
   // The bundle already holds every runtime dependency, so node_modules stays out of the package.
-  const { code, output } = await run(nodeBin('vsce'), ['package', '--no-dependencies', '--out', out], { quiet });
+  // README links stay as written (anchors and repo paths); vsce would otherwise demand a public repository URL.
+  const { code, output } = await run(nodeBin('vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { quiet });
   if (code !== 0) throw new Error(`vsce package failed (exit ${code}):\n${output}`);
   const bytes = fs.statSync(out).size;
   console.log(`[package] ${path.relative(root, out)}: ${(bytes / 1024).toFixed(1)} KiB`);
