@@ -1,7 +1,9 @@
 // npm test: everything, in the order a failure is cheapest to find.
-//   node scripts/test.mjs                 typecheck, lint, unit, build, integration, packaged .vsix
-//   node scripts/test.mjs static|unit|integration|vsix    one stage (unit and integration compile first)
-//   node scripts/test.mjs <test file>     one unit file (test/unit/...) or one integration suite (test/integration/suite/...)
+//   node scripts/test.mjs                 typecheck, lint, unit, build, integration, e2e, packaged .vsix
+//   node scripts/test.mjs static|unit|integration|e2e|vsix    one stage (unit and integration compile first)
+//   node scripts/test.mjs <test file>     one unit file (test/unit/...), one integration suite (test/integration/suite/...)
+//                                         or one end-to-end script (test/e2e/*.e2e.mjs)
+// e2e: test/e2e/*.e2e.mjs drive the real workbench (code-server + Chromium, offline host) with Playwright.
 // TECHBLOG_TEST_HOST=offline (default: code-server + Chromium, no internet needed) or electron (@vscode/test-electron).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,8 +38,6 @@ async function must(cmd, args, what, opts) {
 async function compile() {
   // Start from an empty out/: a deleted test must not keep running from a stale compiled copy.
   fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
-  // Start from an empty out/: a deleted test must not keep running from a stale compiled copy.
-  fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
   await must(nodeBin('tsc'), ['-p', 'tsconfig.json'], 'TypeScript (src + tests)');
   const webviewSources = fs.readdirSync(path.join(root, 'src/webview'), { recursive: true }).some((f) => String(f).endsWith('.ts'));
   if (webviewSources) await must(nodeBin('tsc'), ['-p', 'src/webview/tsconfig.json'], 'TypeScript (webview)');
@@ -61,6 +61,20 @@ async function integration(onlyFile) {
     await runHost({ extension: root, tests: path.join(root, 'out/test/integration/index'), workspace, env, what: 'Integration tests' });
   } finally {
     fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
+}
+
+/** Each test/e2e/*.e2e.mjs runs as its own Node process and ends with "[e2e] N passed, M failed". */
+async function e2e(onlyFile) {
+  const { ensureHost } = await import('../test/host/ensure.mjs');
+  await ensureHost();
+  const dir = path.join(root, 'test/e2e');
+  const files = onlyFile ? [onlyFile] : fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join('test/e2e', f));
+  for (const file of files) {
+    const { code, output } = await run(process.execPath, [file]);
+    const counts = [...output.matchAll(/^\[e2e\] (\d+) passed, (\d+) failed/gm)];
+    for (const m of counts) { totals.passed += +m[1]; totals.failed += +m[2]; }
+    if (code !== 0) { if (!counts.length) totals.failed++; summary(); fail(`End-to-end test ${file} failed (exit ${code}).`); }
   }
 }
 
@@ -114,14 +128,18 @@ if (arg && /\.(ts|js)$/.test(arg)) {
     await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
     await step(`integration: ${rel}`, () => integration(rel));
   } else fail(`${arg} is neither under test/unit/ nor test/integration/.`);
+} else if (arg && arg.endsWith('.e2e.mjs')) {
+  await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+  await step(`e2e: ${path.relative(root, path.resolve(arg))}`, () => e2e(path.relative(root, path.resolve(arg))));
 } else {
-  const stages = arg ? [arg] : ['static', 'unit', 'integration', 'vsix'];
-  for (const s of stages) if (!['static', 'unit', 'integration', 'vsix'].includes(s)) fail(`Unknown stage "${s}" (static, unit, integration, vsix or a test file).`);
+  const stages = arg ? [arg] : ['static', 'unit', 'integration', 'e2e', 'vsix'];
+  for (const s of stages) if (!['static', 'unit', 'integration', 'e2e', 'vsix'].includes(s)) fail(`Unknown stage "${s}" (static, unit, integration, e2e, vsix or a test file).`);
   await step('typecheck + compile', compile);
   if (stages.includes('static')) await step('lint', () => must(nodeBin('eslint'), ['.'], 'ESLint (including the layer rules)'));
   if (stages.includes('unit')) await step('unit tests (plain Node)', () => unit());
-  if (stages.includes('integration') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+  if (stages.includes('integration') || stages.includes('e2e') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
+  if (stages.includes('e2e')) await step('end-to-end tests (real workbench: code-server + Chromium)', () => e2e());
   if (stages.includes('vsix')) await step(`packaged .vsix (real VS Code, ${hostKind} host)`, vsix);
 }
 summary();

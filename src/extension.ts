@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { createLog } from './host/util/log';
 import { registerValidation } from './host/frontmatter/registerValidation';
+import { registerFindUnusedImages } from './host/paste/findUnusedImages';
+import { registerImagePaste } from './host/paste/registerImagePaste';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 
@@ -12,6 +14,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     sites,
     registerSiteInfoCommand(sites),
+    registerImagePaste(sites, log),
+    registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);

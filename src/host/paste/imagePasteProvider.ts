@@ -1,0 +1,374 @@
+import * as vscode from 'vscode';
+import { ImagePaster, type PastePlan } from '../../core/paste/imagePaster';
+import { type LinkStyle, linkStyles } from '../../core/paste/link';
+import { imageExtensionFor, isImageFile } from '../../core/paste/mime';
+import { type PasteSettings, readPasteSettings } from '../../core/paste/settings';
+import type { WorkspaceSites } from '../site/workspaceSites';
+import { Disposable } from '../util/disposable';
+import type { Log } from '../util/log';
+import { isNotFound, WorkspacePasteFileSystem } from './workspacePasteFileSystem';
+
+type OkPlan = Extract<PastePlan, { ok: true }>;
+
+/** `markdown.link.image.techblog.<style>`: under the built-in `markdown.link.image`, so a preference for image links matches ours too. */
+const baseKind = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'techblog');
+export const pasteEditKinds: Readonly<Record<LinkStyle, vscode.DocumentDropOrPasteEditKind>> = {
+  relative: baseKind.append('relative'),
+  root: baseKind.append('root'),
+  baseurl: baseKind.append('baseurl'),
+};
+
+/** Clipboard images, copied or dropped image files (`files`), and resources from the Explorer (`text/uri-list`). */
+export const imageMimeTypes: readonly string[] = ['image/*', 'files', 'text/uri-list'];
+
+const uriListMime = 'text/uri-list';
+
+interface ImageSource {
+  readonly name?: string;
+  readonly mime?: string;
+  readonly uri?: vscode.Uri;
+  data(): Promise<Uint8Array>;
+}
+
+/** One paste or drop turned into edits: the first is what Ctrl+V applies, the rest are in the paste widget. */
+interface PreparedEdit {
+  readonly title: string;
+  readonly kind: vscode.DocumentDropOrPasteEditKind;
+  readonly additionalEdit: vscode.WorkspaceEdit;
+  readonly yieldTo?: readonly vscode.DocumentDropOrPasteEditKind[];
+  /** The Markdown it inserts at each range. */
+  readonly text: string;
+  /** The images it creates (none when every image is reused). */
+  readonly creates: readonly vscode.Uri[];
+}
+
+export interface ImagePasteOptions {
+  /** Paste time (tests inject it). */
+  readonly now?: () => Date;
+}
+
+/**
+ * Typora-style image paste and drop for Markdown: saves the image in the dated images folder
+ * (`techblog.paste.destination`) and inserts the link. A thin adapter over `ImagePaster` (src/core/paste).
+ *
+ * The edits write nothing themselves: the image is a `createFile` in the edit's `additionalEdit`,
+ * followed by the link, so nothing is written when the user picks another paste option, undo removes
+ * the file, and a failing write leaves the document unchanged (file operations run first).
+ */
+export class ImagePasteProvider extends Disposable implements vscode.DocumentPasteEditProvider, vscode.DocumentDropEditProvider {
+  /** One paster per file system (scheme + authority); core paths are `uri.path` strings. */
+  private readonly pasters = new Map<string, { paster: ImagePaster; fs: WorkspacePasteFileSystem }>();
+  private readonly watched = new Set<string>();
+  private readonly shown = new Set<string>();
+  private readonly now: () => Date;
+
+  constructor(private readonly sites: WorkspaceSites, private readonly log: Log, options: ImagePasteOptions = {}) {
+    super();
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Build the dedupe index of the site a post belongs to, in the background, when the post opens. */
+  watchEditors(): this {
+    const warm = (editor: vscode.TextEditor | undefined) => {
+      if (editor) void this.warmUp(editor.document);
+    };
+    this.register(vscode.window.onDidChangeActiveTextEditor(warm));
+    for (const editor of vscode.window.visibleTextEditors) warm(editor);
+    return this;
+  }
+
+  async warmUp(document: vscode.TextDocument): Promise<void> {
+    if (document.languageId !== 'markdown' || document.isUntitled) return;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return;
+    try {
+      const { settings } = this.settingsFor(document.uri, false);
+      const siteRoot = (await this.siteRootFor(document.uri, folder)) ?? folder.uri.path;
+      const { paster } = this.pasterFor(document.uri);
+      this.watchImages(document.uri, siteRoot, settings);
+      const t0 = Date.now();
+      const index = paster.indexFor(`${siteRoot}/${settings.imagesFolder}`);
+      const before = index.counters.listings;
+      await paster.warmUp(siteRoot, settings);
+      if (index.counters.listings > before) {
+        this.log.info(`Paste: indexed ${index.size} image(s) in ${siteRoot}/${settings.imagesFolder} in ${Date.now() - t0} ms`);
+      }
+    } catch (e) {
+      this.log.warn(`Paste: could not index the images of ${document.uri.toString(true)}: ${message(e)}`);
+    }
+  }
+
+  async provideDocumentPasteEdits(
+    document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer,
+    context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentPasteEdit[] | undefined> {
+    const only = context.only;
+    if (only && !Object.values(pasteEditKinds).some((k) => only.intersects(k))) return undefined;
+    const prepared = await this.prepare(document, ranges, dataTransfer, token);
+    return prepared?.filter((p) => !only || only.intersects(p.kind)).map((p) => {
+      const edit = new vscode.DocumentPasteEdit('', p.title, p.kind);
+      edit.additionalEdit = p.additionalEdit;
+      if (p.yieldTo) edit.yieldTo = p.yieldTo;
+      return edit;
+    });
+  }
+
+  async provideDocumentDropEdits(
+    document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentDropEdit[] | undefined> {
+    const prepared = await this.prepare(document, [new vscode.Range(position, position)], dataTransfer, token);
+    return prepared?.map((p) => {
+      const edit = new vscode.DocumentDropEdit('', p.title, p.kind);
+      edit.additionalEdit = p.additionalEdit;
+      if (p.yieldTo) edit.yieldTo = p.yieldTo;
+      return edit;
+    });
+  }
+
+  /** undefined: not ours (no image), or refused with a message; the document stays unchanged. */
+  async prepare(
+    document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken,
+  ): Promise<PreparedEdit[] | undefined> {
+    const t0 = performance.now();
+    if (!vscode.workspace.getConfiguration('techblog.paste', document.uri).get<boolean>('enabled', true)) return undefined;
+    const sources = await imageSources(dataTransfer, document.uri);
+    if (!sources.length || token.isCancellationRequested) return undefined;
+
+    if (document.isUntitled) {
+      this.warn(vscode.l10n.t('TechBlog: save this post in your blog folder first, then paste the image again: an untitled document has no folder to put images in.'), false);
+      return undefined;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) {
+      this.warn(vscode.l10n.t('TechBlog: {0} is not in a workspace folder. Open your blog folder to paste images into its posts.', vscode.workspace.asRelativePath(document.uri)), false);
+      return undefined;
+    }
+
+    const { settings } = this.settingsFor(document.uri, true);
+    const siteRoot = await this.siteRootFor(document.uri, folder);
+    const { paster, fs } = this.pasterFor(document.uri);
+    this.watchImages(document.uri, siteRoot ?? folder.uri.path, settings);
+    const primary = ranges[0];
+    const selectedText = primary && !primary.isEmpty ? document.getText(primary) : undefined;
+    const documentText = document.getText();
+
+    const plans: { plan: OkPlan; bytes: Uint8Array }[] = [];
+    for (const source of sources) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await source.data();
+      } catch (e) {
+        this.log.warn(`Paste: could not read ${source.uri?.toString(true) ?? source.name ?? 'the pasted data'}: ${message(e)}`);
+        continue;
+      }
+      if (token.isCancellationRequested) return undefined;
+      const sameFs = source.uri && source.uri.scheme === document.uri.scheme && source.uri.authority === document.uri.authority;
+      let plan: PastePlan;
+      try {
+        plan = await paster.plan({
+          documentPath: document.uri.path,
+          documentText,
+          workspaceFolder: folder.uri.path,
+          siteRoot,
+          bytes,
+          mime: source.mime,
+          fileName: source.name,
+          sourcePath: sameFs ? source.uri!.path : undefined,
+          selectedText,
+          now: this.now(),
+        }, settings);
+      } catch (e) {
+        this.error(vscode.l10n.t('TechBlog could not paste the image: {0}', message(e)));
+        return undefined;
+      }
+      if (!plan.ok) {
+        if (plan.code === 'not-an-image') continue;
+        this.error(vscode.l10n.t('TechBlog did not paste the image: {0}', plan.error));
+        return undefined;
+      }
+      plans.push({ plan, bytes });
+    }
+    if (!plans.length || token.isCancellationRequested) return undefined;
+
+    for (const { plan } of plans) {
+      if (!plan.write) continue;
+      const problem = await this.writeProblem(fs.uri(plan.imagePath));
+      if (problem) {
+        this.error(problem);
+        return undefined;
+      }
+    }
+    for (const { plan } of plans) for (const w of plan.warnings) this.warn(`TechBlog: ${w}`);
+
+    const primaryStyle = plans[0].plan.linkStyle;
+    const styles = [primaryStyle, ...linkStyles.filter((s) => s !== primaryStyle)]
+      .filter((s) => plans.every(({ plan }) => plan.links[s] !== undefined));
+    const reusedAll = plans.every(({ plan }) => !plan.write);
+    const prepared = styles.map((style, i): PreparedEdit => {
+      const edit = new vscode.WorkspaceEdit();
+      const creates: vscode.Uri[] = [];
+      // File operations first: if a write fails, the link is never inserted.
+      for (const { plan, bytes } of plans) {
+        if (!plan.write) continue;
+        const uri = fs.uri(plan.imagePath);
+        edit.createFile(uri, { contents: bytes, overwrite: false });
+        creates.push(uri);
+      }
+      const text = plans.map(({ plan }) => plan.links[style]!).join('\n');
+      edit.set(document.uri, ranges.map((r) => vscode.SnippetTextEdit.replace(r, new vscode.SnippetString().appendText(text))));
+      return {
+        title: title(style, reusedAll),
+        kind: pasteEditKinds[style],
+        additionalEdit: edit,
+        text,
+        creates,
+        // Our other link styles come after our preferred one, whatever order the widget gets them in.
+        yieldTo: i === 0 ? undefined : [pasteEditKinds[primaryStyle]],
+      };
+    });
+    const ms = performance.now() - t0;
+    this.log.info(`Paste into ${vscode.workspace.asRelativePath(document.uri)}: ${plans.map(({ plan }) =>
+      `${vscode.workspace.asRelativePath(fs.uri(plan.imagePath))}${plan.reused ? ` (reused: ${plan.reused})` : ''}`).join(', ')} — edit ready in ${ms.toFixed(1)} ms`);
+    return prepared;
+  }
+
+  /** The paster for a document's file system, created on first use. */
+  pasterFor(uri: vscode.Uri): { paster: ImagePaster; fs: WorkspacePasteFileSystem } {
+    const key = `${uri.scheme}://${uri.authority}`;
+    let entry = this.pasters.get(key);
+    if (!entry) {
+      const fs = new WorkspacePasteFileSystem(uri);
+      entry = { paster: new ImagePaster(fs), fs };
+      this.pasters.set(key, entry);
+    }
+    return entry;
+  }
+
+  private settingsFor(resource: vscode.Uri, report: boolean): { settings: PasteSettings; problems: string[] } {
+    const c = vscode.workspace.getConfiguration('techblog.paste', resource);
+    const result = readPasteSettings({
+      destination: c.get('destination'),
+      rules: c.get('rules'),
+      linkStyle: c.get('linkStyle'),
+      dedupe: c.get('dedupe'),
+      imagesFolder: c.get('imagesFolder'),
+    });
+    if (report) for (const p of result.problems) this.warn(`TechBlog: ${p}`);
+    return result;
+  }
+
+  private async siteRootFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+    const site = await this.sites.siteFor(uri);
+    const root = site?.root.path.replace(/\/+$/, '');
+    const folderPath = folder.uri.path.replace(/\/+$/, '');
+    return root && (root === folderPath || root.startsWith(`${folderPath}/`)) ? root : undefined;
+  }
+
+  /** Feed file changes in a site's images folder to the dedupe index (one watcher per folder). */
+  private watchImages(resource: vscode.Uri, siteRoot: string, settings: PasteSettings): void {
+    const key = `${resource.scheme}://${resource.authority}${siteRoot}/${settings.imagesFolder}`;
+    if (this.watched.has(key)) return;
+    this.watched.add(key);
+    const { paster, fs } = this.pasterFor(resource);
+    const folder = settings.imagesFolder;
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(fs.uri(siteRoot), `{${folder},${folder}/**}`)));
+    const changed = (u: vscode.Uri) => paster.fileChanged(u.path);
+    this.register(watcher.onDidCreate(changed));
+    this.register(watcher.onDidChange(changed));
+    this.register(watcher.onDidDelete(changed));
+  }
+
+  /** A reason the image cannot be written there, checked before any edit is offered. */
+  private async writeProblem(target: vscode.Uri): Promise<string | undefined> {
+    const where = vscode.workspace.asRelativePath(target);
+    if (vscode.workspace.fs.isWritableFileSystem(target.scheme) === false) {
+      return vscode.l10n.t('TechBlog did not paste the image: {0} is on a read-only file system.', where);
+    }
+    // The nearest folder that exists must be writable (the others are created with the file).
+    let dir = vscode.Uri.joinPath(target, '..');
+    for (let depth = 0; depth < 256; depth++) {
+      try {
+        const stat = await vscode.workspace.fs.stat(dir);
+        if (stat.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly)) {
+          return vscode.l10n.t('TechBlog did not paste the image: the folder {0} is read-only.', vscode.workspace.asRelativePath(dir));
+        }
+        if (!(stat.type & vscode.FileType.Directory)) {
+          return vscode.l10n.t('TechBlog did not paste the image: {0} is a file, not a folder.', vscode.workspace.asRelativePath(dir));
+        }
+        return undefined;
+      } catch (e) {
+        if (!isNotFound(e)) return undefined; // let the write itself report it
+        const parent = vscode.Uri.joinPath(dir, '..');
+        if (parent.path === dir.path) return undefined;
+        dir = parent;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A warning; `once`: each distinct text once per session (setting problems and notes that come
+   * with every paste), not for a refused paste, which the user must learn about every time.
+   */
+  private warn(text: string, once = true): void {
+    this.log.warn(text);
+    if (once && this.shown.has(text)) return;
+    this.shown.add(text);
+    void vscode.window.showWarningMessage(text);
+  }
+
+  private error(text: string): void {
+    this.log.error(text);
+    void vscode.window.showErrorMessage(text);
+  }
+}
+
+function title(style: LinkStyle, reused: boolean): string {
+  const what = reused ? vscode.l10n.t('Link the existing identical image') : vscode.l10n.t('Save image and insert link');
+  switch (style) {
+    case 'relative': return vscode.l10n.t('{0}: relative to the post (TechBlog)', what);
+    case 'root': return vscode.l10n.t('{0}: /images/… from the site root (TechBlog)', what);
+    case 'baseurl': return vscode.l10n.t('{0}: {1}/images/… (TechBlog)', what, '{{ site.baseurl }}');
+  }
+}
+
+/** The images in a paste or drop: files first (clipboard images, files from the OS), else image URIs (Explorer). */
+async function imageSources(dataTransfer: vscode.DataTransfer, documentUri: vscode.Uri): Promise<ImageSource[]> {
+  const sources: ImageSource[] = [];
+  const seen = new Set<string>();
+  for (const [mime, item] of dataTransfer) {
+    const file = item.asFile();
+    if (!file) continue;
+    const imageMime = mime.toLowerCase().startsWith('image/') ? mime : undefined;
+    if (!imageExtensionFor(imageMime, file.name)) continue;
+    if (file.uri) {
+      const key = file.uri.toString();
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    sources.push({ name: file.name, mime: imageMime, uri: file.uri, data: async () => file.data() });
+  }
+  if (sources.length) return sources;
+
+  const list = await dataTransfer.get(uriListMime)?.asString();
+  for (const line of list?.split(/\r?\n/) ?? []) {
+    const s = line.trim();
+    if (!s || s.startsWith('#')) continue;
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(s, true);
+    } catch {
+      continue;
+    }
+    // Web images (http:) stay links: the built-in Markdown paste handles them.
+    if (uri.scheme !== documentUri.scheme && uri.scheme !== 'file') continue;
+    if (!isImageFile(uri.path) || seen.has(uri.toString())) continue;
+    seen.add(uri.toString());
+    sources.push({ name: uri.path.slice(uri.path.lastIndexOf('/') + 1), uri, data: async () => vscode.workspace.fs.readFile(uri) });
+  }
+  return sources;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
