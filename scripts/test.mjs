@@ -54,11 +54,23 @@ function addIntegrationCounts(output) {
   for (const m of output.matchAll(/^\[(?:integration|vsix)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
 }
 
+// The main suites run in English; test/integration/locale/ runs again in a VS Code started in zh-TW.
+const LOCALE_RUNS = [{ locale: 'zh-tw', dir: 'test/integration/locale' }];
+
 async function integration(onlyFile) {
+  const localeRun = onlyFile && LOCALE_RUNS.find((r) => onlyFile.startsWith(r.dir + '/'));
+  if (!onlyFile || !localeRun) await integrationRun('test/integration', undefined, onlyFile);
+  for (const r of LOCALE_RUNS) if (!onlyFile || r === localeRun) await integrationRun(r.dir, r.locale, onlyFile);
+}
+
+async function integrationRun(dir, locale, onlyFile) {
   const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-it-');
   const env = { ...process.env, ...(onlyFile ? { TECHBLOG_TEST_FILE: path.basename(onlyFile) } : {}) };
   try {
-    await runHost({ extension: root, tests: path.join(root, 'out/test/integration/index'), workspace, env, what: 'Integration tests' });
+    await runHost({
+      extension: root, tests: path.join(root, 'out', dir, 'index'), workspace, env, locale,
+      what: locale ? `Integration tests (VS Code in ${locale})` : 'Integration tests',
+    });
   } finally {
     fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
@@ -95,11 +107,11 @@ async function vsix() {
   }
 }
 
-async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, what }) {
+async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, locale, what }) {
   let code; let output = '';
   if (hostKind === 'electron') {
     const { runInElectron } = await import('./lib/electron-host.mjs');
-    code = await runInElectron({ extensionDevelopmentPath: extension, extensionTestsPath: tests, workspace, vsix: vsixPath, extensionsDir, env: { TECHBLOG_EXPECT_EXTENSIONS_DIR: env.TECHBLOG_EXPECT_EXTENSIONS_DIR ?? '', TECHBLOG_TEST_FILE: env.TECHBLOG_TEST_FILE ?? '' } });
+    code = await runInElectron({ extensionDevelopmentPath: extension, extensionTestsPath: tests, workspace, vsix: vsixPath, extensionsDir, locale, env: { TECHBLOG_EXPECT_EXTENSIONS_DIR: env.TECHBLOG_EXPECT_EXTENSIONS_DIR ?? '', TECHBLOG_TEST_FILE: env.TECHBLOG_TEST_FILE ?? '' } });
     // @vscode/test-electron prints the suites' console output itself; we cannot count from here.
   } else {
     const { ensureHost } = await import('../test/host/ensure.mjs');
@@ -108,7 +120,7 @@ async function runHost({ extension, tests, workspace, env, vsixPath, extensionsD
       const { installVsix } = await import('../test/host/vscode-host.mjs');
       await installVsix(vsixPath, extensionsDir);
     }
-    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : [])];
+    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []), ...(locale ? ['--locale', locale] : [])];
     ({ code, output } = await run(process.execPath, args, { env }));
   }
   addIntegrationCounts(output);

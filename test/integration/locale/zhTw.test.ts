@@ -1,0 +1,47 @@
+// VS Code started in zh-TW: TechBlog's command titles, settings and messages appear in Traditional
+// Chinese, taken from package.nls.zh-tw.json and l10n/bundle.l10n.zh-tw.json by VS Code itself.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, eventually } from '../util/workspace';
+
+type Localized = string | { value: string; original: string };
+const text = (s: Localized) => (typeof s === 'string' ? s : s.value);
+
+describe('TechBlog in a VS Code started in zh-TW', () => {
+  const ext = () => vscode.extensions.getExtension(EXTENSION_ID)!;
+  const readJson = (rel: string) => JSON.parse(fs.readFileSync(path.join(ext().extensionPath, rel), 'utf8')) as Record<string, string>;
+
+  before(async () => {
+    await eventually(() => ext()?.isActive, 'activation');
+  });
+
+  it('runs in zh-tw', () => {
+    assert.equal(vscode.env.language, 'zh-tw');
+  });
+
+  it('shows every command title in Traditional Chinese (with the English title kept for search)', () => {
+    const zh = readJson('package.nls.zh-tw.json');
+    const en = readJson('package.nls.json');
+    const commands = ext().packageJSON.contributes.commands as { command: string; title: Localized }[];
+    assert.ok(commands.length >= 5);
+    for (const c of commands) {
+      const key = `command.${c.command.replace(/^techblog\./, '')}.title`;
+      assert.ok(zh[key], `${key} has a translation`);
+      assert.equal(text(c.title), zh[key], `${c.command} is shown as ${zh[key]}`);
+      assert.notEqual(text(c.title), en[key], `${c.command} is not English`);
+      assert.match(text(c.title), /[\u4e00-\u9fff]/, `${c.command}: ${text(c.title)}`);
+    }
+  });
+
+  it('describes the settings in Traditional Chinese', () => {
+    const props = ext().packageJSON.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>;
+    const keys = Object.keys(props);
+    assert.ok(keys.length >= 10);
+    for (const k of keys) {
+      const d = props[k].markdownDescription ?? props[k].description ?? '';
+      assert.match(d, /[\u4e00-\u9fff]/, `${k}: ${d.slice(0, 80)}`);
+    }
+  });
+});
