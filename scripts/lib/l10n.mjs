@@ -94,6 +94,8 @@ export function codeMessages(root) {
     const inCore = path.relative(root, file).startsWith(path.join('src', 'core'));
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const visit = (node) => {
+      // setTranslator(…) hands core messages on to vscode.l10n.t: those are collected in the core.
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'setTranslator') return;
       if (ts.isCallExpression(node) && isTranslateCall(node.expression, inCore, text)) {
         const arg = node.arguments[0];
         const where = `${path.relative(root, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
