@@ -1,5 +1,6 @@
 // `techblog.paste.*` settings: defaults and validation of what the user typed, so the host only
 // reads raw values and shows `problems`.
+import { t } from '../text/l10n';
 import { defaultDestination, type PasteRule } from './destination';
 import { linkStyles, type LinkStyle } from './link';
 
@@ -35,7 +36,7 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
   if (typeof raw.destination === 'string' && raw.destination.trim()) {
     destination = raw.destination.trim();
   } else if (raw.destination !== undefined && raw.destination !== '') {
-    problems.push('techblog.paste.destination must be a non-empty string; using the default.');
+    problems.push(t('{0} must be a non-empty string; using the default.', 'techblog.paste.destination'));
   }
 
   const rules: PasteRule[] = [];
@@ -45,25 +46,25 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
       if (rule && typeof rule.glob === 'string' && rule.glob && typeof rule.destination === 'string' && rule.destination.trim()) {
         rules.push({ glob: rule.glob, destination: rule.destination.trim() });
       } else {
-        problems.push(`techblog.paste.rules[${i}] needs a "glob" and a "destination" string; ignored.`);
+        problems.push(t('{0} needs a "glob" and a "destination" string; ignored.', `techblog.paste.rules[${i}]`));
       }
     });
   } else if (raw.rules !== undefined) {
-    problems.push('techblog.paste.rules must be an array of { "glob", "destination" }; ignored.');
+    problems.push(t('{0} must be an array of { "glob", "destination" }; ignored.', 'techblog.paste.rules'));
   }
 
   let linkStyle = d.linkStyle;
   if (linkStyles.includes(raw.linkStyle as LinkStyle)) {
     linkStyle = raw.linkStyle as LinkStyle;
   } else if (raw.linkStyle !== undefined) {
-    problems.push(`techblog.paste.linkStyle must be one of ${linkStyles.join(', ')}; using "${d.linkStyle}".`);
+    problems.push(t('{0} must be one of {1}; using "{2}".', 'techblog.paste.linkStyle', linkStyles.join(', '), d.linkStyle));
   }
 
   let dedupe = d.dedupe;
   if (typeof raw.dedupe === 'boolean') {
     dedupe = raw.dedupe;
   } else if (raw.dedupe !== undefined) {
-    problems.push('techblog.paste.dedupe must be true or false; using true.');
+    problems.push(t('{0} must be true or false; using true.', 'techblog.paste.dedupe'));
   }
 
   let imagesFolder = d.imagesFolder;
@@ -72,10 +73,10 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
     if (folder && !folder.split('/').includes('..')) {
       imagesFolder = folder;
     } else {
-      problems.push('techblog.paste.imagesFolder must be a folder inside the site, like "images"; using "images".');
+      problems.push(t('{0} must be a folder inside the site, like "images"; using "images".', 'techblog.paste.imagesFolder'));
     }
   } else if (raw.imagesFolder !== undefined) {
-    problems.push('techblog.paste.imagesFolder must be a string; using "images".');
+    problems.push(t('{0} must be a string; using "images".', 'techblog.paste.imagesFolder'));
   }
 
   return { settings: { destination, rules, linkStyle, dedupe, imagesFolder }, problems };

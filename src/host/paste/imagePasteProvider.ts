@@ -198,7 +198,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
         return undefined;
       }
     }
-    for (const { plan } of plans) for (const w of plan.warnings) this.warn(`TechBlog: ${w}`);
+    for (const { plan } of plans) for (const w of plan.warnings) this.warn(vscode.l10n.t('TechBlog: {0}', w));
 
     const primaryStyle = plans[0].plan.linkStyle;
     const styles = [primaryStyle, ...linkStyles.filter((s) => s !== primaryStyle)]
@@ -253,7 +253,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       dedupe: c.get('dedupe'),
       imagesFolder: c.get('imagesFolder'),
     });
-    if (report) for (const p of result.problems) this.warn(`TechBlog: ${p}`);
+    if (report) for (const p of result.problems) this.warn(vscode.l10n.t('TechBlog: {0}', p));
     return result;
   }
 
