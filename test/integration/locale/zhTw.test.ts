@@ -4,10 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, eventually } from '../util/workspace';
+import { EXTENSION_ID, eventually, openPost } from '../util/workspace';
 
 type Localized = string | { value: string; original: string };
 const text = (s: Localized) => (typeof s === 'string' ? s : s.value);
+const fill = (message: string, ...args: string[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)]);
+const CJK = /[\u4e00-\u9fff]/;
 
 describe('TechBlog in a VS Code started in zh-TW', () => {
   const ext = () => vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -43,5 +45,28 @@ describe('TechBlog in a VS Code started in zh-TW', () => {
       const d = props[k].markdownDescription ?? props[k].description ?? '';
       assert.match(d, /[\u4e00-\u9fff]/, `${k}: ${d.slice(0, 80)}`);
     }
+  });
+
+  it('reports front-matter problems and their quick fixes in Traditional Chinese', async () => {
+    const zh = readJson('l10n/bundle.l10n.zh-tw.json');
+    // examples/sample-blog/DEFECTS.md #1 and #2: `description: ""` and the tag " observability".
+    const editor = await openPost('_posts/2021-09-03-otel-collector-first-look.md');
+    const uri = editor.document.uri;
+    const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+    const find = (rule: string) => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'TechBlog' && ruleOf(d) === rule);
+    const empty = await eventually(() => find('empty-value'), 'the empty-value diagnostic');
+    const tag = await eventually(() => find('tag-whitespace'), 'the tag-whitespace diagnostic');
+
+    const emptyZh = zh['`{0}` is empty.'];
+    const tagZh = zh['The tag {0} has a leading space; Jekyll makes it a separate tag from "{1}".'];
+    assert.ok(emptyZh && tagZh, 'the bundle translates both messages');
+    assert.equal(empty.message, fill(emptyZh, 'description'));
+    assert.equal(tag.message, fill(tagZh, '" observability"', 'observability'));
+    assert.match(empty.message, CJK);
+    assert.match(tag.message, CJK);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, tag.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes(fill(zh['Trim the tag to "{0}"'], 'observability')), titles.join(' | '));
   });
 });
