@@ -143,7 +143,7 @@ export class ImagePaster {
     // Patterns without a timestamp, and the (theoretical) case of no free millisecond: `-1`, `-2`.
     chosen ??= await uniqueName(first.path, this.exists, this.reservations);
     if (!chosen) {
-      return { ok: false, code: 'no-free-name', error: `No free file name for the pasted image near ${first.path}.` };
+      return { ok: false, code: 'no-free-name', error: t('No free file name for the pasted image near {0}.', first.path) };
     }
 
     if (settings.dedupe && hash) {

@@ -68,5 +68,12 @@ describe('TechBlog in a VS Code started in zh-TW', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, tag.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes(fill(zh['Trim the tag to "{0}"'], 'observability')), titles.join(' | '));
+
+    // The hover on a key shows the schema's description of it in Chinese too.
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('description:'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 3));
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    const described = zh['A one-sentence summary for search results and social cards (jekyll-seo-tag). Keep it under 160 characters.'];
+    assert.ok(shown.includes(fill(zh['**{0}** ({1})\n\n{2}'], 'description', 'string', described)), shown.join(' | '));
   });
 });
