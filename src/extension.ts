@@ -4,6 +4,7 @@ import { createLog } from './host/util/log';
 import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerFindUnusedImages } from './host/paste/findUnusedImages';
 import { registerImagePaste } from './host/paste/registerImagePaste';
+import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerImagePaste(sites, log),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
+    registerPreview(sites, context.extensionUri, log),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
 }
