@@ -16,6 +16,11 @@ export type ProfileSetting = 'auto' | Generator;
 /** Config files that mark a Hugo site on their own (`hugo.*`, Hugo ≥ 0.110) or together with Hugo keys or folders (`config.*`). */
 export const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'] as const;
 export const HUGO_LEGACY_CONFIG_FILES = ['config.toml', 'config.yaml', 'config.yml', 'config.json'] as const;
+/** Where Hugo looks for its config, first found wins. */
+export const HUGO_CONFIG_ORDER = [
+  ...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml',
+  ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml',
+] as const;
 /** Every config file whose text detection may read, relative to the site folder. */
 export const PROFILE_CONFIG_FILES = [
   '_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES,
@@ -168,7 +173,7 @@ function readConfig(text: string | undefined, format: 'yaml' | 'toml' | 'json'):
 }
 
 function hugoConfig(configs: Readonly<Record<string, string>>): { config: Record<string, unknown>; format: FrontMatterStyle | undefined } {
-  for (const name of [...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml', ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml']) {
+  for (const name of HUGO_CONFIG_ORDER) {
     const text = configs[name];
     if (text === undefined) continue;
     const ext = name.slice(name.lastIndexOf('.') + 1);
