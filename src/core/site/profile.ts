@@ -8,12 +8,19 @@ import type { SiteProfile } from './config';
 /** The generators TechBlog knows. `SiteProfile` (what the validator reads) is the subset with `_config.yml`. */
 export type Generator = SiteProfile | 'hugo';
 export const GENERATORS: readonly Generator[] = ['jekyll', 'hugo', 'hexo'];
+/** How a generator is written in messages. */
+export const GENERATOR_NAMES: Readonly<Record<Generator, string>> = { jekyll: 'Jekyll', hugo: 'Hugo', hexo: 'Hexo' };
 /** The `techblog.site.profile` setting: `auto` detects, anything else forces that generator. */
 export type ProfileSetting = 'auto' | Generator;
 
 /** Config files that mark a Hugo site on their own (`hugo.*`, Hugo ≥ 0.110) or together with Hugo keys or folders (`config.*`). */
 export const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'] as const;
 export const HUGO_LEGACY_CONFIG_FILES = ['config.toml', 'config.yaml', 'config.yml', 'config.json'] as const;
+/** Where Hugo looks for its config, first found wins. */
+export const HUGO_CONFIG_ORDER = [
+  ...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml',
+  ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml',
+] as const;
 /** Every config file whose text detection may read, relative to the site folder. */
 export const PROFILE_CONFIG_FILES = [
   '_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES,
@@ -86,7 +93,8 @@ export function detectGenerator(site: SiteFiles, setting: ProfileSetting = 'auto
     const text = configs[name];
     if (text !== undefined ? HUGO_KEYS.test(text) : false) add('hugo', 4, `Hugo settings in ${name}`);
   }
-  const hugoConfigSeen = score.hugo > 0 || HUGO_LEGACY_CONFIG_FILES.some((n) => has(n));
+  // A bare `config.toml` is a common name: without Hugo keys it counts only where no `_config.yml` claims the folder.
+  const hugoConfigSeen = score.hugo > 0 || (!hasJekyllConfig && HUGO_LEGACY_CONFIG_FILES.some((n) => has(n)));
   if (hugoConfigSeen) {
     if (has('content/')) add('hugo', 2, 'content/');
     if (has('archetypes/')) add('hugo', 2, 'archetypes/');
@@ -96,7 +104,8 @@ export function detectGenerator(site: SiteFiles, setting: ProfileSetting = 'auto
 
   const found = GENERATORS.filter((g) => score[g] > 0);
   if (setting !== 'auto' && GENERATORS.includes(setting)) {
-    if (!found.length && !hugoConfigSeen) return undefined;
+    // Forcing never turns a folder with only a stray `config.*` into a Jekyll or Hexo blog.
+    if (!found.length && !(hugoConfigSeen && setting === 'hugo')) return undefined;
     return { generator: setting, forced: true, evidence: ['techblog.site.profile'] };
   }
   if (!found.length) return undefined;
@@ -138,6 +147,8 @@ export interface SiteLayout {
   draftName: string;
   /** The folder whose files the generator serves at the site root: `` (Jekyll), `source` (Hexo), `static` (Hugo). */
   publishDir: string;
+  /** Where pasted images go by default (a `<year>/` folder below it): `images`, `source/images`, `static/images`. */
+  imagesDir: string;
   /** Front matter new posts are written with. */
   frontMatter: FrontMatterStyle;
   /** The site's own template files for a new post / draft, first existing one wins (relative to the site folder). */
@@ -162,7 +173,7 @@ function readConfig(text: string | undefined, format: 'yaml' | 'toml' | 'json'):
 }
 
 function hugoConfig(configs: Readonly<Record<string, string>>): { config: Record<string, unknown>; format: FrontMatterStyle | undefined } {
-  for (const name of [...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml', ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml']) {
+  for (const name of HUGO_CONFIG_ORDER) {
     const text = configs[name];
     if (text === undefined) continue;
     const ext = name.slice(name.lastIndexOf('.') + 1);
@@ -181,7 +192,7 @@ export function siteLayout(generator: Generator, site: SiteFiles): SiteLayout {
     const scaffolds = trimSlashes(str(c.scaffold_dir) ?? 'scaffolds') || 'scaffolds';
     return {
       generator, postsDir: `${source}/_posts`, draftsDir: `${source}/_drafts`,
-      postName: str(c.new_post_name) ?? ':title.md', draftName: ':title.md', publishDir: source, frontMatter: 'yaml',
+      postName: str(c.new_post_name) ?? ':title.md', draftName: ':title.md', publishDir: source, imagesDir: `${source}/images`, frontMatter: 'yaml',
       templates: { post: [`${scaffolds}/post.md`], draft: [`${scaffolds}/draft.md`, `${scaffolds}/post.md`] },
       timezone: str(c.timezone), defaultLayout: undefined,
     };
@@ -199,7 +210,7 @@ export function siteLayout(generator: Generator, site: SiteFiles): SiteLayout {
     const frontMatter: FrontMatterStyle = toml !== yaml ? (toml > yaml ? 'toml' : 'yaml') : (format ?? 'toml');
     return {
       generator, postsDir: `${contentDir}/${section}`, draftsDir: undefined, postName: ':title.md', draftName: ':title.md',
-      publishDir: staticDir, frontMatter,
+      publishDir: staticDir, imagesDir: `${staticDir}/images`, frontMatter,
       templates: { post: [`${archetypes}/${section}.md`, `${archetypes}/default.md`], draft: [`${archetypes}/${section}.md`, `${archetypes}/default.md`] },
       timezone: str(config.timeZone) ?? str(config.timezone), defaultLayout: undefined,
     };
@@ -218,8 +229,90 @@ export function siteLayout(generator: Generator, site: SiteFiles): SiteLayout {
   }
   return {
     generator, postsDir: inSource('_posts'), draftsDir: inSource('_drafts'),
-    postName: ':year-:month-:day-:title.md', draftName: ':title.md', publishDir: source, frontMatter: 'yaml',
+    postName: ':year-:month-:day-:title.md', draftName: ':title.md', publishDir: source, imagesDir: inSource('images'), frontMatter: 'yaml',
     templates: { post: [inSource('_templates/post.md'), '.techblog/templates/post.md'], draft: [inSource('_templates/draft.md'), '.techblog/templates/draft.md', inSource('_templates/post.md'), '.techblog/templates/post.md'] },
     timezone: str(c.timezone), defaultLayout,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finding sites: which file names mark a candidate folder, and what the host reads from it.
+
+/** File names (at a site folder's top, or in `config/_default/`) that make the folder worth probing. */
+export const SITE_MARKER_FILES = ['_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES] as const;
+/** One glob for the host's file search and watcher. */
+export const SITE_MARKER_GLOB = `**/{${SITE_MARKER_FILES.join(',')}}`;
+
+/** The candidate site folder a marker file stands for (posix, as given), or undefined for another file. */
+export function markerRoot(markerPath: string): string | undefined {
+  const parts = markerPath.split('/');
+  const name = parts.pop() ?? '';
+  if (!(SITE_MARKER_FILES as readonly string[]).includes(name)) return undefined;
+  // Hugo's config directory: <site>/config/_default/hugo.toml.
+  if (parts.length >= 2 && parts[parts.length - 1] === '_default' && parts[parts.length - 2] === 'config' && name !== '_config.yml') parts.splice(-2);
+  return parts.join('/');
+}
+
+/** Folder access for `probeSite`; paths are relative to the candidate folder (`''` is the folder itself). */
+export interface SiteProbe {
+  /** Entry names of a folder, sub-folders with a trailing `/`; undefined when it does not exist. */
+  list(dir: string): Promise<readonly string[] | undefined>;
+  /** A file's text, undefined when it does not exist or cannot be read. */
+  read(path: string): Promise<string | undefined>;
+}
+
+/** What `probeSite` found out about a blog folder. */
+export interface SiteProfileInfo {
+  detection: ProfileDetection;
+  layout: SiteLayout;
+  /** The site's `title` from its config, if it has one. */
+  title: string | undefined;
+  /** Texts of the config files read (relative paths), for callers that need more of them. */
+  configs: Readonly<Record<string, string>>;
+}
+
+/** Folders whose first level detection looks into, besides the top. */
+const LOOK_INSIDE = ['source/', 'content/', 'config/', 'config/_default/'];
+
+/**
+ * Reads just enough of a folder (its top level, a few sub-folders, the config files, the first line
+ * of a few Hugo posts) to tell whether it is a blog and which generator builds it.
+ */
+export async function probeSite(probe: SiteProbe, setting: ProfileSetting = 'auto'): Promise<SiteProfileInfo | undefined> {
+  const files: string[] = [...((await probe.list('')) ?? [])];
+  for (const dir of LOOK_INSIDE) {
+    if (!files.includes(dir)) continue;
+    for (const e of (await probe.list(dir.slice(0, -1))) ?? []) files.push(dir + e);
+  }
+  const configs: Record<string, string> = {};
+  await Promise.all([...PROFILE_CONFIG_FILES, 'Gemfile'].filter((n) => files.includes(n)).map(async (n) => {
+    const text = await probe.read(n);
+    if (text !== undefined) configs[n] = text;
+  }));
+  const site: SiteFiles = { files, configs };
+  const detection = detectGenerator(site, setting);
+  if (!detection) return undefined;
+  let layout = siteLayout(detection.generator, site);
+  if (detection.generator === 'hugo') {
+    // New posts follow the delimiters the existing ones use.
+    const posts = ((await probe.list(layout.postsDir)) ?? []).filter((n) => /\.md$/i.test(n)).slice(0, 5);
+    const firstLines = (await Promise.all(posts.map((n) => probe.read(`${layout.postsDir}/${n}`)))).map((t) => (t ?? '').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]);
+    layout = siteLayout('hugo', { ...site, firstLines });
+  }
+  return { detection, layout, title: siteTitle(detection.generator, configs), configs };
+}
+
+function siteTitle(generator: Generator, configs: Readonly<Record<string, string>>): string | undefined {
+  const config = generator === 'hugo' ? hugoConfig(configs).config : readConfig(configs['_config.yml'], 'yaml');
+  return typeof config.title === 'string' ? config.title : undefined;
+}
+
+/**
+ * Drops folders that only look like blogs because they sit inside another site's theme: Hexo themes
+ * carry their own `_config.yml`, Hugo themes a `hugo.toml` or an `exampleSite/`.
+ */
+export function withoutThemeFolders<T extends { root: string; generator: Generator }>(sites: readonly T[]): T[] {
+  const prefix = (root: string) => (root === '' || root === '.' ? '' : root.replace(/\/+$/, '') + '/');
+  const themes = sites.filter((s) => s.generator !== 'jekyll').map((s) => prefix(s.root) + 'themes/');
+  return sites.filter((s) => !themes.some((t) => prefix(s.root).startsWith(t)));
 }

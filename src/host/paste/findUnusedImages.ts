@@ -34,7 +34,7 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
     const interactive = options?.interactive !== false;
     const found = await sites.all();
     if (found.length === 0) {
-      if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml.'));
+      if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml or hugo.toml.'));
       return [];
     }
     const t0 = Date.now();

@@ -2,7 +2,7 @@
 import * as path from 'node:path/posix';
 import { POST_NAME } from '../../site/permalink';
 import { daysInMonth, instantOf, parseJekyllDate, type DateParts } from '../../text/time';
-import { lastEntry, type FixSpec, type RuleContext } from '../context';
+import { generatorName, lastEntry, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { FmNode } from '../types';
 
 export interface FileDate { year: number; month: number; day: number; slug: string; ext: string }
@@ -64,7 +64,8 @@ export function checkPostFileName(ctx: RuleContext): void {
 
 export function checkDates(ctx: RuleContext): void {
   const e = lastEntry(ctx, 'date');
-  const fd = ctx.kind === 'post' || ctx.kind === 'draft' ? fileNameDate(ctx.relPath) : undefined;
+  const fd = (ctx.kind === 'post' || ctx.kind === 'draft') && usesPostFileNames(ctx) ? fileNameDate(ctx.relPath) : undefined;
+  const gen = generatorName(ctx);
   const fileDate = fd && fd !== 'invalid' ? fd : undefined;
   const tz = ctx.config?.timezone;
   let parts: DateParts | undefined;
@@ -77,7 +78,7 @@ export function checkDates(ctx: RuleContext): void {
         ? [{ title: `Set \`date\` to ${ymd(fileDate)} (from the file name)`, edits: [{ start: e.node.start, end: e.node.end, newText: ymd(fileDate) }], safe: false }]
         : [];
       const shown = src ? JSON.stringify(src.raw.length > 40 ? src.raw.slice(0, 39) + '…' : src.raw) : 'not text';
-      ctx.report('invalid-date', e.node.start, Math.max(e.node.end, e.node.start), `\`date\` is ${shown}, which Jekyll cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.`, fixes);
+      ctx.report('invalid-date', e.node.start, Math.max(e.node.end, e.node.start), `\`date\` is ${shown}, which ${gen} cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.`, fixes);
       return;
     }
     if (r === 'unknown' || !src) return;
@@ -90,7 +91,7 @@ export function checkDates(ctx: RuleContext): void {
       if (partsAt >= 0) fixes.push({ title: `Set \`date\` to ${ymd(fileDate)}, as in the file name`, edits: [{ start, end, newText: ymd(fileDate) }], safe: false, preferred: true });
       const to = `${ymd(r)}-${fileDate.slug}${fileDate.ext}`;
       fixes.push({ title: `Rename the file to ${to}`, edits: [], safe: false, renameTo: to });
-      ctx.report('date-mismatch', start, end, `\`date\` says ${ymd(r)} but the file name says ${ymd(fileDate)}; Jekyll uses ${ymd(r)} for the URL and the post order.`, fixes);
+      ctx.report('date-mismatch', start, end, `\`date\` says ${ymd(r)} but the file name says ${ymd(fileDate)}; ${gen} uses ${ymd(r)} for the URL and the post order.`, fixes);
     }
   }
   if (ctx.site && ctx.kind === 'post' && ctx.config && !ctx.config.future) {
@@ -101,7 +102,8 @@ export function checkDates(ctx: RuleContext): void {
     const instant = instantOf(when, tz);
     if (instant > ctx.now.getTime()) {
       const at = parts && e ? { start: e.node.start, end: e.node.end } : ctx.parse.open ?? { start: 0, end: 0 };
-      ctx.report('future-date', at.start, at.end, `This post is dated ${ymd(when)}, in the future; with \`future: false\` Jekyll leaves it out of the site until then.`);
+      const setting = ctx.config.profile === 'hugo' ? '`buildFuture = false`' : '`future: false`';
+      ctx.report('future-date', at.start, at.end, `This post is dated ${ymd(when)}, in the future; with ${setting} ${gen} leaves it out of the site until then.`);
     }
   }
 }

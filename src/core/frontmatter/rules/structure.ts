@@ -3,14 +3,15 @@
 import { editDistance } from '../../text/editDistance';
 import { endOfLineIncludingBreak } from '../../text/lineIndex';
 import { firstParagraphText, truncatePlain } from '../../text/markdownText';
-import { show, type FixSpec, type RuleContext } from '../context';
+import { generatorName, show, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { KeySpec } from '../schema';
 import type { FmEntry, FmNode } from '../types';
 
 export function checkDelimiters(ctx: RuleContext): void {
   const { parse, text } = ctx;
   if (parse.format === 'none') {
-    if (ctx.site && (ctx.kind === 'post')) {
+    // Hugo and Hexo publish a post without front matter too (title from the file name).
+    if (ctx.site && ctx.kind === 'post' && usesPostFileNames(ctx)) {
       const firstEnd = text.indexOf('\n', parse.contentStart);
       const end = (firstEnd < 0 ? text.length : firstEnd) - (text[firstEnd - 1] === '\r' ? 1 : 0);
       const title = titleFromFileName(ctx.relPath);
@@ -41,7 +42,7 @@ export function checkDelimiters(ctx: RuleContext): void {
       fixes.push({ title: 'Close the front matter with a `---` line', edits: [{ start: lastGood, end: lastGood, newText: (needsBreak ? parse.eol : '') + '---' + parse.eol }], safe: false });
     }
     const mark = text.slice(parse.open.start, parse.open.end);
-    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, `The front matter opened by \`${mark.trim()}\` on line 1 is never closed: add a \`${mark.trim()}\` line after the last key, or Jekyll treats the whole file as text.`, fixes);
+    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, `The front matter opened by \`${mark.trim()}\` on line 1 is never closed: add a \`${mark.trim()}\` line after the last key, or ${generatorName(ctx)} treats the whole file as text.`, fixes);
   }
 }
 
@@ -59,7 +60,7 @@ export function checkSyntax(ctx: RuleContext): void {
   if (!parse.errors.length && (parse.root === 'seq' || parse.root === 'scalar')) {
     const r = parse.rootRange ?? { start: parse.contentStart, end: parse.contentEnd };
     const what = parse.root === 'seq' ? 'a list' : 'a single value';
-    ctx.report('type-mismatch', r.start, Math.max(r.start, r.end), `The front matter is ${what}; Jekyll expects \`key: value\` lines (title: …, layout: …).`);
+    ctx.report('type-mismatch', r.start, Math.max(r.start, r.end), `The front matter is ${what}; ${generatorName(ctx)} expects \`key: value\` lines (title: …, layout: …).`);
   }
 }
 
@@ -76,6 +77,7 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     const list = byKey.get(e.key);
     if (list) list.push(e); else byKey.set(e.key, [e]);
   }
+  const gen = generatorName(ctx);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     const kept = list[list.length - 1];
@@ -83,11 +85,11 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     for (const e of list.slice(0, -1)) {
       const del = entryDeletion(ctx, e);
       const same = sameValue(e.node.value, kept.node.value);
-      const fixes: FixSpec[] = del ? [{ title: `Remove this \`${key}\` (Jekyll uses the one on line ${keptLine})`, edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
+      const fixes: FixSpec[] = del ? [{ title: `Remove this \`${key}\` (${gen} uses the one on line ${keptLine})`, edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
       ctx.report('duplicate-key', e.keyStart, e.keyEnd,
         same
           ? `\`${key}\` is given twice; the same value is repeated on line ${keptLine}.`
-          : `\`${key}\` is given again on line ${keptLine}; Jekyll ignores this value (${show(e.node.value)}) and keeps ${show(kept.node.value)}.`,
+          : `\`${key}\` is given again on line ${keptLine}; ${gen} ignores this value (${show(e.node.value)}) and keeps ${show(kept.node.value)}.`,
         fixes);
     }
   }
@@ -270,6 +272,6 @@ export function checkUnknownKeys(ctx: RuleContext): void {
     }));
     const also = cands.length > 1 ? ` (or ${cands.slice(1).map((c) => '`' + c + '`').join(', ')})` : '';
     const hint = present.has(cands[0]) ? ` (\`${cands[0]}\` is set too, so this one may be left over)` : '';
-    ctx.report('unknown-key', e.keyStart, e.keyEnd, `\`${e.key}\` is not a key Jekyll reads; did you mean \`${cands[0]}\`${also}? Jekyll ignores misspelled keys silently${hint}.`, fixes);
+    ctx.report('unknown-key', e.keyStart, e.keyEnd, `\`${e.key}\` is not a key ${generatorName(ctx)} reads; did you mean \`${cands[0]}\`${also}? ${generatorName(ctx)} ignores misspelled keys silently${hint}.`, fixes);
   }
 }

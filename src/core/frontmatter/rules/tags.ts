@@ -2,7 +2,7 @@
 import { endOfLineIncludingBreak, startOfLine } from '../../text/lineIndex';
 import type { OffsetEdit } from '../../text/textEdit';
 import type { TagKind } from '../../site/siteIndex';
-import { innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
+import { generatorName, innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
 import type { FmEntry, FmNode } from '../types';
 
 const KEYS = new Map<string, TagKind>([['tags', 'tags'], ['tag', 'tags'], ['categories', 'categories'], ['category', 'categories']]);
@@ -114,7 +114,7 @@ export function checkTags(ctx: RuleContext): void {
           if (r) fixes.push({ title: `Trim the ${noun} to "${trimmed}"`, edits: [r], safe: true, preferred: true });
         }
         const where = item.value.startsWith(' ') || /^\s/.test(item.value) ? (/\s$/.test(item.value) ? 'leading and trailing' : 'a leading') : 'a trailing';
-        ctx.report('tag-whitespace', item.start, item.end, `The ${noun} ${JSON.stringify(item.value)} has ${where} space; Jekyll makes it a separate ${noun} from "${trimmed}".`, fixes);
+        ctx.report('tag-whitespace', item.start, item.end, `The ${noun} ${JSON.stringify(item.value)} has ${where} space; ${generatorName(ctx)} makes it a separate ${noun} from "${trimmed}".`, fixes);
       }
       const key = normal(item.value);
       const first = seen.get(key);
