@@ -1,5 +1,6 @@
 // Wiring only: build the pieces, register them, hand every Disposable to VS Code.
 import * as vscode from 'vscode';
+import { registerAuthoring } from './host/authoring/registerAuthoring';
 import { createLog } from './host/util/log';
 import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerFindUnusedImages } from './host/paste/findUnusedImages';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
     registerPreview(sites, context.extensionUri, log),
+    registerAuthoring(sites, context.extensionUri, log),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
 }
