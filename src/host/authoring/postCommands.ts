@@ -7,6 +7,7 @@ import { SLUG_STYLES, slugify, type SlugStyle } from '../../core/authoring/slug'
 import { builtInLayout, builtInPost, fillTemplate, type NewPostText } from '../../core/authoring/template';
 import type { Log } from '../util/log';
 import type { CatalogSite, PostCatalog } from './postCatalog';
+import type { PostNode } from './postsView';
 import { siteNow } from './siteTime';
 
 /** Arguments tests and other extensions may pass instead of answering the prompts. */
@@ -19,6 +20,9 @@ export interface NewPostArgs {
   /** The site folder (a Uri or its path); asked when the workspace has several. */
   site?: vscode.Uri | string;
 }
+
+/** A post to work on: a file, a Posts view item (its context menu), or none for the active editor. */
+type PostArg = vscode.Uri | Extract<PostNode, { type: 'post' }> | undefined;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -36,8 +40,8 @@ export function registerPostCommands(catalog: PostCatalog, log: Log): vscode.Dis
   return vscode.Disposable.from(
     vscode.commands.registerCommand('techblog.newPost', run('New Post', (args?: NewPostArgs) => newPost(catalog, false, args ?? {}))),
     vscode.commands.registerCommand('techblog.newDraft', run('New Draft', (args?: NewPostArgs) => newPost(catalog, true, args ?? {}))),
-    vscode.commands.registerCommand('techblog.publishDraft', run('Publish Draft', (uri?: vscode.Uri) => publish(catalog, uri))),
-    vscode.commands.registerCommand('techblog.renamePost', run('Rename Post', (uri?: vscode.Uri) => renameToMatch(catalog, uri))),
+    vscode.commands.registerCommand('techblog.publishDraft', run('Publish Draft', (arg?: PostArg) => publish(catalog, arg))),
+    vscode.commands.registerCommand('techblog.renamePost', run('Rename Post', (arg?: PostArg) => renameToMatch(catalog, arg))),
   );
 }
 
@@ -191,8 +195,10 @@ async function currentText(uri: vscode.Uri): Promise<string> {
 }
 
 /** The post or draft a command works on (its argument, else the active editor), with its site. */
-async function postAt(catalog: PostCatalog, arg: vscode.Uri | undefined, what: string): Promise<{ uri: vscode.Uri; site: CatalogSite; rel: string }> {
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+async function postAt(catalog: PostCatalog, arg: PostArg, what: string): Promise<{ uri: vscode.Uri; site: CatalogSite; rel: string }> {
+  const uri = arg instanceof vscode.Uri ? arg
+    : arg && 'entry' in arg ? vscode.Uri.joinPath(arg.site.site.root, arg.entry.rel)
+      : vscode.window.activeTextEditor?.document.uri;
   if (!uri || uri.scheme === 'untitled') throw new Error(vscode.l10n.t('open a saved post or draft first ({0} works on the active editor).', what));
   const site = await catalog.siteOf(uri);
   if (!site) throw new Error(vscode.l10n.t('{0} is not inside a blog folder.', vscode.workspace.asRelativePath(uri)));
@@ -216,7 +222,7 @@ async function moveFile(from: vscode.Uri, to: vscode.Uri, text?: string): Promis
   }
 }
 
-async function publish(catalog: PostCatalog, arg: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+async function publish(catalog: PostCatalog, arg: PostArg): Promise<vscode.Uri | undefined> {
   const { uri, site, rel } = await postAt(catalog, arg, vscode.l10n.t('Publish Draft'));
   const { layout } = site;
   const text = await currentText(uri);
@@ -235,7 +241,7 @@ async function publish(catalog: PostCatalog, arg: vscode.Uri | undefined): Promi
   return to;
 }
 
-async function renameToMatch(catalog: PostCatalog, arg: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+async function renameToMatch(catalog: PostCatalog, arg: PostArg): Promise<vscode.Uri | undefined> {
   const { uri, site, rel } = await postAt(catalog, arg, vscode.l10n.t('Rename Post to Match Its Date/Title'));
   const { layout } = site;
   const dir = [layout.postsDir, layout.draftsDir].find((d) => d !== undefined && rel.startsWith(d + '/'));

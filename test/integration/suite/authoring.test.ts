@@ -260,7 +260,9 @@ describe('Authoring (real VS Code, sample blog)', function () {
       assert.equal(rel(renamed), '_posts/2020-02-29-after-改名.md');
       assert.equal(await exists(uri), false);
       assert.match(await read(renamed), /^title: "After: 改名"\ndate: 2020-02-29 10:00:00 \+0800$/m);
-      const again = await vscode.commands.executeCommand<vscode.Uri>('techblog.renamePost', renamed);
+      // From the Posts view's context menu the argument is the tree item's element.
+      const node = { type: 'post', site: { site: { root: sampleBlog() } }, entry: { rel: rel(renamed) } };
+      const again = await vscode.commands.executeCommand<vscode.Uri>('techblog.renamePost', node);
       assert.equal(again?.toString(), renamed.toString(), 'already matching: left as is');
     });
   });
