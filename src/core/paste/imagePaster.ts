@@ -22,6 +22,11 @@ export interface PasteRequest {
   readonly workspaceFolder: string;
   /** Folder with `_config.yml`; defaults to the workspace folder. */
   readonly siteRoot?: string;
+  /**
+   * The folder the generator serves at the site root, for `/…` links: Hugo's `static/`, Hexo's
+   * `source/`; defaults to `siteRoot` (Jekyll).
+   */
+  readonly publishRoot?: string;
   readonly bytes: Uint8Array;
   /** `image/png` for clipboard images; may be empty for dropped files. */
   readonly mime?: string;
@@ -182,9 +187,10 @@ export class ImagePaster {
     extra: { reused?: 'identical-bytes' | 'already-in-images-folder'; hash?: string },
   ): PastePlan {
     const common = { imagePath, documentPath: request.documentPath, siteRoot, alt: request.selectedText };
+    const served = { ...common, siteRoot: request.publishRoot ?? siteRoot };
     const relative = linkFor({ ...common, style: 'relative' });
-    const root = linkFor({ ...common, style: 'root' });
-    const baseurl = linkFor({ ...common, style: 'baseurl' });
+    const root = linkFor({ ...served, style: 'root' });
+    const baseurl = linkFor({ ...served, style: 'baseurl' });
     if (!relative.ok) {
       return { ok: false, code: 'destination', error: relative.error };
     }
@@ -196,7 +202,9 @@ export class ImagePaster {
     const warnings: string[] = [];
     let linkStyle = settings.linkStyle;
     if (links[linkStyle] === undefined) {
-      warnings.push(`${imagePath} is outside the site ${siteRoot}: inserted a relative link instead of a ${linkStyle} link.`);
+      warnings.push(served.siteRoot === siteRoot
+        ? `${imagePath} is outside the site ${siteRoot}: inserted a relative link instead of a ${linkStyle} link.`
+        : `${imagePath} is outside ${served.siteRoot}, the folder the site serves at its root: inserted a relative link instead of a ${linkStyle} link.`);
       linkStyle = 'relative';
     }
     const inSite = path.relative(siteRoot, imagePath);

@@ -13,14 +13,17 @@ import { MathRenderer } from './math';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
-import { CONVENTIONAL_STYLESHEETS, loadStylesheet, stylesheetSource, type ThemeSite } from './theme';
+import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
 
 export interface SiteRendererOptions {
   fs: RenderFileSystem;
   /** The site folder as `fs` sees it (posix; '' for the current folder). */
   root: string;
-  /** A live index of the site (the host's); its file list answers "does this image exist". */
+  /**
+   * A live index of the site (the host's); its file list answers "does this image exist". Its config
+   * carries the generator: Hugo and Hexo sites render in content mode (their layouts are not Liquid).
+   */
   index?: SiteIndex;
   /** The bundled fallback theme (media/theme/theme.css), used when the site has no usable CSS. */
   fallbackCss?: string;
@@ -87,10 +90,17 @@ export class SiteRenderer {
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
     const configText = await fs.readFile(this.abs('_config.yml'));
-    this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)) });
+    const other = this.otherGenerator();
+    this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
     this.modelVersion++;
-    this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl);
+    this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
+  }
+
+  /** Hugo or Hexo (from the host's index), whose templates the preview does not run; undefined for Jekyll. */
+  private otherGenerator(): 'hugo' | 'hexo' | undefined {
+    const profile = this.options.index?.config.profile;
+    return profile === 'hugo' || profile === 'hexo' ? profile : undefined;
   }
 
   private has(p: string): boolean {
@@ -160,7 +170,8 @@ export class SiteRenderer {
     const rel = this.relative(req.path);
     const when = req.now ?? new Date();
     this.resolveResource = req.resolveResource ?? ((p) => relativeUrl('/' + p, this.model.config.baseurl));
-    const mode: RenderMode = req.mode ?? 'site';
+    const other = this.otherGenerator();
+    const mode: RenderMode = other ? 'content' : req.mode ?? 'site';
 
     const kind = this.model.kindOf(rel);
     const old = this.model.docs.get(rel);
@@ -174,7 +185,8 @@ export class SiteRenderer {
     const pageVar = this.pageVariable(doc, when);
     let text = doc.body;
     let lineMap: Int32Array | undefined;
-    const withLiquid = doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
+    // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
+    const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
         const r = await this.renderLiquid(text, rel, { site: siteVar, page: pageVar, jekyll: JEKYLL, paginator: null });
@@ -202,13 +214,15 @@ export class SiteRenderer {
       if ('error' in r) notices.add(`${r.error} — showing content mode.`);
       else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
     }
-    if (!stylesheets) stylesheets = await this.discoverStylesheets(doc, siteVar, pageVar);
+    if (!stylesheets && !other) stylesheets = await this.discoverStylesheets(doc, siteVar, pageVar);
     if (html === undefined) html = this.contentDocument(doc, bodyHtml);
     lap('layouts');
 
     // 4. Theme CSS.
-    const css = await this.themeCss(stylesheets, doc.url);
-    for (const n of css.notices) notices.add(n);
+    const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
+    const css = await this.themeCss(stylesheets ?? [], doc.url, served);
+    if (other) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir));
+    else for (const n of css.notices) notices.add(n);
     lap('css');
 
     for (const n of this.liquid.notices) notices.add(n);
@@ -464,21 +478,23 @@ export class SiteRenderer {
     return found;
   }
 
-  private themeCss(hrefs: string[], pageUrl: string): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
-    const key = hrefs.join('\n');
+  /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
+  private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
+    const key = (served ?? hrefs).join('\n');
     if (this.css) {
       // Stylesheets are the same for every page of a site; recompute only when the links differ.
       const css = this.css;
-      return css.then((c) => (c.key === key ? c : (this.css = this.loadCss(hrefs, pageUrl, key))));
+      return css.then((c) => (c.key === key ? c : (this.css = this.loadCss(hrefs, pageUrl, key, served))));
     }
-    return (this.css = this.loadCss(hrefs, pageUrl, key));
+    return (this.css = this.loadCss(hrefs, pageUrl, key, served));
   }
 
-  private async loadCss(hrefs: string[], pageUrl: string, key: string): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
+  private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
     const notices: string[] = [];
     const has = (p: string) => this.has(p);
     let sources = hrefs.map((h) => stylesheetSource(h, this.model.config.baseurl, has, pageUrl)).filter((p): p is string => p !== undefined);
-    if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
+    if (served) sources = served;
+    else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
     const site: ThemeSite = {
       baseurl: this.model.config.baseurl,
       sassDir: typeof (this.model.raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((this.model.raw.sass as Record<string, unknown>).sass_dir) : '_sass',
@@ -531,6 +547,14 @@ export class SiteRenderer {
     for (const d of this.model.docs.values()) if (d.url === u || d.url === u + '/' || d.url.replace(/\/index\.html$/, '/') === u) return d.path;
     return undefined;
   }
+}
+
+/** The one line a Hugo or Hexo preview shows: why it is content mode, and whose CSS it wears. */
+function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedDir: string): string {
+  const why = generator === 'hugo' ? 'Hugo layouts are Go templates, not Liquid' : 'Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid';
+  if (css.length) return `${why}: showing the post's content with the site's CSS (${css.join(', ')}).`;
+  const where = generator === 'hugo' ? `${servedDir}/css/ or assets/css/` : `${servedDir}/css/`;
+  return `${why}: showing the post's content with the bundled theme (no .css file in ${where}).`;
 }
 
 function errorMessage(e: unknown): string {

@@ -28,7 +28,8 @@ export class ResourceResolver {
   private lowerIndex: Map<string, string> | undefined;
   private lowerIndexVersion = -1;
 
-  constructor(private readonly files: FileLookup, private readonly baseurl: string) {}
+  /** @param servedDir the folder the generator serves at the site root (Hugo's `static`, Hexo's `source`); '' for Jekyll */
+  constructor(private readonly files: FileLookup, private readonly baseurl: string, private readonly servedDir = '') {}
 
   /**
    * Resolves `url` for a document at `docPath` (site-relative source path) published at `pageUrl`
@@ -44,6 +45,7 @@ export class ResourceResolver {
       const base = this.baseurl.replace(/\/+$/, '');
       if (base && (path === base || path.startsWith(base + '/'))) candidates.push(path.slice(base.length));
       candidates.push(path);
+      if (this.servedDir) candidates.unshift(...candidates.map((c) => `/${this.servedDir}${c}`));
     } else {
       if (pageUrl) candidates.push(posix.join(pageUrl.endsWith('/') ? pageUrl : posix.dirname(pageUrl), path));
       candidates.push('/' + posix.join(posix.dirname(docPath), path));

@@ -100,6 +100,8 @@ function localParts(d: Date, timeZone: string | undefined): { year: number; mont
 
 export interface SiteModelSource {
   configText: string | undefined;
+  /** The site config already read (Hugo's comes from `hugo.toml`); default: `configText` read as Jekyll's. */
+  config?: SiteConfig;
   files: Iterable<string>;
   read(path: string): Promise<string | undefined>;
 }
@@ -114,8 +116,8 @@ export class SiteModel {
   data: Record<string, unknown> = {};
   private postsCache: SiteDocument[] | undefined;
 
-  constructor(configText: string | undefined) {
-    this.config = parseSiteConfig(configText);
+  constructor(configText: string | undefined, config?: SiteConfig) {
+    this.config = config ?? parseSiteConfig(configText);
     let raw: unknown;
     try {
       raw = configText ? parseYaml(configText, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }) : {};
@@ -127,7 +129,7 @@ export class SiteModel {
   }
 
   static async load(src: SiteModelSource): Promise<SiteModel> {
-    const model = new SiteModel(src.configText);
+    const model = new SiteModel(src.configText, src.config);
     const todo: Array<[string, DocKind]> = [];
     const dataFiles: string[] = [];
     for (const f of src.files) {

@@ -115,3 +115,17 @@ export async function loadStylesheet(path: string, site: ThemeSite): Promise<Sty
 
 /** Where themes usually keep their entry stylesheet, for sites whose layouts we cannot render. */
 export const CONVENTIONAL_STYLESHEETS = ['assets/css/main.scss', 'assets/main.scss', 'assets/css/style.scss', 'css/main.scss', 'assets/css/main.css', 'css/main.css', 'css/style.css', 'assets/css/style.css'];
+
+/**
+ * Plain CSS files a Hugo or Hexo site serves (`static/css/`, `assets/css/`, `source/css/`), for content
+ * mode: their templates are not Liquid, so the preview cannot see which stylesheets they link.
+ */
+export function servedStylesheets(profile: 'hugo' | 'hexo', servedDir: string, files: Iterable<string>): string[] {
+  const dirs = profile === 'hugo' ? [`${servedDir}/css/`, 'assets/css/', 'assets/'] : [`${servedDir}/css/`];
+  const found: string[] = [];
+  for (const f of files) {
+    const dir = dirs.find((d) => f.startsWith(d));
+    if (dir && !f.slice(dir.length).includes('/') && /\.css$/i.test(f)) found.push(f);
+  }
+  return found.sort((a, b) => dirs.findIndex((d) => a.startsWith(d)) - dirs.findIndex((d) => b.startsWith(d)) || a.localeCompare(b)).slice(0, 4);
+}
