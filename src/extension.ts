@@ -1,10 +1,12 @@
 // Wiring only: build the pieces, register them, hand every Disposable to VS Code.
 import * as vscode from 'vscode';
 import { setTranslator } from './core/text/l10n';
+import { registerAuthoring } from './host/authoring/registerAuthoring';
 import { createLog } from './host/util/log';
 import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerFindUnusedImages } from './host/paste/findUnusedImages';
 import { registerImagePaste } from './host/paste/registerImagePaste';
+import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 import { registerWalkthrough } from './host/walkthrough/registerWalkthrough';
@@ -22,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerImagePaste(sites, log),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
+    registerPreview(sites, context.extensionUri, log),
+    registerAuthoring(sites, context.extensionUri, log),
     registerWalkthrough(sites, context.extensionUri, log),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);

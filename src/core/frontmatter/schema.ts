@@ -67,9 +67,49 @@ const hexoKeys = (jekyll = jekyllKeys()): Record<string, KeySpec> => ({
   keywords: { type: 'string-or-list', description: t('Keywords for the `<meta name="keywords">` tag.') },
 });
 
+// Hugo's front-matter fields (gohugo.io/content-management/front-matter) and the default taxonomies.
+const hugoKeys = (): Record<string, KeySpec> => ({
+  title: { type: 'string', description: t('The title shown on the page, in lists and feeds. Search engines show about 70 characters.') },
+  date: { type: 'date', description: t('Publication time: a TOML date (`2024-02-01T10:00:00+08:00`) or a YAML one.') },
+  draft: { type: 'boolean', description: t('`true` keeps the page out of the site unless Hugo runs with `--buildDrafts`. Must be a boolean: the string `"false"` is not false.') },
+  description: { type: 'string', description: t('A one-sentence summary for `<meta name="description">` and social cards. Keep it under 160 characters.') },
+  summary: { type: 'string', description: t('The summary shown in lists instead of the automatic one.') },
+  tags: { type: 'string-or-list', description: t('Tags (a taxonomy): a list such as `["go", "k8s"]`.') },
+  categories: { type: 'string-or-list', description: t('Categories (a taxonomy): a list such as `["Notes"]`.') },
+  series: { type: 'string-or-list', description: t('Series (a taxonomy many themes define): a list.') },
+  keywords: { type: 'string-or-list', description: t('Keywords for `<meta name="keywords">`.') },
+  lastmod: { type: 'date', description: t('When the page was last changed.') },
+  publishDate: { type: 'date', description: t('Hugo publishes the page only from this time on.') },
+  expiryDate: { type: 'date', description: t('Hugo stops publishing the page at this time.') },
+  slug: { type: 'string', description: t('The last part of the URL, instead of the file name.') },
+  url: { type: 'string', description: t('The whole path of the page, overriding the `permalinks` setting.') },
+  aliases: { type: 'string-or-list', description: t('Old URLs that redirect here.') },
+  weight: { type: 'number', description: t('Position in lists: lower weights come first.') },
+  linkTitle: { type: 'string', description: t('A shorter title for menus and links.') },
+  layout: { type: 'string', description: t('The template (in `layouts/`) to render this page with.') },
+  type: { type: 'string', description: t('The content type, which picks the template folder; by default the section.') },
+  images: { type: 'list', description: t('Images for social cards (Open Graph, Twitter).') },
+  author: { type: 'string-or-map', description: t('The author, as themes read it.') },
+  authors: { type: 'string-or-list', description: t('The authors, as themes read them (often a taxonomy).') },
+  toc: { type: 'boolean', description: t('Show a table of contents (a theme parameter most themes read).') },
+  math: { type: 'boolean', description: t('Load the math renderer on this page (a theme parameter).') },
+  isCJKLanguage: { type: 'boolean', description: t('`true` counts words the CJK way for summaries and reading time.') },
+  headless: { type: 'boolean', description: t('A leaf bundle that is not published itself.') },
+  translationKey: { type: 'string', description: t('Links translations of the same page.') },
+  markup: { type: 'string', description: t('The markup of the content (`md`, `html`, …) instead of the one from the file extension.') },
+  outputs: { type: 'list', description: t('Output formats for this page (`html`, `rss`, …).') },
+  params: { type: 'map', description: t('Your own parameters, read by templates as `.Params`.') },
+  build: { type: 'map', description: t('Build options: `list`, `render`, `publishResources`.') },
+  cascade: { type: 'any', description: t('Front matter handed down to descendant pages.') },
+  menus: { type: 'string-or-list', description: t('The menus this page appears in.') },
+  resources: { type: 'list', description: t('Metadata for the files of a page bundle.') },
+  sitemap: { type: 'map', description: t('Sitemap options for this page: `changefreq`, `priority`, `disable`.') },
+});
+
 const BUILTIN: Record<SiteProfile, { keys: () => Record<string, KeySpec>; required: Record<DocScope, string[]> }> = {
   jekyll: { keys: jekyllKeys, required: { posts: ['title', 'layout'], drafts: ['title', 'layout'], pages: [] } },
   hexo: { keys: () => hexoKeys(), required: { posts: ['title'], drafts: ['title'], pages: [] } },
+  hugo: { keys: hugoKeys, required: { posts: ['title'], drafts: ['title'], pages: [] } },
 };
 
 // Resolved schemas are reused across checks: per user-schema object (settings objects are replaced, not mutated).

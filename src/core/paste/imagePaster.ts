@@ -23,6 +23,11 @@ export interface PasteRequest {
   readonly workspaceFolder: string;
   /** Folder with `_config.yml`; defaults to the workspace folder. */
   readonly siteRoot?: string;
+  /**
+   * The folder the generator serves at the site root, for `/…` links: Hugo's `static/`, Hexo's
+   * `source/`; defaults to `siteRoot` (Jekyll).
+   */
+  readonly publishRoot?: string;
   readonly bytes: Uint8Array;
   /** `image/png` for clipboard images; may be empty for dropped files. */
   readonly mime?: string;
@@ -184,9 +189,10 @@ export class ImagePaster {
     extra: { reused?: 'identical-bytes' | 'already-in-images-folder'; hash?: string },
   ): PastePlan {
     const common = { imagePath, documentPath: request.documentPath, siteRoot, alt: request.selectedText };
+    const served = { ...common, siteRoot: request.publishRoot ?? siteRoot };
     const relative = linkFor({ ...common, style: 'relative' });
-    const root = linkFor({ ...common, style: 'root' });
-    const baseurl = linkFor({ ...common, style: 'baseurl' });
+    const root = linkFor({ ...served, style: 'root' });
+    const baseurl = linkFor({ ...served, style: 'baseurl' });
     if (!relative.ok) {
       return { ok: false, code: 'destination', error: relative.error };
     }
@@ -198,7 +204,9 @@ export class ImagePaster {
     const warnings: string[] = [];
     let linkStyle = settings.linkStyle;
     if (links[linkStyle] === undefined) {
-      warnings.push(t('{0} is outside the site {1}: inserted a relative link instead of a {2} link.', imagePath, siteRoot, linkStyle));
+      warnings.push(served.siteRoot === siteRoot
+        ? t('{0} is outside the site {1}: inserted a relative link instead of a {2} link.', imagePath, siteRoot, linkStyle)
+        : t('{0} is outside {1}, the folder the site serves at its root: inserted a relative link instead of a {2} link.', imagePath, served.siteRoot, linkStyle));
       linkStyle = 'relative';
     }
     const inSite = path.relative(siteRoot, imagePath);

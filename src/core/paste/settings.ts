@@ -1,6 +1,7 @@
 // `techblog.paste.*` settings: defaults and validation of what the user typed, so the host only
 // reads raw values and shows `problems`.
 import { t } from '../text/l10n';
+import type { SiteLayout } from '../site/profile';
 import { defaultDestination, type PasteRule } from './destination';
 import { linkStyles, type LinkStyle } from './link';
 
@@ -25,12 +26,25 @@ export const defaultPasteSettings: PasteSettings = {
   imagesFolder: 'images',
 };
 
+/**
+ * The defaults for a site's generator. Hugo serves `static/` and Hexo `source/` at the site root, so
+ * their images go below those folders and get `/images/…` links (a relative link from `content/` or
+ * `source/_posts/` would not survive the post's permalink). Jekyll keeps TechBlog's own defaults.
+ */
+export function pasteDefaultsFor(layout: Pick<SiteLayout, 'generator' | 'imagesDir'> | undefined): PasteSettings {
+  if (!layout || layout.generator === 'jekyll') return defaultPasteSettings;
+  return { ...defaultPasteSettings, destination: `\${siteRoot}/${layout.imagesDir}/\${year}/image-\${timestamp}.\${ext}`, imagesFolder: layout.imagesDir, linkStyle: 'root' };
+}
+
 export type RawPasteSettings = { readonly [K in keyof PasteSettings]?: unknown };
 
-/** Validate raw setting values; anything invalid falls back to its default and is reported. */
-export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSettings; problems: string[] } {
+/**
+ * Validate raw setting values (undefined: not set); anything invalid falls back to its default
+ * (`defaults`: the site generator's, see pasteDefaultsFor) and is reported.
+ */
+export function readPasteSettings(raw: RawPasteSettings, defaults: PasteSettings = defaultPasteSettings): { settings: PasteSettings; problems: string[] } {
   const problems: string[] = [];
-  const d = defaultPasteSettings;
+  const d = defaults;
 
   let destination = d.destination;
   if (typeof raw.destination === 'string' && raw.destination.trim()) {
@@ -73,10 +87,10 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
     if (folder && !folder.split('/').includes('..')) {
       imagesFolder = folder;
     } else {
-      problems.push(t('{0} must be a folder inside the site, like "images"; using "images".', 'techblog.paste.imagesFolder'));
+      problems.push(t('{0} must be a folder inside the site, like "images"; using "{1}".', 'techblog.paste.imagesFolder', d.imagesFolder));
     }
   } else if (raw.imagesFolder !== undefined) {
-    problems.push(t('{0} must be a string; using "images".', 'techblog.paste.imagesFolder'));
+    problems.push(t('{0} must be a string; using "{1}".', 'techblog.paste.imagesFolder', d.imagesFolder));
   }
 
   return { settings: { destination, rules, linkStyle, dedupe, imagesFolder }, problems };

@@ -3,7 +3,7 @@ import * as path from 'node:path/posix';
 import { POST_NAME } from '../../site/permalink';
 import { t } from '../../text/l10n';
 import { daysInMonth, instantOf, parseJekyllDate, type DateParts } from '../../text/time';
-import { lastEntry, type FixSpec, type RuleContext } from '../context';
+import { generatorName, lastEntry, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { FmNode } from '../types';
 
 export interface FileDate { year: number; month: number; day: number; slug: string; ext: string }
@@ -67,7 +67,8 @@ export function checkPostFileName(ctx: RuleContext): void {
 
 export function checkDates(ctx: RuleContext): void {
   const e = lastEntry(ctx, 'date');
-  const fd = ctx.kind === 'post' || ctx.kind === 'draft' ? fileNameDate(ctx.relPath) : undefined;
+  const fd = (ctx.kind === 'post' || ctx.kind === 'draft') && usesPostFileNames(ctx) ? fileNameDate(ctx.relPath) : undefined;
+  const gen = generatorName(ctx);
   const fileDate = fd && fd !== 'invalid' ? fd : undefined;
   const tz = ctx.config?.timezone;
   let parts: DateParts | undefined;
@@ -80,8 +81,8 @@ export function checkDates(ctx: RuleContext): void {
         ? [{ title: t('Set `date` to {0} (from the file name)', ymd(fileDate)), edits: [{ start: e.node.start, end: e.node.end, newText: ymd(fileDate) }], safe: false }]
         : [];
       const message = src
-        ? t('`date` is {0}, which Jekyll cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.', JSON.stringify(src.raw.length > 40 ? src.raw.slice(0, 39) + '…' : src.raw))
-        : t('`date` is not text, which Jekyll cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.');
+        ? t('`date` is {0}, which {1} cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.', JSON.stringify(src.raw.length > 40 ? src.raw.slice(0, 39) + '…' : src.raw), gen)
+        : t('`date` is not text, which {0} cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.', gen);
       ctx.report('invalid-date', e.node.start, Math.max(e.node.end, e.node.start), message, fixes);
       return;
     }
@@ -95,7 +96,7 @@ export function checkDates(ctx: RuleContext): void {
       if (partsAt >= 0) fixes.push({ title: t('Set `date` to {0}, as in the file name', ymd(fileDate)), edits: [{ start, end, newText: ymd(fileDate) }], safe: false, preferred: true });
       const to = `${ymd(r)}-${fileDate.slug}${fileDate.ext}`;
       fixes.push({ title: t('Rename the file to {0}', to), edits: [], safe: false, renameTo: to });
-      ctx.report('date-mismatch', start, end, t('`date` says {0} but the file name says {1}; Jekyll uses {0} for the URL and the post order.', ymd(r), ymd(fileDate)), fixes);
+      ctx.report('date-mismatch', start, end, t('`date` says {0} but the file name says {1}; {2} uses {0} for the URL and the post order.', ymd(r), ymd(fileDate), gen), fixes);
     }
   }
   if (ctx.site && ctx.kind === 'post' && ctx.config && !ctx.config.future) {
@@ -106,7 +107,10 @@ export function checkDates(ctx: RuleContext): void {
     const instant = instantOf(when, tz);
     if (instant > ctx.now.getTime()) {
       const at = parts && e ? { start: e.node.start, end: e.node.end } : ctx.parse.open ?? { start: 0, end: 0 };
-      ctx.report('future-date', at.start, at.end, t('This post is dated {0}, in the future; with `future: false` Jekyll leaves it out of the site until then.', ymd(when)));
+      const message = ctx.config.profile === 'hugo'
+        ? t('This post is dated {0}, in the future; with `buildFuture = false` {1} leaves it out of the site until then.', ymd(when), gen)
+        : t('This post is dated {0}, in the future; with `future: false` {1} leaves it out of the site until then.', ymd(when), gen);
+      ctx.report('future-date', at.start, at.end, message);
     }
   }
 }

@@ -4,14 +4,15 @@ import { editDistance } from '../../text/editDistance';
 import { endOfLineIncludingBreak } from '../../text/lineIndex';
 import { t } from '../../text/l10n';
 import { firstParagraphText, truncatePlain } from '../../text/markdownText';
-import { show, type FixSpec, type RuleContext } from '../context';
+import { generatorName, show, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { KeySpec } from '../schema';
 import type { FmEntry, FmNode } from '../types';
 
 export function checkDelimiters(ctx: RuleContext): void {
   const { parse, text } = ctx;
   if (parse.format === 'none') {
-    if (ctx.site && (ctx.kind === 'post')) {
+    // Hugo and Hexo publish a post without front matter too (title from the file name).
+    if (ctx.site && ctx.kind === 'post' && usesPostFileNames(ctx)) {
       const firstEnd = text.indexOf('\n', parse.contentStart);
       const end = (firstEnd < 0 ? text.length : firstEnd) - (text[firstEnd - 1] === '\r' ? 1 : 0);
       const title = titleFromFileName(ctx.relPath);
@@ -42,7 +43,7 @@ export function checkDelimiters(ctx: RuleContext): void {
       fixes.push({ title: t('Close the front matter with a `---` line'), edits: [{ start: lastGood, end: lastGood, newText: (needsBreak ? parse.eol : '') + '---' + parse.eol }], safe: false });
     }
     const mark = text.slice(parse.open.start, parse.open.end);
-    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, t('The front matter opened by `{0}` on line 1 is never closed: add a `{0}` line after the last key, or Jekyll treats the whole file as text.', mark.trim()), fixes);
+    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, t('The front matter opened by `{0}` on line 1 is never closed: add a `{0}` line after the last key, or {1} treats the whole file as text.', mark.trim(), generatorName(ctx)), fixes);
   }
 }
 
@@ -60,8 +61,8 @@ export function checkSyntax(ctx: RuleContext): void {
   if (!parse.errors.length && (parse.root === 'seq' || parse.root === 'scalar')) {
     const r = parse.rootRange ?? { start: parse.contentStart, end: parse.contentEnd };
     const message = parse.root === 'seq'
-      ? t('The front matter is a list; Jekyll expects `key: value` lines (title: …, layout: …).')
-      : t('The front matter is a single value; Jekyll expects `key: value` lines (title: …, layout: …).');
+      ? t('The front matter is a list; {0} expects `key: value` lines (title: …, layout: …).', generatorName(ctx))
+      : t('The front matter is a single value; {0} expects `key: value` lines (title: …, layout: …).', generatorName(ctx));
     ctx.report('type-mismatch', r.start, Math.max(r.start, r.end), message);
   }
 }
@@ -79,6 +80,7 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     const list = byKey.get(e.key);
     if (list) list.push(e); else byKey.set(e.key, [e]);
   }
+  const gen = generatorName(ctx);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     const kept = list[list.length - 1];
@@ -86,11 +88,11 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     for (const e of list.slice(0, -1)) {
       const del = entryDeletion(ctx, e);
       const same = sameValue(e.node.value, kept.node.value);
-      const fixes: FixSpec[] = del ? [{ title: t('Remove this `{0}` (Jekyll uses the one on line {1})', key, keptLine), edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
+      const fixes: FixSpec[] = del ? [{ title: t('Remove this `{0}` ({2} uses the one on line {1})', key, keptLine, gen), edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
       ctx.report('duplicate-key', e.keyStart, e.keyEnd,
         same
           ? t('`{0}` is given twice; the same value is repeated on line {1}.', key, keptLine)
-          : t('`{0}` is given again on line {1}; Jekyll ignores this value ({2}) and keeps {3}.', key, keptLine, show(e.node.value), show(kept.node.value)),
+          : t('`{0}` is given again on line {1}; {4} ignores this value ({2}) and keeps {3}.', key, keptLine, show(e.node.value), show(kept.node.value), gen),
         fixes);
     }
   }
@@ -282,11 +284,11 @@ export function checkUnknownKeys(ctx: RuleContext): void {
     const leftOver = present.has(cands[0]);
     const message = cands.length > 1
       ? leftOver
-        ? t('`{0}` is not a key Jekyll reads; did you mean `{1}` (or {2})? Jekyll ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0], others)
-        : t('`{0}` is not a key Jekyll reads; did you mean `{1}` (or {2})? Jekyll ignores misspelled keys silently.', e.key, cands[0], others)
+        ? t('`{0}` is not a key {3} reads; did you mean `{1}` (or {2})? {3} ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0], others, generatorName(ctx))
+        : t('`{0}` is not a key {3} reads; did you mean `{1}` (or {2})? {3} ignores misspelled keys silently.', e.key, cands[0], others, generatorName(ctx))
       : leftOver
-        ? t('`{0}` is not a key Jekyll reads; did you mean `{1}`? Jekyll ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0])
-        : t('`{0}` is not a key Jekyll reads; did you mean `{1}`? Jekyll ignores misspelled keys silently.', e.key, cands[0]);
+        ? t('`{0}` is not a key {2} reads; did you mean `{1}`? {2} ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0], generatorName(ctx))
+        : t('`{0}` is not a key {2} reads; did you mean `{1}`? {2} ignores misspelled keys silently.', e.key, cands[0], generatorName(ctx));
     ctx.report('unknown-key', e.keyStart, e.keyEnd, message, fixes);
   }
 }

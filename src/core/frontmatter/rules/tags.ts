@@ -3,7 +3,7 @@ import { t } from '../../text/l10n';
 import { endOfLineIncludingBreak, startOfLine } from '../../text/lineIndex';
 import type { OffsetEdit } from '../../text/textEdit';
 import type { TagKind } from '../../site/siteIndex';
-import { innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
+import { generatorName, innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
 import type { FmEntry, FmNode } from '../types';
 
 const KEYS = new Map<string, TagKind>([['tags', 'tags'], ['tag', 'tags'], ['categories', 'categories'], ['category', 'categories']]);
@@ -117,14 +117,15 @@ export function checkTags(ctx: RuleContext): void {
           if (r) fixes.push({ title: trimTitle, edits: [r], safe: true, preferred: true });
         }
         const shown = JSON.stringify(item.value);
+        const gen = generatorName(ctx);
         const where = item.value.startsWith(' ') || /^\s/.test(item.value) ? (/\s$/.test(item.value) ? 'both' : 'leading') : 'trailing';
         const message = tag
-          ? where === 'both' ? t('The tag {0} has leading and trailing space; Jekyll makes it a separate tag from "{1}".', shown, trimmed)
-            : where === 'leading' ? t('The tag {0} has a leading space; Jekyll makes it a separate tag from "{1}".', shown, trimmed)
-              : t('The tag {0} has a trailing space; Jekyll makes it a separate tag from "{1}".', shown, trimmed)
-          : where === 'both' ? t('The category {0} has leading and trailing space; Jekyll makes it a separate category from "{1}".', shown, trimmed)
-            : where === 'leading' ? t('The category {0} has a leading space; Jekyll makes it a separate category from "{1}".', shown, trimmed)
-              : t('The category {0} has a trailing space; Jekyll makes it a separate category from "{1}".', shown, trimmed);
+          ? where === 'both' ? t('The tag {0} has leading and trailing space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+            : where === 'leading' ? t('The tag {0} has a leading space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+              : t('The tag {0} has a trailing space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+          : where === 'both' ? t('The category {0} has leading and trailing space; {2} makes it a separate category from "{1}".', shown, trimmed, gen)
+            : where === 'leading' ? t('The category {0} has a leading space; {2} makes it a separate category from "{1}".', shown, trimmed, gen)
+              : t('The category {0} has a trailing space; {2} makes it a separate category from "{1}".', shown, trimmed, gen);
         ctx.report('tag-whitespace', item.start, item.end, message, fixes);
       }
       const key = normal(item.value);
