@@ -34,6 +34,8 @@ if (watch) {
   console.log('[build] watching for changes (Ctrl+C to stop)');
 } else {
   const t0 = Date.now();
+  // A production bundle has no map: drop one a development build left, or vsce ships it beside media/**.
+  if (production) for (const b of builds) fs.rmSync(path.join(root, b.outfile + '.map'), { force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   console.log(`[build] ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - t0} ms`);

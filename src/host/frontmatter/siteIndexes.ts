@@ -37,10 +37,13 @@ export class SiteIndexes extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<SiteFileChange>());
   /** A site's file changed on disk (a post, a layout, an image): checks that depend on it may differ. */
   readonly onDidChangeSite = this.changed.event;
+  private readonly reset = this.register(new vscode.EventEmitter<void>());
+  /** Sites were found again (a config file or `techblog.site.profile` changed): every check may differ. */
+  readonly onDidResetSites = this.reset.event;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log) {
     super();
-    this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); }));
+    this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); this.reset.fire(); }));
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((u) => this.onDisk(u, 'create')));
     this.register(watcher.onDidChange((u) => this.onDisk(u, 'change')));
