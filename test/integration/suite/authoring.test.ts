@@ -27,7 +27,14 @@ describe('Authoring (real VS Code, sample blog)', function () {
     for (const uri of created) await Promise.resolve(vscode.workspace.fs.delete(uri)).then(undefined, () => undefined);
   });
 
-  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  afterEach(async () => {
+    // Closing a changed editor would ask to save it and leave that dialog open for the next suites.
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 
   it('contributes the commands, the Posts view with its welcome text, and the newPost settings', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
