@@ -5,9 +5,6 @@ import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
 
-/** Post folders of the generators TechBlog knows, relative to a site folder. */
-const POSTS_GLOB = '{_posts,_drafts,content,source/_posts}/**/*.{md,markdown}';
-
 export function registerWalkthrough(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
   // `techblog.hasBlog` completes the walkthrough's first step once a blog is open.
   const updateContext = async () => {
@@ -49,13 +46,14 @@ async function openSampleBlog(extensionUri: vscode.Uri, log: Log): Promise<vscod
   return target;
 }
 
-/** The post in the active editor, else the newest post of the first site (by file name, which starts with its date). */
+/** The post in the active editor, else the newest post of the first site (by path: Jekyll names start with the date). */
 async function postToUse(sites: WorkspaceSites): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === 'markdown' && active.uri.scheme !== 'untitled') return active.uri;
   for (const site of await sites.all()) {
-    const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(site.root, POSTS_GLOB), undefined, 2000);
-    posts.sort((a, b) => baseName(b).localeCompare(baseName(a)));
+    const postsDir = vscode.Uri.joinPath(site.root, site.layout.postsDir);
+    const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(postsDir, '**/*.{md,markdown}'), undefined, 2000);
+    posts.sort((a, b) => b.path.localeCompare(a.path));
     if (posts[0]) return posts[0];
   }
   void vscode.window.showInformationMessage(
@@ -114,8 +112,6 @@ async function fixWarning(sites: WorkspaceSites): Promise<void> {
   editor.revealRange(first.d.range, vscode.TextEditorRevealType.InCenter);
   await vscode.commands.executeCommand('editor.action.quickFix');
 }
-
-const baseName = (u: vscode.Uri) => u.path.slice(u.path.lastIndexOf('/') + 1);
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
