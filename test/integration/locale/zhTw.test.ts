@@ -58,10 +58,10 @@ describe('TechBlog in a VS Code started in zh-TW', () => {
     const tag = await eventually(() => find('tag-whitespace'), 'the tag-whitespace diagnostic');
 
     const emptyZh = zh['`{0}` is empty.'];
-    const tagZh = zh['The tag {0} has a leading space; Jekyll makes it a separate tag from "{1}".'];
+    const tagZh = zh['The tag {0} has a leading space; {2} makes it a separate tag from "{1}".'];
     assert.ok(emptyZh && tagZh, 'the bundle translates both messages');
     assert.equal(empty.message, fill(emptyZh, 'description'));
-    assert.equal(tag.message, fill(tagZh, '" observability"', 'observability'));
+    assert.equal(tag.message, fill(tagZh, '" observability"', 'observability', 'Jekyll'));
     assert.match(empty.message, CJK);
     assert.match(tag.message, CJK);
 
