@@ -96,11 +96,11 @@ describe('Jekyll tags', () => {
     assert.match(html, /\{\{ site.title \}\}/);
   });
 
-  test('a runaway loop is stopped by the render limit instead of hanging the preview', async () => {
-    const t = Date.now();
+  // 10^8 iterations would run for many minutes: finishing at all (within the test's timeout, generous
+  // for a loaded CI machine) with the notice shows the render limit stopped it.
+  test('a runaway loop is stopped by the render limit instead of hanging the preview', { timeout: 120_000 }, async () => {
     const { notices } = await body('{% for i in (1..100000000) %}{{ i }}{% endfor %}');
-    assert.ok(Date.now() - t < 20000);
-    assert.ok(notices.some((n) => /could not render/.test(n)));
+    assert.ok(notices.some((n) => /could not render/.test(n)), notices.join(' | '));
   });
 });
 
