@@ -46,6 +46,9 @@ if (watch) {
 } else {
   const t0 = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // A production build writes no source maps: drop those of an earlier development build, which
+  // would otherwise be packed (media/ is on the .vsix allow-list as a whole).
+  if (production) for (const b of builds) fs.rmSync(path.join(root, b.outfile + '.map'), { force: true });
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   console.log(`[build] ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - t0} ms`);
 }
