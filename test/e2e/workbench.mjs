@@ -139,7 +139,8 @@ export async function openFile(page, name) {
   await quickInput(page).fill(name);
   await quickRows(page).filter({ hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor();
+  // By resource name: a preview tab "Preview <name>" must not match.
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor.focused').waitFor();
 }
 
