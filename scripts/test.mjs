@@ -1,6 +1,6 @@
 // npm test: everything, in the order a failure is cheapest to find.
-//   node scripts/test.mjs                 typecheck, lint, unit, build, integration, e2e, packaged .vsix
-//   node scripts/test.mjs static|unit|integration|e2e|vsix    one stage (unit and integration compile first)
+//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, e2e, packaged .vsix
+//   node scripts/test.mjs static|unit|fidelity|integration|e2e|vsix    one stage (each compiles first)
 //   node scripts/test.mjs <test file>     one unit file (test/unit/...), one integration suite (test/integration/suite/...)
 //                                         or one end-to-end script (test/e2e/*.e2e.mjs)
 // e2e: test/e2e/*.e2e.mjs drive the real workbench (code-server + Chromium, offline host) with Playwright.
@@ -48,6 +48,12 @@ async function unit(only) {
   const output = await must(process.execPath, ['--test', '--test-reporter=spec', target], 'Unit tests');
   // The spec reporter ends with "ℹ pass N" / "ℹ fail N".
   totals.passed += +(output.match(/^\S*\s*pass (\d+)/m)?.[1] ?? 0);
+}
+
+/** Our pages against real Jekyll's (test/fidelity/jekyll-fidelity.mjs): one test, skipped without jekyll. */
+async function fidelity() {
+  const output = await must(process.execPath, ['test/fidelity/jekyll-fidelity.mjs'], 'Fidelity against Jekyll');
+  if (/^\[fidelity\] overall:/m.test(output)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {
@@ -144,11 +150,13 @@ if (arg && /\.(ts|js)$/.test(arg)) {
   await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   await step(`e2e: ${path.relative(root, path.resolve(arg))}`, () => e2e(path.relative(root, path.resolve(arg))));
 } else {
-  const stages = arg ? [arg] : ['static', 'unit', 'integration', 'e2e', 'vsix'];
-  for (const s of stages) if (!['static', 'unit', 'integration', 'e2e', 'vsix'].includes(s)) fail(`Unknown stage "${s}" (static, unit, integration, e2e, vsix or a test file).`);
+  const all = ['static', 'unit', 'fidelity', 'integration', 'e2e', 'vsix'];
+  const stages = arg ? [arg] : all;
+  for (const s of stages) if (!all.includes(s)) fail(`Unknown stage "${s}" (${all.join(', ')} or a test file).`);
   await step('typecheck + compile', compile);
   if (stages.includes('static')) await step('lint', () => must(nodeBin('eslint'), ['.'], 'ESLint (including the layer rules)'));
   if (stages.includes('unit')) await step('unit tests (plain Node)', () => unit());
+  if (stages.includes('fidelity')) await step('fidelity against real Jekyll (block structure, target ≥ 98 %)', fidelity);
   if (stages.includes('integration') || stages.includes('e2e') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
   if (stages.includes('e2e')) await step('end-to-end tests (real workbench: code-server + Chromium)', () => e2e());

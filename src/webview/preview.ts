@@ -1,4 +1,4 @@
-// The preview page's script (bundled into media/preview.js, loaded with the page's nonce). It patches
+// The preview page's script (bundled into media/preview.js, inlined into the page with its nonce). It patches
 // the DOM to each new rendering with morphdom (no reload: scroll position, loaded images and focus
 // stay), keeps the notice bar, syncs scrolling with the editor through `data-line`, and hands clicks on
 // links and double-clicks to the extension. Browser code only: no vscode, no Node.
@@ -177,6 +177,11 @@ function applyUpdate(m: UpdateMessage): void {
   const t0 = performance.now();
   if (m.css) replaceSiteCss(m.css);
   if (m.lang !== undefined && document.documentElement.lang !== m.lang) document.documentElement.lang = m.lang;
+  // Another post (the preview follows the editor) has another title; the text decodes inertly.
+  if (m.title !== undefined) {
+    const title = parser.parseFromString(`<!DOCTYPE html><title>${m.title}</title>`, 'text/html').title;
+    if (document.title !== title) document.title = title;
+  }
   // An inert document: nothing in it loads or runs while it is parsed.
   const next = parser.parseFromString(`<!DOCTYPE html><html><head></head>${m.body}</html>`, 'text/html').body;
   const placeholder = next.ownerDocument.createElement('div');
@@ -195,9 +200,7 @@ function applyUpdate(m: UpdateMessage): void {
   vscode.postMessage({ type: 'patched', version: m.version, ms: performance.now() - t0 });
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-  const m = event.data;
-  if (!m || typeof m !== 'object') return;
+function onHostMessage(m: HostToWebview): void {
   switch (m.type) {
     case 'update':
       try {
@@ -215,6 +218,14 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       vscode.setState(state);
       break;
   }
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  // The script runs in <head>, before the body exists (see start below).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => onHostMessage(m), { once: true });
+  else onHostMessage(m);
 });
 
 // ── clicks ───────────────────────────────────────────────────────────────────────────────────────
@@ -255,11 +266,18 @@ document.addEventListener('dblclick', (event) => {
 
 // ── start ────────────────────────────────────────────────────────────────────────────────────────
 
-ensureNoticeBar();
-if (state.line !== undefined) {
-  const line = state.line;
-  // After layout (images without sizes move things): once now, once when everything has loaded.
-  scrollToLine(line);
-  window.addEventListener('load', () => { if (performance.now() < ignoreScrollUntil + 2000) scrollToLine(line); }, { once: true });
+// The host inlines this script at the top of <head>, before any stylesheet, so that nothing it has to
+// load can hold it up; the body is there once the document is parsed, stylesheets or not.
+function start(): void {
+  ensureNoticeBar();
+  if (state.line !== undefined) {
+    const line = state.line;
+    // After layout (images without sizes move things): once now, once when everything has loaded.
+    scrollToLine(line);
+    window.addEventListener('load', () => { if (performance.now() < ignoreScrollUntil + 2000) scrollToLine(line); }, { once: true });
+  }
+  vscode.postMessage({ type: 'ready' });
 }
-vscode.postMessage({ type: 'ready' });
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

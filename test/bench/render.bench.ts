@@ -1,5 +1,6 @@
 // `npm run bench` part: the preview renderer. Plain node script (compiled to out/test/bench/render.bench.js):
 //   - a seed-shaped post re-rendered as if typed into (site mode, warm, median)      target < 5 ms
+//   - a 50 KB post the same way (the part of keystroke → preview spent rendering)
 //   - a 1 MB post (content mode, warm, median)                                      target < 100 ms
 //   - content mode against bare markdown-it on the same text (ratio)                target ≤ 1.3
 //   - our page against `jekyll build` of a one-post site, when jekyll is installed   target ≥ 100×
@@ -85,6 +86,15 @@ async function main(): Promise<void> {
     const site1 = median(await time(RUNS, (i) => render('site', i)));
     rows.push(['seed-shaped post, site mode (warm, median)', ms(site1) + ' ms', '< 5 ms', site1 < 5 ? 'ok' : 'SLOW']);
     rows.push(['  same, first render (site opened, Sass compiled)', ms(cold) + ' ms', '', '']);
+
+    // A 50 KB post (the live preview's keystroke goal covers posts up to 50 KB), site mode.
+    let fifty = '';
+    for (let i = 0; Buffer.byteLength(fifty) < 50 * 1024; i++) fifty += seedShapedBody(i).replace(/^# /gm, `# ${i} `) + '\n';
+    const fiftyAt = fifty.indexOf('歡迎大家');
+    const fiftyTyped = (i: number) => FRONT + fifty.slice(0, fiftyAt) + 'x'.repeat(i % 50) + fifty.slice(fiftyAt);
+    await time(20, (i) => render('site', i, fiftyTyped(i)));
+    const site50 = median(await time(Math.min(RUNS, 100), (i) => render('site', i, fiftyTyped(i))));
+    rows.push([`50 KB post (${(Buffer.byteLength(fiftyTyped(0)) / 1024).toFixed(0)} KB), site mode (warm, median)`, ms(site50) + ' ms', '', '']);
 
     // Content mode vs bare markdown-it on the same text.
     const md = new MarkdownIt({ html: true });

@@ -5,8 +5,10 @@
 // footnotes and the layout's elements, each with its text (test/unit/render/blocks.ts).
 //
 // Run after `tsc` (it loads out/): node test/fidelity/jekyll-fidelity.mjs [--verbose] [--site DIR …]
-// Prints the agreement per document, per site and overall. Exits 0 with a message when jekyll is not
-// installed, 1 when the overall agreement is under 98 %, 2 when something else fails.
+// Prints the agreement per document, per site and overall. When jekyll is missing it installs it as
+// root on Debian/Ubuntu (apt-get, like test/host/setup.sh; TECHBLOG_NO_APT=1 stops that), else exits 0
+// with a "skipped" line. Exits 1 when the overall agreement is under 98 %, 2 when something else fails.
+// `node scripts/test.mjs fidelity` (part of `npm test`, after the unit tests) compiles and runs it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,10 +24,32 @@ const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [path.reso
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'));
 const TARGET = 0.98;
 
-const which = spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
+const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
+let which = jekyllVersion();
 if (which.error || which.status !== 0) {
-  console.log('[fidelity] skipped: `jekyll` is not installed (apt-get install jekyll). Nothing was compared.');
+  installJekyll();
+  which = jekyllVersion();
+}
+if (which.error || which.status !== 0) {
+  console.log('[fidelity] skipped: install jekyll to compare with it (Debian/Ubuntu: sudo apt-get install jekyll). Nothing was compared.');
   process.exit(0);
+}
+
+/**
+ * Like test/host/setup.sh does with its apt packages: as root on Debian/Ubuntu, install Debian's jekyll
+ * (4.3, with kramdown and rouge); otherwise leave the machine alone and skip.
+ */
+function installJekyll() {
+  if (process.getuid?.() !== 0 || !fs.existsSync('/etc/debian_version') || process.env.TECHBLOG_NO_APT) return;
+  console.log('[fidelity] installing apt package: jekyll');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'jekyll']]) {
+    const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.error || r.status !== 0) {
+      console.log(`[fidelity] apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`);
+      return;
+    }
+  }
 }
 const outDir = process.env.TECHBLOG_OUT_DIR ? path.resolve(process.env.TECHBLOG_OUT_DIR) : path.join(root, 'out');
 if (!fs.existsSync(path.join(outDir, 'src', 'core', 'render', 'renderer.js'))) {

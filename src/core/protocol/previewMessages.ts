@@ -43,6 +43,8 @@ export interface UpdateMessage {
   body: string;
   /** The `lang` attribute of the page's `<html>` element. */
   lang?: string;
+  /** The content of the layout's `<title>` element (sanitized HTML text: entities, no tags). */
+  title?: string;
   /** The site's stylesheets (CSS text, in order); absent when unchanged since the last update. */
   css?: string[];
   /** One line each: fallbacks the renderer took and why. */

@@ -2,7 +2,7 @@
 // or the `.scss`/`.sass` entry with front matter that Jekyll compiles to it), compiled with dart-sass
 // against `_sass/` through the site's file interface, with `url(…)` rewritten to resource URLs.
 import * as posix from 'node:path/posix';
-import * as sass from 'sass';
+import type * as Sass from 'sass';
 import { parseFrontMatter } from '../frontmatter/parse';
 
 export interface ThemeSite {
@@ -74,14 +74,17 @@ export async function compileSass(path: string, site: ThemeSite): Promise<string
     if (!hasExt) for (const e of ['.scss', '.sass']) out.push(posix.join(p, '_index' + e), posix.join(p, 'index' + e));
     return out.map((x) => x.replace(/^\.\//, ''));
   };
-  const importer: sass.Importer<'async'> = {
+  // Loaded on first use: Dart Sass is three quarters of the bundle and only sites with .scss need it
+  // (the bundles keep it in a file of its own, see scripts/build.mjs).
+  const sass = await import('sass');
+  const importer: Sass.Importer<'async'> = {
     canonicalize(url: string): URL | null {
       // Relative loads arrive resolved against the importing file's `site:` URL.
       const tries = url.startsWith('site:') ? [decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '')] : [url, posix.join(site.sassDir, url)];
       for (const t of tries) for (const c of candidates(posix.normalize(t))) if (site.has(c)) return new URL('site:/' + c.split('/').map(encodeURIComponent).join('/'));
       return null;
     },
-    async load(canonical: URL): Promise<sass.ImporterResult | null> {
+    async load(canonical: URL): Promise<Sass.ImporterResult | null> {
       const p = decodeURIComponent(canonical.pathname).replace(/^\/+/, '');
       const contents = await site.read(p);
       if (contents === undefined) return null;

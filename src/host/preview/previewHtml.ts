@@ -51,6 +51,8 @@ export interface PageParts {
   lang: string | undefined;
   /** What the layouts put in `<head>` (sanitized: title, meta, style). */
   head: string;
+  /** The content of the head's `<title>` element, if any (sanitized HTML text). */
+  title?: string;
   /** The whole `<body …>…</body>` element. */
   body: string;
 }
@@ -63,6 +65,7 @@ export function splitDocument(html: string): PageParts {
   const htmlTag = /<html\b([^>]*)>/i.exec(html);
   const lang = htmlTag ? /\slang="([^"]*)"/i.exec(htmlTag[1])?.[1] : undefined;
   const head = /<head\b[^>]*>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
+  const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1];
   const bodyStart = html.search(/<body\b[^>]*>/i);
   let body: string;
   if (bodyStart >= 0) {
@@ -74,7 +77,7 @@ export function splitDocument(html: string): PageParts {
     const rest = afterHead >= 0 ? html.slice(afterHead + '</head>'.length) : html;
     body = `<body>${rest.replace(/<\/?html\b[^>]*>|<!DOCTYPE[^>]*>/gi, '')}</body>`;
   }
-  return { lang, head, body };
+  return { lang, head, body, title };
 }
 
 /** Gives the page's own `<style>` elements (layouts, posts; already sanitized) the nonce the CSP asks for. */
@@ -110,11 +113,23 @@ export interface PreviewPageOptions {
   baseStyles: string[];
   /** Stylesheets of our own after the site CSS (embed cards, placeholders, notice bar). */
   chromeStyles: string[];
-  scriptUri: string;
+  /** The page script's text (media/preview.js), inlined: see `previewPage`. */
+  script: string;
   settings: PreviewSettings;
 }
 
-/** The full page a panel starts with; later renders are sent as messages and patched in place. */
+/** Script text inside `<script>`: it must not be able to close the element or open a comment there. */
+export function scriptText(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/**
+ * The full page a panel starts with; later renders are sent as messages and patched in place.
+ * The script is inline (with the nonce) and comes before every stylesheet: it must not wait for a
+ * webview resource. VS Code's webview service worker loses resource requests when several webviews
+ * start at once (each registers the worker anew), and a page whose script never loads would never
+ * say `ready`, so it would stay on its first rendering.
+ */
 export function previewPage(o: PreviewPageOptions): string {
   const link = (href: string, extra = '') => `<link rel="stylesheet" href="${escapeAttribute(href)}"${extra}>`;
   return [
@@ -124,11 +139,11 @@ export function previewPage(o: PreviewPageOptions): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(o.csp)}">`,
     `<meta id="techblog-preview-settings" data-settings="${escapeAttribute(JSON.stringify(o.settings))}">`,
+    `<script nonce="${o.nonce}" data-techblog-preview>${scriptText(o.script)}</script>`,
     withStyleNonce(o.parts.head.replace(/<meta charset="[^"]*"\s*\/?>/gi, ''), o.nonce),
     ...o.baseStyles.map((href) => link(href)),
     ...o.css.map((css) => `<style nonce="${o.nonce}" data-techblog-site-css>\n${styleText(css)}\n</style>`),
     ...o.chromeStyles.map((href) => link(href, ' data-techblog-chrome')),
-    `<script defer nonce="${o.nonce}" src="${escapeAttribute(o.scriptUri)}"></script>`,
     '</head>',
     withNoticeBar(withStyleNonce(o.parts.body, o.nonce)),
     '</html>',

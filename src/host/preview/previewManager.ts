@@ -6,8 +6,9 @@ import { parsePreviewState, PREVIEW_VIEW_TYPE } from '../../core/protocol/previe
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
+import { PreviewAssets } from './previewAssets';
 import { isPreviewable, previewConfig } from './previewConfig';
-import { PreviewPanel, type PreviewPatch } from './previewPanel';
+import { PreviewPanel, type PreviewPanelDeps, type PreviewPatch } from './previewPanel';
 import { PreviewRenderers } from './previewRenderers';
 
 export interface OpenPreviewOptions {
@@ -21,6 +22,7 @@ export class PreviewManager extends Disposable {
   private readonly panels = new Set<PreviewPanel>();
   private dynamic: PreviewPanel | undefined;
   private readonly renderers: PreviewRenderers;
+  private readonly assets: PreviewAssets;
   private readonly patched = this.register(new vscode.EventEmitter<PreviewPatch>());
   /** Any preview applied an update in its webview. */
   readonly onDidPatch = this.patched.event;
@@ -28,6 +30,7 @@ export class PreviewManager extends Disposable {
   constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log) {
     super();
     this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log));
+    this.assets = new PreviewAssets(extensionUri);
     this.register({ dispose: () => { for (const p of [...this.panels]) p.dispose(); } });
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => {
@@ -81,7 +84,7 @@ export class PreviewManager extends Disposable {
       enableScripts: true, enableCommandUris: false, enableFindWidget: true, retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    return this.track(new PreviewPanel(panel, resource, locked, line, { renderers: this.renderers, extensionUri: this.extensionUri, log: this.log }));
+    return this.track(new PreviewPanel(panel, resource, locked, line, this.panelDeps()));
   }
 
   /** A panel VS Code restored after a reload (its state was saved by the webview). */
@@ -93,15 +96,17 @@ export class PreviewManager extends Disposable {
     }
     // Only one preview follows the editor; a second restored unlocked one stays on its document.
     const locked = state.locked || this.dynamic !== undefined;
-    return this.track(new PreviewPanel(panel, vscode.Uri.parse(state.resource, true), locked, state.line, {
-      renderers: this.renderers, extensionUri: this.extensionUri, log: this.log,
-    }));
+    return this.track(new PreviewPanel(panel, vscode.Uri.parse(state.resource, true), locked, state.line, this.panelDeps()));
   }
 
   /** Locks an unlocked preview to its document, or lets a locked one follow the editor again. */
   toggleLock(preview: PreviewPanel | undefined = this.activePreview ?? this.dynamic): PreviewPanel | undefined {
     preview?.setLocked(!preview.locked);
     return preview;
+  }
+
+  private panelDeps(): PreviewPanelDeps {
+    return { renderers: this.renderers, assets: this.assets, extensionUri: this.extensionUri, log: this.log };
   }
 
   private track(p: PreviewPanel): PreviewPanel {

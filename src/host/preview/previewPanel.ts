@@ -9,6 +9,7 @@ import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, splitDocument, withStyleNonce } from './previewHtml';
+import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 
@@ -23,6 +24,7 @@ export interface PreviewPatch {
 
 export interface PreviewPanelDeps {
   renderers: PreviewRenderers;
+  assets: PreviewAssets;
   extensionUri: vscode.Uri;
   log: Log;
 }
@@ -41,12 +43,14 @@ export class PreviewPanel extends Disposable {
   private version = 0;
   private rendering = false;
   private dirty = false;
+  /** The page script's text, once read (inlined into each page). */
+  private script: string | undefined;
   /** What the current `webview.html` was built for; a different site or embed policy needs a new page. */
   private pageKey: string | undefined;
   private nonce = newNonce();
   private sentCss: string[] | undefined;
   /** The last rendering (the body without nonces: each page has its own). */
-  private last: { body: string; lang: string | undefined; notices: string[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
+  private last: { body: string; lang: string | undefined; title: string | undefined; notices: string[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -188,6 +192,7 @@ export class PreviewPanel extends Disposable {
     this.dirty = false;
     const uri = this.resourceUri;
     try {
+      this.script ??= await this.deps.assets.script();
       const [text, source] = await Promise.all([this.documentText(uri), this.deps.renderers.forDocument(uri)]);
       if (this.isDisposed || !this.shows(uri)) return;
       if (text === undefined) {
@@ -205,7 +210,7 @@ export class PreviewPanel extends Disposable {
       const parts = splitDocument(result.html);
       const notices = source.inSite ? result.notices
         : [vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)), ...result.notices];
-      this.last = { body: parts.body, lang: parts.lang, notices, mode: result.mode, css: result.css, source };
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}`;
       if (pageKey !== this.pageKey) this.setPage(pageKey, source.root, config.allowEmbeds, parts.head);
@@ -226,7 +231,7 @@ export class PreviewPanel extends Disposable {
     if (!last) return;
     const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
     const message: UpdateMessage = {
-      type: 'update', version: ++this.version, state: this.state(), body: withStyleNonce(last.body, this.nonce), lang: last.lang,
+      type: 'update', version: ++this.version, state: this.state(), body: withStyleNonce(last.body, this.nonce), lang: last.lang, title: last.title ?? '',
       notices: notices ?? last.notices, mode: last.mode,
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
@@ -257,7 +262,8 @@ export class PreviewPanel extends Disposable {
       css: last.css,
       baseStyles: [media('theme', 'katex', 'katex.min.css')],
       chromeStyles: [media('theme', 'preview.css'), media('preview.css')],
-      scriptUri: media('preview.js'),
+      // Without its script (media/ unreadable) the page still shows the rendering, only not live.
+      script: this.script ?? '',
       settings,
     });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
@@ -269,7 +275,7 @@ export class PreviewPanel extends Disposable {
       this.sendLast(false, [message]);
       return;
     }
-    this.last = { body: '<body></body>', lang: undefined, notices: [message], mode: 'content', css: [], source: undefined };
+    this.last = { body: '<body></body>', lang: undefined, title: undefined, notices: [message], mode: 'content', css: [], source: undefined };
     this.setPage('problem', undefined, false, '');
   }
 

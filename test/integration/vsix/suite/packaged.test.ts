@@ -19,6 +19,7 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     const files = listFiles(ext.extensionPath);
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('dist/cli.js'));
+    assert.ok(files.includes('dist/sass.js'), 'Dart Sass, loaded when a site has .scss');
     for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
     const leaked = files.filter((f) => /^(src|test|scripts|examples|out)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
     assert.deepEqual(leaked, []);
