@@ -1,5 +1,6 @@
 // Video iframes and gist scripts as offline-safe cards: a title and a link, nothing that loads or runs.
 import { escapeHtml } from './highlight';
+import { t } from '../text/l10n';
 
 export interface Embed {
   kind: 'youtube' | 'vimeo' | 'gist' | 'frame';
@@ -32,14 +33,14 @@ export function gistEmbed(src: string): Embed | undefined {
   return { kind: 'gist', url: `https://gist.github.com/${m[1] ?? ''}${m[2]}${m[3] ? `#file-${m[3].replace(/\./g, '-')}` : ''}`, frameable: false };
 }
 
-const LABEL: Record<Embed['kind'], string> = {
-  youtube: 'YouTube video', vimeo: 'Vimeo video', gist: 'GitHub gist', frame: 'Embedded page',
+const LABEL: Record<Embed['kind'], () => string> = {
+  youtube: () => t('YouTube video'), vimeo: () => t('Vimeo video'), gist: () => t('GitHub gist'), frame: () => t('Embedded page'),
 };
 
 export function embedCard(embed: Embed, title: string | undefined): string {
-  const name = title && title.trim() && !/^(youtube|vimeo) video player$/i.test(title.trim()) ? title.trim() : LABEL[embed.kind];
-  const why = embed.frameable ? 'not loaded in the preview (allow embeds in the settings to show it)' : 'not run in the preview';
+  const name = title && title.trim() && !/^(youtube|vimeo) video player$/i.test(title.trim()) ? title.trim() : LABEL[embed.kind]();
+  const why = embed.frameable ? t('not loaded in the preview (allow embeds in the settings to show it)') : t('not run in the preview');
   return `<div class="techblog-embed-card techblog-embed-${embed.kind}">` +
     `<a class="techblog-embed-link" href="${escapeHtml(embed.url)}">${embed.kind === 'gist' ? '' : '\u25b6 '}${escapeHtml(name)}</a>` +
-    `<span class="techblog-embed-note">${LABEL[embed.kind]} · ${escapeHtml(embed.url)} · ${why}</span></div>`;
+    `<span class="techblog-embed-note">${LABEL[embed.kind]()} · ${escapeHtml(embed.url)} · ${why}</span></div>`;
 }

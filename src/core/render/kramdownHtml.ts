@@ -4,6 +4,7 @@
 // Span-level tags (`<img>`, `<span>`, `<a>` …) start a paragraph instead, as in kramdown.
 import type MarkdownIt from 'markdown-it';
 import { envOf } from './markdownEnv';
+import { t } from '../text/l10n';
 
 type StateBlock = MarkdownIt.StateBlock;
 
@@ -96,7 +97,7 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const close = findClose(src, tagEnd, limit, name);
   if (!close) {
     // kramdown closes it at the end of the document, so everything after it is raw HTML there too.
-    env.notices.add(`<${name}> on line ${env.sourceLine(startLine) + 1} has no closing tag: kramdown reads the rest of the post as raw HTML.`);
+    env.notices.add(t('<{0}> on line {1} has no closing tag: kramdown reads the rest of the post as raw HTML.', name, env.sourceLine(startLine) + 1));
     if (model === 'raw') return emitRaw(state, startLine, endLine - 1, endLine);
   }
   const closeStart = close ? close.start : limit;

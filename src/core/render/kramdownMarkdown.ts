@@ -11,6 +11,7 @@ import { kramdownInlinePlugin } from './kramdownInline';
 import { kramdownStructurePlugin } from './kramdownStructure';
 import type { RenderEnv } from './markdownEnv';
 import { kramdownTypographyPlugin } from './typography';
+import { missingImage } from './sanitize';
 
 type Token = MarkdownIt.Token;
 
@@ -70,8 +71,7 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
     const target = env.image(String(t.attrGet('src') ?? ''));
     if ('missing' in target) {
-      return `<span class="techblog-missing-image" title="${escapeHtml(`Image not found: ${target.missing}`)}">` +
-        `<span class="techblog-missing-image-label">Missing image: ${escapeHtml(target.missing)}</span>${alt ? ` <span class="techblog-missing-image-alt">(${escapeHtml(alt)})</span>` : ''}</span>`;
+      return missingImage(target.missing, alt);
     }
     return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
   });

@@ -6,6 +6,7 @@ import * as posix from 'node:path/posix';
 import { Liquid, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import type { CodeHighlighter } from './highlight';
 import { escapeHtml } from './highlight';
+import { t } from '../text/l10n';
 
 /** What the Jekyll tags and filters need to know about the site. */
 export interface LiquidSite {
@@ -67,7 +68,7 @@ export class JekyllLiquid {
       readFile: async (p) => {
         if (p.startsWith(MISSING)) {
           const name = p.slice(MISSING.length);
-          this.notices.add(`Include file not found: ${name} (looked in ${site.includesDir}/)`);
+          this.notices.add(t('Include file not found: {0} (looked in {1}/)', name, site.includesDir));
           return markerHtml('include', `{% include ${name} %}`);
         }
         const text = await site.read(p);
@@ -117,7 +118,7 @@ export class JekyllLiquid {
         super(token, remain, liquid);
       }
       render(_ctx: Context, emitter: Emitter): void {
-        notices.add(`Liquid tag {% ${name} %} comes from a plugin the preview does not have; it is shown as a marker.`);
+        notices.add(t('Liquid tag {% {0} %} comes from a plugin the preview does not have; it is shown as a marker.', name));
         emitter.write(markerHtml('tag', this.token.getText()));
       }
     });
@@ -155,7 +156,7 @@ export class JekyllLiquid {
         const name = this.token.args.trim();
         const url = site.postUrl(name.replace(/^.*\//, ''));
         if (url === undefined) {
-          notices.add(`{% post_url ${name} %}: no such post (Jekyll would stop the build).`);
+          notices.add(t('{% post_url {0} %}: no such post (Jekyll would stop the build).', name));
           emitter.write('#post-not-found:' + encodeURIComponent(name));
         } else emitter.write(relativeUrl(url, site.baseurl));
       }
@@ -167,7 +168,7 @@ export class JekyllLiquid {
         const path = (yield this.liquid.parseAndRender(raw, ctx)) as string;
         const url = site.fileUrl(path.trim().replace(/^\/+/, ''));
         if (url === undefined) {
-          notices.add(`{% link ${path.trim()} %}: no such file (Jekyll would stop the build).`);
+          notices.add(t('{% link {0} %}: no such file (Jekyll would stop the build).', path.trim()));
           emitter.write('#link-not-found:' + encodeURIComponent(path.trim()));
         } else emitter.write(relativeUrl(url, site.baseurl));
       }
@@ -183,7 +184,7 @@ export class JekyllLiquid {
         const target = posix.normalize(posix.join(posix.dirname(pagePath), file));
         const content = target.startsWith('../') ? undefined : ((yield site.read(site.root ? posix.join(site.root, target) : target)) as string | undefined);
         if (content === undefined) {
-          notices.add(`include_relative: ${target} not found.`);
+          notices.add(t('include_relative: {0} not found.', target));
           emitter.write(markerHtml('include', `{% include_relative ${file} %}`));
           return;
         }

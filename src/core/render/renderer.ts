@@ -15,6 +15,7 @@ import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
+import { t } from '../text/l10n';
 
 export interface SiteRendererOptions {
   fs: RenderFileSystem;
@@ -141,10 +142,10 @@ export class SiteRenderer {
       else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }
       else if (top === '_data') {
         if (change === 'deleted') await this.reload();
-        else { const t = text ?? await this.options.fs.readFile(this.abs(rel)); if (t !== undefined) this.model.setData(rel, t); this.modelVersion++; }
+        else { const data = text ?? await this.options.fs.readFile(this.abs(rel)); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
       } else if (this.model.kindOf(rel)) {
         if (change === 'deleted') this.model.removeDocument(rel);
-        else { const t = text ?? await this.options.fs.readFile(this.abs(rel)); if (t !== undefined) this.model.updateDocument(rel, t); }
+        else { const doc = text ?? await this.options.fs.readFile(this.abs(rel)); if (doc !== undefined) this.model.updateDocument(rel, doc); }
         this.modelVersion++;
       }
     });
@@ -163,8 +164,8 @@ export class SiteRenderer {
 
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
     const timings: Record<string, number> = {};
-    let t = now();
-    const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - t; t = n; };
+    let lapStart = now();
+    const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
     const notices = new Set<string>();
     this.liquid.notices.clear();
     const rel = this.relative(req.path);
@@ -193,7 +194,7 @@ export class SiteRenderer {
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
-        notices.add(`Liquid in the post could not render (${errorMessage(e)}): showing the text without Liquid.`);
+        notices.add(t('Liquid in the post could not render ({0}): showing the text without Liquid.', errorMessage(e)));
       }
     }
     lap('liquid');
@@ -211,7 +212,7 @@ export class SiteRenderer {
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
       const r = await this.renderLayouts(doc, bodyHtml, siteVar, pageVar, req.allowEmbeds ?? false);
-      if ('error' in r) notices.add(`${r.error} — showing content mode.`);
+      if ('error' in r) notices.add(t('{0} — showing content mode.', r.error));
       else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
     }
     if (!stylesheets && !other) stylesheets = await this.discoverStylesheets(doc, siteVar, pageVar);
@@ -276,7 +277,7 @@ export class SiteRenderer {
       const r = this.resolver.resolve(src, rel, pageUrl);
       if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
       if ('missing' in r) {
-        if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(`Image not found: ${r.missing} (linked as ${src}).`); }
+        if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(t('Image not found: {0} (linked as {1}).', r.missing, src)); }
         return { missing: r.missing };
       }
       return { src: r.external };
@@ -395,13 +396,13 @@ export class SiteRenderer {
     }
     const seen = new Set<string>();
     while (typeof name === 'string' && name && name !== 'none') {
-      if (seen.has(name) || chain.length > 20) return { error: `Layout "${name}" includes itself` };
+      if (seen.has(name) || chain.length > 20) return { error: t('Layout "{0}" includes itself', name) };
       seen.add(name);
       let layout: Layout | undefined;
       try {
         layout = await this.loadLayout(name);
       } catch (e) {
-        return { error: `Layout "${name}" cannot be read (${errorMessage(e)})` };
+        return { error: t('Layout "{0}" cannot be read ({1})', name, errorMessage(e)) };
       }
       if (!layout) {
         const theme = this.model.config.theme;
@@ -425,7 +426,7 @@ export class SiteRenderer {
         content = String(await this.liquid.engine.render(layout.templates, ctx));
       }
     } catch (e) {
-      return { error: `The layouts could not render (${errorMessage(e)})` };
+      return { error: t('The layouts could not render ({0})', errorMessage(e)) };
     }
     return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
   }
@@ -511,12 +512,12 @@ export class SiteRenderer {
       try {
         sheets.push((await loadStylesheet(s, site)).css);
       } catch (e) {
-        notices.push(`The site stylesheet ${s} could not be compiled (${errorMessage(e).split('\n')[0]}).`);
+        notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
       }
     }
     if (sheets.length) return { sheets, theme: 'site', notices, key };
-    if (hrefs.length || sources.length) notices.push('None of the stylesheets the layouts link could be found or compiled: using the bundled theme.');
-    else notices.push('The site has no stylesheet the preview can find: using the bundled theme.');
+    if (hrefs.length || sources.length) notices.push(t('None of the stylesheets the layouts link could be found or compiled: using the bundled theme.'));
+    else notices.push(t('The site has no stylesheet the preview can find: using the bundled theme.'));
     return this.options.fallbackCss !== undefined ? { sheets: [this.options.fallbackCss], theme: 'fallback', notices, key } : { sheets: [], theme: 'none', notices, key };
   }
 
@@ -551,10 +552,14 @@ export class SiteRenderer {
 
 /** The one line a Hugo or Hexo preview shows: why it is content mode, and whose CSS it wears. */
 function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedDir: string): string {
-  const why = generator === 'hugo' ? 'Hugo layouts are Go templates, not Liquid' : 'Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid';
-  if (css.length) return `${why}: showing the post's content with the site's CSS (${css.join(', ')}).`;
-  const where = generator === 'hugo' ? `${servedDir}/css/ or assets/css/` : `${servedDir}/css/`;
-  return `${why}: showing the post's content with the bundled theme (no .css file in ${where}).`;
+  if (generator === 'hugo') {
+    return css.length
+      ? t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
+      : t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/ or assets/css/).', servedDir);
+  }
+  return css.length
+    ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
+    : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
 }
 
 function errorMessage(e: unknown): string {

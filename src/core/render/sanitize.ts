@@ -5,6 +5,7 @@
 import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
 import { escapeHtml } from './highlight';
+import { t } from '../text/l10n';
 
 export interface HtmlPolicy {
   /** Resolves a resource URL (`img`/`video`/`audio`/`source` `src`, `poster`): a URL to use, a missing site path, or undefined to keep it. */
@@ -247,6 +248,6 @@ function isHtmlContainer(name: string): boolean {
 }
 
 export function missingImage(path: string, alt?: string): string {
-  return `<span class="techblog-missing-image" title="${escapeHtml(`Image not found: ${path}`)}">` +
-    `<span class="techblog-missing-image-label">Missing image: ${escapeHtml(path)}</span>${alt ? ` <span class="techblog-missing-image-alt">(${escapeHtml(alt)})</span>` : ''}</span>`;
+  return `<span class="techblog-missing-image" title="${escapeHtml(t('Image not found: {0}', path))}">` +
+    `<span class="techblog-missing-image-label">${escapeHtml(t('Missing image: {0}', path))}</span>${alt ? ` <span class="techblog-missing-image-alt">(${escapeHtml(alt)})</span>` : ''}</span>`;
 }
