@@ -2,8 +2,9 @@
 // extension in development mode, on a throwaway copy of examples/sample-blog. Everything is checked
 // inside the preview webview's own frame: the layout's title and header, a computed style equal to
 // the site's Sass value, the pasted screenshot decoded (naturalWidth > 0), the YouTube iframe shown as
-// a card, typing changing the preview, double-click moving the editor, scroll sync both ways, and a
-// post full of XSS payloads (test/fixtures/preview/xss-post.md) running none of them.
+// a card, typing changing the preview, double-click moving the editor, scroll sync both ways, a
+// post full of XSS payloads (test/fixtures/preview/xss-post.md) running none of them, and the
+// preview restored on its post after the window reloads.
 // It also measures keystroke → preview patched in the real webview for a ~5 KB and a ~50 KB post and
 // prints "[bench]" lines; `--bench` runs only that measurement, with more keystrokes (npm run bench).
 //   node test/e2e/preview.e2e.mjs [--bench]     (npm run build first; `npm test -- e2e` does both)
@@ -316,5 +317,19 @@ await runE2E({
   await test('keystroke → preview patched in the real webview ([bench] lines; the goal is < 16 ms)', async () => {
     await measureKeystrokes(SMALL, KEYSTROKES);
     await measureKeystrokes(LARGE, KEYSTROKES);
+  });
+
+  await test('after the window reloads, the preview is back on its post with the rendered page', async () => {
+    await previewShows(LARGE, 'the preview before the reload', () => !!document.querySelector('article.post h1.post-title'));
+    // Unsaved edits make the page ask before unloading; VS Code keeps them (hot exit), so accept.
+    page.on('dialog', (d) => void d.accept().catch(() => {}));
+    await page.reload({ waitUntil: 'commit' });
+    const restored = await waitFor('the restored preview', async () => {
+      const f = await previewFrame(LARGE);
+      if (!f) return undefined;
+      return f.evaluate(() => document.querySelector('article.post h1.post-title')?.textContent.trim()).catch(() => undefined);
+    }, { timeout: 60_000, interval: 250 });
+    log(`  restored: ${restored}`);
+    if (restored !== 'Bench 50 KB') throw new Error(`the restored preview shows ${JSON.stringify(restored)}`);
   });
 });
