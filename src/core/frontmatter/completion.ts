@@ -10,7 +10,8 @@ import type { FrontMatterParse } from './types';
 export type CompletionContext =
   | { where: 'outside' }
   /** Typing a key at the start of a line. */
-  | { where: 'key'; prefix: string; replaceStart: number; replaceEnd: number; presentKeys: string[] }
+  /** `insert` is what follows the key: `: ` in YAML, ` = ` in a `+++` TOML header. */
+  | { where: 'key'; prefix: string; replaceStart: number; replaceEnd: number; presentKeys: string[]; insert: ': ' | ' = ' }
   /** Typing the value of `key` (or an item of its list). */
   | { where: 'value'; key: string; prefix: string; replaceStart: number; replaceEnd: number; inList: boolean; quote?: '"' | "'"; presentValues: string[] };
 
@@ -28,7 +29,7 @@ export function completionContext(text: string, offset: number, parsed?: FrontMa
   const wordAfter = /^[^\s,\]"']*/.exec(after)?.[0].length ?? 0;
   const presentKeys = p.entries.map((e) => e.key);
   if (/^([A-Za-z_][\w-]*)?$/.test(before)) {
-    return { where: 'key', prefix: before, replaceStart: ls, replaceEnd: offset + (/^[\w-]*/.exec(after)?.[0].length ?? 0), presentKeys };
+    return { where: 'key', prefix: before, replaceStart: ls, replaceEnd: offset + (/^[\w-]*/.exec(after)?.[0].length ?? 0), presentKeys, insert: p.format === 'toml' ? ' = ' : ': ' };
   }
   const kv = /^([A-Za-z_][\w-]*)\s*:\s?(.*)$/.exec(before);
   if (kv) {
