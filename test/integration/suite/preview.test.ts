@@ -121,7 +121,7 @@ describe('Live preview (real VS Code, sample blog)', function () {
   });
 
   it('links: the web and mail open outside, site paths and webview resources map to files, other schemes are refused', () => {
-    const base = { resourceBase: 'https://file+.vscode-resource.vscode-cdn.net/work/blog', pageUrl: '/otel-collector-first-look/', baseurl: '/blog' };
+    const base = { resourceBase: 'https://file+.vscode-resource.vscode-cdn.net/srv/blog', pageUrl: '/otel-collector-first-look/', baseurl: '/blog' };
     assert.deepEqual(linkTarget('https://opentelemetry.io/docs/', base), { kind: 'external', url: 'https://opentelemetry.io/docs/' });
     assert.deepEqual(linkTarget('mailto:mei@example.com', base), { kind: 'external', url: 'mailto:mei@example.com' });
     assert.deepEqual(linkTarget('//example.com/x', base), { kind: 'external', url: 'https://example.com/x' });
@@ -130,7 +130,7 @@ describe('Live preview (real VS Code, sample blog)', function () {
     assert.equal(linkTarget('command:workbench.action.quit', base).kind, 'refused');
     assert.equal(linkTarget('data:text/html,<script>alert(1)</script>', base).kind, 'refused');
     assert.equal(linkTarget('vscode://file/etc/passwd', base).kind, 'refused');
-    assert.deepEqual(linkTarget('https://file+.vscode-resource.vscode-cdn.net/work/blog/images/2021/a%20b.png', base), { kind: 'resource', sitePath: 'images/2021/a b.png' });
+    assert.deepEqual(linkTarget('https://file+.vscode-resource.vscode-cdn.net/srv/blog/images/2021/a%20b.png', base), { kind: 'resource', sitePath: 'images/2021/a b.png' });
     assert.deepEqual(linkTarget('/blog/about/', base), { kind: 'site', urlPath: '/about/', raw: '/blog/about/', fragment: '' });
     assert.deepEqual(linkTarget('../images/2021/x.png', base), { kind: 'site', urlPath: '/images/2021/x.png', raw: '../images/2021/x.png', fragment: '' });
     assert.deepEqual(linkTarget('2021-03-14-go-context-cancellation.md#mistake-1', base),
