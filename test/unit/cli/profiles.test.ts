@@ -1,5 +1,5 @@
-// The command line follows site profiles as the extension does (issue 6): `techblog check` finds
-// Jekyll, Hugo and Hexo sites and checks each by its generator's rules.
+// The command line follows site profiles as the extension does (issue 6): `techblog check` and
+// `techblog render` find Jekyll, Hugo and Hexo sites and use each one's generator.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -112,5 +112,24 @@ describe('techblog check follows site profiles', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('techblog render follows site profiles', () => {
+  test('a Hugo post renders in content mode with its title and the site CSS', async () => {
+    const r = await run(['render', 'content/posts/hello.md'], HUGO);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.match(r.stdout, /<title>Hello from Hugo<\/title>/);
+    assert.match(r.stdout, /class="techblog-content-mode"/);
+    assert.match(r.stdout, /Georgia/);
+    assert.doesNotMatch(r.stdout, /\+\+\+|title = /);
+    assert.ok(r.err.some((l) => /Hugo layouts are Go templates/.test(l)), r.err.join('\n'));
+  });
+
+  test('a Hexo post renders in content mode too', async () => {
+    const r = await run(['render', 'source/_posts/hello.md'], path.join(sites, 'hexo-site'));
+    assert.equal(r.code, 0, r.err.join('\n'));
+    assert.match(r.stdout, /class="techblog-content-mode"/);
+    assert.ok(r.err.some((l) => /Hexo layouts are theme templates/.test(l)), r.err.join('\n'));
   });
 });
