@@ -5,25 +5,31 @@ import * as path from 'node:path';
 import { SiteRenderer } from '../core/render/renderer';
 import { standaloneHtml } from '../core/render/standalone';
 import type { RenderMode } from '../core/render/types';
+import type { ProfileSetting } from '../core/site/profile';
+import { loadSite } from '../core/site/siteIndex';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
+import { enclosingSite, parseProfile, SITE_DESCRIPTION } from './sites';
 
-const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds]
+const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--profile auto|jekyll|hugo|hexo]
 
 Renders a post as the TechBlog preview shows it and writes one standalone HTML file: the site's
 layouts, Liquid and kramdown-style Markdown, its CSS inlined, images as paths relative to the file.
-  <post>               the Markdown file; its site is the nearest folder above it with _config.yml
+Hugo and Hexo posts render in content mode (their layouts are not Liquid) with the site's CSS.
+  <post>               the Markdown file; its site is the nearest Jekyll, Hugo or Hexo site above it
+                       (${SITE_DESCRIPTION})
   -o, --output FILE    where to write (default: standard output)
   --mode MODE          site (default: through the site's layouts) or content (the post body only)
   --allow-embeds       keep YouTube/Vimeo iframes (default: offline cards with a link)
+  --profile NAME       the site's generator: auto (default: detected), jekyll, hugo or hexo
 
 Notes (a layout that could not render, a missing image…) go to standard error.
 Exit codes: 0 written, 1 the post cannot be read or the file cannot be written, 2 bad usage.`;
 
-interface RenderArgs { post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; help: boolean }
+interface RenderArgs { post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; help: boolean; profile: ProfileSetting }
 
 export function parseRenderArgs(args: string[]): RenderArgs | string {
-  const out: RenderArgs = { mode: 'site', allowEmbeds: false, help: false };
+  const out: RenderArgs = { mode: 'site', allowEmbeds: false, help: false, profile: 'auto' };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => (a.startsWith('--') && a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
@@ -37,6 +43,10 @@ export function parseRenderArgs(args: string[]): RenderArgs | string {
       const v = value();
       if (v !== 'site' && v !== 'content') return `--mode must be site or content${v === undefined ? '' : ` (got '${v}')`}.`;
       out.mode = v;
+    } else if (a === '--profile' || a.startsWith('--profile=')) {
+      const v = parseProfile(value());
+      if (typeof v === 'string') return v;
+      out.profile = v.profile;
     } else if (a === '--') {
       if (out.post || args.length > i + 2) return 'render takes one post.';
       out.post = args[i + 1];
@@ -69,7 +79,7 @@ function relativeUrl(fromDir: string, file: string): string {
 
 export const renderCommand: CliCommand = {
   name: 'render',
-  summary: 'write a post as the preview shows it, as standalone HTML (-o out.html, --mode site|content)',
+  summary: 'write a post as the preview shows it, as standalone HTML (-o out.html, --mode site|content, --profile)',
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseRenderArgs(args);
     if (typeof parsed === 'string') {
@@ -91,17 +101,18 @@ export const renderCommand: CliCommand = {
       io.err(`techblog render: cannot read ${parsed.post}`);
       return 1;
     }
-    let siteRoot = path.dirname(postAbs);
-    for (let d = siteRoot; ; d = path.dirname(d)) {
-      if ((await fs.stat(path.join(d, '_config.yml'))) === 'file') { siteRoot = d; break; }
-      if (path.dirname(d) === d) { io.err(`techblog render: no _config.yml above ${parsed.post}; rendering it as a site of its own.`); break; }
-    }
+    const site = await enclosingSite(path.dirname(postAbs), parsed.profile);
+    if (!site) io.err(`techblog render: no site (${SITE_DESCRIPTION}) above ${parsed.post}; rendering it as a site of its own.`);
+    const siteRoot = site?.root ?? path.dirname(postAbs);
+    // Like the preview: the site's index carries its generator, so Hugo and Hexo posts render in content
+    // mode. A Jekyll site needs none (its _config.yml says all), which spares reading every post.
+    const index = site && site.generator !== 'jekyll' ? (await loadSite(fs, toPosix(siteRoot), { generator: site.generator })).index : undefined;
     const outAbs = parsed.output ? path.resolve(io.cwd, parsed.output) : undefined;
     const outDir = outAbs ? path.dirname(outAbs) : path.resolve(io.cwd);
     const theme = await themeDir();
     const readTheme = async (name: string) => (theme ? fsp.readFile(path.join(theme, name), 'utf8').catch(() => undefined) : undefined);
 
-    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), fallbackCss: await readTheme('fallback.css') });
+    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css') });
     const result = await renderer.render({
       path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds,
       resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),

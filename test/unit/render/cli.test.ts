@@ -60,7 +60,9 @@ describe('techblog render', () => {
   });
 
   test('argument parsing', () => {
-    assert.deepEqual(parseRenderArgs(['p.md', '--output=x.html', '--mode=content', '--allow-embeds']), { post: 'p.md', output: 'x.html', mode: 'content', allowEmbeds: true, help: false });
-    assert.deepEqual(parseRenderArgs(['-o', 'y.html', '--', '-odd-name.md']), { post: '-odd-name.md', output: 'y.html', mode: 'site', allowEmbeds: false, help: false });
+    assert.deepEqual(parseRenderArgs(['p.md', '--output=x.html', '--mode=content', '--allow-embeds']), { post: 'p.md', output: 'x.html', mode: 'content', allowEmbeds: true, help: false, profile: 'auto' });
+    assert.deepEqual(parseRenderArgs(['-o', 'y.html', '--', '-odd-name.md']), { post: '-odd-name.md', output: 'y.html', mode: 'site', allowEmbeds: false, help: false, profile: 'auto' });
+    assert.equal((parseRenderArgs(['--profile=hexo', 'p.md']) as { profile: string }).profile, 'hexo');
+    assert.match(parseRenderArgs(['--profile', 'gatsby', 'p.md']) as string, /--profile must be auto, jekyll, hugo or hexo/);
   });
 });
