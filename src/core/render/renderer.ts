@@ -181,15 +181,16 @@ export class SiteRenderer {
     lap('frontMatter');
 
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
-    const siteVar = this.siteVariable(when);
-    const pageVar = this.pageVariable(doc, when);
+    // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
+    let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
+    const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
     let text = doc.body;
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
-        const r = await this.renderLiquid(text, rel, { site: siteVar, page: pageVar, jekyll: JEKYLL, paginator: null });
+        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null });
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -210,11 +211,11 @@ export class SiteRenderer {
     let rendered: RenderMode = 'content';
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
-      const r = await this.renderLayouts(doc, bodyHtml, siteVar, pageVar, req.allowEmbeds ?? false);
+      const r = await this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false);
       if ('error' in r) notices.add(`${r.error} — showing content mode.`);
       else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
     }
-    if (!stylesheets && !other) stylesheets = await this.discoverStylesheets(doc, siteVar, pageVar);
+    if (!stylesheets && !other) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
     if (html === undefined) html = this.contentDocument(doc, bodyHtml);
     lap('layouts');
 
