@@ -140,10 +140,12 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
 }
 
 /**
- * markdown-it 15's build sets each of a Token's fields through a generic `defineProperty` helper, a
- * tenth of its parse time. The same fields, in the same order, set directly; the prototype is markdown-it's
- * (so `instanceof Token` and every method hold). Checked against a real Token: if a markdown-it release
- * changes the fields, the stock constructor stays.
+ * markdown-it 15's build sets each field of a new Token, StateBlock and StateInline through a generic
+ * `defineProperty` helper: a tenth of the parse goes to Token constructors alone. Here a Token is built
+ * with plain stores of the same fields in the same order, on markdown-it's own prototype (`instanceof
+ * Token` and every method hold), and the states' `push`/`pushPending` (markdown-it 15.0.3's, line for
+ * line) create those. When a markdown-it release changes the Token's fields or these methods, the stock
+ * ones stay.
  */
 function useFastTokens(md: MarkdownIt.MarkdownIt): void {
   const StockToken = MarkdownIt.Token;
@@ -152,18 +154,80 @@ function useFastTokens(md: MarkdownIt.MarkdownIt): void {
     this.block = false; this.hidden = false; this.type = type; this.tag = tag; this.attrs = null; this.nesting = nesting; this.meta = null;
   }
   FastToken.prototype = StockToken.prototype;
+  const Fast = FastToken as unknown as typeof StockToken;
   const fields = (t: object) => JSON.stringify(Object.entries(t));
-  if (fields(new (FastToken as unknown as typeof StockToken)('t', 'p', 1)) !== fields(new StockToken('t', 'p', 1))) return;
-  type StateClass = new (src: string, md: MarkdownIt.MarkdownIt, env: unknown, tokens: unknown) => { Token: unknown };
-  const withFastTokens = (State: StateClass): StateClass =>
-    class extends State {
-      constructor(src: string, m: MarkdownIt.MarkdownIt, env: unknown, tokens: unknown) {
-        super(src, m, env, tokens);
-        this.Token = FastToken;
+  if (fields(new Fast('t', 'p', 1)) !== fields(new StockToken('t', 'p', 1))) return;
+
+  type Level = { level: number; tokens: Token[]; Token: unknown };
+  type BlockState = Level;
+  type InlineState = Level & { pending: string; pendingLevel: number; delimiters: unknown[]; _prev_delimiters: unknown[][]; tokens_meta: unknown[] };
+  type StateClass<S> = { prototype: S } & (new (src: string, md: MarkdownIt.MarkdownIt, env: unknown, tokens: Token[]) => S);
+  const Block = md.block.State as unknown as StateClass<BlockState>;
+  const Inline = md.inline.State as unknown as StateClass<InlineState>;
+  const source = (f: unknown) => String(f).replace(/\s+/g, ' ');
+  const known = source((Block.prototype as unknown as Record<string, unknown>).push).includes('const token = new Token(type, tag, nesting); token.block = true; if (nesting < 0) this.level--; token.level = this.level; if (nesting > 0) this.level++; this.tokens.push(token); return token;') &&
+    source((Inline.prototype as unknown as Record<string, unknown>).pushPending).includes('const token = new Token("text", "", 0); token.content = this.pending; token.level = this.pendingLevel; this.tokens.push(token); this.pending = ""; return token;') &&
+    source((Inline.prototype as unknown as Record<string, unknown>).push).includes('if (this.pending) this.pushPending(); const token = new Token(type, tag, nesting); let token_meta = void 0; if (nesting < 0) { this.level--; this.delimiters = this._prev_delimiters.pop(); } token.level = this.level; if (nesting > 0) { this.level++; this._prev_delimiters.push(this.delimiters); this.delimiters = []; token_meta = { delimiters: this.delimiters }; } this.pendingLevel = this.level; this.tokens.push(token); this.tokens_meta.push(token_meta); return token;');
+  if (!known) return;
+
+  class FastBlock extends Block {
+    constructor(src: string, m: MarkdownIt.MarkdownIt, env: unknown, tokens: Token[]) {
+      super(src, m, env, tokens);
+      this.Token = FastToken;
+    }
+    push(type: string, tag: string, nesting: Token['nesting']): Token {
+      const token = new Fast(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    }
+  }
+  class FastInline extends Inline {
+    constructor(src: string, m: MarkdownIt.MarkdownIt, env: unknown, tokens: Token[]) {
+      super(src, m, env, tokens);
+      this.Token = FastToken;
+    }
+    pushPending(): Token {
+      const token = new Fast('text', '', 0);
+      token.content = this.pending;
+      token.level = this.pendingLevel;
+      this.tokens.push(token);
+      this.pending = '';
+      return token;
+    }
+    push(type: string, tag: string, nesting: Token['nesting']): Token {
+      if (this.pending) this.pushPending();
+      const token = new Fast(type, tag, nesting);
+      let tokenMeta: { delimiters: unknown[] } | undefined;
+      if (nesting < 0) {
+        this.level--;
+        this.delimiters = this._prev_delimiters.pop() as unknown[];
       }
-    };
-  const parsers = [md.core, md.block, md.inline] as unknown as Array<{ State: StateClass }>;
-  for (const p of parsers) p.State = withFastTokens(p.State);
+      token.level = this.level;
+      if (nesting > 0) {
+        this.level++;
+        this._prev_delimiters.push(this.delimiters);
+        this.delimiters = [];
+        tokenMeta = { delimiters: this.delimiters };
+      }
+      this.pendingLevel = this.level;
+      this.tokens.push(token);
+      this.tokens_meta.push(tokenMeta);
+      return token;
+    }
+  }
+  class FastCore extends (md.core.State as unknown as StateClass<Level>) {
+    constructor(src: string, m: MarkdownIt.MarkdownIt, env: unknown, tokens: Token[]) {
+      super(src, m, env, tokens);
+      this.Token = FastToken;
+    }
+  }
+  (md.block as unknown as { State: unknown }).State = FastBlock;
+  (md.inline as unknown as { State: unknown }).State = FastInline;
+  (md.core as unknown as { State: unknown }).State = FastCore;
 }
 
 const MAX_LINK_CACHE = 5000;
