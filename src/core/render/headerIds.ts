@@ -16,7 +16,7 @@ export class HeaderIdGenerator {
   next(text: string): string {
     if (this.algorithm === 'gfm') {
       // kramdown-parser-gfm: a per-document counter, `-1`, `-2`… from the second use on; no fallback for empty ids.
-      const id = text.toLowerCase().replace(GFM_NON_WORD, '').replace(/[ \t]/g, '-');
+      const id = gfmId(text);
       const n = (this.used.get(id) ?? -1) + 1;
       this.used.set(id, n);
       return this.prefix + (n > 0 ? `${id}-${n}` : id);
@@ -31,6 +31,19 @@ export class HeaderIdGenerator {
     }
     return this.prefix + id;
   }
+}
+
+const gfmIds = new Map<string, string>();
+
+/** kramdown-parser-gfm's id of a header text (memoized: a keystroke re-renders the same headers). */
+function gfmId(text: string): string {
+  let id = gfmIds.get(text);
+  if (id === undefined) {
+    id = text.toLowerCase().replace(GFM_NON_WORD, '').replace(/[ \t]/g, '-');
+    if (gfmIds.size >= 5000) gfmIds.clear();
+    gfmIds.set(text, id);
+  }
+  return id;
 }
 
 /** kramdown's `basic_generate_id`: drop leading non-letters, keep [a-zA-Z0-9 -], spaces to dashes, lower case. */

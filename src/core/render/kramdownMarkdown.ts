@@ -134,5 +134,30 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);
   setupRenderers(md);
+  cacheLinkNormalization(md);
   return md;
+}
+
+const MAX_LINK_CACHE = 5000;
+
+/**
+ * markdown-it normalizes every link and image URL (mdurl parse + punycode + format + encode), a tenth
+ * of its time on a post full of links; a keystroke re-renders the same links, so the results are kept.
+ */
+function cacheLinkNormalization(md: MarkdownIt.MarkdownIt): void {
+  const memo = <T>(fn: (s: string) => T): ((s: string) => T) => {
+    const cache = new Map<string, T>();
+    return (s) => {
+      let v = cache.get(s);
+      if (v === undefined && !cache.has(s)) {
+        v = fn(s);
+        if (cache.size >= MAX_LINK_CACHE) cache.clear();
+        cache.set(s, v);
+      }
+      return v as T;
+    };
+  };
+  md.normalizeLink = memo(md.normalizeLink.bind(md));
+  md.normalizeLinkText = memo(md.normalizeLinkText.bind(md));
+  md.validateLink = memo(md.validateLink.bind(md));
 }

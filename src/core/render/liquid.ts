@@ -8,6 +8,8 @@ import type { CodeHighlighter } from './highlight';
 import { escapeHtml } from './highlight';
 import { t } from '../text/l10n';
 
+type DateFilterThis = { context: { memoryLimit: { use(n: number): void } } };
+
 /** What the Jekyll tags and filters need to know about the site. */
 export interface LiquidSite {
   /** The site root as the file system sees it ('' for the current folder). */
@@ -200,6 +202,34 @@ export class JekyllLiquid {
     });
   }
 
+  /**
+   * liquidjs's `date` works out the site time zone's offset with two `toLocaleString` calls (≈ 0.3 ms,
+   * most of a small page's layout time); a layout prints the same post date on every keystroke. The
+   * result for a Date depends only on its instant, the format and the engine's options: kept by those.
+   */
+  private memoizeDateFilter(): void {
+    const impl = this.engine.filters.date;
+    const fn = (typeof impl === 'function' ? impl : impl.handler) as (this: DateFilterThis, ...a: unknown[]) => unknown;
+    const dateFormat = String(this.engine.options.dateFormat);
+    const kept = new Map<string, unknown>();
+    this.engine.registerFilter('date', function (this: DateFilterThis, v: unknown, format?: unknown, zone?: unknown) {
+      const cacheable = v instanceof Date && !isNaN(v.getTime()) && (format === undefined || format === null || typeof format === 'string') &&
+        (zone === undefined || typeof zone === 'string');
+      if (!cacheable) return fn.call(this, v, format, zone);
+      const key = `${v.getTime()}\0${format ?? '\u0001'}\0${zone ?? '\u0001'}`;
+      if (kept.has(key)) {
+        // The memory accounting liquidjs's filter does.
+        this.context.memoryLimit.use((zone as string | undefined)?.length ?? 0);
+        this.context.memoryLimit.use((format ?? dateFormat).length);
+        return kept.get(key);
+      }
+      const out = fn.call(this, v, format, zone);
+      if (kept.size >= 1000) kept.clear();
+      kept.set(key, out);
+      return out;
+    });
+  }
+
   private registerFilters(): void {
     const site = this.site;
     this.engine.registerFilter('relative_url', (v: unknown) => relativeUrl(v, site.baseurl));
@@ -209,6 +239,7 @@ export class JekyllLiquid {
     this.engine.registerFilter('sassify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('scssify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('jsonify', (v: unknown) => JSON.stringify(v ?? null));
+    this.memoizeDateFilter();
     // Jekyll's groups also carry `size`.
     for (const name of ['group_by', 'group_by_exp']) {
       const impl = this.engine.filters[name];

@@ -55,6 +55,7 @@ export class SiteRenderer {
   private readonly postObjects = new WeakMap<SiteDocument, Record<string, unknown>>();
   private siteVar: { version: number; value: Record<string, unknown> } | undefined;
   private modelVersion = 0;
+  private readonly sanitizedHtml = new Map<string, { html: string; resources: Array<[string, ImageTarget]> }>();
   private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[] }>();
   private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
   private discoveredStylesheets: string[] | undefined;
@@ -182,15 +183,16 @@ export class SiteRenderer {
     lap('frontMatter');
 
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
-    const siteVar = this.siteVariable(when);
-    const pageVar = this.pageVariable(doc, when);
+    // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
+    let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
+    const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
     let text = doc.body;
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
-        const r = await this.renderLiquid(text, rel, { site: siteVar, page: pageVar, jekyll: JEKYLL, paginator: null });
+        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null });
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -211,11 +213,11 @@ export class SiteRenderer {
     let rendered: RenderMode = 'content';
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
-      const r = await this.renderLayouts(doc, bodyHtml, siteVar, pageVar, req.allowEmbeds ?? false);
+      const r = await this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false);
       if ('error' in r) notices.add(t('{0} — showing content mode.', r.error));
       else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
     }
-    if (!stylesheets && !other) stylesheets = await this.discoverStylesheets(doc, siteVar, pageVar);
+    if (!stylesheets && !other) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
     if (html === undefined) html = this.contentDocument(doc, bodyHtml);
     lap('layouts');
 
@@ -273,7 +275,13 @@ export class SiteRenderer {
 
   private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: Set<string>): RenderEnv {
     const missing = new Set<string>();
+    const resolved = new Map<string, ImageTarget>();
     const image = (src: string): ImageTarget => {
+      let target = resolved.get(src);
+      if (!target) resolved.set(src, (target = resolve(src)));
+      return target;
+    };
+    const resolve = (src: string): ImageTarget => {
       const r = this.resolver.resolve(src, rel, pageUrl);
       if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
       if ('missing' in r) {
@@ -287,8 +295,28 @@ export class SiteRenderer {
       hasMath: false,
       sourceLine: (line) => bodyLine + (lineMap ? lineMap[Math.min(line, lineMap.length - 1)] : line),
       image,
-      html: (h, line, inline) => sanitizeHtml(h, { resource: image, allowEmbeds, dataLine: line, inline }),
+      html: (h, line, inline) => this.sanitizePostHtml(h, line, inline ?? false, allowEmbeds, image),
     };
+  }
+
+  /**
+   * The post's raw HTML, sanitized; a keystroke re-renders the same blocks, so results are kept by their
+   * text, line and flags. A kept result holds while its resource URLs resolve as they did.
+   */
+  private sanitizePostHtml(html: string, line: number | undefined, inline: boolean, allowEmbeds: boolean, image: (src: string) => ImageTarget): string {
+    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${line ?? ''}\0${html}`;
+    const hit = this.sanitizedHtml.get(key);
+    if (hit && hit.resources.every(([src, was]) => sameTarget(image(src), was))) return hit.html;
+    const resources: Array<[string, ImageTarget]> = [];
+    const resource = (src: string) => {
+      const r = image(src);
+      resources.push([src, r]);
+      return r;
+    };
+    const clean = sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline });
+    if (this.sanitizedHtml.size >= 2000) this.sanitizedHtml.clear();
+    this.sanitizedHtml.set(key, { html: clean, resources });
+    return clean;
   }
 
   /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
@@ -560,6 +588,10 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
   return css.length
     ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
+  return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing;
 }
 
 function errorMessage(e: unknown): string {

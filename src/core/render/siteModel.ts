@@ -9,6 +9,7 @@ import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';
 import { documentUrl, POST_NAME } from '../site/permalink';
 import { tagValues } from '../site/siteIndex';
 import { formatJekyllDate, instantOf, parseJekyllDate } from '../text/time';
+import { LineIndex } from '../text/lineIndex';
 import { kramdownOptionsFrom, type KramdownOptions } from './kramdownOptions';
 
 export type DocKind = 'post' | 'draft' | 'page';
@@ -93,6 +94,18 @@ export function readDocument(config: SiteConfig, path: string, text: string, kin
   };
 }
 
+/**
+ * A keystroke in the body leaves the front matter as it was: when `text` starts with the same closed
+ * front matter (through the line break after its closing delimiter), everything read from it stays.
+ */
+function withNewBody(old: SiteDocument, text: string, kind: DocKind): SiteDocument | undefined {
+  const p = old.parse;
+  const end = p.bodyStart;
+  if (old.kind !== kind || !old.hasFrontMatter || p.close === undefined || end === 0 || p.text.charCodeAt(end - 1) !== 10 /* \n */) return undefined;
+  if (text.length < end || !text.startsWith(p.text.slice(0, end))) return undefined;
+  return { ...old, body: text.slice(end), parse: { ...p, text, lines: new LineIndex(text) } };
+}
+
 function localParts(d: Date, timeZone: string | undefined): { year: number; month: number; day: number } {
   const s = formatJekyllDate(d, timeZone);
   return { year: +s.slice(0, 4), month: +s.slice(5, 7), day: +s.slice(8, 10) };
@@ -167,13 +180,13 @@ export class SiteModel {
 
   updateDocument(path: string, text: string, kind = this.kindOf(path)): SiteDocument | undefined {
     if (!kind) return undefined;
-    const doc = readDocument(this.config, path, text, kind);
+    const old = this.docs.get(path);
+    const doc = (old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind);
     // Pages without front matter are static files to Jekyll.
     if (kind === 'page' && !doc.hasFrontMatter) {
       this.docs.delete(path);
       return doc;
     }
-    const old = this.docs.get(path);
     this.docs.set(path, doc);
     if (kind === 'post') {
       // Same date and visibility: the post keeps its place, so the sorted list survives a keystroke.
