@@ -223,7 +223,14 @@ await runE2E({
     await editorTextarea(page).focus();
     await page.keyboard.press('Control+Home');
     for (let i = 0; i < 20; i++) await page.keyboard.press('Control+ArrowDown'); // "Scroll Line Down"
-    const top = await waitFor('the editor to scroll', async () => { const l = await editorTopLine(); return l > 10 && l; }, { timeout: 5000 });
+    // A busy workbench may drop keys before the editor has the focus back: keep scrolling until it moved.
+    const top = await waitFor('the editor to scroll', async () => {
+      const l = await editorTopLine();
+      if (l > 10) return l;
+      await editorTextarea(page).focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('Control+ArrowDown');
+      return undefined;
+    }, { timeout: 15_000, interval: 300 });
     const previewTop = await previewShows(EBPF, 'the preview to follow the editor', () => {
       if (window.scrollY < 50) return undefined;
       const el = [...document.querySelectorAll('[data-line]')].find((e) => e.getBoundingClientRect().bottom > 5);
