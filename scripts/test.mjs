@@ -1,6 +1,6 @@
 // npm test: everything, in the order a failure is cheapest to find.
-//   node scripts/test.mjs                 typecheck, lint, unit, build, integration, e2e, packaged .vsix
-//   node scripts/test.mjs static|unit|integration|e2e|vsix    one stage (unit and integration compile first)
+//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, e2e, packaged .vsix
+//   node scripts/test.mjs static|unit|fidelity|integration|e2e|vsix    one stage (each compiles first)
 //   node scripts/test.mjs <test file>     one unit file (test/unit/...), one integration suite (test/integration/suite/...)
 //                                         or one end-to-end script (test/e2e/*.e2e.mjs)
 // e2e: test/e2e/*.e2e.mjs drive the real workbench (code-server + Chromium, offline host) with Playwright.
@@ -50,15 +50,33 @@ async function unit(only) {
   totals.passed += +(output.match(/^\S*\s*pass (\d+)/m)?.[1] ?? 0);
 }
 
+/** Our pages against real Jekyll's (test/fidelity/jekyll-fidelity.mjs): one test, skipped without jekyll. */
+async function fidelity() {
+  const output = await must(process.execPath, ['test/fidelity/jekyll-fidelity.mjs'], 'Fidelity against Jekyll');
+  if (/^\[fidelity\] overall:/m.test(output)) totals.passed++;
+}
+
 function addIntegrationCounts(output) {
   for (const m of output.matchAll(/^\[(?:integration|vsix)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
 }
 
+// The main suites run in English; test/integration/locale/ runs again in a VS Code started in zh-TW.
+const LOCALE_RUNS = [{ locale: 'zh-tw', dir: 'test/integration/locale' }];
+
 async function integration(onlyFile) {
+  const localeRun = onlyFile && LOCALE_RUNS.find((r) => onlyFile.startsWith(r.dir + '/'));
+  if (!onlyFile || !localeRun) await integrationRun('test/integration', undefined, onlyFile);
+  for (const r of LOCALE_RUNS) if (!onlyFile || r === localeRun) await integrationRun(r.dir, r.locale, onlyFile);
+}
+
+async function integrationRun(dir, locale, onlyFile) {
   const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-it-');
   const env = { ...process.env, ...(onlyFile ? { TECHBLOG_TEST_FILE: path.basename(onlyFile) } : {}) };
   try {
-    await runHost({ extension: root, tests: path.join(root, 'out/test/integration/index'), workspace, env, what: 'Integration tests' });
+    await runHost({
+      extension: root, tests: path.join(root, 'out', dir, 'index'), workspace, env, locale,
+      what: locale ? `Integration tests (VS Code in ${locale})` : 'Integration tests',
+    });
   } finally {
     fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
@@ -95,11 +113,11 @@ async function vsix() {
   }
 }
 
-async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, what }) {
+async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, locale, what }) {
   let code; let output = '';
   if (hostKind === 'electron') {
     const { runInElectron } = await import('./lib/electron-host.mjs');
-    code = await runInElectron({ extensionDevelopmentPath: extension, extensionTestsPath: tests, workspace, vsix: vsixPath, extensionsDir, env: { TECHBLOG_EXPECT_EXTENSIONS_DIR: env.TECHBLOG_EXPECT_EXTENSIONS_DIR ?? '', TECHBLOG_TEST_FILE: env.TECHBLOG_TEST_FILE ?? '' } });
+    code = await runInElectron({ extensionDevelopmentPath: extension, extensionTestsPath: tests, workspace, vsix: vsixPath, extensionsDir, locale, env: { TECHBLOG_EXPECT_EXTENSIONS_DIR: env.TECHBLOG_EXPECT_EXTENSIONS_DIR ?? '', TECHBLOG_TEST_FILE: env.TECHBLOG_TEST_FILE ?? '' } });
     // @vscode/test-electron prints the suites' console output itself; we cannot count from here.
   } else {
     const { ensureHost } = await import('../test/host/ensure.mjs');
@@ -108,7 +126,7 @@ async function runHost({ extension, tests, workspace, env, vsixPath, extensionsD
       const { installVsix } = await import('../test/host/vscode-host.mjs');
       await installVsix(vsixPath, extensionsDir);
     }
-    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : [])];
+    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []), ...(locale ? ['--locale', locale] : [])];
     ({ code, output } = await run(process.execPath, args, { env }));
   }
   addIntegrationCounts(output);
@@ -132,11 +150,13 @@ if (arg && /\.(ts|js)$/.test(arg)) {
   await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   await step(`e2e: ${path.relative(root, path.resolve(arg))}`, () => e2e(path.relative(root, path.resolve(arg))));
 } else {
-  const stages = arg ? [arg] : ['static', 'unit', 'integration', 'e2e', 'vsix'];
-  for (const s of stages) if (!['static', 'unit', 'integration', 'e2e', 'vsix'].includes(s)) fail(`Unknown stage "${s}" (static, unit, integration, e2e, vsix or a test file).`);
+  const all = ['static', 'unit', 'fidelity', 'integration', 'e2e', 'vsix'];
+  const stages = arg ? [arg] : all;
+  for (const s of stages) if (!all.includes(s)) fail(`Unknown stage "${s}" (${all.join(', ')} or a test file).`);
   await step('typecheck + compile', compile);
   if (stages.includes('static')) await step('lint', () => must(nodeBin('eslint'), ['.'], 'ESLint (including the layer rules)'));
   if (stages.includes('unit')) await step('unit tests (plain Node)', () => unit());
+  if (stages.includes('fidelity')) await step('fidelity against real Jekyll (block structure, target ≥ 98 %)', fidelity);
   if (stages.includes('integration') || stages.includes('e2e') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
   if (stages.includes('e2e')) await step('end-to-end tests (real workbench: code-server + Chromium)', () => e2e());

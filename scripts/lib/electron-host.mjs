@@ -4,7 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { root } from './run.mjs';
 
-export async function runInElectron({ extensionDevelopmentPath, extensionTestsPath, workspace, vsix, extensionsDir, env = {} }) {
+export async function runInElectron({ extensionDevelopmentPath, extensionTestsPath, workspace, vsix, extensionsDir, locale, env = {} }) {
   const { runTests, downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath } = await import('@vscode/test-electron');
   const version = process.env.TECHBLOG_VSCODE_VERSION || 'stable';
   const vscodeExecutablePath = await downloadAndUnzipVSCode({ version, cachePath: path.join(root, '.vscode-test') });
@@ -22,7 +22,9 @@ export async function runInElectron({ extensionDevelopmentPath, extensionTestsPa
       extensionTestsPath,
       extensionTestsEnv: env,
       launchArgs: [workspace, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        ...(extensionsDir ? ['--extensions-dir', extensionsDir] : ['--disable-extensions'])],
+        ...(extensionsDir ? ['--extensions-dir', extensionsDir] : ['--disable-extensions']),
+        // Desktop VS Code switches language only with the Marketplace language pack installed.
+        ...(locale ? ['--locale', locale] : [])],
     });
     return 0;
   } catch (e) {

@@ -3,17 +3,21 @@ import * as path from 'node:path';
 import { checkDocument } from '../core/frontmatter/check';
 import { fixAllSafe } from '../core/frontmatter/fixes';
 import type { FrontMatterParse, Problem } from '../core/frontmatter/types';
-import { findSites } from '../core/site/findSites';
+import type { ProfileSetting } from '../core/site/profile';
 import { loadSite, type SiteIndex } from '../core/site/siteIndex';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
+import { enclosingSite, parseProfile, SITE_DESCRIPTION, sitesUnder, type CliSite } from './sites';
 
-const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix]
+const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix] [--profile auto|jekyll|hugo|hexo]
 
 Checks the front matter of posts and pages with the same rules as the editor.
-  paths            files or folders (default: every site, a folder with _config.yml, under the current folder)
+  paths            files or folders (default: every Jekyll, Hugo and Hexo site, ${SITE_DESCRIPTION},
+                   under the current folder; a file's or folder's site is the nearest one above it)
   --format FORMAT  text (default), json (one object: {"files", "problems"}), github (workflow annotations)
   --fix            apply the safe fixes in place and report what changed
+  --profile NAME   the sites' generator: auto (default: detected, as the editor does), jekyll, hugo or hexo
+                   (like the techblog.site.profile setting)
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage.`;
 
@@ -26,9 +30,12 @@ interface FileResult { file: string; problems: Problem[]; fixed: Problem[] }
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
-export function parseCheckArgs(args: string[]): { paths: string[]; format: Format; fix: boolean; help: boolean } | string {
+interface CheckArgs { paths: string[]; format: Format; fix: boolean; help: boolean; profile: ProfileSetting }
+
+export function parseCheckArgs(args: string[]): CheckArgs | string {
   const paths: string[] = [];
   let format: Format = 'text';
+  let profile: ProfileSetting = 'auto';
   let fix = false;
   let help = false;
   for (let i = 0; i < args.length; i++) {
@@ -39,18 +46,22 @@ export function parseCheckArgs(args: string[]): { paths: string[]; format: Forma
       const v = a === '--format' ? args[++i] : a.slice('--format='.length);
       if (v !== 'text' && v !== 'json' && v !== 'github') return `--format must be text, json or github${v === undefined ? '' : ` (got '${v}')`}.`;
       format = v;
+    } else if (a === '--profile' || a.startsWith('--profile=')) {
+      const v = parseProfile(a === '--profile' ? args[++i] : a.slice('--profile='.length));
+      if (typeof v === 'string') return v;
+      profile = v.profile;
     } else if (a === '--') {
       paths.push(...args.slice(i + 1));
       break;
     } else if (a.startsWith('-')) return `unknown option '${a}'.`;
     else paths.push(a);
   }
-  return { paths, format, fix, help };
+  return { paths, format, fix, help, profile };
 }
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'check front matter of posts and pages (--format text|json|github, --fix)',
+  summary: 'check front matter of posts and pages (--format text|json|github, --fix, --profile)',
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseCheckArgs(args);
     if (typeof parsed === 'string') {
@@ -63,25 +74,21 @@ export const checkCommand: CliCommand = {
     }
     const fs = new NodeFileSystem(io.cwd);
     const sites = new Map<string, Promise<LoadedSite>>();
-    const site = (root: string, files?: string[]) => {
+    const site = ({ root, generator }: CliSite, files?: string[]) => {
       let s = sites.get(root);
       if (!s) {
-        s = loadSite(fs, root, { files }).then((r) => ({ root, ...r }));
+        s = loadSite(fs, root, { files, generator }).then((r) => ({ root, ...r }));
         sites.set(root, s);
       }
       return s;
     };
-    const enclosingSite = async (absDir: string): Promise<string | undefined> => {
-      for (let d = absDir; ; d = path.dirname(d)) {
-        if ((await fs.stat(path.join(d, '_config.yml'))) === 'file') return d;
-        if (path.dirname(d) === d) return undefined;
-      }
-    };
+    const enclosing = (absDir: string) => enclosingSite(absDir, parsed.profile);
     const targets: Target[] = [];
     const seen = new Set<string>();
     const add = (t: Target) => { if (!seen.has(t.abs)) { seen.add(t.abs); targets.push(t); } };
-    const addSite = async (root: string, under?: string, files?: string[]) => {
-      const s = await site(root, files);
+    const addSite = async (found: CliSite, under?: string, files?: string[]) => {
+      const { root } = found;
+      const s = await site(found, files);
       const prefix = root.endsWith(path.sep) ? root : root + path.sep;
       for (const rel of s.index.checkablePaths()) {
         const abs = prefix + rel.split('/').join(path.sep);
@@ -90,12 +97,12 @@ export const checkCommand: CliCommand = {
     };
     const addDir = async (absDir: string) => {
       const files = await fs.listFiles(absDir);
-      const roots = findSites(files).map((r) => path.join(absDir, r));
-      const encl = await enclosingSite(absDir);
-      if (encl && !roots.includes(encl)) await addSite(encl, absDir);
+      const encl = await enclosing(absDir);
+      const roots = await sitesUnder(absDir, files, parsed.profile, encl);
+      if (encl && !roots.some((r) => r.root === encl.root)) await addSite(encl, absDir);
       for (const r of roots) {
         // Reuse this listing rather than walking the site's folders a second time.
-        const prefix = path.relative(absDir, r);
+        const prefix = path.relative(absDir, r.root);
         const own = prefix === '' ? files : files.filter((f) => f.startsWith(toPosix(prefix) + '/')).map((f) => f.slice(toPosix(prefix).length + 1));
         await addSite(r, undefined, own);
       }
@@ -105,7 +112,7 @@ export const checkCommand: CliCommand = {
     if (!parsed.paths.length) {
       const found = await addDir(path.resolve(io.cwd));
       if (!found) {
-        io.err(`techblog check: no site (a folder with _config.yml) under ${io.cwd}; pass the files or folders to check.`);
+        io.err(`techblog check: no site (${SITE_DESCRIPTION}) under ${io.cwd}; pass the files or folders to check.`);
         return 2;
       }
     }
@@ -117,10 +124,10 @@ export const checkCommand: CliCommand = {
         return 2;
       }
       if (kind === 'dir') { await addDir(abs); continue; }
-      const encl = await enclosingSite(path.dirname(abs));
+      const encl = await enclosing(path.dirname(abs));
       if (encl) {
         const s = await site(encl);
-        add({ abs, site: s, rel: toPosix(path.relative(encl, abs)) });
+        add({ abs, site: s, rel: toPosix(path.relative(encl.root, abs)) });
       } else add({ abs, rel: toPosix(path.basename(abs)) });
     }
     const results: FileResult[] = [];

@@ -6,99 +6,19 @@
 // Ends with "[e2e] N passed, M failed"; exit code 1 on any failure. KEEP_TMP=1 keeps the temp dirs.
 /* global navigator, ClipboardItem, Blob, atob, createImageBitmap, OffscreenCanvas */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureHost } from '../host/ensure.mjs';
-import { launchBrowser, startCodeServer } from '../host/vscode-host.mjs';
 import { encodePng } from './png.mjs';
+import {
+  editorTextarea, log, openFile as open, palette as run, quickInput, quickRows as quickRowsOf, runE2E, waitFor, waitForActivation,
+} from './workbench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TIMEOUT_MS = Number(process.env.TECHBLOG_E2E_TIMEOUT_MS || 240_000);
 const POST = '2021-03-14-go-context-cancellation.md';
-const t0 = Date.now();
-const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
-
-async function waitFor(what, fn, { timeout = 30_000, interval = 100 } = {}) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
-if (!fs.existsSync(path.join(root, 'dist/extension.js'))) {
-  console.error('[e2e] dist/extension.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
-await ensureHost();
-const runDir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'techblog-e2e-'));
-const workspace = path.join(runDir, 'sample-blog');
-fs.cpSync(path.join(root, 'examples/sample-blog'), workspace, { recursive: true });
 const UNUSED = 'images/2020/e2e-never-linked.png';
-fs.mkdirSync(path.join(workspace, path.dirname(UNUSED)), { recursive: true });
-fs.writeFileSync(path.join(workspace, UNUSED), encodePng(2, 2, () => [255, 0, 0, 255]));
-
-let server;
-let browser;
 let page;
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  await browser?.close().catch(() => {});
-  await server?.stop().catch(() => {});
-  if (!process.env.KEEP_TMP) fs.rmSync(runDir, { recursive: true, force: true });
-  else log(`kept ${runDir}`);
-}
-/** Screenshots go next to the run dir, not into it: they must outlive the clean-up. */
-async function screenshot(name) {
-  const file = path.join(os.tmpdir(), `techblog-e2e-${name}-${Date.now()}.png`);
-  try {
-    await page?.screenshot({ path: file });
-    return file;
-  } catch {
-    return '(no screenshot)';
-  }
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(sig, async () => { log(`${sig}: cleaning up`); await cleanup(); process.exit(130); });
-}
-const overall = setTimeout(async () => {
-  console.error(`[e2e] TIME-OUT after ${TIMEOUT_MS} ms; screenshot: ${await screenshot('timeout')}`);
-  console.log('[e2e] 0 passed, 1 failed');
-  await cleanup();
-  process.exit(2);
-}, TIMEOUT_MS);
-
-// ── workbench helpers ─────────────────────────────────────────────────────────────────────────
-const quickInput = () => page.locator('.quick-input-widget input');
-const quickRows = () => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-
-async function palette(command) {
-  await page.keyboard.press('F1');
-  await quickInput().waitFor({ state: 'visible' });
-  await quickInput().fill(`>${command}`);
-  await quickRows().filter({ hasText: command }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(name) {
-  await page.keyboard.press('Control+P');
-  await quickInput().waitFor({ state: 'visible' });
-  await quickInput().fill(name);
-  await quickRows().filter({ hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor();
-  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
-}
-
-/** The Output view's channel list holds "TechBlog" once the extension has activated (it creates the channel first thing). */
-async function outputChannels() {
-  return page.locator('.part.panel select option').allInnerTexts().catch(() => []);
-}
+let workspace;
+const palette = (command) => run(page, command);
+const openFile = (name) => open(page, name);
+const quickRows = () => quickRowsOf(page);
 
 /**
  * The built-in Markdown extension is active once "Go to Symbol in Editor" lists the post's headings
@@ -107,15 +27,14 @@ async function outputChannels() {
  */
 async function builtinMarkdownActive(heading) {
   await page.keyboard.press('Control+Shift+O');
-  await quickInput().waitFor({ state: 'visible' });
+  await quickInput(page).waitFor({ state: 'visible' });
   await page.waitForTimeout(300);
   const rows = await quickRows().allInnerTexts();
   await page.keyboard.press('Escape');
-  await quickInput().waitFor({ state: 'hidden' });
+  await quickInput(page).waitFor({ state: 'hidden' });
   return rows.some((r) => r.includes(heading));
 }
 
-const editorTextarea = () => page.locator('.editor-instance .monaco-editor textarea.inputarea').first();
 const visibleText = async () => (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 
 function listImages(year) {
@@ -140,38 +59,20 @@ async function samePixels(a, b) {
 }
 
 // ── the tests ─────────────────────────────────────────────────────────────────────────────────
-const results = [];
-async function test(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    log(`✔ ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    log(`✘ ${name}\n${e.stack || e}`);
-    log(`  screenshot: ${await screenshot('failure')}`);
-  }
-}
-
-try {
-  server = await startCodeServer({ extensionDevelopmentPath: root, workspace });
-  const settingsFile = path.join(server.tmp, 'user-data', 'User', 'settings.json');
+await runE2E({
+  name: 'paste',
+  permissions: ['clipboard-read', 'clipboard-write'],
+  prepare: (ws) => {
+    fs.mkdirSync(path.join(ws, path.dirname(UNUSED)), { recursive: true });
+    fs.writeFileSync(path.join(ws, UNUSED), encodePng(2, 2, () => [255, 0, 0, 255]));
+  },
+}, async (ctx) => {
+  ({ page, workspace } = ctx);
+  const { test } = ctx;
+  const settingsFile = path.join(ctx.server.tmp, 'user-data', 'User', 'settings.json');
   if (/pasteAs/.test(fs.readFileSync(settingsFile, 'utf8'))) throw new Error('the e2e profile must not configure editor.pasteAs.*');
-  log(`code-server up at ${server.origin}`);
-  browser = await launchBrowser({ tmp: server.tmp });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  page = await context.newPage();
-  if (process.env.SHOW_CONSOLE) page.on('console', (m) => console.log(`[page] ${m.text()}`));
-  await page.goto(server.url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  log('workbench up');
 
-  await test('the extension activates by itself in the sample blog (its "TechBlog" output channel appears)', async () => {
-    await palette('Output: Focus on Output View');
-    await waitFor('the TechBlog output channel', async () => (await outputChannels()).includes('TechBlog'), { timeout: 60_000, interval: 500 });
-  });
+  await test('the extension activates by itself in the sample blog (its "TechBlog" output channel appears)', () => waitForActivation(page));
 
   let pasted; // { name, year, link, file }
   await test('Ctrl+V of a clipboard PNG in a post saves images/<year>/image-<17 digits>.png with the same pixels and inserts the Typora link', async () => {
@@ -186,7 +87,7 @@ try {
     }, png.toString('base64'));
     const year = new Date().getFullYear();
     const before = new Set(listImages(year));
-    await editorTextarea().focus();
+    await editorTextarea(page).focus();
     const pressed = Date.now();
     await page.keyboard.press('Control+V');
 
@@ -221,7 +122,7 @@ try {
 
   await test('Ctrl+S saves the link into the post on disk', async () => {
     if (!pasted) throw new Error('needs the paste above');
-    await editorTextarea().focus();
+    await editorTextarea(page).focus();
     await page.keyboard.press('Control+S');
     const postFile = path.join(workspace, '_posts', POST);
     await waitFor('the saved post to hold the link', () => fs.readFileSync(postFile, 'utf8').includes(pasted.link), { timeout: 10_000 });
@@ -229,7 +130,7 @@ try {
 
   await test('Ctrl+Z undoes the paste: the link leaves the editor and the image file is deleted', async () => {
     if (!pasted) throw new Error('needs the paste above');
-    await editorTextarea().focus();
+    await editorTextarea(page).focus();
     await page.keyboard.press('Control+Z');
     await waitFor(`${path.relative(workspace, pasted.file)} to be deleted`, () => !fs.existsSync(pasted.file), { timeout: 10_000 });
     await waitFor('the link to leave the editor', async () => !(await visibleText()).includes(pasted.link), { timeout: 10_000 });
@@ -238,7 +139,7 @@ try {
   await test('picking the built-in "Insert Markdown Image" in the paste widget instead leaves none of our files behind', async () => {
     const year = new Date().getFullYear();
     const before = new Set(listImages(year));
-    await editorTextarea().focus();
+    await editorTextarea(page).focus();
     await page.keyboard.press('Control+V');
     const name = await waitFor(`a new image in images/${year}/`, () => listImages(year).find((f) => !before.has(f)), { timeout: 20_000 });
     const ours = `](../images/${year}/${name})`;
@@ -279,16 +180,4 @@ try {
       return !fs.existsSync(unusedFile);
     }, { timeout: 15_000, interval: 250 });
   });
-} catch (e) {
-  results.push({ name: 'set-up', ok: false });
-  console.error(`[e2e] ${e.stack || e}`);
-  console.error(`[e2e] screenshot: ${await screenshot('setup')}`);
-} finally {
-  clearTimeout(overall);
-  await cleanup();
-}
-
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`[e2e] ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

@@ -1,6 +1,6 @@
 // Runs extension integration tests in a real VS Code (code-server + headless Chromium), offline.
 // Usage: node test/host/run-tests.mjs --extension <dir> --tests <compiled tests index, no .js>
-//          --workspace <dir> [--extensions-dir <dir>] [--timeout-ms N]
+//          --workspace <dir> [--extensions-dir <dir>] [--locale zh-tw] [--timeout-ms N]
 // Exit code: the test run's (0 = all passed), 2 on time-out, 3 when the host itself failed,
 // 130/143/129 on SIGINT/SIGTERM/SIGHUP.
 import fs from 'node:fs';
@@ -29,6 +29,7 @@ try {
       tests: { type: 'string' },
       workspace: { type: 'string' },
       'extensions-dir': { type: 'string' },
+      locale: { type: 'string' },
       'timeout-ms': { type: 'string', default: '300000' },
     },
   }));
@@ -75,6 +76,7 @@ try {
     extensionTestsPath: testsIndex,
     workspace: args.workspace,
     extensionsDir: args['extensions-dir'],
+    locale: args.locale,
     signal: aborter.signal,
   });
   const server = await starting;

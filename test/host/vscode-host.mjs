@@ -62,6 +62,27 @@ function isolatedEnv(tmp) {
 }
 
 /**
+ * VS Code falls back to English for a locale no installed language pack provides, and Microsoft's
+ * packs come from the Marketplace (unreachable here). What makes VS Code run in a locale is the
+ * language-pack index in the user-data folder: register an empty pack for `locale` there, so the
+ * workbench and the extension host run in that locale (VS Code's own UI stays English, while
+ * extensions get their package.nls.<locale>.json and l10n bundles, which is what we test).
+ */
+function useLocale(userData, locale) {
+  const id = locale.toLowerCase();
+  const translations = path.join(userData, 'test-language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [id]: {
+      hash: `techblog-test-${id}`, label: id,
+      extensions: [{ extensionIdentifier: { id: `techblog-test.language-pack-${id}` }, version: '0.0.1' }],
+      translations: { vscode: translations },
+    },
+  }));
+}
+
+/**
  * Starts code-server on 127.0.0.1 (a secure context, which webviews need) with a throwaway profile.
  * @param {object} o
  * @param {string} o.extensionDevelopmentPath  folder of the extension under development
@@ -71,11 +92,12 @@ function isolatedEnv(tmp) {
  * @param {string} [o.extensionsDir]  installed extensions (default: empty dir in the temp dir)
  * @param {number} [o.port]  port to listen on (default: a free one)
  * @param {AbortSignal} [o.signal]  aborting it while starting stops code-server and rejects
+ * @param {string} [o.locale]  display language, e.g. "zh-tw" (see useLocale)
  * @returns {Promise<{url: string, origin: string, host: string, port: number, tmp: string,
  *   pid: number, output: () => string, exited: Promise<number|null>, stop: () => Promise<void>}>}
  */
 export async function startCodeServer({
-  extensionDevelopmentPath, extensionTestsPath, workspace, settings = {}, extensionsDir, port, signal,
+  extensionDevelopmentPath, extensionTestsPath, workspace, settings = {}, extensionsDir, port, signal, locale,
 }) {
   if (!extensionDevelopmentPath || !workspace) {
     throw new Error('startCodeServer: extensionDevelopmentPath and workspace are required');
@@ -88,6 +110,7 @@ export async function startCodeServer({
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
+  if (locale) useLocale(userData, locale);
   const extensions = extensionsDir ? path.resolve(extensionsDir) : path.join(tmp, 'extensions');
   fs.mkdirSync(extensions, { recursive: true });
 
@@ -100,6 +123,7 @@ export async function startCodeServer({
     '--user-data-dir', userData, '--extensions-dir', extensions,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
     folder,
   ], {
     // Own process group, so stop() also ends the extension host and other helpers it forks.

@@ -1,5 +1,6 @@
 // What the editor needs for completion in front matter: where the cursor is, and what fits there.
 import type { SiteIndex } from '../site/siteIndex';
+import { t } from '../text/l10n';
 import { startOfLine } from '../text/lineIndex';
 import { formatJekyllDate } from '../text/time';
 import { parseFrontMatter } from './parse';
@@ -9,7 +10,8 @@ import type { FrontMatterParse } from './types';
 export type CompletionContext =
   | { where: 'outside' }
   /** Typing a key at the start of a line. */
-  | { where: 'key'; prefix: string; replaceStart: number; replaceEnd: number; presentKeys: string[] }
+  /** `insert` is what follows the key: `: ` in YAML, ` = ` in a `+++` TOML header. */
+  | { where: 'key'; prefix: string; replaceStart: number; replaceEnd: number; presentKeys: string[]; insert: ': ' | ' = ' }
   /** Typing the value of `key` (or an item of its list). */
   | { where: 'value'; key: string; prefix: string; replaceStart: number; replaceEnd: number; inList: boolean; quote?: '"' | "'"; presentValues: string[] };
 
@@ -27,7 +29,7 @@ export function completionContext(text: string, offset: number, parsed?: FrontMa
   const wordAfter = /^[^\s,\]"']*/.exec(after)?.[0].length ?? 0;
   const presentKeys = p.entries.map((e) => e.key);
   if (/^([A-Za-z_][\w-]*)?$/.test(before)) {
-    return { where: 'key', prefix: before, replaceStart: ls, replaceEnd: offset + (/^[\w-]*/.exec(after)?.[0].length ?? 0), presentKeys };
+    return { where: 'key', prefix: before, replaceStart: ls, replaceEnd: offset + (/^[\w-]*/.exec(after)?.[0].length ?? 0), presentKeys, insert: p.format === 'toml' ? ' = ' : ': ' };
   }
   const kv = /^([A-Za-z_][\w-]*)\s*:\s?(.*)$/.exec(before);
   if (kv) {
@@ -76,11 +78,12 @@ export interface ValueCompletionOptions { site?: SiteIndex; now?: Date; scope?: 
 /** Values that fit `key`: blog tags/categories (most used first), layouts, booleans, now, or the schema's enum. */
 export function valueSuggestions(key: string, opts: ValueCompletionOptions = {}): ValueSuggestion[] {
   const site = opts.site;
-  if ((key === 'tags' || key === 'tag') && site) return site.suggestions('tags').map((s) => ({ label: s.value, count: s.count, detail: `${s.count} post${s.count === 1 ? '' : 's'}` }));
-  if ((key === 'categories' || key === 'category') && site) return site.suggestions('categories').map((s) => ({ label: s.value, count: s.count, detail: `${s.count} post${s.count === 1 ? '' : 's'}` }));
+  const posts = (n: number) => (n === 1 ? t('{0} post', n) : t('{0} posts', n));
+  if ((key === 'tags' || key === 'tag') && site) return site.suggestions('tags').map((s) => ({ label: s.value, count: s.count, detail: posts(s.count) }));
+  if ((key === 'categories' || key === 'category') && site) return site.suggestions('categories').map((s) => ({ label: s.value, count: s.count, detail: posts(s.count) }));
   if (key === 'layout' && site) return site.layouts().map((l) => ({ label: l, detail: `${site.config.layoutsDir}/` }));
   if (key === 'date' || key === 'last_modified_at' || key === 'updated') {
-    return [{ label: formatJekyllDate(opts.now ?? new Date(), site?.config.timezone), detail: `now${site?.config.timezone ? ' in ' + site.config.timezone : ''}` }];
+    return [{ label: formatJekyllDate(opts.now ?? new Date(), site?.config.timezone), detail: site?.config.timezone ? t('now in {0}', site.config.timezone) : t('now') }];
   }
   const spec = resolveSchema(site?.config.profile ?? 'jekyll', opts.scope ?? 'posts', opts.schema).keys.get(key);
   if (spec?.enum) return spec.enum.map((v) => ({ label: String(v) }));

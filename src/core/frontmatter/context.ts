@@ -1,5 +1,6 @@
 // What every rule sees, and how it reports: offsets in, line/character problems out.
 import type { SiteConfig } from '../site/config';
+import { GENERATOR_NAMES } from '../site/profile';
 import type { DocKind, SiteIndex } from '../site/siteIndex';
 import type { OffsetEdit } from '../text/textEdit';
 import type { DocScope, ResolvedSchema } from './schema';
@@ -23,6 +24,16 @@ export interface RuleContext {
   defaults: Record<string, unknown>;
   now: Date;
   report(rule: RuleId, start: number, end: number, message: string, fixes?: FixSpec[]): void;
+}
+
+/** The generator the messages speak of: the site's, Jekyll outside a site. */
+export function generatorName(ctx: RuleContext): string {
+  return GENERATOR_NAMES[ctx.config?.profile ?? 'jekyll'];
+}
+
+/** Jekyll's rules that come from `_posts/` file names; Hugo and Hexo take the date from front matter only. */
+export function usesPostFileNames(ctx: RuleContext): boolean {
+  return (ctx.config?.profile ?? 'jekyll') === 'jekyll';
 }
 
 /** The last entry for `key` (the one Jekyll uses). */

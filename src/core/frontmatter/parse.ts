@@ -1,5 +1,6 @@
 // Finding and reading the front matter of a post: delimiters, BOM, CRLF, bounds on the YAML work.
 import type { Document } from 'yaml';
+import { t } from '../text/l10n';
 import { LineIndex } from '../text/lineIndex';
 import { fastParseYaml } from './fastYaml';
 import { jsonParse, tomlParse } from './tomlJson';
@@ -65,7 +66,7 @@ export function parseFrontMatter(text: string, options: ParseOptions = {}): Fron
   const result = make(format, open, close, contentStart, contentEnd, bodyStart);
   if (contentEnd - contentStart > MAX_FRONT_MATTER_CHARS) {
     result.root = 'invalid';
-    result.errors = [{ message: `The front matter is ${Math.round((contentEnd - contentStart) / 1024)} KB; TechBlog reads front matter up to ${MAX_FRONT_MATTER_CHARS / 1024} KB. Move long content into the post body.`, start: contentStart, end: contentStart, code: 'TOO_LARGE' }];
+    result.errors = [{ message: t('The front matter is {0} KB; TechBlog reads front matter up to {1} KB. Move long content into the post body.', Math.round((contentEnd - contentStart) / 1024), MAX_FRONT_MATTER_CHARS / 1024), start: contentStart, end: contentStart, code: 'TOO_LARGE' }];
     return result;
   }
   if (format === 'yaml') {
@@ -104,7 +105,7 @@ export function yamlDocumentOf(parse: FrontMatterParse): Document | undefined {
 /** Refuses content whose nesting would make the YAML work unbounded, or that is binary. */
 function guardContent(text: string, start: number, end: number): FmError | undefined {
   const nul = text.indexOf('\0', start);
-  if (nul >= 0 && nul < end) return { message: 'The front matter contains NUL bytes: this looks like a binary file, not a text post.', start: nul, end: nul + 1, code: 'BINARY' };
+  if (nul >= 0 && nul < end) return { message: t('The front matter contains NUL bytes: this looks like a binary file, not a text post.'), start: nul, end: nul + 1, code: 'BINARY' };
   let depth = 0;
   let quote = 0;
   let lineStart = true;
@@ -114,14 +115,14 @@ function guardContent(text: string, start: number, end: number): FmError | undef
     if (c === 10) { lineStart = true; indent = 0; quote = 0; continue; }
     if (lineStart) {
       if (c === 32 || c === 45 /* - */ || c === 63 /* ? */ || c === 58 /* : */) {
-        if (++indent > MAX_INDENT) return { message: `The front matter is nested or indented more than ${MAX_INDENT} levels deep; TechBlog does not read it.`, start: i, end: i + 1, code: 'TOO_DEEP' };
+        if (++indent > MAX_INDENT) return { message: t('The front matter is nested or indented more than {0} levels deep; TechBlog does not read it.', MAX_INDENT), start: i, end: i + 1, code: 'TOO_DEEP' };
         continue;
       }
       lineStart = false;
     }
     if (quote) { if (c === quote) quote = 0; continue; }
     if (c === 34 || c === 39) { quote = c; continue; }
-    if (c === 91 || c === 123) { depth++; if (depth > MAX_NESTING) return { message: `The front matter is nested more than ${MAX_NESTING} levels deep; TechBlog does not read it.`, start: i, end: i + 1, code: 'TOO_DEEP' }; }
+    if (c === 91 || c === 123) { depth++; if (depth > MAX_NESTING) return { message: t('The front matter is nested more than {0} levels deep; TechBlog does not read it.', MAX_NESTING), start: i, end: i + 1, code: 'TOO_DEEP' }; }
     else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
   }
   return undefined;
@@ -130,7 +131,7 @@ function guardContent(text: string, start: number, end: number): FmError | undef
 /** Problems the yaml library accepts but Jekyll users should hear about. */
 function extraErrors(text: string, start: number, end: number): FmError[] {
   const bad = text.indexOf('\ufffd', start);
-  if (bad >= 0 && bad < end) return [{ message: 'The front matter contains bytes that are not valid UTF-8 (shown as �); save the file as UTF-8.', start: bad, end: bad + 1, code: 'ENCODING' }];
+  if (bad >= 0 && bad < end) return [{ message: t('The front matter contains bytes that are not valid UTF-8 (shown as �); save the file as UTF-8.'), start: bad, end: bad + 1, code: 'ENCODING' }];
   return [];
 }
 

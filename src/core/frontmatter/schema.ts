@@ -1,6 +1,7 @@
 // Known front-matter keys per site profile, and the user's override of them (settings or a
 // workspace file, validated here and described for editors by media/schemas/front-matter-schema.json).
 import type { SiteProfile } from '../site/config';
+import { t } from '../text/l10n';
 
 export const VALUE_TYPES = ['string', 'boolean', 'date', 'number', 'list', 'string-or-list', 'map', 'string-or-map', 'any'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
@@ -24,50 +25,91 @@ export interface UserSchema extends UserScopeSchema { posts?: UserScopeSchema; d
 
 export interface ResolvedSchema { keys: Map<string, KeySpec>; required: string[] }
 
-const JEKYLL_KEYS: Record<string, KeySpec> = {
-  layout: { type: 'string', description: 'The layout from `_layouts/` that wraps this document (`post`, `page`, `default`). `null` or `none` for no layout.' },
-  title: { type: 'string', description: 'The title shown on the page and in feeds. Search engines show about 70 characters.' },
-  description: { type: 'string', description: 'A one-sentence summary for search results and social cards (jekyll-seo-tag). Keep it under 160 characters.' },
-  date: { type: 'date', description: 'Publication time, `YYYY-MM-DD HH:MM:SS +/-TTTT`. Overrides the date in the file name.' },
-  categories: { type: 'string-or-list', description: 'Categories: a list, or a space-separated string. They become part of the post URL by default.' },
-  category: { type: 'string-or-list', description: 'A single category (Jekyll also accepts a list). Takes precedence over `categories`.' },
-  tags: { type: 'string-or-list', description: 'Tags: a list (`[a, b]` or one `- tag` per line), or a space-separated string.' },
-  tag: { type: 'string-or-list', description: 'A single tag. Takes precedence over `tags`.' },
-  published: { type: 'boolean', description: '`false` keeps the post out of the built site. Must be a boolean: the string `"false"` counts as true.' },
-  permalink: { type: 'string', description: 'The URL of this document, overriding the site-wide `permalink` (`/about/`, `/:year/:title/`).' },
-  excerpt: { type: 'string', description: 'The excerpt shown in post lists; by default the first paragraph.' },
-  excerpt_separator: { type: 'string', description: 'Text marking the end of the excerpt in the body (`<!--more-->`).' },
-  slug: { type: 'string', description: 'The `:title` part of the URL, instead of the one in the file name.' },
-  last_modified_at: { type: 'date', description: 'When the post was last changed (jekyll-last-modified-at, jekyll-seo-tag, sitemaps).' },
-  image: { type: 'string-or-map', description: 'The social-card image (jekyll-seo-tag): a path, or `{ path, height, width, alt }`.' },
-  author: { type: 'string-or-map', description: 'The author (jekyll-seo-tag, jekyll-feed): a name, or a key of `_data/authors.yml`.' },
-  lang: { type: 'string', description: 'The language of this document (`en`, `zh-TW`), for `<html lang>` and SEO tags.' },
-  redirect_from: { type: 'string-or-list', description: 'Old URLs that redirect here (jekyll-redirect-from).' },
-  redirect_to: { type: 'string', description: 'Send visitors of this URL elsewhere (jekyll-redirect-from).' },
-  sitemap: { type: 'boolean', description: '`false` leaves this document out of sitemap.xml (jekyll-sitemap).' },
-  render_with_liquid: { type: 'boolean', description: '`false` shows Liquid tags in the body as written instead of running them.' },
-};
+// Functions, so that the descriptions are translated when a schema is first built (after the host set the language).
+const jekyllKeys = (): Record<string, KeySpec> => ({
+  layout: { type: 'string', description: t('The layout from `_layouts/` that wraps this document (`post`, `page`, `default`). `null` or `none` for no layout.') },
+  title: { type: 'string', description: t('The title shown on the page and in feeds. Search engines show about 70 characters.') },
+  description: { type: 'string', description: t('A one-sentence summary for search results and social cards (jekyll-seo-tag). Keep it under 160 characters.') },
+  date: { type: 'date', description: t('Publication time, `YYYY-MM-DD HH:MM:SS +/-TTTT`. Overrides the date in the file name.') },
+  categories: { type: 'string-or-list', description: t('Categories: a list, or a space-separated string. They become part of the post URL by default.') },
+  category: { type: 'string-or-list', description: t('A single category (Jekyll also accepts a list). Takes precedence over `categories`.') },
+  tags: { type: 'string-or-list', description: t('Tags: a list (`[a, b]` or one `- tag` per line), or a space-separated string.') },
+  tag: { type: 'string-or-list', description: t('A single tag. Takes precedence over `tags`.') },
+  published: { type: 'boolean', description: t('`false` keeps the post out of the built site. Must be a boolean: the string `"false"` counts as true.') },
+  permalink: { type: 'string', description: t('The URL of this document, overriding the site-wide `permalink` (`/about/`, `/:year/:title/`).') },
+  excerpt: { type: 'string', description: t('The excerpt shown in post lists; by default the first paragraph.') },
+  excerpt_separator: { type: 'string', description: t('Text marking the end of the excerpt in the body (`<!--more-->`).') },
+  slug: { type: 'string', description: t('The `:title` part of the URL, instead of the one in the file name.') },
+  last_modified_at: { type: 'date', description: t('When the post was last changed (jekyll-last-modified-at, jekyll-seo-tag, sitemaps).') },
+  image: { type: 'string-or-map', description: t('The social-card image (jekyll-seo-tag): a path, or `{ path, height, width, alt }`.') },
+  author: { type: 'string-or-map', description: t('The author (jekyll-seo-tag, jekyll-feed): a name, or a key of `_data/authors.yml`.') },
+  lang: { type: 'string', description: t('The language of this document (`en`, `zh-TW`), for `<html lang>` and SEO tags.') },
+  redirect_from: { type: 'string-or-list', description: t('Old URLs that redirect here (jekyll-redirect-from).') },
+  redirect_to: { type: 'string', description: t('Send visitors of this URL elsewhere (jekyll-redirect-from).') },
+  sitemap: { type: 'boolean', description: t('`false` leaves this document out of sitemap.xml (jekyll-sitemap).') },
+  render_with_liquid: { type: 'boolean', description: t('`false` shows Liquid tags in the body as written instead of running them.') },
+});
 
-const HEXO_KEYS: Record<string, KeySpec> = {
-  layout: JEKYLL_KEYS.layout,
-  title: JEKYLL_KEYS.title,
-  description: JEKYLL_KEYS.description,
-  date: { type: 'date', description: 'Publication time, `YYYY-MM-DD HH:mm:ss`.' },
-  updated: { type: 'date', description: 'When the post was last changed.' },
-  comments: { type: 'boolean', description: '`false` turns comments off for this post.' },
-  tags: { type: 'string-or-list', description: 'Tags: a list or a single tag.' },
-  categories: { type: 'string-or-list', description: 'Categories: a list is a hierarchy (`[Diary, Life]`).' },
-  permalink: JEKYLL_KEYS.permalink,
-  excerpt: JEKYLL_KEYS.excerpt,
-  disableNunjucks: { type: 'boolean', description: '`true` leaves Nunjucks/Swig tags in the body unprocessed.' },
-  lang: JEKYLL_KEYS.lang,
-  published: JEKYLL_KEYS.published,
-  keywords: { type: 'string-or-list', description: 'Keywords for the `<meta name="keywords">` tag.' },
-};
+const hexoKeys = (jekyll = jekyllKeys()): Record<string, KeySpec> => ({
+  layout: jekyll.layout,
+  title: jekyll.title,
+  description: jekyll.description,
+  date: { type: 'date', description: t('Publication time, `YYYY-MM-DD HH:mm:ss`.') },
+  updated: { type: 'date', description: t('When the post was last changed.') },
+  comments: { type: 'boolean', description: t('`false` turns comments off for this post.') },
+  tags: { type: 'string-or-list', description: t('Tags: a list or a single tag.') },
+  categories: { type: 'string-or-list', description: t('Categories: a list is a hierarchy (`[Diary, Life]`).') },
+  permalink: jekyll.permalink,
+  excerpt: jekyll.excerpt,
+  disableNunjucks: { type: 'boolean', description: t('`true` leaves Nunjucks/Swig tags in the body unprocessed.') },
+  lang: jekyll.lang,
+  published: jekyll.published,
+  keywords: { type: 'string-or-list', description: t('Keywords for the `<meta name="keywords">` tag.') },
+});
 
-const BUILTIN: Record<SiteProfile, { keys: Record<string, KeySpec>; required: Record<DocScope, string[]> }> = {
-  jekyll: { keys: JEKYLL_KEYS, required: { posts: ['title', 'layout'], drafts: ['title', 'layout'], pages: [] } },
-  hexo: { keys: HEXO_KEYS, required: { posts: ['title'], drafts: ['title'], pages: [] } },
+// Hugo's front-matter fields (gohugo.io/content-management/front-matter) and the default taxonomies.
+const hugoKeys = (): Record<string, KeySpec> => ({
+  title: { type: 'string', description: t('The title shown on the page, in lists and feeds. Search engines show about 70 characters.') },
+  date: { type: 'date', description: t('Publication time: a TOML date (`2024-02-01T10:00:00+08:00`) or a YAML one.') },
+  draft: { type: 'boolean', description: t('`true` keeps the page out of the site unless Hugo runs with `--buildDrafts`. Must be a boolean: the string `"false"` is not false.') },
+  description: { type: 'string', description: t('A one-sentence summary for `<meta name="description">` and social cards. Keep it under 160 characters.') },
+  summary: { type: 'string', description: t('The summary shown in lists instead of the automatic one.') },
+  tags: { type: 'string-or-list', description: t('Tags (a taxonomy): a list such as `["go", "k8s"]`.') },
+  categories: { type: 'string-or-list', description: t('Categories (a taxonomy): a list such as `["Notes"]`.') },
+  series: { type: 'string-or-list', description: t('Series (a taxonomy many themes define): a list.') },
+  keywords: { type: 'string-or-list', description: t('Keywords for `<meta name="keywords">`.') },
+  lastmod: { type: 'date', description: t('When the page was last changed.') },
+  publishDate: { type: 'date', description: t('Hugo publishes the page only from this time on.') },
+  expiryDate: { type: 'date', description: t('Hugo stops publishing the page at this time.') },
+  slug: { type: 'string', description: t('The last part of the URL, instead of the file name.') },
+  url: { type: 'string', description: t('The whole path of the page, overriding the `permalinks` setting.') },
+  aliases: { type: 'string-or-list', description: t('Old URLs that redirect here.') },
+  weight: { type: 'number', description: t('Position in lists: lower weights come first.') },
+  linkTitle: { type: 'string', description: t('A shorter title for menus and links.') },
+  layout: { type: 'string', description: t('The template (in `layouts/`) to render this page with.') },
+  type: { type: 'string', description: t('The content type, which picks the template folder; by default the section.') },
+  images: { type: 'list', description: t('Images for social cards (Open Graph, Twitter).') },
+  author: { type: 'string-or-map', description: t('The author, as themes read it.') },
+  authors: { type: 'string-or-list', description: t('The authors, as themes read them (often a taxonomy).') },
+  toc: { type: 'boolean', description: t('Show a table of contents (a theme parameter most themes read).') },
+  math: { type: 'boolean', description: t('Load the math renderer on this page (a theme parameter).') },
+  isCJKLanguage: { type: 'boolean', description: t('`true` counts words the CJK way for summaries and reading time.') },
+  headless: { type: 'boolean', description: t('A leaf bundle that is not published itself.') },
+  translationKey: { type: 'string', description: t('Links translations of the same page.') },
+  markup: { type: 'string', description: t('The markup of the content (`md`, `html`, …) instead of the one from the file extension.') },
+  outputs: { type: 'list', description: t('Output formats for this page (`html`, `rss`, …).') },
+  params: { type: 'map', description: t('Your own parameters, read by templates as `.Params`.') },
+  build: { type: 'map', description: t('Build options: `list`, `render`, `publishResources`.') },
+  cascade: { type: 'any', description: t('Front matter handed down to descendant pages.') },
+  menus: { type: 'string-or-list', description: t('The menus this page appears in.') },
+  resources: { type: 'list', description: t('Metadata for the files of a page bundle.') },
+  sitemap: { type: 'map', description: t('Sitemap options for this page: `changefreq`, `priority`, `disable`.') },
+});
+
+const BUILTIN: Record<SiteProfile, { keys: () => Record<string, KeySpec>; required: Record<DocScope, string[]> }> = {
+  jekyll: { keys: jekyllKeys, required: { posts: ['title', 'layout'], drafts: ['title', 'layout'], pages: [] } },
+  hexo: { keys: () => hexoKeys(), required: { posts: ['title'], drafts: ['title'], pages: [] } },
+  hugo: { keys: hugoKeys, required: { posts: ['title'], drafts: ['title'], pages: [] } },
 };
 
 // Resolved schemas are reused across checks: per user-schema object (settings objects are replaced, not mutated).
@@ -89,7 +131,7 @@ export function resolveSchema(profile: SiteProfile, scope: DocScope, user?: User
 
 function buildSchema(profile: SiteProfile, scope: DocScope, user?: UserSchema): ResolvedSchema {
   const b = BUILTIN[profile];
-  const keys = new Map<string, KeySpec>(Object.entries(b.keys));
+  const keys = new Map<string, KeySpec>(Object.entries(b.keys()));
   let required = [...b.required[scope]];
   for (const layer of [user, user?.[scope]]) {
     if (!layer) continue;
@@ -114,8 +156,8 @@ export function schemaKeys(profile: SiteProfile = 'jekyll', scope: DocScope = 'p
 export function keyDocumentation(key: string, profile: SiteProfile = 'jekyll', scope: DocScope = 'posts', user?: UserSchema): string | undefined {
   const spec = resolveSchema(profile, scope, user).keys.get(key);
   if (!spec) return undefined;
-  const allowed = spec.enum ? ` One of: ${spec.enum.map((v) => `\`${String(v)}\``).join(', ')}.` : '';
-  return `**${key}** (${spec.type})\n\n${spec.description}${allowed}`;
+  if (!spec.enum) return t('**{0}** ({1})\n\n{2}', key, spec.type, spec.description);
+  return t('**{0}** ({1})\n\n{2} One of: {3}.', key, spec.type, spec.description, spec.enum.map((v) => `\`${String(v)}\``).join(', '));
 }
 
 /** Checks a user schema; messages name the place (`posts.keys.series.type`) and what is allowed. */
@@ -123,22 +165,23 @@ export function validateUserSchema(obj: unknown): { ok: boolean; errors: string[
   const errors: string[] = [];
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   const checkScope = (v: unknown, at: string, top: boolean) => {
-    if (!isObj(v)) { errors.push(`${at || 'The schema'} must be an object.`); return; }
+    if (!isObj(v)) { errors.push(at ? t('{0} must be an object.', at) : t('The schema must be an object.')); return; }
+    const here = at ? at + '.' : '';
     const allowed = top ? ['$schema', 'required', 'keys', ...DOC_SCOPES] : ['required', 'keys'];
-    for (const k of Object.keys(v)) if (!allowed.includes(k)) errors.push(`${at ? at + '.' : ''}${k} is not a schema setting (allowed: ${allowed.filter((a) => a !== '$schema').join(', ')}).`);
-    if (v.required !== undefined && (!Array.isArray(v.required) || v.required.some((r) => typeof r !== 'string'))) errors.push(`${at ? at + '.' : ''}required must be a list of key names.`);
+    for (const k of Object.keys(v)) if (!allowed.includes(k)) errors.push(t('{0} is not a schema setting (allowed: {1}).', here + k, allowed.filter((a) => a !== '$schema').join(', ')));
+    if (v.required !== undefined && (!Array.isArray(v.required) || v.required.some((r) => typeof r !== 'string'))) errors.push(t('{0} must be a list of key names.', here + 'required'));
     if (v.keys !== undefined) {
-      if (!isObj(v.keys)) errors.push(`${at ? at + '.' : ''}keys must be an object mapping key names to their rules.`);
+      if (!isObj(v.keys)) errors.push(t('{0} must be an object mapping key names to their rules.', here + 'keys'));
       else for (const [name, spec] of Object.entries(v.keys)) {
-        const p = `${at ? at + '.' : ''}keys.${name}`;
-        if (!isObj(spec)) { errors.push(`${p} must be an object such as { "type": "string" }.`); continue; }
-        for (const k of Object.keys(spec)) if (!['type', 'description', 'enum', 'pattern'].includes(k)) errors.push(`${p}.${k} is not a key setting (allowed: type, description, enum, pattern).`);
-        if (spec.type !== undefined && !(VALUE_TYPES as readonly unknown[]).includes(spec.type)) errors.push(`${p}.type is "${String(spec.type)}"; use one of ${VALUE_TYPES.join(', ')}.`);
-        if (spec.description !== undefined && typeof spec.description !== 'string') errors.push(`${p}.description must be text.`);
-        if (spec.enum !== undefined && (!Array.isArray(spec.enum) || spec.enum.length === 0 || spec.enum.some((e) => !['string', 'number', 'boolean'].includes(typeof e)))) errors.push(`${p}.enum must be a non-empty list of strings, numbers or booleans.`);
+        const p = `${here}keys.${name}`;
+        if (!isObj(spec)) { errors.push(t('{0} must be an object such as { "type": "string" }.', p)); continue; }
+        for (const k of Object.keys(spec)) if (!['type', 'description', 'enum', 'pattern'].includes(k)) errors.push(t('{0} is not a key setting (allowed: type, description, enum, pattern).', `${p}.${k}`));
+        if (spec.type !== undefined && !(VALUE_TYPES as readonly unknown[]).includes(spec.type)) errors.push(t('{0} is "{1}"; use one of {2}.', `${p}.type`, String(spec.type), VALUE_TYPES.join(', ')));
+        if (spec.description !== undefined && typeof spec.description !== 'string') errors.push(t('{0} must be text.', `${p}.description`));
+        if (spec.enum !== undefined && (!Array.isArray(spec.enum) || spec.enum.length === 0 || spec.enum.some((e) => !['string', 'number', 'boolean'].includes(typeof e)))) errors.push(t('{0} must be a non-empty list of strings, numbers or booleans.', `${p}.enum`));
         if (spec.pattern !== undefined) {
-          if (typeof spec.pattern !== 'string') errors.push(`${p}.pattern must be a regular expression in a string.`);
-          else try { new RegExp(spec.pattern, 'u'); } catch (e) { errors.push(`${p}.pattern is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}.`); }
+          if (typeof spec.pattern !== 'string') errors.push(t('{0} must be a regular expression in a string.', `${p}.pattern`));
+          else try { new RegExp(spec.pattern, 'u'); } catch (e) { errors.push(t('{0} is not a valid regular expression: {1}.', `${p}.pattern`, e instanceof Error ? e.message : String(e))); }
         }
       }
     }

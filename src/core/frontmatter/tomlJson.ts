@@ -2,6 +2,7 @@
 // top-level keys are located by a light scan; list items get no positions (rules then point at the
 // whole value and offer no item-level fixes).
 import { parse as parseToml } from 'smol-toml';
+import { t } from '../text/l10n';
 import { endOfLineIncludingBreak } from '../text/lineIndex';
 import type { FmEntry, FmError, FmNode, FrontMatterParse } from './types';
 
@@ -34,7 +35,7 @@ export function tomlParse(text: string, start: number, end: number): Result {
       at = start + off + Math.max(0, (err.column ?? 1) - 1);
     }
     const first = (err.message ?? 'invalid TOML').split('\n')[0];
-    const errors: FmError[] = [{ message: `The front matter is not valid TOML: ${first}`, start: at, end: Math.min(at + 1, end), code: 'TOML' }];
+    const errors: FmError[] = [{ message: t('The front matter is not valid TOML: {0}', first), start: at, end: Math.min(at + 1, end), code: 'TOML' }];
     return { entries: [], data: undefined, root: 'invalid', errors };
   }
   const entries: FmEntry[] = [];
@@ -68,7 +69,7 @@ export function jsonParse(text: string, start: number, end: number): Result {
     const msg = e instanceof Error ? e.message : String(e);
     const p = /position (\d+)/.exec(msg);
     const at = start + Math.min(src.length, Math.max(0, p ? Number(p[1]) - (braced ? 0 : 1) : 0));
-    return { entries: [], data: undefined, root: 'invalid', errors: [{ message: `The front matter is not valid JSON: ${msg.split('\n')[0]}`, start: at, end: Math.min(at + 1, end), code: 'JSON' }] };
+    return { entries: [], data: undefined, root: 'invalid', errors: [{ message: t('The front matter is not valid JSON: {0}', msg.split('\n')[0]), start: at, end: Math.min(at + 1, end), code: 'JSON' }] };
   }
   if (parsed === null || typeof parsed !== 'object') return { entries: [], data: undefined, root: 'scalar', errors: [] };
   if (Array.isArray(parsed)) return { entries: [], data: undefined, root: 'seq', errors: [] };

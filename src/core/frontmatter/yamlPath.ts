@@ -1,5 +1,6 @@
 // Front matter through the yaml library: every input the fast path declines, with exact node ranges.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { t } from '../text/l10n';
 import { endOfLineIncludingBreak, startOfLine } from '../text/lineIndex';
 import type { FmEntry, FmError, FmNode, FrontMatterParse } from './types';
 
@@ -83,8 +84,9 @@ export function yamlParse(text: string, start: number, end: number): YamlResult 
 }
 
 function aliasMessage(e: unknown): string {
-  const why = e instanceof Error && /alias/i.test(e.message) ? 'its aliases (*name) expand too often — an alias bomb' : 'an alias (*name) cannot be resolved';
-  return `The front matter cannot be read: ${why}.`;
+  return e instanceof Error && /alias/i.test(e.message)
+    ? t('The front matter cannot be read: its aliases (*name) expand too often — an alias bomb.')
+    : t('The front matter cannot be read: an alias (*name) cannot be resolved.');
 }
 
 /** yaml's messages, reworded for people who write blog posts rather than parsers. */
@@ -98,26 +100,26 @@ export function plainYamlError(e: YAMLError, src: string): string {
   switch (e.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      if (key && /:\s.*:(\s|$)/.test(line)) return `The value of \`${key}\` contains ": "; put the whole value in quotes.`;
-      return 'This line is not a valid `key: value` pair (check the indentation, and quote values that contain ": ").';
+      if (key && /:\s.*:(\s|$)/.test(line)) return t('The value of `{0}` contains ": "; put the whole value in quotes.', key);
+      return t('This line is not a valid `key: value` pair (check the indentation, and quote values that contain ": ").');
     case 'TAB_AS_INDENT':
-      return 'A tab is used for indentation; YAML allows only spaces there.';
+      return t('A tab is used for indentation; YAML allows only spaces there.');
     case 'BAD_SCALAR_START': {
       const ch = src[at] ?? '';
-      return `A value cannot start with \`${ch}\` unless it is in quotes.`;
+      return t('A value cannot start with `{0}` unless it is in quotes.', ch);
     }
     case 'MISSING_CHAR':
-      if (/quote/i.test(e.message)) return 'A quoted value is missing its closing quote.';
-      if (/\]/.test(e.message)) return 'A list in [brackets] is missing its closing `]`.';
-      if (/\}/.test(e.message)) return 'A mapping in {braces} is missing its closing `}`.';
+      if (/quote/i.test(e.message)) return t('A quoted value is missing its closing quote.');
+      if (/\]/.test(e.message)) return t('A list in [brackets] is missing its closing `]`.');
+      if (/\}/.test(e.message)) return t('A mapping in {braces} is missing its closing `}`.');
       break;
     case 'BAD_INDENT':
-      if (/Flow sequence/.test(e.message)) return 'A list in [brackets] is not closed with `]` on the same line, or its next line is not indented.';
-      return 'This line is indented differently from the lines around it.';
+      if (/Flow sequence/.test(e.message)) return t('A list in [brackets] is not closed with `]` on the same line, or its next line is not indented.');
+      return t('This line is indented differently from the lines around it.');
     case 'MULTIPLE_DOCS':
-      return 'The front matter holds a second YAML document (a `---` line with text after it).';
+      return t('The front matter holds a second YAML document (a `---` line with text after it).');
     case 'UNEXPECTED_TOKEN':
-      return `Unexpected text here: ${e.message.replace(/\.$/, '')}.`;
+      return t('Unexpected text here: {0}.', e.message.replace(/\.$/, ''));
     default:
       break;
   }

@@ -2,6 +2,7 @@
 // in the style of VS Code's `markdown.copyFiles.destination`, but strict: an unknown variable or a
 // path outside the workspace is an error the user sees, never a silently different file.
 import * as path from 'node:path/posix';
+import { t } from '../text/l10n';
 import { matchGlob } from './glob';
 import { pasteVariableNames, type PasteVariableName, type PasteVariables } from './variables';
 
@@ -57,14 +58,14 @@ export function resolveDestination(options: { readonly pattern: string; readonly
   const quoted = JSON.stringify(pattern);
   let source = pattern.trim();
   if (!source) {
-    return { ok: false, error: 'The paste destination is empty.' };
+    return { ok: false, error: t('The paste destination is empty.') };
   }
   if (source.endsWith('/')) {
     source += defaultFileNamePattern;
   }
-  const parsed = parsePattern(source);
+  const parsed = parsePattern(source, quoted);
   if (!parsed.ok) {
-    return { ok: false, error: `${parsed.error} in the paste destination ${quoted}.` };
+    return { ok: false, error: parsed.error };
   }
   let text = '';
   for (const part of parsed.value) {
@@ -73,11 +74,11 @@ export function resolveDestination(options: { readonly pattern: string; readonly
       continue;
     }
     if (!knownNames.has(part.name)) {
-      return { ok: false, error: `Unknown variable \${${part.name}} in the paste destination ${quoted}. Known variables: ${pasteVariableNames.join(', ')}.` };
+      return { ok: false, error: t('Unknown variable {0} in the paste destination {1}. Known variables: {2}.', '${' + part.name + '}', quoted, pasteVariableNames.join(', ')) };
     }
     const value = vars[part.name as PasteVariableName];
     if (value === undefined) {
-      return { ok: false, error: `\${${part.name}} in the paste destination ${quoted} has no value here: ${missingReason(part.name)}.` };
+      return { ok: false, error: missingValue('${' + part.name + '}', part.name, quoted) };
     }
     text += part.transform ? value.replace(part.transform.regex, part.transform.replacement) : value;
   }
@@ -93,17 +94,17 @@ export function resolveDestination(options: { readonly pattern: string; readonly
   }
   const name = path.basename(resolved);
   if (!isInside(resolved, workspaceFolder)) {
-    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, outside the workspace folder ${workspaceFolder}; TechBlog only writes inside the workspace.` };
+    return { ok: false, error: t('The paste destination {0} resolves to {1}, outside the workspace folder {2}; TechBlog only writes inside the workspace.', quoted, resolved, workspaceFolder) };
   }
   if (!name || name === '.' || name === '..' || text.endsWith('/')) {
-    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, which has no file name.` };
+    return { ok: false, error: t('The paste destination {0} resolves to {1}, which has no file name.', quoted, resolved) };
   }
   // Below the workspace the name must be portable: the blog is a git repo cloned on any OS.
   const below = resolved.slice(workspaceFolder.length);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   const bad = /[\u0000-\u001f\u007f<>:"|?*\\]/.exec(below);
   if (bad) {
-    return { ok: false, error: `The paste destination ${quoted} resolves to ${resolved}, which contains the character ${JSON.stringify(bad[0])} that not every system allows in file names.` };
+    return { ok: false, error: t('The paste destination {0} resolves to {1}, which contains the character {2} that not every system allows in file names.', quoted, resolved, JSON.stringify(bad[0])) };
   }
   return { ok: true, path: resolved };
 }
@@ -114,21 +115,21 @@ export function isInside(child: string, folder: string): boolean {
   return child.startsWith(f) && child.length > f.length;
 }
 
-function missingReason(name: string): string {
+function missingValue(variable: string, name: string, quoted: string): string {
   switch (name) {
     case 'postYear':
     case 'postMonth':
     case 'postDay':
-      return 'the document has no `date:` in its front matter and no YYYY-MM-DD- prefix in its file name';
+      return t('{0} in the paste destination {1} has no value here: the document has no `date:` in its front matter and no YYYY-MM-DD- prefix in its file name.', variable, quoted);
     case 'hash':
-      return 'no content hash was computed for this paste';
+      return t('{0} in the paste destination {1} has no value here: no content hash was computed for this paste.', variable, quoted);
     default:
-      return 'the value is not available for this document';
+      return t('{0} in the paste destination {1} has no value here: the value is not available for this document.', variable, quoted);
   }
 }
 
 /** Split a pattern into literal text and `${name}` / `${name/regex/replacement/flags}` parts. */
-function parsePattern(pattern: string): Result<Part[]> {
+function parsePattern(pattern: string, quoted = JSON.stringify(pattern)): Result<Part[]> {
   const parts: Part[] = [];
   let literal = '';
   let i = 0;
@@ -141,7 +142,7 @@ function parsePattern(pattern: string): Result<Part[]> {
     i += 2;
     const nameMatch = /^[A-Za-z_][A-Za-z0-9_]*/.exec(pattern.slice(i));
     if (!nameMatch) {
-      return { ok: false, error: `Expected a variable name after "\${" at position ${start}` };
+      return { ok: false, error: t('Expected a variable name after "{0}" at position {1} in the paste destination {2}.', '${', start, quoted) };
     }
     const name = nameMatch[0];
     i += name.length;
@@ -150,7 +151,7 @@ function parsePattern(pattern: string): Result<Part[]> {
       const regexSource = readUntilSlash(pattern, i + 1);
       const replacement = regexSource && readUntilSlash(pattern, regexSource.end + 1);
       if (!regexSource || !replacement) {
-        return { ok: false, error: `Unfinished transform in \${${name}/…} (expected \${${name}/regex/replacement/})` };
+        return { ok: false, error: t('Unfinished transform in {0} (expected {1}) in the paste destination {2}.', '${' + name + '/…}', '${' + name + '/regex/replacement/}', quoted) };
       }
       i = replacement.end + 1;
       const flags = /^[a-z]*/.exec(pattern.slice(i))![0];
@@ -158,11 +159,11 @@ function parsePattern(pattern: string): Result<Part[]> {
       try {
         transform = { regex: new RegExp(regexSource.text, flags), replacement: replacement.text };
       } catch (e) {
-        return { ok: false, error: `Invalid regular expression in \${${name}/…}: ${(e as Error).message}` };
+        return { ok: false, error: t('Invalid regular expression in {0}: {1} in the paste destination {2}.', '${' + name + '/…}', (e as Error).message, quoted) };
       }
     }
     if (pattern[i] !== '}') {
-      return { ok: false, error: `Missing "}" after \${${name}` };
+      return { ok: false, error: t('Missing "}" after {0} in the paste destination {1}.', '${' + name, quoted) };
     }
     i++;
     if (literal) {

@@ -2,6 +2,7 @@
 // and the Markdown to insert. Writes nothing: the host turns the plan into a WorkspaceEdit
 // (createFile with overwrite: false + the link), so a paste the user does not pick writes nothing.
 import * as path from 'node:path/posix';
+import { t } from '../text/l10n';
 import { defaultFileNamePattern, isInside, resolveDestination, selectDestination, variablesUsed } from './destination';
 import { existsIn, type PasteFileSystem } from './fileSystem';
 import { sha256Hex, type HashFn } from './hash';
@@ -22,6 +23,11 @@ export interface PasteRequest {
   readonly workspaceFolder: string;
   /** Folder with `_config.yml`; defaults to the workspace folder. */
   readonly siteRoot?: string;
+  /**
+   * The folder the generator serves at the site root, for `/…` links: Hugo's `static/`, Hexo's
+   * `source/`; defaults to `siteRoot` (Jekyll).
+   */
+  readonly publishRoot?: string;
   readonly bytes: Uint8Array;
   /** `image/png` for clipboard images; may be empty for dropped files. */
   readonly mime?: string;
@@ -77,10 +83,11 @@ export class ImagePaster {
     const { documentPath, workspaceFolder, bytes, now } = request;
     const ext = imageExtensionFor(request.mime, request.fileName);
     if (!ext) {
-      return { ok: false, code: 'not-an-image', error: `Not an image: ${request.fileName ?? request.mime ?? 'unknown data'}.` };
+      const what = request.fileName ?? request.mime;
+      return { ok: false, code: 'not-an-image', error: what === undefined ? t('Not an image: unknown data.') : t('Not an image: {0}.', what) };
     }
     if (!isInside(documentPath, workspaceFolder)) {
-      return { ok: false, code: 'outside-workspace', error: `${documentPath} is not inside the workspace folder ${workspaceFolder}; save it in the blog's folder to paste images.` };
+      return { ok: false, code: 'outside-workspace', error: t('{0} is not inside the workspace folder {1}; save it in the blog\'s folder to paste images.', documentPath, workspaceFolder) };
     }
     const siteRoot = request.siteRoot ?? workspaceFolder;
     const imagesRoot = path.join(siteRoot, settings.imagesFolder);
@@ -141,7 +148,7 @@ export class ImagePaster {
     // Patterns without a timestamp, and the (theoretical) case of no free millisecond: `-1`, `-2`.
     chosen ??= await uniqueName(first.path, this.exists, this.reservations);
     if (!chosen) {
-      return { ok: false, code: 'no-free-name', error: `No free file name for the pasted image near ${first.path}.` };
+      return { ok: false, code: 'no-free-name', error: t('No free file name for the pasted image near {0}.', first.path) };
     }
 
     if (settings.dedupe && hash) {
@@ -182,9 +189,10 @@ export class ImagePaster {
     extra: { reused?: 'identical-bytes' | 'already-in-images-folder'; hash?: string },
   ): PastePlan {
     const common = { imagePath, documentPath: request.documentPath, siteRoot, alt: request.selectedText };
+    const served = { ...common, siteRoot: request.publishRoot ?? siteRoot };
     const relative = linkFor({ ...common, style: 'relative' });
-    const root = linkFor({ ...common, style: 'root' });
-    const baseurl = linkFor({ ...common, style: 'baseurl' });
+    const root = linkFor({ ...served, style: 'root' });
+    const baseurl = linkFor({ ...served, style: 'baseurl' });
     if (!relative.ok) {
       return { ok: false, code: 'destination', error: relative.error };
     }
@@ -196,12 +204,14 @@ export class ImagePaster {
     const warnings: string[] = [];
     let linkStyle = settings.linkStyle;
     if (links[linkStyle] === undefined) {
-      warnings.push(`${imagePath} is outside the site ${siteRoot}: inserted a relative link instead of a ${linkStyle} link.`);
+      warnings.push(served.siteRoot === siteRoot
+        ? t('{0} is outside the site {1}: inserted a relative link instead of a {2} link.', imagePath, siteRoot, linkStyle)
+        : t('{0} is outside {1}, the folder the site serves at its root: inserted a relative link instead of a {2} link.', imagePath, served.siteRoot, linkStyle));
       linkStyle = 'relative';
     }
     const inSite = path.relative(siteRoot, imagePath);
     if (isInside(imagePath, siteRoot) && inSite.split('/').slice(0, -1).some((s) => s.startsWith('_') || s.startsWith('.'))) {
-      warnings.push(`${inSite} is in a folder whose name starts with "_" or ".": Jekyll does not copy it to the site unless _config.yml includes it.`);
+      warnings.push(t('{0} is in a folder whose name starts with "_" or ".": Jekyll does not copy it to the site unless _config.yml includes it.', inSite));
     }
     return {
       ok: true, imagePath, write: extra.reused === undefined, reused: extra.reused,

@@ -1,6 +1,7 @@
 // Markdown image links for a pasted image, written so that both Jekyll (kramdown) and the
 // preview (markdown-it) resolve them to the same file.
 import * as path from 'node:path/posix';
+import { t } from '../text/l10n';
 import { isInside } from './destination';
 
 export type LinkStyle = 'relative' | 'root' | 'baseurl';
@@ -30,7 +31,7 @@ export function linkFor(options: LinkOptions): LinkResult {
     target = path.relative(path.dirname(documentPath), imagePath);
   } else {
     if (!isInside(imagePath, siteRoot)) {
-      return { ok: false, error: `${imagePath} is outside the site ${siteRoot}, so it has no site URL; use a relative link.` };
+      return { ok: false, error: t('{0} is outside the site {1}, so it has no site URL; use a relative link.', imagePath, siteRoot) };
     }
     target = (style === 'baseurl' ? '{{ site.baseurl }}/' : '/') + path.relative(siteRoot, imagePath);
   }

@@ -1,5 +1,7 @@
 // `techblog.paste.*` settings: defaults and validation of what the user typed, so the host only
 // reads raw values and shows `problems`.
+import { t } from '../text/l10n';
+import type { SiteLayout } from '../site/profile';
 import { defaultDestination, type PasteRule } from './destination';
 import { linkStyles, type LinkStyle } from './link';
 
@@ -24,18 +26,31 @@ export const defaultPasteSettings: PasteSettings = {
   imagesFolder: 'images',
 };
 
+/**
+ * The defaults for a site's generator. Hugo serves `static/` and Hexo `source/` at the site root, so
+ * their images go below those folders and get `/images/…` links (a relative link from `content/` or
+ * `source/_posts/` would not survive the post's permalink). Jekyll keeps TechBlog's own defaults.
+ */
+export function pasteDefaultsFor(layout: Pick<SiteLayout, 'generator' | 'imagesDir'> | undefined): PasteSettings {
+  if (!layout || layout.generator === 'jekyll') return defaultPasteSettings;
+  return { ...defaultPasteSettings, destination: `\${siteRoot}/${layout.imagesDir}/\${year}/image-\${timestamp}.\${ext}`, imagesFolder: layout.imagesDir, linkStyle: 'root' };
+}
+
 export type RawPasteSettings = { readonly [K in keyof PasteSettings]?: unknown };
 
-/** Validate raw setting values; anything invalid falls back to its default and is reported. */
-export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSettings; problems: string[] } {
+/**
+ * Validate raw setting values (undefined: not set); anything invalid falls back to its default
+ * (`defaults`: the site generator's, see pasteDefaultsFor) and is reported.
+ */
+export function readPasteSettings(raw: RawPasteSettings, defaults: PasteSettings = defaultPasteSettings): { settings: PasteSettings; problems: string[] } {
   const problems: string[] = [];
-  const d = defaultPasteSettings;
+  const d = defaults;
 
   let destination = d.destination;
   if (typeof raw.destination === 'string' && raw.destination.trim()) {
     destination = raw.destination.trim();
   } else if (raw.destination !== undefined && raw.destination !== '') {
-    problems.push('techblog.paste.destination must be a non-empty string; using the default.');
+    problems.push(t('{0} must be a non-empty string; using the default.', 'techblog.paste.destination'));
   }
 
   const rules: PasteRule[] = [];
@@ -45,25 +60,25 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
       if (rule && typeof rule.glob === 'string' && rule.glob && typeof rule.destination === 'string' && rule.destination.trim()) {
         rules.push({ glob: rule.glob, destination: rule.destination.trim() });
       } else {
-        problems.push(`techblog.paste.rules[${i}] needs a "glob" and a "destination" string; ignored.`);
+        problems.push(t('{0} needs a "glob" and a "destination" string; ignored.', `techblog.paste.rules[${i}]`));
       }
     });
   } else if (raw.rules !== undefined) {
-    problems.push('techblog.paste.rules must be an array of { "glob", "destination" }; ignored.');
+    problems.push(t('{0} must be an array of { "glob", "destination" }; ignored.', 'techblog.paste.rules'));
   }
 
   let linkStyle = d.linkStyle;
   if (linkStyles.includes(raw.linkStyle as LinkStyle)) {
     linkStyle = raw.linkStyle as LinkStyle;
   } else if (raw.linkStyle !== undefined) {
-    problems.push(`techblog.paste.linkStyle must be one of ${linkStyles.join(', ')}; using "${d.linkStyle}".`);
+    problems.push(t('{0} must be one of {1}; using "{2}".', 'techblog.paste.linkStyle', linkStyles.join(', '), d.linkStyle));
   }
 
   let dedupe = d.dedupe;
   if (typeof raw.dedupe === 'boolean') {
     dedupe = raw.dedupe;
   } else if (raw.dedupe !== undefined) {
-    problems.push('techblog.paste.dedupe must be true or false; using true.');
+    problems.push(t('{0} must be true or false; using true.', 'techblog.paste.dedupe'));
   }
 
   let imagesFolder = d.imagesFolder;
@@ -72,10 +87,10 @@ export function readPasteSettings(raw: RawPasteSettings): { settings: PasteSetti
     if (folder && !folder.split('/').includes('..')) {
       imagesFolder = folder;
     } else {
-      problems.push('techblog.paste.imagesFolder must be a folder inside the site, like "images"; using "images".');
+      problems.push(t('{0} must be a folder inside the site, like "images"; using "{1}".', 'techblog.paste.imagesFolder', d.imagesFolder));
     }
   } else if (raw.imagesFolder !== undefined) {
-    problems.push('techblog.paste.imagesFolder must be a string; using "images".');
+    problems.push(t('{0} must be a string; using "{1}".', 'techblog.paste.imagesFolder', d.imagesFolder));
   }
 
   return { settings: { destination, rules, linkStyle, dedupe, imagesFolder }, problems };

@@ -1,8 +1,11 @@
-// What of _config.yml the checks need. Unknown or odd values fall back to Jekyll's defaults.
+// What of the site's config (`_config.yml`, Hugo's `hugo.toml`) the checks need. Unknown or odd values
+// fall back to the generator's defaults.
+import { parse as parseToml } from 'smol-toml';
 import { isMap, parseDocument } from 'yaml';
 import type { FrontMatterFormat } from '../frontmatter/types';
 
-export type SiteProfile = 'jekyll' | 'hexo';
+/** The generator a site's checks follow (see profile.ts for how it is detected). */
+export type SiteProfile = 'jekyll' | 'hexo' | 'hugo';
 
 export interface DefaultsEntry { scope: { path: string; type?: string }; values: Record<string, unknown> }
 
@@ -20,8 +23,10 @@ export interface SiteConfig {
   /** A theme gem or remote theme supplies layouts we cannot see. */
   theme?: string;
   layoutsDir: string;
-  /** Folder (relative to the site root) whose files become the site: '' for Jekyll, 'source' for Hexo. */
+  /** Folder (relative to the site root) whose files become the site: '' for Jekyll, 'source' for Hexo, 'static' for Hugo. */
   sourceDir: string;
+  /** Hugo: the folder holding posts and pages (`content`). */
+  contentDir?: string;
   exclude: string[];
   /** Front-matter delimiters this profile reads. */
   formats: FrontMatterFormat[];
@@ -36,8 +41,12 @@ export const DEFAULT_CONFIG: SiteConfig = {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-export function parseSiteConfig(text: string | undefined): SiteConfig {
-  if (text === undefined) return { ...DEFAULT_CONFIG };
+/**
+ * `_config.yml` read for Jekyll or Hexo. Without `profile`, Hexo is recognised by its keys (what the
+ * CLI does); the editor passes the profile its detection or the `techblog.site.profile` setting chose.
+ */
+export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | 'hexo'): SiteConfig {
+  if (text === undefined) return profile === 'hexo' ? parseSiteConfig('', 'hexo') : { ...DEFAULT_CONFIG };
   let raw: Record<string, unknown> = {};
   const errors: string[] = [];
   try {
@@ -47,7 +56,7 @@ export function parseSiteConfig(text: string | undefined): SiteConfig {
   } catch (e) {
     errors.push(`_config.yml: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const hexo = 'new_post_name' in raw || 'source_dir' in raw || 'public_dir' in raw;
+  const hexo = profile ? profile === 'hexo' : 'new_post_name' in raw || 'source_dir' in raw || 'public_dir' in raw;
   const defaults: DefaultsEntry[] = [];
   if (Array.isArray(raw.defaults)) {
     for (const d of raw.defaults) {
@@ -62,7 +71,8 @@ export function parseSiteConfig(text: string | undefined): SiteConfig {
   return {
     profile: hexo ? 'hexo' : 'jekyll',
     defaults,
-    future: raw.future === true,
+    // Hexo publishes future posts unless told not to; Jekyll only when told to.
+    future: hexo ? raw.future !== false : raw.future === true,
     permalink: str(raw.permalink) ?? (hexo ? ':year/:month/:day/:title/' : 'date'),
     timezone: str(raw.timezone),
     markdown: str(raw.markdown) ?? 'kramdown',
@@ -72,6 +82,39 @@ export function parseSiteConfig(text: string | undefined): SiteConfig {
     sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
+    errors,
+  };
+}
+
+/** Hugo's `hugo.toml` / `config.yaml` (`format` from the file's extension). */
+export function parseHugoConfig(text: string | undefined, format: 'toml' | 'yaml' | 'json' = 'toml'): SiteConfig {
+  let raw: Record<string, unknown> = {};
+  const errors: string[] = [];
+  if (text !== undefined) {
+    try {
+      const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : parseDocument(text, { logLevel: 'silent' }).toJS({ maxAliasCount: 100 });
+      if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
+    } catch (e) {
+      errors.push(`Hugo config: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+    }
+  }
+  const dir = (v: unknown, d: string) => (str(v) ?? d).replace(/^\.?\/+|\/+$/g, '') || d;
+  let baseurl = '';
+  try { baseurl = new URL(str(raw.baseURL) ?? str(raw.baseurl) ?? '').pathname; } catch { /* no or relative baseURL */ }
+  return {
+    ...DEFAULT_CONFIG,
+    profile: 'hugo',
+    future: raw.buildFuture === true,
+    permalink: '/:title/',
+    timezone: str(raw.timeZone) ?? str(raw.timezone),
+    markdown: 'goldmark',
+    baseurl: baseurl.replace(/\/$/, ''),
+    theme: str(raw.theme) ?? (Array.isArray(raw.theme) ? str(raw.theme[0]) : undefined),
+    layoutsDir: dir(raw.layoutDir, 'layouts'),
+    sourceDir: dir(raw.staticDir, 'static'),
+    contentDir: dir(raw.contentDir, 'content'),
+    // Hugo also reads `{…}` JSON front matter, which no delimiter line marks; TechBlog checks the other two.
+    formats: ['toml', 'yaml'],
     errors,
   };
 }

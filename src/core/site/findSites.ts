@@ -1,15 +1,20 @@
-// A site is a folder holding _config.yml; a workspace may hold several, even nested ones.
+// A site is a folder holding a site marker (`_config.yml`, `hugo.toml`, `config.toml`, …, see
+// `SITE_MARKER_FILES`); a workspace may hold several, even nested ones.
 import * as path from 'node:path/posix';
+import { markerRoot } from './profile';
 
 const IGNORED = /(^|\/)(node_modules|vendor|_site|\.git|\.bundle|\.jekyll-cache|public)\//;
 
-/** Folders (posix, as given) holding a `_config.yml`, shortest first. Gems and build output are ignored. */
+/**
+ * Folders (posix, as given; `.` for the top) holding a site marker file, shortest first: the
+ * candidates `probeSite` decides on. Gems, packages and build output are ignored.
+ */
 export function findSites(allFilePaths: Iterable<string>): string[] {
   const roots = new Set<string>();
   for (const p of allFilePaths) {
-    if (path.basename(p) !== '_config.yml') continue;
     if (IGNORED.test(p)) continue;
-    roots.add(path.dirname(p));
+    const root = markerRoot(p);
+    if (root !== undefined) roots.add(path.normalize(root || '.'));
   }
   return [...roots].sort((a, b) => a.length - b.length || a.localeCompare(b));
 }

@@ -3,8 +3,9 @@
 import * as path from 'node:path/posix';
 import { parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
-import { parseSiteConfig, type SiteConfig } from './config';
+import { parseHugoConfig, parseSiteConfig, type SiteConfig } from './config';
 import type { SiteFileSystem } from './fileSystem';
+import { HUGO_CONFIG_FILES, HUGO_CONFIG_ORDER, type Generator } from './profile';
 
 export type DocKind = 'post' | 'draft' | 'page' | 'other';
 export type TagKind = 'tags' | 'categories';
@@ -68,8 +69,10 @@ export class SiteIndex {
     for (const f of files) this.files.add(f);
   }
 
+  /** `_config.yml` changed: read it again for the generator the site already has (Hugo does not read it). */
   setConfigText(text: string | undefined): void {
-    this.config = parseSiteConfig(text);
+    if (this.config.profile === 'hugo') return;
+    this.config = parseSiteConfig(text, this.config.profile);
     this.layoutCache = undefined;
   }
 
@@ -96,6 +99,10 @@ export class SiteIndex {
   allPaths(): IterableIterator<string> { return this.files.values(); }
 
   kindOf(rel: string): DocKind {
+    const { profile } = this.config;
+    if (profile === 'hugo') return hugoKind(rel, this.config.contentDir ?? 'content');
+    // Hexo builds only what is in its source folder; `scaffolds/` hold templates, not posts.
+    if (profile === 'hexo' && !rel.startsWith(this.config.sourceDir + '/')) return 'other';
     if (rel.startsWith('_posts/') || rel.includes('/_posts/')) return POSTISH.test(rel) ? 'post' : 'other';
     if (rel.startsWith('_drafts/') || rel.includes('/_drafts/')) return POSTISH.test(rel) ? 'draft' : 'other';
     if (MARKDOWN.test(rel) && !SKIP_DIRS.test(rel)) return 'page';
@@ -186,18 +193,44 @@ export class SiteIndex {
   documentCount(): number { return this.docs.size; }
 }
 
-/** Builds a site's index: reads `_config.yml`, lists files, reads every checkable document once. */
+/** Hugo: Markdown under the content folder; section lists (`_index.md`) and top-level files are pages. */
+function hugoKind(rel: string, contentDir: string): DocKind {
+  if (!rel.startsWith(contentDir + '/') || !MARKDOWN.test(rel)) return 'other';
+  const inContent = rel.slice(contentDir.length + 1);
+  return inContent.includes('/') && !/(^|\/)_index\.[^/]+$/.test(inContent) ? 'post' : 'page';
+}
+
+/** Files that make a folder a site of its own: a site's index leaves nested sites' files out. */
+const NESTED_SITE_MARKERS = new Set<string>(['_config.yml', ...HUGO_CONFIG_FILES]);
+
+/** The site's config, read the way `generator` reads it (without one: `_config.yml`, Hexo by its keys). */
+async function readSiteConfig(fs: SiteFileSystem, join: (rel: string) => string, generator: Generator | undefined): Promise<SiteConfig> {
+  if (generator !== 'hugo') return parseSiteConfig(await fs.readFile(join('_config.yml')), generator);
+  for (const name of HUGO_CONFIG_ORDER) {
+    const text = await fs.readFile(join(name));
+    if (text !== undefined) return parseHugoConfig(text, name.endsWith('.toml') ? 'toml' : name.endsWith('.json') ? 'json' : 'yaml');
+  }
+  return parseHugoConfig(undefined);
+}
+
+/** Builds a site's index: reads its config, lists files, reads every checkable document once. */
 export async function loadSite(
   fs: SiteFileSystem,
   root: string,
-  options: { concurrency?: number; /** The site's files (relative to root) when the caller has listed them already. */ files?: string[] } = {},
+  options: {
+    concurrency?: number;
+    /** The site's files (relative to root) when the caller has listed them already. */
+    files?: string[];
+    /** The generator detection (or the user's setting) chose; without it `_config.yml` decides between Jekyll and Hexo. */
+    generator?: Generator;
+  } = {},
 ): Promise<{ index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }> {
   const join = (rel: string) => (root === '' || root === '.' ? rel : path.join(root, rel));
-  const [configText, listed] = await Promise.all([fs.readFile(join('_config.yml')), options.files ?? fs.listFiles(root)]);
+  const [config, listed] = await Promise.all([readSiteConfig(fs, join, options.generator), options.files ?? fs.listFiles(root)]);
   // Files of a nested site belong to that site.
-  const nested = listed.filter((f) => f !== '_config.yml' && path.basename(f) === '_config.yml').map((f) => path.dirname(f) + '/');
+  const nested = listed.filter((f) => f.includes('/') && NESTED_SITE_MARKERS.has(path.basename(f))).map((f) => path.dirname(f) + '/');
   const files = nested.length ? listed.filter((f) => !nested.some((n) => f.startsWith(n))) : listed;
-  const index = new SiteIndex(root, configText, files);
+  const index = new SiteIndex(root, config, files);
   const texts = new Map<string, string>();
   const parses = new Map<string, FrontMatterParse>();
   const todo = index.checkablePaths();

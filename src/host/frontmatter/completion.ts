@@ -31,7 +31,7 @@ export class FrontMatterCompletion implements vscode.CompletionItemProvider, vsc
         .filter((k) => !present.has(k.key))
         .map((k, i) => {
           const item = new vscode.CompletionItem(k.key, vscode.CompletionItemKind.Property);
-          item.insertText = `${k.key}: `;
+          item.insertText = k.key + ctx.insert;
           item.range = range;
           item.detail = k.required ? vscode.l10n.t('{0} · required', k.type) : k.type;
           item.documentation = new vscode.MarkdownString(k.description);

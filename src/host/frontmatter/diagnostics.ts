@@ -54,6 +54,7 @@ export class FrontMatterDiagnostics extends Disposable {
       this.recheckOpen();
     }));
     this.register(indexes.onDidChangeSite((c) => this.siteChanged(c)));
+    this.register(indexes.onDidResetSites(() => this.recheckOpen()));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); } });
     this.recheckOpen();
   }

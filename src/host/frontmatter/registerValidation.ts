@@ -30,7 +30,7 @@ async function checkAllPosts(diagnostics: FrontMatterDiagnostics): Promise<Check
     (progress, token) => diagnostics.checkAll(progress, token),
   );
   const text = summary.sites === 0
-    ? vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml.')
+    ? vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml or hugo.toml.')
     : vscode.l10n.t('Checked {0} documents in {1} ms: {2} errors, {3} warnings, {4} infos.{5}', summary.files, summary.ms, summary.errors, summary.warnings, summary.infos,
       summary.cancelled ? ' ' + vscode.l10n.t('(cancelled)') : '');
   const showProblems = vscode.l10n.t('Show Problems');

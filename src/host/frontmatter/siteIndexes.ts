@@ -4,7 +4,7 @@ import { loadSite } from '../../core/site/siteIndex';
 import type { SiteIndex } from '../../core/site/siteIndex';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
-import type { WorkspaceSites } from '../site/workspaceSites';
+import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
 export interface SiteFileChange {
@@ -37,10 +37,13 @@ export class SiteIndexes extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<SiteFileChange>());
   /** A site's file changed on disk (a post, a layout, an image): checks that depend on it may differ. */
   readonly onDidChangeSite = this.changed.event;
+  private readonly reset = this.register(new vscode.EventEmitter<void>());
+  /** Sites were found again (a config file or `techblog.site.profile` changed): every check may differ. */
+  readonly onDidResetSites = this.reset.event;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log) {
     super();
-    this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); }));
+    this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); this.reset.fire(); }));
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((u) => this.onDisk(u, 'create')));
     this.register(watcher.onDidChange((u) => this.onDisk(u, 'change')));
@@ -51,7 +54,7 @@ export class SiteIndexes extends Disposable {
   async forDocument(uri: vscode.Uri): Promise<SiteDocument | undefined> {
     const site = await this.sites.siteFor(uri);
     if (!site) return undefined;
-    const [index, schema] = await Promise.all([this.indexOf(site.root), this.schemaOf(site.root)]);
+    const [index, schema] = await Promise.all([this.indexOf(site), this.schemaOf(site.root)]);
     const rel = index.relative(uri.path);
     return rel === undefined ? undefined : { index, rel, root: site.root, schema };
   }
@@ -59,21 +62,21 @@ export class SiteIndexes extends Disposable {
   /** Every site with its index (for whole-workspace checks). */
   async all(): Promise<{ root: vscode.Uri; index: SiteIndex }[]> {
     const sites = await this.sites.all();
-    return Promise.all(sites.map(async (s) => ({ root: s.root, index: await this.indexOf(s.root) })));
+    return Promise.all(sites.map(async (s) => ({ root: s.root, index: await this.indexOf(s) })));
   }
 
   fileSystem(root: vscode.Uri): WorkspaceFileSystem {
     return new WorkspaceFileSystem(root);
   }
 
-  private indexOf(root: vscode.Uri): Promise<SiteIndex> {
+  private indexOf({ root, generator }: SiteSummary): Promise<SiteIndex> {
     const key = root.toString();
     let p = this.loaded.get(key);
     if (!p) {
       const t0 = Date.now();
       p = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('TechBlog: reading the blog') }, async () => {
-        const { index } = await loadSite(this.fileSystem(root), root.path);
-        this.log.info(`Indexed ${vscode.workspace.asRelativePath(root)}: ${index.documentCount()} documents, ${index.layouts().length} layouts in ${Date.now() - t0} ms`);
+        const { index } = await loadSite(this.fileSystem(root), root.path, { generator });
+        this.log.info(`Indexed ${vscode.workspace.asRelativePath(root)} (${generator}): ${index.documentCount()} documents, ${index.layouts().length} layouts in ${Date.now() - t0} ms`);
         return index;
       }));
       p.then(undefined, (e) => { this.loaded.delete(key); this.log.error(`Could not index ${root.fsPath}: ${e}`); });

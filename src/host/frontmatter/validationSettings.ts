@@ -19,8 +19,8 @@ export function readValidationSettings(scope?: vscode.Uri): ValidationSettings {
   const problems: string[] = [];
   const severities: Partial<Record<RuleId, Severity | 'off'>> = {};
   for (const [rule, level] of Object.entries(config.get<Record<string, unknown>>('rules') ?? {})) {
-    if (!(RULE_IDS as readonly string[]).includes(rule)) problems.push(`techblog.validation.rules: "${rule}" is not a TechBlog rule (rules: ${RULE_IDS.join(', ')}).`);
-    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(`techblog.validation.rules.${rule}: use "error", "warning", "info" or "off", not ${JSON.stringify(level)}.`);
+    if (!(RULE_IDS as readonly string[]).includes(rule)) problems.push(vscode.l10n.t('{0}: "{1}" is not a TechBlog rule (rules: {2}).', 'techblog.validation.rules', rule, RULE_IDS.join(', ')));
+    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(vscode.l10n.t('{0}: use "error", "warning", "info" or "off", not {1}.', `techblog.validation.rules.${rule}`, String(JSON.stringify(level))));
     else severities[rule as RuleId] = level as Severity | 'off';
   }
   let schema: UserSchema | undefined;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { isImageFile } from '../../core/paste/mime';
-import { readPasteSettings } from '../../core/paste/settings';
 import { findUnusedImages, type SiteText } from '../../core/paste/unusedImages';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
+import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 
 /** Files that may name an image: posts, pages, layouts, includes, data, config, styles, scripts. */
@@ -34,7 +34,7 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
     const interactive = options?.interactive !== false;
     const found = await sites.all();
     if (found.length === 0) {
-      if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml.'));
+      if (interactive) void vscode.window.showInformationMessage(vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml or hugo.toml.'));
       return [];
     }
     const t0 = Date.now();
@@ -131,8 +131,7 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
 }
 
 async function unusedIn(site: SiteSummary, token: vscode.CancellationToken): Promise<{ unused: UnusedImage[]; images: number } | undefined> {
-  const c = vscode.workspace.getConfiguration('techblog.paste', site.root);
-  const { settings } = readPasteSettings({ imagesFolder: c.get('imagesFolder') });
+  const { settings } = pasteSettingsFor(site.root, site);
   const fs = new WorkspacePasteFileSystem(site.root);
   const rootPath = site.root.path.replace(/\/+$/, '');
   const listed = (await fs.listFiles(`${rootPath}/${settings.imagesFolder}`)).filter((f) => isImageFile(f.path));
@@ -152,7 +151,8 @@ async function unusedIn(site: SiteSummary, token: vscode.CancellationToken): Pro
     for (const t of batch) if (t) texts.push(t);
   }
   const sizes = new Map(listed.map((f) => [f.path, f.size]));
-  const unused = findUnusedImages({ siteRoot: rootPath, imagePaths: listed.map((f) => f.path), texts });
+  // `/images/…` in a Hugo or Hexo post names a file below the folder served at the site root.
+  const unused = findUnusedImages({ siteRoot: publishRootOf(site), imagePaths: listed.map((f) => f.path), texts });
   return { unused: unused.map((p) => ({ uri: fs.uri(p), site, size: sizes.get(p) ?? 0 })), images: listed.length };
 }
 

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { ImagePaster, type PastePlan } from '../../core/paste/imagePaster';
 import { type LinkStyle, linkStyles } from '../../core/paste/link';
 import { imageExtensionFor, isImageFile } from '../../core/paste/mime';
-import { type PasteSettings, readPasteSettings } from '../../core/paste/settings';
-import type { WorkspaceSites } from '../site/workspaceSites';
+import type { PasteSettings } from '../../core/paste/settings';
+import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { isNotFound, WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 
 type OkPlan = Extract<PastePlan, { ok: true }>;
@@ -82,8 +83,9 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     if (!folder) return;
     try {
-      const { settings } = this.settingsFor(document.uri, false);
-      const siteRoot = (await this.siteRootFor(document.uri, folder)) ?? folder.uri.path;
+      const site = await this.siteFor(document.uri, folder);
+      const { settings } = this.settingsFor(document.uri, site, false);
+      const siteRoot = site?.root.path.replace(/\/+$/, '') ?? folder.uri.path;
       const { paster } = this.pasterFor(document.uri);
       this.watchImages(document.uri, siteRoot, settings);
       const t0 = Date.now();
@@ -144,8 +146,9 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       return undefined;
     }
 
-    const { settings } = this.settingsFor(document.uri, true);
-    const siteRoot = await this.siteRootFor(document.uri, folder);
+    const site = await this.siteFor(document.uri, folder);
+    const { settings } = this.settingsFor(document.uri, site, true);
+    const siteRoot = site?.root.path.replace(/\/+$/, '');
     const { paster, fs } = this.pasterFor(document.uri);
     this.watchImages(document.uri, siteRoot ?? folder.uri.path, settings);
     const primary = ranges[0];
@@ -170,6 +173,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
           documentText,
           workspaceFolder: folder.uri.path,
           siteRoot,
+          publishRoot: site && publishRootOf(site),
           bytes,
           mime: source.mime,
           fileName: source.name,
@@ -198,11 +202,13 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
         return undefined;
       }
     }
-    for (const { plan } of plans) for (const w of plan.warnings) this.warn(`TechBlog: ${w}`);
+    for (const { plan } of plans) for (const w of plan.warnings) this.warn(vscode.l10n.t('TechBlog: {0}', w));
 
     const primaryStyle = plans[0].plan.linkStyle;
     const styles = [primaryStyle, ...linkStyles.filter((s) => s !== primaryStyle)]
-      .filter((s) => plans.every(({ plan }) => plan.links[s] !== undefined));
+      .filter((s) => plans.every(({ plan }) => plan.links[s] !== undefined))
+      // `{{ site.baseurl }}` is Liquid: only Jekyll turns it into a URL.
+      .filter((s) => s !== 'baseurl' || !site || site.generator === 'jekyll' || s === primaryStyle);
     const reusedAll = plans.every(({ plan }) => !plan.write);
     const prepared = styles.map((style, i): PreparedEdit => {
       const edit = new vscode.WorkspaceEdit();
@@ -244,24 +250,18 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
     return entry;
   }
 
-  private settingsFor(resource: vscode.Uri, report: boolean): { settings: PasteSettings; problems: string[] } {
-    const c = vscode.workspace.getConfiguration('techblog.paste', resource);
-    const result = readPasteSettings({
-      destination: c.get('destination'),
-      rules: c.get('rules'),
-      linkStyle: c.get('linkStyle'),
-      dedupe: c.get('dedupe'),
-      imagesFolder: c.get('imagesFolder'),
-    });
-    if (report) for (const p of result.problems) this.warn(`TechBlog: ${p}`);
+  private settingsFor(resource: vscode.Uri, site: SiteSummary | undefined, report: boolean): { settings: PasteSettings; problems: string[] } {
+    const result = pasteSettingsFor(resource, site);
+    if (report) for (const p of result.problems) this.warn(vscode.l10n.t('TechBlog: {0}', p));
     return result;
   }
 
-  private async siteRootFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<string | undefined> {
+  /** The site of a document, when it lies inside the document's workspace folder. */
+  private async siteFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<SiteSummary | undefined> {
     const site = await this.sites.siteFor(uri);
     const root = site?.root.path.replace(/\/+$/, '');
     const folderPath = folder.uri.path.replace(/\/+$/, '');
-    return root && (root === folderPath || root.startsWith(`${folderPath}/`)) ? root : undefined;
+    return root && (root === folderPath || root.startsWith(`${folderPath}/`)) ? site : undefined;
   }
 
   /** Feed file changes in a site's images folder to the dedupe index (one watcher per folder). */

@@ -1,32 +1,79 @@
 import * as vscode from 'vscode';
-import { parse as parseYaml } from 'yaml';
+import {
+  GENERATORS, markerRoot, probeSite, SITE_MARKER_GLOB, withoutThemeFolders,
+  type Generator, type ProfileDetection, type ProfileSetting, type SiteLayout, type SiteProbe,
+} from '../../core/site/profile';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 
+/**
+ * One blog site of the workspace. A small, stable shape other features build on (New Post, the
+ * Posts view, paste and preview defaults):
+ * - `root`: the site folder;
+ * - `generator`: `jekyll` | `hugo` | `hexo`, detected or forced by `techblog.site.profile`;
+ * - `layout`: where that generator keeps posts, drafts, templates, the files it serves at the site
+ *   root and images (paths relative to `root`), and the front-matter style new posts use;
+ * - `detection`: why (`evidence`), and whether the setting forced it.
+ */
 export interface SiteSummary {
-  /** The folder holding `_config.yml`. */
+  /** The site folder (holding `_config.yml`, `hugo.toml`, …). */
   root: vscode.Uri;
   title: string | undefined;
+  generator: Generator;
+  layout: SiteLayout;
+  detection: ProfileDetection;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Detection's view of a folder through vscode.workspace.fs (works in remote workspaces too). */
+function probeOf(root: vscode.Uri): SiteProbe {
+  const at = (rel: string) => (rel ? vscode.Uri.joinPath(root, ...rel.split('/')) : root);
+  return {
+    async list(dir) {
+      try {
+        return (await vscode.workspace.fs.readDirectory(at(dir))).map(([name, type]) => (type & vscode.FileType.Directory ? name + '/' : name));
+      } catch {
+        return undefined;
+      }
+    },
+    async read(path) {
+      try {
+        return decoder.decode(await vscode.workspace.fs.readFile(at(path)));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The `techblog.site.profile` setting of a folder; anything unknown is `auto`. */
+export function profileSetting(root: vscode.Uri): ProfileSetting {
+  const v = vscode.workspace.getConfiguration('techblog.site', root).get<string>('profile', 'auto');
+  return (GENERATORS as readonly string[]).includes(v) ? (v as Generator) : 'auto';
 }
 
 /**
- * The blog sites in the open workspace: every folder with a `_config.yml` (a workspace may hold several).
+ * The blog sites in the open workspace (a workspace may hold several, of different generators).
  * Found lazily on first use and kept current by a file watcher, so activation does no file I/O.
  */
 export class WorkspaceSites extends Disposable {
   private cached: Promise<SiteSummary[]> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Sites came or went, or a site's generator or layout may have changed: look them up again. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: Log) {
     super();
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/_config.yml'));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(SITE_MARKER_GLOB));
     const invalidate = () => { this.cached = undefined; this.changed.fire(); };
     this.register(watcher.onDidCreate(invalidate));
     this.register(watcher.onDidChange(invalidate));
     this.register(watcher.onDidDelete(invalidate));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(invalidate));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('techblog.sites.exclude')) invalidate(); }));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('techblog.sites.exclude') || e.affectsConfiguration('techblog.site.profile')) invalidate();
+    }));
   }
 
   all(): Promise<SiteSummary[]> {
@@ -45,26 +92,24 @@ export class WorkspaceSites extends Disposable {
   private async find(): Promise<SiteSummary[]> {
     const exclude = vscode.workspace.getConfiguration('techblog').get<string[]>('sites.exclude', []);
     const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
-    const configs = await vscode.workspace.findFiles('**/_config.yml', excludeGlob);
-    const sites = await Promise.all(configs.map(async (configUri): Promise<SiteSummary> => {
-      const root = vscode.Uri.joinPath(configUri, '..');
-      return { root, title: await this.readTitle(configUri) };
-    }));
-    sites.sort((a, b) => a.root.path.localeCompare(b.root.path));
-    this.log.info(`Found ${sites.length} site(s): ${sites.map((s) => vscode.workspace.asRelativePath(s.root)).join(', ') || '(none)'}`);
-    return sites;
-  }
-
-  private async readTitle(configUri: vscode.Uri): Promise<string | undefined> {
-    try {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
-      const config: unknown = parseYaml(text, { maxAliasCount: 100 });
-      const title = config && typeof config === 'object' ? (config as Record<string, unknown>).title : undefined;
-      return typeof title === 'string' ? title : undefined;
-    } catch (e) {
-      // A broken _config.yml still marks a site; the validator reports what is wrong with it.
-      this.log.warn(`Could not read ${configUri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
+    const markers = await vscode.workspace.findFiles(SITE_MARKER_GLOB, excludeGlob);
+    const roots = new Map<string, vscode.Uri>();
+    for (const m of markers) {
+      const rootPath = markerRoot(m.path);
+      if (rootPath !== undefined) roots.set(`${m.scheme}://${m.authority}${rootPath}`, m.with({ path: rootPath || '/' }));
     }
+    const probed = await Promise.all([...roots.values()].map(async (root): Promise<SiteSummary | undefined> => {
+      try {
+        const info = await probeSite(probeOf(root), profileSetting(root));
+        return info && { root, title: info.title, generator: info.detection.generator, layout: info.layout, detection: info.detection };
+      } catch (e) {
+        this.log.warn(`Could not look into ${root.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
+      }
+    }));
+    const found = probed.filter((s): s is SiteSummary => s !== undefined).map((site) => ({ root: site.root.path, generator: site.generator, site }));
+    const sites = withoutThemeFolders(found).map((f) => f.site).sort((a, b) => a.root.path.localeCompare(b.root.path));
+    this.log.info(`Found ${sites.length} site(s): ${sites.map((s) => `${vscode.workspace.asRelativePath(s.root)} (${s.generator}${s.detection.forced ? ', forced' : ''}: ${s.detection.evidence.join(', ')})`).join('; ') || '(none)'}`);
+    return sites;
   }
 }

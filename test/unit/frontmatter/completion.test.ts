@@ -21,6 +21,14 @@ describe('completion', () => {
     assert.deepEqual(completionContext('# no front matter', 3), { where: 'outside' });
   });
 
+  test('a key completes as `key: ` in YAML and `key = ` in a +++ TOML header (Hugo)', () => {
+    const yaml = completionContext(TEXT, at('ti\n', 2));
+    assert.ok(yaml.where === 'key' && yaml.insert === ': ');
+    const tomlText = '+++\ntitle = "Hugo"\nda\n+++\nBody\n';
+    const toml = completionContext(tomlText, tomlText.indexOf('da\n') + 2);
+    assert.ok(toml.where === 'key' && toml.prefix === 'da' && toml.insert === ' = ', JSON.stringify(toml));
+  });
+
   test('suggests blog tags (most used first), layouts, booleans and now in the site zone', async () => {
     const site = await memorySite({
       '_config.yml': 'timezone: Asia/Taipei\n',

@@ -44,6 +44,11 @@ describe('findSites', () => {
     assert.equal(siteRootFor(roots, 'blog/x.md'), 'blog');
     assert.equal(siteRootFor(['blog'], 'other/x.md'), undefined);
   });
+
+  test('any site marker makes a candidate: hugo.toml, config.toml, Hugo\'s config/_default/; not in public/', () => {
+    const roots = findSites(['h/hugo.toml', 'h/content/posts/a.md', 'd/config/_default/hugo.yaml', 'c/config.toml', 'h/public/x/hugo.toml', 'h/themes/t/hugo.toml']);
+    assert.deepEqual(roots, ['c', 'd', 'h', 'h/themes/t']);
+  });
 });
 
 describe('SiteIndex', () => {

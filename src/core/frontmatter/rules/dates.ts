@@ -1,8 +1,9 @@
 // Dates: the file name Jekyll requires for posts, `date:` it can read, the two agreeing, the future.
 import * as path from 'node:path/posix';
 import { POST_NAME } from '../../site/permalink';
+import { t } from '../../text/l10n';
 import { daysInMonth, instantOf, parseJekyllDate, type DateParts } from '../../text/time';
-import { lastEntry, type FixSpec, type RuleContext } from '../context';
+import { generatorName, lastEntry, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { FmNode } from '../types';
 
 export interface FileDate { year: number; month: number; day: number; slug: string; ext: string }
@@ -56,15 +57,18 @@ export function checkPostFileName(ctx: RuleContext): void {
     const stem = base.slice(0, base.length - ext.length).replace(/^\d{2,4}-\d{1,2}-\d{1,2}-?/, '') || 'post';
     const slug = stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'post';
     const to = `${ymd(parts)}-${slug}${ext}`;
-    fixes.push({ title: `Rename the file to ${to}`, edits: [], safe: false, renameTo: to, preferred: true });
+    fixes.push({ title: t('Rename the file to {0}', to), edits: [], safe: false, renameTo: to, preferred: true });
   }
-  const why = fd === 'invalid' ? `its date is not a real calendar date` : `it is not named YYYY-MM-DD-title${path.extname(base) || '.md'}`;
-  ctx.report('post-filename', at.start, at.end, `Jekyll skips "${base}" without a word: ${why}.`, fixes);
+  const message = fd === 'invalid'
+    ? t('Jekyll skips "{0}" without a word: its date is not a real calendar date.', base)
+    : t('Jekyll skips "{0}" without a word: it is not named YYYY-MM-DD-title{1}.', base, path.extname(base) || '.md');
+  ctx.report('post-filename', at.start, at.end, message, fixes);
 }
 
 export function checkDates(ctx: RuleContext): void {
   const e = lastEntry(ctx, 'date');
-  const fd = ctx.kind === 'post' || ctx.kind === 'draft' ? fileNameDate(ctx.relPath) : undefined;
+  const fd = (ctx.kind === 'post' || ctx.kind === 'draft') && usesPostFileNames(ctx) ? fileNameDate(ctx.relPath) : undefined;
+  const gen = generatorName(ctx);
   const fileDate = fd && fd !== 'invalid' ? fd : undefined;
   const tz = ctx.config?.timezone;
   let parts: DateParts | undefined;
@@ -74,10 +78,12 @@ export function checkDates(ctx: RuleContext): void {
     const r = src ? parseJekyllDate(src.raw) : 'invalid';
     if (r === 'invalid') {
       const fixes: FixSpec[] = fileDate && ctx.site && ctx.kind === 'post'
-        ? [{ title: `Set \`date\` to ${ymd(fileDate)} (from the file name)`, edits: [{ start: e.node.start, end: e.node.end, newText: ymd(fileDate) }], safe: false }]
+        ? [{ title: t('Set `date` to {0} (from the file name)', ymd(fileDate)), edits: [{ start: e.node.start, end: e.node.end, newText: ymd(fileDate) }], safe: false }]
         : [];
-      const shown = src ? JSON.stringify(src.raw.length > 40 ? src.raw.slice(0, 39) + '…' : src.raw) : 'not text';
-      ctx.report('invalid-date', e.node.start, Math.max(e.node.end, e.node.start), `\`date\` is ${shown}, which Jekyll cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.`, fixes);
+      const message = src
+        ? t('`date` is {0}, which {1} cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.', JSON.stringify(src.raw.length > 40 ? src.raw.slice(0, 39) + '…' : src.raw), gen)
+        : t('`date` is not text, which {0} cannot read as a date; write it as YYYY-MM-DD HH:MM:SS +0000.', gen);
+      ctx.report('invalid-date', e.node.start, Math.max(e.node.end, e.node.start), message, fixes);
       return;
     }
     if (r === 'unknown' || !src) return;
@@ -87,10 +93,10 @@ export function checkDates(ctx: RuleContext): void {
       const start = partsAt >= 0 ? partsAt + r.dateStart : e.node.start;
       const end = partsAt >= 0 ? partsAt + r.dateEnd : e.node.end;
       const fixes: FixSpec[] = [];
-      if (partsAt >= 0) fixes.push({ title: `Set \`date\` to ${ymd(fileDate)}, as in the file name`, edits: [{ start, end, newText: ymd(fileDate) }], safe: false, preferred: true });
+      if (partsAt >= 0) fixes.push({ title: t('Set `date` to {0}, as in the file name', ymd(fileDate)), edits: [{ start, end, newText: ymd(fileDate) }], safe: false, preferred: true });
       const to = `${ymd(r)}-${fileDate.slug}${fileDate.ext}`;
-      fixes.push({ title: `Rename the file to ${to}`, edits: [], safe: false, renameTo: to });
-      ctx.report('date-mismatch', start, end, `\`date\` says ${ymd(r)} but the file name says ${ymd(fileDate)}; Jekyll uses ${ymd(r)} for the URL and the post order.`, fixes);
+      fixes.push({ title: t('Rename the file to {0}', to), edits: [], safe: false, renameTo: to });
+      ctx.report('date-mismatch', start, end, t('`date` says {0} but the file name says {1}; {2} uses {0} for the URL and the post order.', ymd(r), ymd(fileDate), gen), fixes);
     }
   }
   if (ctx.site && ctx.kind === 'post' && ctx.config && !ctx.config.future) {
@@ -101,7 +107,10 @@ export function checkDates(ctx: RuleContext): void {
     const instant = instantOf(when, tz);
     if (instant > ctx.now.getTime()) {
       const at = parts && e ? { start: e.node.start, end: e.node.end } : ctx.parse.open ?? { start: 0, end: 0 };
-      ctx.report('future-date', at.start, at.end, `This post is dated ${ymd(when)}, in the future; with \`future: false\` Jekyll leaves it out of the site until then.`);
+      const message = ctx.config.profile === 'hugo'
+        ? t('This post is dated {0}, in the future; with `buildFuture = false` {1} leaves it out of the site until then.', ymd(when), gen)
+        : t('This post is dated {0}, in the future; with `future: false` {1} leaves it out of the site until then.', ymd(when), gen);
+      ctx.report('future-date', at.start, at.end, message);
     }
   }
 }

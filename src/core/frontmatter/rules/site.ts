@@ -2,6 +2,7 @@
 import * as path from 'node:path/posix';
 import { documentUrl } from '../../site/permalink';
 import { editDistance } from '../../text/editDistance';
+import { t } from '../../text/l10n';
 import { findImageLinks } from '../../text/markdownText';
 import { lastEntry, type RuleContext } from '../context';
 import { fileNameDate } from './dates';
@@ -19,8 +20,8 @@ export function checkLayout(ctx: RuleContext): void {
   if (name === '' || name === 'none' || name === 'null' || layouts.includes(name)) return;
   const near = layouts.map((l) => ({ l, d: editDistance(name.toLowerCase(), l.toLowerCase(), 3) })).filter((x) => x.d <= Math.max(1, Math.min(3, Math.floor(name.length / 3)))).sort((a, b) => a.d - b.d);
   const list = layouts.slice(0, 8).map((l) => '`' + l + '`').join(', ') + (layouts.length > 8 ? ', …' : '');
-  ctx.report('unknown-layout', e.node.start, e.node.end, `There is no layout "${name}" in ${ctx.config!.layoutsDir}/ (there is ${list}).`,
-    near.map((x, i) => ({ title: `Use the layout "${x.l}"`, edits: [{ start: e.node.start, end: e.node.end, newText: x.l }], safe: false, preferred: i === 0 })));
+  ctx.report('unknown-layout', e.node.start, e.node.end, t('There is no layout "{0}" in {1}/ (there is {2}).', name, ctx.config!.layoutsDir, list),
+    near.map((x, i) => ({ title: t('Use the layout "{0}"', x.l), edits: [{ start: e.node.start, end: e.node.end, newText: x.l }], safe: false, preferred: i === 0 })));
 }
 
 const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/;
@@ -94,8 +95,12 @@ export function checkImages(ctx: RuleContext): void {
     }
     if (candidates.some(exists)) continue;
     const inside = [...new Set(candidates.filter((c) => !c.startsWith('..')))];
-    const shown = inside.length ? `looked for ${inside.join(' and ')}` : 'it points outside the site';
-    ctx.report('missing-image', link.start, link.end, `The image "${link.url}" does not exist (${shown}).`);
+    const message = inside.length > 1
+      ? t('The image "{0}" does not exist (looked for {1} and {2}).', link.url, inside.slice(0, -1).join(' and '), inside[inside.length - 1])
+      : inside.length
+        ? t('The image "{0}" does not exist (looked for {1}).', link.url, inside[0])
+        : t('The image "{0}" does not exist (it points outside the site).', link.url);
+    ctx.report('missing-image', link.start, link.end, message);
   }
 }
 
@@ -116,6 +121,6 @@ export function checkSeoLength(ctx: RuleContext): void {
     if (!e || e.node.kind !== 'scalar' || typeof e.node.value !== 'string') continue;
     if (e.node.value.length <= max) continue; // UTF-16 length bounds the code-point count
     const n = Array.from(e.node.value).length;
-    if (n > max) ctx.report('seo-length', e.node.start, e.node.end, `\`${key}\` is ${n} characters; search engines show about ${max}, so it gets cut off.`);
+    if (n > max) ctx.report('seo-length', e.node.start, e.node.end, t('`{0}` is {1} characters; search engines show about {2}, so it gets cut off.', key, n, max));
   }
 }

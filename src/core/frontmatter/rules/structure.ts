@@ -2,15 +2,17 @@
 // types, typos.
 import { editDistance } from '../../text/editDistance';
 import { endOfLineIncludingBreak } from '../../text/lineIndex';
+import { t } from '../../text/l10n';
 import { firstParagraphText, truncatePlain } from '../../text/markdownText';
-import { show, type FixSpec, type RuleContext } from '../context';
+import { generatorName, show, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { KeySpec } from '../schema';
 import type { FmEntry, FmNode } from '../types';
 
 export function checkDelimiters(ctx: RuleContext): void {
   const { parse, text } = ctx;
   if (parse.format === 'none') {
-    if (ctx.site && (ctx.kind === 'post')) {
+    // Hugo and Hexo publish a post without front matter too (title from the file name).
+    if (ctx.site && ctx.kind === 'post' && usesPostFileNames(ctx)) {
       const firstEnd = text.indexOf('\n', parse.contentStart);
       const end = (firstEnd < 0 ? text.length : firstEnd) - (text[firstEnd - 1] === '\r' ? 1 : 0);
       const title = titleFromFileName(ctx.relPath);
@@ -18,8 +20,8 @@ export function checkDelimiters(ctx: RuleContext): void {
       const eol = parse.eol;
       const header = `---${eol}layout: ${layout}${eol}title: ${JSON.stringify(title)}${eol}---${eol}`;
       ctx.report('front-matter-missing', parse.contentStart, Math.max(parse.contentStart, end),
-        'This file in _posts/ has no front matter (a `---` block at the top), so Jekyll copies it as-is instead of publishing it as a post.',
-        [{ title: 'Add front matter with layout and title', edits: [{ start: parse.contentStart, end: parse.contentStart, newText: header }], safe: false }]);
+        t('This file in _posts/ has no front matter (a `---` block at the top), so Jekyll copies it as-is instead of publishing it as a post.'),
+        [{ title: t('Add front matter with layout and title'), edits: [{ start: parse.contentStart, end: parse.contentStart, newText: header }], safe: false }]);
     }
     return;
   }
@@ -38,10 +40,10 @@ export function checkDelimiters(ctx: RuleContext): void {
     const fixes: FixSpec[] = [];
     if (lastGood > 0) {
       const needsBreak = !text.slice(0, lastGood).endsWith('\n');
-      fixes.push({ title: 'Close the front matter with a `---` line', edits: [{ start: lastGood, end: lastGood, newText: (needsBreak ? parse.eol : '') + '---' + parse.eol }], safe: false });
+      fixes.push({ title: t('Close the front matter with a `---` line'), edits: [{ start: lastGood, end: lastGood, newText: (needsBreak ? parse.eol : '') + '---' + parse.eol }], safe: false });
     }
     const mark = text.slice(parse.open.start, parse.open.end);
-    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, `The front matter opened by \`${mark.trim()}\` on line 1 is never closed: add a \`${mark.trim()}\` line after the last key, or Jekyll treats the whole file as text.`, fixes);
+    ctx.report('front-matter-unclosed', parse.open.start, parse.open.end, t('The front matter opened by `{0}` on line 1 is never closed: add a `{0}` line after the last key, or {1} treats the whole file as text.', mark.trim(), generatorName(ctx)), fixes);
   }
 }
 
@@ -58,8 +60,10 @@ export function checkSyntax(ctx: RuleContext): void {
   }
   if (!parse.errors.length && (parse.root === 'seq' || parse.root === 'scalar')) {
     const r = parse.rootRange ?? { start: parse.contentStart, end: parse.contentEnd };
-    const what = parse.root === 'seq' ? 'a list' : 'a single value';
-    ctx.report('type-mismatch', r.start, Math.max(r.start, r.end), `The front matter is ${what}; Jekyll expects \`key: value\` lines (title: …, layout: …).`);
+    const message = parse.root === 'seq'
+      ? t('The front matter is a list; {0} expects `key: value` lines (title: …, layout: …).', generatorName(ctx))
+      : t('The front matter is a single value; {0} expects `key: value` lines (title: …, layout: …).', generatorName(ctx));
+    ctx.report('type-mismatch', r.start, Math.max(r.start, r.end), message);
   }
 }
 
@@ -76,6 +80,7 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     const list = byKey.get(e.key);
     if (list) list.push(e); else byKey.set(e.key, [e]);
   }
+  const gen = generatorName(ctx);
   for (const [key, list] of byKey) {
     if (list.length < 2) continue;
     const kept = list[list.length - 1];
@@ -83,11 +88,11 @@ export function checkDuplicateKeys(ctx: RuleContext): void {
     for (const e of list.slice(0, -1)) {
       const del = entryDeletion(ctx, e);
       const same = sameValue(e.node.value, kept.node.value);
-      const fixes: FixSpec[] = del ? [{ title: `Remove this \`${key}\` (Jekyll uses the one on line ${keptLine})`, edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
+      const fixes: FixSpec[] = del ? [{ title: t('Remove this `{0}` ({2} uses the one on line {1})', key, keptLine, gen), edits: [{ ...del, newText: '' }], safe: true, preferred: true }] : [];
       ctx.report('duplicate-key', e.keyStart, e.keyEnd,
         same
-          ? `\`${key}\` is given twice; the same value is repeated on line ${keptLine}.`
-          : `\`${key}\` is given again on line ${keptLine}; Jekyll ignores this value (${show(e.node.value)}) and keeps ${show(kept.node.value)}.`,
+          ? t('`{0}` is given twice; the same value is repeated on line {1}.', key, keptLine)
+          : t('`{0}` is given again on line {1}; {4} ignores this value ({2}) and keeps {3}.', key, keptLine, show(e.node.value), show(kept.node.value), gen),
         fixes);
     }
   }
@@ -120,9 +125,11 @@ export function checkRequired(ctx: RuleContext): void {
     // An empty `title:` is present: empty-value says so.
     if (parse.entries.some((e) => e.key === key)) continue;
     const value = key === 'title' ? JSON.stringify(titleFromFileName(ctx.relPath)) : key === 'layout' ? placeholderLayout(ctx) : '""';
-    const scope = ctx.kind === 'post' ? 'posts' : ctx.kind === 'draft' ? 'drafts' : 'this kind of page';
-    ctx.report('required-key', parse.open.start, parse.open.end, `\`${key}\` is required in ${scope} but missing from the front matter.`,
-      [{ title: `Add \`${key}: ${value}\``, edits: [{ start: parse.close.start, end: parse.close.start, newText: `${key}: ${value}${parse.eol}` }], safe: false }]);
+    const message = ctx.kind === 'post' ? t('`{0}` is required in posts but missing from the front matter.', key)
+      : ctx.kind === 'draft' ? t('`{0}` is required in drafts but missing from the front matter.', key)
+        : t('`{0}` is required in this kind of page but missing from the front matter.', key);
+    ctx.report('required-key', parse.open.start, parse.open.end, message,
+      [{ title: t('Add `{0}: {1}`', key, value), edits: [{ start: parse.close.start, end: parse.close.start, newText: `${key}: ${value}${parse.eol}` }], safe: false }]);
   }
 }
 
@@ -141,15 +148,15 @@ export function checkEmpty(ctx: RuleContext): void {
       const para = firstParagraphText(text.slice(ctx.parse.bodyStart), 4 * 160);
       if (para) {
         const desc = truncatePlain(para, 160);
-        fixes.push({ title: 'Fill `description` from the first paragraph', edits: [fillEdit(text, e, desc)], safe: false, preferred: true });
+        fixes.push({ title: t('Fill `description` from the first paragraph'), edits: [fillEdit(text, e, desc)], safe: false, preferred: true });
       }
     }
     if (!ctx.schema.required.includes(e.key)) {
       const del = { start: e.lineStart, end: e.lineEnd };
-      if (del.end > del.start) fixes.push({ title: `Remove the empty \`${e.key}\``, edits: [{ start: del.start, end: del.end, newText: '' }], safe: false });
+      if (del.end > del.start) fixes.push({ title: t('Remove the empty `{0}`', e.key), edits: [{ start: del.start, end: del.end, newText: '' }], safe: false });
     }
     const at = n.kind === 'null' ? { start: e.keyStart, end: e.keyEnd } : { start: n.start, end: n.end };
-    ctx.report('empty-value', at.start, at.end, `\`${e.key}\` is empty.`, fixes);
+    ctx.report('empty-value', at.start, at.end, t('`{0}` is empty.', e.key), fixes);
   }
 }
 
@@ -173,19 +180,21 @@ function fillEdit(text: string, e: FmEntry, value: string) {
 // A Map, not an object literal: a value such as "constructor" must not find Object.prototype members.
 const BOOL_WORDS = new Map<string, boolean>([['true', true], ['false', false], ['yes', true], ['no', false], ['on', true], ['off', false], ['y', true], ['n', false]]);
 
+// The kinds of value are terms of their own (translated as a glossary of value types), named in a
+// whole-sentence message; they are called when a problem is reported, after the host set the language.
 function typeName(n: FmNode): string {
-  if (n.kind === 'seq') return 'a list';
-  if (n.kind === 'map') return 'a mapping';
-  if (n.value instanceof Date) return 'a date';
-  if (typeof n.value === 'string') return 'text';
-  if (typeof n.value === 'number') return 'a number';
-  if (typeof n.value === 'boolean') return 'a boolean';
-  return 'a value';
+  if (n.kind === 'seq') return t('a list');
+  if (n.kind === 'map') return t('a mapping');
+  if (n.value instanceof Date) return t('a date');
+  if (typeof n.value === 'string') return t('text');
+  if (typeof n.value === 'number') return t('a number');
+  if (typeof n.value === 'boolean') return t('a boolean');
+  return t('a value');
 }
 
-const WANT: Record<KeySpec['type'], string> = {
-  string: 'text', boolean: '`true` or `false`', date: 'a date', number: 'a number', list: 'a list', 'string-or-list': 'text or a list',
-  map: 'a mapping', 'string-or-map': 'text or a mapping', any: 'anything',
+const WANT: Record<KeySpec['type'], () => string> = {
+  string: () => t('text'), boolean: () => t('`true` or `false`'), date: () => t('a date'), number: () => t('a number'), list: () => t('a list'),
+  'string-or-list': () => t('text or a list'), map: () => t('a mapping'), 'string-or-map': () => t('text or a mapping'), any: () => t('anything'),
 };
 
 export function checkTypes(ctx: RuleContext): void {
@@ -196,7 +205,7 @@ export function checkTypes(ctx: RuleContext): void {
     if (n.kind === 'null' || (n.kind === 'scalar' && n.value === null)) continue;
     let ok = true;
     const fixes: FixSpec[] = [];
-    let extra = '';
+    let falseAsText: string | undefined;
     switch (spec.type) {
       case 'string': ok = n.kind === 'scalar'; break;
       case 'date': ok = true; break; // invalid-date speaks about dates
@@ -210,8 +219,8 @@ export function checkTypes(ctx: RuleContext): void {
         if (!ok && n.kind === 'scalar' && typeof n.value === 'string') {
           const b = BOOL_WORDS.get(n.value.trim().toLowerCase());
           if (b !== undefined) {
-            fixes.push({ title: `Make \`${e.key}\` the boolean \`${b}\``, edits: [{ start: n.start, end: n.end, newText: String(b) }], safe: true, preferred: true });
-            extra = b ? '' : ` — as text, ${JSON.stringify(n.value)} counts as true`;
+            fixes.push({ title: t('Make `{0}` the boolean `{1}`', e.key, String(b)), edits: [{ start: n.start, end: n.end, newText: String(b) }], safe: true, preferred: true });
+            if (!b) falseAsText = JSON.stringify(n.value);
           }
         }
         break;
@@ -219,18 +228,21 @@ export function checkTypes(ctx: RuleContext): void {
       case 'any': break;
     }
     if (!ok) {
-      ctx.report('type-mismatch', n.start, n.end, `\`${e.key}\` should be ${Object.hasOwn(WANT, spec.type) ? WANT[spec.type] : spec.type}, but it is ${typeName(n)}${extra}.`, fixes);
+      const message = falseAsText !== undefined
+        ? t('`{0}` should be `true` or `false`, but it is text — as text, {1} counts as true.', e.key, falseAsText)
+        : t('`{0}` should be {1}, but it is {2}.', e.key, Object.hasOwn(WANT, spec.type) ? WANT[spec.type]() : spec.type, typeName(n));
+      ctx.report('type-mismatch', n.start, n.end, message, fixes);
       continue;
     }
     const values = n.kind === 'seq' ? (n.items ?? []) : n.kind === 'scalar' ? [n] : [];
     for (const v of values) {
       if (v.kind !== 'scalar' || v.value === null) continue;
       if (spec.enum && !spec.enum.some((x) => x === v.value || String(x) === String(v.value))) {
-        ctx.report('type-mismatch', v.start, v.end, `\`${e.key}\` is ${show(v.value)}, which the schema does not allow; use one of ${spec.enum.map((x) => '`' + String(x) + '`').join(', ')}.`);
+        ctx.report('type-mismatch', v.start, v.end, t('`{0}` is {1}, which the schema does not allow; use one of {2}.', e.key, show(v.value), spec.enum.map((x) => '`' + String(x) + '`').join(', ')));
       } else if (spec.pattern && typeof v.value === 'string') {
         let re: RegExp | undefined;
         try { re = new RegExp(spec.pattern, 'u'); } catch { re = undefined; }
-        if (re && !re.test(v.value)) ctx.report('type-mismatch', v.start, v.end, `\`${e.key}\` is ${show(v.value)}, which does not match the schema's pattern ${spec.pattern}.`);
+        if (re && !re.test(v.value)) ctx.report('type-mismatch', v.start, v.end, t('`{0}` is {1}, which does not match the schema\'s pattern {2}.', e.key, show(v.value), spec.pattern));
       }
     }
   }
@@ -263,13 +275,20 @@ export function checkUnknownKeys(ctx: RuleContext): void {
     const cands = typoCandidates(e.key, ctx.schema.keys.keys());
     if (!cands.length) continue;
     const fixes: FixSpec[] = cands.filter((c) => !present.has(c)).map((c, i) => ({
-      title: `Rename \`${e.key}\` to \`${c}\``,
+      title: t('Rename `{0}` to `{1}`', e.key, c),
       edits: [{ start: e.keyStart, end: e.keyEnd, newText: c }],
       safe: cands.length === 1 && e.key.length >= 6,
       preferred: i === 0,
     }));
-    const also = cands.length > 1 ? ` (or ${cands.slice(1).map((c) => '`' + c + '`').join(', ')})` : '';
-    const hint = present.has(cands[0]) ? ` (\`${cands[0]}\` is set too, so this one may be left over)` : '';
-    ctx.report('unknown-key', e.keyStart, e.keyEnd, `\`${e.key}\` is not a key Jekyll reads; did you mean \`${cands[0]}\`${also}? Jekyll ignores misspelled keys silently${hint}.`, fixes);
+    const others = cands.slice(1).map((c) => '`' + c + '`').join(', ');
+    const leftOver = present.has(cands[0]);
+    const message = cands.length > 1
+      ? leftOver
+        ? t('`{0}` is not a key {3} reads; did you mean `{1}` (or {2})? {3} ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0], others, generatorName(ctx))
+        : t('`{0}` is not a key {3} reads; did you mean `{1}` (or {2})? {3} ignores misspelled keys silently.', e.key, cands[0], others, generatorName(ctx))
+      : leftOver
+        ? t('`{0}` is not a key {2} reads; did you mean `{1}`? {2} ignores misspelled keys silently (`{1}` is set too, so this one may be left over).', e.key, cands[0], generatorName(ctx))
+        : t('`{0}` is not a key {2} reads; did you mean `{1}`? {2} ignores misspelled keys silently.', e.key, cands[0], generatorName(ctx));
+    ctx.report('unknown-key', e.keyStart, e.keyEnd, message, fixes);
   }
 }

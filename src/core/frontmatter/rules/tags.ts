@@ -1,8 +1,9 @@
 // Tags and categories: stray spaces, duplicates within a post, spellings that differ across the blog.
+import { t } from '../../text/l10n';
 import { endOfLineIncludingBreak, startOfLine } from '../../text/lineIndex';
 import type { OffsetEdit } from '../../text/textEdit';
 import type { TagKind } from '../../site/siteIndex';
-import { innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
+import { generatorName, innerRaw, yamlScalar, type FixSpec, type RuleContext } from '../context';
 import type { FmEntry, FmNode } from '../types';
 
 const KEYS = new Map<string, TagKind>([['tags', 'tags'], ['tag', 'tags'], ['categories', 'categories'], ['category', 'categories']]);
@@ -89,39 +90,54 @@ export function checkTags(ctx: RuleContext): void {
     const kind = KEYS.get(e.key);
     if (!kind) continue;
     const items = tagItems(ctx, e);
-    const noun = kind === 'tags' ? 'tag' : 'category';
+    // Tags and categories have whole messages of their own (no noun pasted into a sentence).
+    const tag = kind === 'tags';
     const seen = new Map<string, TagItem>();
     for (const item of items) {
       const trimmed = item.value.trim();
       if (trimmed === '') {
         if (e.node.kind === 'seq') {
-          ctx.report('tag-whitespace', item.start, item.end, `An empty ${noun} in \`${e.key}\`.`,
-            item.remove ? [{ title: `Remove the empty ${noun}`, edits: [item.remove], safe: true, preferred: true }] : []);
+          ctx.report('tag-whitespace', item.start, item.end, tag ? t('An empty tag in `{0}`.', e.key) : t('An empty category in `{0}`.', e.key),
+            item.remove ? [{ title: tag ? t('Remove the empty tag') : t('Remove the empty category'), edits: [item.remove], safe: true, preferred: true }] : []);
         }
         continue;
       }
       if (trimmed !== item.value) {
         const fixes: FixSpec[] = [];
+        const trimTitle = tag ? t('Trim the tag to "{0}"', trimmed) : t('Trim the category to "{0}"', trimmed);
         if (item.inner) {
           const lead = item.value.length - item.value.trimStart().length;
           const trail = item.value.length - item.value.trimEnd().length;
           const edits: OffsetEdit[] = [];
           if (lead) edits.push({ start: item.inner.start, end: item.inner.start + lead, newText: '' });
           if (trail) edits.push({ start: item.inner.end - trail, end: item.inner.end, newText: '' });
-          fixes.push({ title: `Trim the ${noun} to "${trimmed}"`, edits, safe: true, preferred: true });
+          fixes.push({ title: trimTitle, edits, safe: true, preferred: true });
         } else {
           const r = replaceTag(item, trimmed);
-          if (r) fixes.push({ title: `Trim the ${noun} to "${trimmed}"`, edits: [r], safe: true, preferred: true });
+          if (r) fixes.push({ title: trimTitle, edits: [r], safe: true, preferred: true });
         }
-        const where = item.value.startsWith(' ') || /^\s/.test(item.value) ? (/\s$/.test(item.value) ? 'leading and trailing' : 'a leading') : 'a trailing';
-        ctx.report('tag-whitespace', item.start, item.end, `The ${noun} ${JSON.stringify(item.value)} has ${where} space; Jekyll makes it a separate ${noun} from "${trimmed}".`, fixes);
+        const shown = JSON.stringify(item.value);
+        const gen = generatorName(ctx);
+        const where = item.value.startsWith(' ') || /^\s/.test(item.value) ? (/\s$/.test(item.value) ? 'both' : 'leading') : 'trailing';
+        const message = tag
+          ? where === 'both' ? t('The tag {0} has leading and trailing space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+            : where === 'leading' ? t('The tag {0} has a leading space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+              : t('The tag {0} has a trailing space; {2} makes it a separate tag from "{1}".', shown, trimmed, gen)
+          : where === 'both' ? t('The category {0} has leading and trailing space; {2} makes it a separate category from "{1}".', shown, trimmed, gen)
+            : where === 'leading' ? t('The category {0} has a leading space; {2} makes it a separate category from "{1}".', shown, trimmed, gen)
+              : t('The category {0} has a trailing space; {2} makes it a separate category from "{1}".', shown, trimmed, gen);
+        ctx.report('tag-whitespace', item.start, item.end, message, fixes);
       }
       const key = normal(item.value);
       const first = seen.get(key);
       if (first) {
         const line = ctx.parse.lines.positionAt(first.start).line + 1;
-        ctx.report('duplicate-tag', item.start, item.end, `The ${noun} "${trimmed}" is already listed (line ${line}${first.value.trim() !== trimmed ? `, as "${first.value.trim()}"` : ''}).`,
-          item.remove ? [{ title: `Remove the duplicate ${noun} "${trimmed}"`, edits: [item.remove], safe: true, preferred: true }] : []);
+        const was = first.value.trim();
+        const message = was !== trimmed
+          ? tag ? t('The tag "{0}" is already listed (line {1}, as "{2}").', trimmed, line, was) : t('The category "{0}" is already listed (line {1}, as "{2}").', trimmed, line, was)
+          : tag ? t('The tag "{0}" is already listed (line {1}).', trimmed, line) : t('The category "{0}" is already listed (line {1}).', trimmed, line);
+        ctx.report('duplicate-tag', item.start, item.end, message,
+          item.remove ? [{ title: tag ? t('Remove the duplicate tag "{0}"', trimmed) : t('Remove the duplicate category "{0}"', trimmed), edits: [item.remove], safe: true, preferred: true }] : []);
         continue;
       }
       seen.set(key, item);
@@ -131,9 +147,13 @@ export function checkTags(ctx: RuleContext): void {
         const top = spellings[0];
         if (top && top.value !== trimmed && top.count > mine) {
           const r = replaceTag({ ...item, inner: item.inner && item.value === trimmed ? item.inner : undefined }, top.value);
-          const docs = top.count === 1 ? 'another post' : `${top.count} other posts`;
-          ctx.report('tag-case-variant', item.start, item.end, `The ${noun} "${trimmed}" is spelled "${top.value}" in ${docs}; each spelling gets its own ${noun} page.`,
-            r ? [{ title: `Use the blog's spelling "${top.value}"`, edits: [r], safe: false, preferred: true }] : []);
+          const message = top.count === 1
+            ? tag ? t('The tag "{0}" is spelled "{1}" in another post; each spelling gets its own tag page.', trimmed, top.value)
+              : t('The category "{0}" is spelled "{1}" in another post; each spelling gets its own category page.', trimmed, top.value)
+            : tag ? t('The tag "{0}" is spelled "{1}" in {2} other posts; each spelling gets its own tag page.', trimmed, top.value, top.count)
+              : t('The category "{0}" is spelled "{1}" in {2} other posts; each spelling gets its own category page.', trimmed, top.value, top.count);
+          ctx.report('tag-case-variant', item.start, item.end, message,
+            r ? [{ title: t('Use the blog\'s spelling "{0}"', top.value), edits: [r], safe: false, preferred: true }] : []);
         }
       }
     }

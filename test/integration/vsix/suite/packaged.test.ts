@@ -19,9 +19,20 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     const files = listFiles(ext.extensionPath);
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('dist/cli.js'));
+    assert.ok(files.includes('dist/sass.js'), 'Dart Sass, loaded when a site has .scss');
     for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
-    const leaked = files.filter((f) => /^(src|test|scripts|examples|out)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    // The walkthrough's "Try the Sample Blog" copies examples/sample-blog: that folder ships, nothing else of examples/.
+    const leaked = files.filter((f) => /^(src|test|scripts|out)\//.test(f) || (/^examples\//.test(f) && !f.startsWith('examples/sample-blog/')) || f.endsWith('.map') || f.endsWith('.ts'));
     assert.deepEqual(leaked, []);
+  });
+
+  it('ships the translations, the walkthrough images and the sample blog the walkthrough copies', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const files = listFiles(ext.extensionPath);
+    for (const f of ['package.nls.json', 'package.nls.zh-tw.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-tw.json', 'examples/sample-blog/_config.yml']) assert.ok(files.includes(f), f);
+    assert.ok(files.filter((f) => /^examples\/sample-blog\/_posts\/.+\.md$/.test(f)).length >= 6, 'the sample posts');
+    assert.ok(files.some((f) => /^examples\/sample-blog\/images\/\d{4}\/.+\.png$/.test(f)), 'the sample screenshots');
+    for (const step of (ext.packageJSON.contributes.walkthroughs as { steps: { media: { image: string } }[] }[])[0].steps) assert.ok(files.includes(step.media.image), step.media.image);
   });
 
   it('runs a contributed command from the installed bundle', async () => {

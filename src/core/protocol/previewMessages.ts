@@ -1,0 +1,136 @@
+// The preview's messages between the extension host (src/host/preview) and the webview script
+// (src/webview/preview.ts): typed tagged unions in one file both sides import, so a field renamed on
+// one side is a compile error on the other. Plain data only (structured-clone safe), no DOM, no vscode.
+
+/** The webview panel's view type (also the serializer's, and `activeWebviewPanelId` in when-clauses). */
+export const PREVIEW_VIEW_TYPE = 'techblog.preview';
+
+export type PreviewMode = 'site' | 'content';
+
+/** What the webview keeps with `setState`, so VS Code can restore the panel after a reload. */
+export interface PreviewState {
+  /** The previewed document's URI (`uri.toString()`). */
+  resource: string;
+  /** Locked previews stay on their document; unlocked ones follow the active Markdown editor. */
+  locked: boolean;
+  /** The 0-based source line at the top of the preview when it was last scrolled. */
+  line?: number;
+}
+
+/** Settings and labels the host writes into the page once (a `<meta>` element); updated with `settings`. */
+export interface PreviewSettings {
+  state: PreviewState;
+  /** Editor scroll moves the preview and preview scroll moves the editor. */
+  scrollSync: boolean;
+  /** Localized labels for the preview's own chrome. */
+  strings: {
+    /** Tooltip of the notice bar (`{0}`: the number of notices). */
+    noticesTitle: string;
+    /** Shown after the first notice when there are more (`{0}`: how many more). */
+    moreNotices: string;
+  };
+}
+
+// ── host → webview ─────────────────────────────────────────────────────────────────────────────
+
+/** A new rendering of the document: the webview patches its DOM to it (no reload). */
+export interface UpdateMessage {
+  type: 'update';
+  /** Increases with every update of the panel; echoed back in `patched`. */
+  version: number;
+  state: PreviewState;
+  /** The `<body …>…</body>` element of the page (sanitized; `<style>` elements carry the page nonce). */
+  body: string;
+  /** The `lang` attribute of the page's `<html>` element. */
+  lang?: string;
+  /** The content of the layout's `<title>` element (sanitized HTML text: entities, no tags). */
+  title?: string;
+  /** The site's stylesheets (CSS text, in order); absent when unchanged since the last update. */
+  css?: string[];
+  /** One line each: fallbacks the renderer took and why. */
+  notices: string[];
+  mode: PreviewMode;
+  /** Scroll so that this 0-based source line is at the top (after switching documents, on first show). */
+  line?: number;
+}
+
+/** The editor scrolled: show this (fractional, 0-based) source line at the top of the preview. */
+export interface ScrollToLineMessage {
+  type: 'scrollToLine';
+  line: number;
+}
+
+export interface SettingsMessage {
+  type: 'settings';
+  scrollSync: boolean;
+  state: PreviewState;
+}
+
+export type HostToWebview = UpdateMessage | ScrollToLineMessage | SettingsMessage;
+
+// ── webview → host ─────────────────────────────────────────────────────────────────────────────
+
+/** The page's script started (first load, or the webview was re-created after being hidden). */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** An update was applied to the DOM; `ms` is the time the patch took in the webview. */
+export interface PatchedMessage {
+  type: 'patched';
+  version: number;
+  ms: number;
+}
+
+/** The preview was scrolled by the user: reveal this (fractional, 0-based) source line in the editor. */
+export interface RevealLineMessage {
+  type: 'revealLine';
+  line: number;
+}
+
+/** A double-click in the preview: move the editor's cursor to this 0-based source line. */
+export interface OpenLineMessage {
+  type: 'openLine';
+  line: number;
+}
+
+/** A link was clicked: the host decides (browser for the web, editor for files of the site). */
+export interface OpenLinkMessage {
+  type: 'openLink';
+  /** The `href` attribute exactly as written in the page. */
+  href: string;
+}
+
+export type WebviewToHost = ReadyMessage | PatchedMessage | RevealLineMessage | OpenLineMessage | OpenLinkMessage;
+
+const finiteLine = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e8;
+
+/**
+ * Checks a message that came from the webview. The page shows a post's HTML, so the host treats what
+ * arrives as untrusted input: anything malformed is ignored.
+ */
+export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
+  if (!msg || typeof msg !== 'object') return undefined;
+  const m = msg as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'patched':
+      return typeof m.version === 'number' && typeof m.ms === 'number' ? { type: 'patched', version: m.version, ms: m.ms } : undefined;
+    case 'revealLine':
+    case 'openLine':
+      return finiteLine(m.line) ? { type: m.type, line: m.line } : undefined;
+    case 'openLink':
+      return typeof m.href === 'string' && m.href.length <= 8192 ? { type: 'openLink', href: m.href } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Checks a state VS Code hands back to the serializer (it was written by the webview). */
+export function parsePreviewState(state: unknown): PreviewState | undefined {
+  if (!state || typeof state !== 'object') return undefined;
+  const s = state as Record<string, unknown>;
+  if (typeof s.resource !== 'string' || !s.resource) return undefined;
+  return { resource: s.resource, locked: s.locked === true, ...(finiteLine(s.line) ? { line: s.line } : {}) };
+}

@@ -1,0 +1,181 @@
+// kramdown's block-level syntax that markdown-it lacks: block IALs (`{: .note}` under or above a
+// block), ALDs (`{:ref: .x}`), the `{::comment}`, `{::nomarkdown}` and `{::options /}` extensions,
+// and `$$ … $$` math blocks. Registered so they also end a paragraph, as kramdown's LAZY_END does.
+import type MarkdownIt from 'markdown-it';
+import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
+import { envOf, type RenderEnv } from './markdownEnv';
+
+type StateBlock = MarkdownIt.StateBlock;
+type Token = MarkdownIt.Token;
+
+const ALD_LINE = /^\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$/;
+const IAL_LINE = /^\{:(?!:|\/)((?:\\\}|[^}])+)\}\s*$/;
+const EXT_START = /^\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(\/)?\}\s*$/;
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+}
+
+/** The block a closing token belongs to: its opening token (or the token itself for leaf blocks). */
+function openerOf(tokens: Token[], closeIdx: number): Token | undefined {
+  const t = tokens[closeIdx];
+  if (t.nesting === 0) return t;
+  if (t.nesting !== -1) return undefined;
+  let depth = 0;
+  for (let i = closeIdx; i >= 0; i--) {
+    depth += tokens[i].nesting;
+    if (depth === 0) return tokens[i];
+  }
+  return undefined;
+}
+
+function blockExtensions(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.src.charCodeAt(start) !== 0x7b /* { */ || state.src.charCodeAt(start + 1) !== 0x3a /* : */) return false;
+  const text = lineText(state, startLine);
+  const env = envOf(state);
+
+  const ald = ALD_LINE.exec(text);
+  if (ald) {
+    if (silent) return true;
+    let list = env.alds.get(ald[1]);
+    if (!list) env.alds.set(ald[1], (list = { attrs: new Map(), refs: [] }));
+    parseAttributeList(ald[2], list);
+    state.line = startLine + 1;
+    // An IAL right after an ALD belongs to the next block, as after kramdown's end-of-block marker.
+    env.lastBlockBreak = startLine + 1;
+    return true;
+  }
+
+  const ext = EXT_START.exec(text);
+  if (ext) return extension(state, startLine, endLine, silent, ext);
+
+  const ial = IAL_LINE.exec(text);
+  if (!ial) return false;
+  if (silent) return true;
+  const list = parseAttributeList(ial[1]);
+  state.line = startLine + 1;
+  // Directly under a block (no blank line, nothing in between): it belongs to that block.
+  const tokens = state.tokens;
+  const last = tokens.length - 1;
+  const prev = last >= 0 && tokens[last].level === state.level ? openerOf(tokens, last) : undefined;
+  if (prev && prev.map && prev.map[1] === startLine && env.lastBlockBreak !== startLine && prev.type !== 'kramdown_ial') {
+    applyIal(prev, list, env);
+    return true;
+  }
+  // Otherwise it waits for the next block at this level (applied in the core rule below).
+  const token = state.push('kramdown_ial', '', 0);
+  token.meta = { ial: list };
+  token.map = [startLine, startLine + 1];
+  token.hidden = true;
+  return true;
+}
+
+function applyIal(token: Token, list: AttributeList, env: RenderEnv): void {
+  if (list.refs.includes('toc')) token.meta = { ...(token.meta ?? {}), toc: true };
+  applyAttributes(token, resolveAttributeList(list, env.alds));
+}
+
+function extension(state: StateBlock, startLine: number, endLine: number, silent: boolean, m: RegExpExecArray): boolean {
+  const [, name, opts, selfClosing] = m;
+  if (name !== 'comment' && name !== 'nomarkdown' && name !== 'options') return false;
+  let bodyEnd = -1;
+  if (!selfClosing) {
+    const stop = new RegExp(String.raw`^\{:/(${name})?\}\s*$`);
+    for (let line = startLine + 1; line < endLine; line++) {
+      if (stop.test(lineText(state, line))) { bodyEnd = line; break; }
+    }
+    if (bodyEnd < 0) return false; // kramdown ignores an extension without its stop tag
+  }
+  if (silent) return true;
+  const env = envOf(state);
+  const next = selfClosing ? startLine + 1 : bodyEnd + 1;
+  if (name === 'options') {
+    // Only the options that change how the rest of the post reads are honoured.
+    const list = parseAttributeList(opts ?? '');
+    const v = list.attrs.get('auto_ids');
+    if (v !== undefined) env.options.autoIds = v === 'true';
+    const pbh = list.attrs.get('parse_block_html');
+    if (pbh !== undefined) env.options.parseBlockHtml = pbh === 'true';
+  } else if (!selfClosing) {
+    const body = state.getLines(startLine + 1, bodyEnd, state.tShift[startLine], false).replace(/\n$/, '');
+    const token = state.push('html_block', '', 0);
+    token.map = [startLine, next];
+    // A comment stays in the page as an HTML comment, like kramdown's output; nomarkdown is raw HTML.
+    token.content = name === 'comment' ? `<!-- ${body.replace(/--/g, '- -')} -->\n` : body + '\n';
+    token.meta = { kramdownExtension: name };
+  }
+  state.line = next;
+  env.lastBlockBreak = next;
+  return true;
+}
+
+const MATH_OPEN = /^\$\$/;
+
+/** `$$ … $$` on its own (blank line or start before, blank line or end after): display math. */
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const env = envOf(state);
+  if (!env.options.mathEngine) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (!MATH_OPEN.test(state.src.slice(start, start + 2))) return false;
+  // kramdown's after_block_boundary?: first line of the container, or after a blank line.
+  const lastToken = state.tokens[state.tokens.length - 1];
+  const firstInContainer = !lastToken || lastToken.nesting === 1;
+  if (startLine > 0 && !state.isEmpty(startLine - 1) && !firstInContainer) return false;
+  // Find the closing `$$` (possibly on the first line).
+  let line = startLine;
+  let from = start + 2;
+  let closeAt = -1;
+  for (; line < endLine; line++) {
+    const lineStart = line === startLine ? from : state.bMarks[line] + state.tShift[line];
+    const lineEnd = state.eMarks[line];
+    if (line > startLine && state.sCount[line] < state.blkIndent) return false;
+    const idx = state.src.indexOf('$$', lineStart);
+    if (idx >= 0 && idx < lineEnd) { closeAt = idx; break; }
+    if (line > startLine && state.isEmpty(line)) return false;
+    from = lineEnd;
+  }
+  if (closeAt < 0) return false;
+  // Only whitespace may follow on the closing line, and a blank line (or the end) must come next.
+  if (state.src.slice(closeAt + 2, state.eMarks[line]).trim() !== '') return false;
+  if (line + 1 < endLine && !state.isEmpty(line + 1)) return false;
+  if (silent) return true;
+  const token = state.push('math_block', 'div', 0);
+  token.content = state.src.slice(start + 2, closeAt).trim();
+  token.map = [startLine, line + 1];
+  token.block = true;
+  state.line = line + 1;
+  return true;
+}
+
+/** Applies IALs that stand above a block (or alone) to the next block at the same level. */
+function applyPendingIals(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  const env = envOf(state);
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'kramdown_ial') {
+      out?.push(t);
+      continue;
+    }
+    if (!out) out = tokens.slice(0, i);
+    // The next block at this level, skipping further IALs (they accumulate).
+    for (let j = i + 1; j < tokens.length; j++) {
+      const n = tokens[j];
+      if (n.level < t.level) break;
+      if (n.level !== t.level || n.type === 'kramdown_ial') continue;
+      if (n.nesting === 1 || (n.nesting === 0 && n.block)) applyIal(n, t.meta?.ial as AttributeList, env);
+      break;
+    }
+  }
+  if (out) state.tokens = out;
+}
+
+export function kramdownBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
+  md.block.ruler.before('fence', 'kramdown_extensions', blockExtensions, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('kramdown_extensions', 'kramdown_math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.core.ruler.after('block', 'kramdown_pending_ial', applyPendingIals);
+}

@@ -1,0 +1,157 @@
+// HTML blocks the way kramdown reads them (replacing markdown-it's CommonMark rule): a block-level tag
+// at the start of a line opens a block that runs to its matching closing tag, blank lines included;
+// `markdown="1"` (or `block`/`span`, or `parse_block_html: true`) parses the inside as Markdown.
+// Span-level tags (`<img>`, `<span>`, `<a>` …) start a paragraph instead, as in kramdown.
+import type MarkdownIt from 'markdown-it';
+import { envOf } from './markdownEnv';
+import { t } from '../text/l10n';
+
+type StateBlock = MarkdownIt.StateBlock;
+
+const SPAN_ELEMENTS = new Set(('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ' +
+  'ruby samp select small span strong sub sup tt u var').split(' '));
+const VOID_ELEMENTS = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+const CONTENT_BLOCK = new Set(('address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup ' +
+  'iframe li main map menu nav noscript object section summary td').split(' '));
+const CONTENT_SPAN = new Set(('a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc ' +
+  'rp rt rtc ruby select small span strong sub sup th tt').split(' '));
+const RAW_TEXT = new Set(['script', 'style', 'textarea']);
+
+// kramdown's HTML_TAG_RE: unquoted attribute values are word characters only.
+const OPEN_TAG = /^<([A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:[\p{L}\p{M}\p{Nd}\p{Pc}]+|"[^"]*"|'[^']*'))?)*)\s*(\/)?>/u;
+const ANY_TAG = /<!--[\s\S]*?-->|<\/([A-Za-z][\w:.-]*)\s*>|<([A-Za-z][\w:.-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/g;
+
+type ContentModel = 'raw' | 'block' | 'span';
+
+function contentModelOf(name: string): ContentModel {
+  return CONTENT_BLOCK.has(name) ? 'block' : CONTENT_SPAN.has(name) ? 'span' : 'raw';
+}
+
+/** Offset of the matching closing tag `</name>` after `from`, and the offset just past it; undefined when unclosed. */
+function findClose(src: string, from: number, limit: number, name: string): { start: number; end: number } | undefined {
+  if (RAW_TEXT.has(name)) {
+    const re = new RegExp(`</${name}\\s*>`, 'ig');
+    re.lastIndex = from;
+    const m = re.exec(src);
+    return m && m.index < limit ? { start: m.index, end: re.lastIndex } : undefined;
+  }
+  let depth = 1;
+  ANY_TAG.lastIndex = from;
+  for (let m = ANY_TAG.exec(src); m && m.index < limit; m = ANY_TAG.exec(src)) {
+    if (m[1]) {
+      if (m[1].toLowerCase() === name && --depth === 0) return { start: m.index, end: ANY_TAG.lastIndex };
+    } else if (m[2]) {
+      const n = m[2].toLowerCase();
+      const selfClosed = m[0].endsWith('/>') || VOID_ELEMENTS.has(n);
+      if (n === name && !selfClosed) depth++;
+      else if (RAW_TEXT.has(n) && !selfClosed) {
+        // Skip a script/style body wholesale: its `<` are not tags.
+        const inner = findClose(src, ANY_TAG.lastIndex, limit, n);
+        if (!inner) return undefined;
+        ANY_TAG.lastIndex = inner.end;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The line holding `offset` (searching from `line`), within [line, endLine). */
+function lineOf(state: StateBlock, offset: number, line: number, endLine: number): number {
+  while (line < endLine - 1 && state.eMarks[line] < offset) line++;
+  return line;
+}
+
+function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const pos = state.bMarks[startLine] + state.tShift[startLine];
+  const src = state.src;
+  if (src.charCodeAt(pos) !== 0x3c /* < */) return false;
+  const limit = state.eMarks[endLine - 1];
+  const env = envOf(state);
+
+  if (src.startsWith('<!--', pos)) {
+    const close = src.indexOf('-->', pos + 4);
+    if (silent) return true;
+    const end = close < 0 || close > limit ? limit : close + 3;
+    return emitRaw(state, startLine, lineOf(state, end, startLine, endLine), endLine);
+  }
+
+  const open = OPEN_TAG.exec(src.slice(pos, Math.min(limit, pos + 4096)));
+  if (!open) return false;
+  const name = open[1].toLowerCase();
+  if (SPAN_ELEMENTS.has(name)) return false;
+  if (silent) return true;
+
+  const tagEnd = pos + open[0].length;
+  const attrs = open[2];
+  const md = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))/i.exec(attrs);
+  const mdValue = md ? (md[1] ?? md[2] ?? md[3]) : undefined;
+  let model: ContentModel = env.options.parseBlockHtml ? contentModelOf(name) : 'raw';
+  if (mdValue === '0') model = 'raw';
+  else if (mdValue === '1') model = contentModelOf(name);
+  else if (mdValue === 'block' || mdValue === 'span') model = mdValue;
+  const closed = open[3] === '/' || VOID_ELEMENTS.has(name);
+  const openTag = md ? open[0].replace(md[0], '') : open[0];
+
+  if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine);
+  const close = findClose(src, tagEnd, limit, name);
+  if (!close) {
+    // kramdown closes it at the end of the document, so everything after it is raw HTML there too.
+    env.notices.add(t('<{0}> on line {1} has no closing tag: kramdown reads the rest of the post as raw HTML.', name, env.sourceLine(startLine) + 1));
+    if (model === 'raw') return emitRaw(state, startLine, endLine - 1, endLine);
+  }
+  const closeStart = close ? close.start : limit;
+  const closeEnd = close ? close.end : limit;
+  const lastLine = lineOf(state, closeEnd, startLine, endLine);
+
+  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine);
+
+  const closeTag = close ? src.slice(close.start, close.end) : '';
+  const openLineEnd = state.eMarks[lineOf(state, tagEnd, startLine, endLine)];
+  const closeLine = lineOf(state, closeStart, startLine, endLine);
+  const closeAtLineStart = !close || closeStart === state.bMarks[closeLine] + state.tShift[closeLine];
+  const afterClose = src.slice(closeEnd, state.eMarks[lastLine]);
+  const openLine = lineOf(state, tagEnd, startLine, endLine);
+
+  const push = (content: string, map: [number, number]) => {
+    const t = state.push('html_block', '', 0);
+    t.content = content;
+    t.map = map;
+    return t;
+  };
+  if (model === 'block' && src.slice(tagEnd, openLineEnd).trim() === '' && closeAtLineStart && afterClose.trim() === '') {
+    push(openTag + '\n', [startLine, openLine + 1]);
+    const oldParent = state.parentType;
+    const oldMax = state.lineMax;
+    state.parentType = 'root';
+    state.lineMax = closeLine;
+    state.md.block.tokenize(state, openLine + 1, closeLine);
+    state.lineMax = oldMax;
+    state.parentType = oldParent;
+    push(closeTag + '\n', [closeLine, lastLine + 1]);
+    state.line = lastLine + 1;
+    return true;
+  }
+  // Span content (or block content that does not sit on lines of its own): inline Markdown inside.
+  push(openTag, [startLine, lastLine + 1]);
+  const inline = state.push('inline', '', 0);
+  inline.content = src.slice(tagEnd, closeStart).trim();
+  inline.map = [startLine, lastLine + 1];
+  inline.children = [];
+  push(closeTag + afterClose + '\n', [lastLine, lastLine + 1]);
+  state.line = lastLine + 1;
+  return true;
+}
+
+function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number): boolean {
+  const end = Math.min(lastLine + 1, endLine);
+  const token = state.push('html_block', '', 0);
+  token.map = [startLine, end];
+  token.content = state.getLines(startLine, end, state.blkIndent, true);
+  state.line = end;
+  return true;
+}
+
+export function kramdownHtmlPlugin(md: MarkdownIt.MarkdownIt): void {
+  md.block.ruler.at('html_block', htmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
+}

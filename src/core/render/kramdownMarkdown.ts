@@ -1,0 +1,163 @@
+// markdown-it set up to write what Jekyll's kramdown (GFM input, Rouge) writes: the same block and span
+// syntax, the same element shapes and classes, so the site's CSS and anchors apply unchanged.
+import MarkdownIt from 'markdown-it';
+import abbrPlugin from 'markdown-it-abbr';
+import deflistPlugin from 'markdown-it-deflist';
+import footnotePlugin from 'markdown-it-footnote';
+import { escapeHtml } from './highlight';
+import { kramdownBlocksPlugin } from './kramdownBlocks';
+import { kramdownHtmlPlugin } from './kramdownHtml';
+import { kramdownInlinePlugin } from './kramdownInline';
+import { kramdownStructurePlugin } from './kramdownStructure';
+import type { RenderEnv } from './markdownEnv';
+import { kramdownTypographyPlugin } from './typography';
+import { missingImage } from './sanitize';
+
+type Token = MarkdownIt.Token;
+
+type Renderer = MarkdownIt.Renderer;
+type RendererRule = MarkdownIt.RendererRule;
+
+/** A renderer rule with our env type (markdown-it types env loosely). */
+function rule(fn: (tokens: Token[], idx: number, env: RenderEnv, self: Renderer) => string): RendererRule {
+  return (tokens, idx, _options, env, self) => fn(tokens, idx, env as unknown as RenderEnv, self);
+}
+
+interface FootnoteMeta { id: number; subId: number; label?: string }
+const fn = (t: Token) => (t.meta ?? { id: 0, subId: 0 }) as unknown as FootnoteMeta;
+
+/** Attributes of a token as HTML, leaving out `skip`. */
+function attrsHtml(token: Token, skip: string[] = []): string {
+  let out = '';
+  for (const [k, v] of token.attrs ?? []) if (!skip.includes(k)) out += ` ${k}="${escapeHtml(String(v))}"`;
+  return out;
+}
+
+function codeLanguage(token: Token): string | undefined {
+  // kramdown-parser-gfm: the first word of the info string, without a `?query`.
+  const info = token.info.trim().split(/\s+/)[0]?.replace(/\?.*$/, '');
+  if (info) return info;
+  const cls = token.attrGet('class');
+  return cls ? /\blanguage-(\S+)/.exec(String(cls))?.[1] : undefined;
+}
+
+function setupRenderers(md: MarkdownIt.MarkdownIt): void {
+  const rules = md.renderer.rules;
+
+  const code = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    const lang = t.type === 'fence' ? codeLanguage(t) : undefined;
+    // Jekyll's order: the language, an IAL's classes, then Rouge's; other attributes (IAL, data-line) follow.
+    const cls = String(t.attrGet('class') ?? '').replace(/\blanguage-\S+\s*/, '').trim();
+    const klass = [`language-${lang || 'plaintext'}`, cls, 'highlighter-rouge'].filter(Boolean).join(' ');
+    const body = t.type === 'code_block' ? t.content.replace(/\n*$/, '\n') : t.content;
+    return `<div class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}><div class="highlight"><pre class="highlight"><code>${env.highlighter.tokens(body, lang)}</code></pre></div></div>\n`;
+  });
+  rules.fence = code;
+  rules.code_block = code;
+
+  rules.code_inline = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    const cls = String(t.attrGet('class') ?? '');
+    const lang = /\blanguage-(\S+)/.exec(cls)?.[1];
+    const others = cls.replace(/\blanguage-\S+\s*/, '').trim();
+    const klass = [`language-${lang ?? 'plaintext'}`, others, 'highlighter-rouge'].filter(Boolean).join(' ');
+    const body = lang ? env.highlighter.tokens(t.content, lang) : escapeHtml(t.content);
+    return `<code class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${body}</code>`;
+  });
+
+  rules.image = rule((tokens, idx, env, self) => {
+    const t = tokens[idx];
+    const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
+    const target = env.image(String(t.attrGet('src') ?? ''));
+    if ('missing' in target) {
+      return missingImage(target.missing, alt);
+    }
+    return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
+  });
+
+  rules.math_block = rule((tokens, idx, env) => {
+    env.hasMath = true;
+    return env.math.block(tokens[idx].content, attrsHtml(tokens[idx]));
+  });
+  rules.math_inline = rule((tokens, idx, env) => {
+    env.hasMath = true;
+    const t = tokens[idx];
+    const display = !!t.meta?.display;
+    const html = env.math.render(t.content, display);
+    return display ? `<span class="kdmath kdmath-display">${html}</span>` : html;
+  });
+
+  rules.html_block = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    return env.html(t.content, t.map ? env.sourceLine(t.map[0]) : undefined);
+  });
+  rules.html_inline = rule((tokens, idx, env) => env.html(tokens[idx].content, undefined, true));
+
+  rules.s_open = () => '<del>';
+  rules.s_close = () => '</del>';
+
+  // Footnotes exactly as kramdown marks them up (ids by name, numbers by first reference).
+  const label = (t: Token, env: RenderEnv) => escapeHtml(String(fn(t).label ?? fn(t).id + env.options.footnoteNr));
+  rules.footnote_ref = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    const name = label(t, env);
+    const ref = fn(t).subId > 0 ? `fnref:${name}:${fn(t).subId}` : `fnref:${name}`;
+    return `<sup id="${ref}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn(t).id + env.options.footnoteNr}</a></sup>`;
+  });
+  rules.footnote_block_open = rule((_t, _i, env) =>
+    `<div class="footnotes" role="doc-endnotes">\n<ol${env.options.footnoteNr !== 1 ? ` start="${env.options.footnoteNr}"` : ''}>\n`);
+  rules.footnote_block_close = () => '</ol>\n</div>\n';
+  rules.footnote_open = rule((tokens, idx, env) => `<li id="fn:${label(tokens[idx], env)}" role="doc-endnote">\n`);
+  rules.footnote_close = () => '</li>\n';
+  rules.footnote_anchor = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    const name = label(t, env);
+    const back = env.options.footnoteBacklink;
+    const sub = fn(t).subId;
+    return sub > 0
+      ? ` <a href="#fnref:${name}:${sub}" class="reversefootnote" role="doc-backlink">${back}<sup>${sub + 1}</sup></a>`
+      : ` <a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${back}</a>`;
+  });
+}
+
+/** A markdown-it instance that reads and writes like kramdown. One per site; state lives in `env`. */
+export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: !!options.hardWrap, linkify: false, typographer: false });
+  md.use(kramdownHtmlPlugin);
+  md.use(kramdownBlocksPlugin);
+  md.use(footnotePlugin);
+  md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax
+  md.use(deflistPlugin);
+  md.use(abbrPlugin);
+  md.use(kramdownInlinePlugin);
+  md.use(kramdownTypographyPlugin);
+  md.use(kramdownStructurePlugin);
+  setupRenderers(md);
+  cacheLinkNormalization(md);
+  return md;
+}
+
+const MAX_LINK_CACHE = 5000;
+
+/**
+ * markdown-it normalizes every link and image URL (mdurl parse + punycode + format + encode), a tenth
+ * of its time on a post full of links; a keystroke re-renders the same links, so the results are kept.
+ */
+function cacheLinkNormalization(md: MarkdownIt.MarkdownIt): void {
+  const memo = <T>(fn: (s: string) => T): ((s: string) => T) => {
+    const cache = new Map<string, T>();
+    return (s) => {
+      let v = cache.get(s);
+      if (v === undefined && !cache.has(s)) {
+        v = fn(s);
+        if (cache.size >= MAX_LINK_CACHE) cache.clear();
+        cache.set(s, v);
+      }
+      return v as T;
+    };
+  };
+  md.normalizeLink = memo(md.normalizeLink.bind(md));
+  md.normalizeLinkText = memo(md.normalizeLinkText.bind(md));
+  md.validateLink = memo(md.validateLink.bind(md));
+}

@@ -1,0 +1,76 @@
+// The `kramdown:` options of _config.yml that change the HTML, with Jekyll 4's defaults.
+
+export interface KramdownOptions {
+  /** `GFM` (Jekyll's default) or `kramdown`: header ids and a few parsing rules differ. */
+  input: 'GFM' | 'kramdown';
+  autoIds: boolean;
+  autoIdPrefix: string;
+  transliteratedHeaderIds: boolean;
+  /** GFM: a line break in a paragraph is a `<br />`. Jekyll sets false. */
+  hardWrap: boolean;
+  /** Characters for ‘ ’ “ ” (kramdown's `smart_quotes`, entity names or numbers). */
+  smartQuotes: [string, string, string, string];
+  /** `--` → –, `---` → —, `...` → …, `<<` → « (off with the GFM quirk `no_auto_typographic`). */
+  typographicSymbols: boolean;
+  footnoteBacklink: string;
+  footnoteNr: number;
+  tocLevels: number[];
+  /** Parse Markdown inside block HTML without `markdown="1"` (kramdown's `parse_block_html`). */
+  parseBlockHtml: boolean;
+  /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
+  mathEngine: string | null;
+}
+
+export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
+  input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
+  smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, footnoteBacklink: '&#8617;',
+  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], parseBlockHtml: false, mathEngine: 'mathjax',
+};
+
+const NAMED: Record<string, string> = {
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', sbquo: '\u201a', bdquo: '\u201e',
+  laquo: '\u00ab', raquo: '\u00bb', lsaquo: '\u2039', rsaquo: '\u203a', apos: "'", quot: '"',
+};
+
+function entityChar(name: string): string | undefined {
+  const n = name.trim();
+  if (/^\d+$/.test(n)) return String.fromCodePoint(Number(n));
+  return NAMED[n];
+}
+
+const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : d);
+
+function levels(v: unknown): number[] | undefined {
+  if (Array.isArray(v)) return v.map(Number).filter((n) => n >= 1 && n <= 6);
+  if (typeof v === 'string') {
+    const m = /^(\d)\s*\.\.\s*(\d)$/.exec(v.trim());
+    if (m) return Array.from({ length: Math.max(0, +m[2] - +m[1] + 1) }, (_, i) => +m[1] + i);
+    return v.split(/[\s,]+/).map(Number).filter((n) => n >= 1 && n <= 6);
+  }
+  return undefined;
+}
+
+/** Options from the `kramdown:` map of _config.yml (anything odd keeps Jekyll's default). */
+export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
+  const o = { ...JEKYLL_KRAMDOWN_DEFAULTS };
+  if (!raw || typeof raw !== 'object') return o;
+  const k = raw as Record<string, unknown>;
+  if (typeof k.input === 'string') o.input = /^gfm$/i.test(k.input) ? 'GFM' : 'kramdown';
+  o.autoIds = bool(k.auto_ids, o.autoIds);
+  if (typeof k.auto_id_prefix === 'string') o.autoIdPrefix = k.auto_id_prefix;
+  o.transliteratedHeaderIds = bool(k.transliterated_header_ids, o.transliteratedHeaderIds);
+  o.hardWrap = bool(k.hard_wrap, o.hardWrap);
+  o.parseBlockHtml = bool(k.parse_block_html, o.parseBlockHtml);
+  if (typeof k.smart_quotes === 'string' || Array.isArray(k.smart_quotes)) {
+    const parts = (Array.isArray(k.smart_quotes) ? k.smart_quotes.map(String) : k.smart_quotes.split(',')).map(entityChar);
+    if (parts.length === 4 && parts.every((p) => p !== undefined)) o.smartQuotes = parts as [string, string, string, string];
+  }
+  const quirks = Array.isArray(k.gfm_quirks) ? k.gfm_quirks.map(String) : typeof k.gfm_quirks === 'string' ? k.gfm_quirks.split(/[\s,]+/) : [];
+  if (quirks.includes('no_auto_typographic')) o.typographicSymbols = false;
+  if (typeof k.footnote_backlink === 'string') o.footnoteBacklink = k.footnote_backlink;
+  if (typeof k.footnote_nr === 'number') o.footnoteNr = k.footnote_nr;
+  o.tocLevels = levels(k.toc_levels) ?? o.tocLevels;
+  if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
+  else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
+  return o;
+}

@@ -1,0 +1,37 @@
+// The per-render state every kramdown rule reads (markdown-it passes it along as `env`).
+import type { AttributeList } from './attributeList';
+import type { CodeHighlighter } from './highlight';
+import type { KramdownOptions } from './kramdownOptions';
+import type { MathRenderer } from './math';
+
+export type ImageTarget = { src: string } | { missing: string };
+
+export interface RenderEnv {
+  /** A copy per render: `{::options /}` may change it part-way through a post. */
+  options: KramdownOptions;
+  /** Attribute list definitions (`{:name: .x}`) seen so far. */
+  alds: Map<string, AttributeList>;
+  /** The line after the last block that ends kramdown's "previous block" (an ALD or extension). */
+  lastBlockBreak?: number;
+  notices: Set<string>;
+  /** Maps a line of the Markdown that was parsed to the 0-based line of the source file. */
+  sourceLine(line: number): number;
+  /** Put `data-line` on block elements (for scroll sync). */
+  dataLines: boolean;
+  /** Where an image's `src` points: a URL to use, or the site path that is missing. */
+  image(src: string): ImageTarget;
+  /** Sanitizes raw HTML from the post: a block (with its source line) or one inline tag. */
+  html(html: string, line: number | undefined, inline?: boolean): string;
+  highlighter: CodeHighlighter;
+  math: MathRenderer;
+  /** Set when a formula was typeset, so the page includes KaTeX's CSS. */
+  hasMath: boolean;
+  // Owned by markdown-it-footnote and markdown-it-abbr.
+  footnotes?: unknown;
+  abbreviations?: unknown;
+}
+
+/** The render env of a markdown-it state (markdown-it types it loosely). */
+export function envOf(state: { env: unknown }): RenderEnv {
+  return state.env as RenderEnv;
+}

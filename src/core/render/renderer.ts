@@ -1,0 +1,605 @@
+// The preview renderer: a post's text → Liquid → kramdown-like Markdown → the site's layout chain →
+// one sanitized HTML page plus the site's CSS. One SiteRenderer per site keeps everything that does
+// not change while typing (config, posts, parsed layouts and includes, compiled Sass, highlighted
+// code), so a keystroke re-renders only the post.
+import * as posix from 'node:path/posix';
+import { Context, type Template } from 'liquidjs';
+import type { SiteIndex } from '../site/siteIndex';
+import { CodeHighlighter, escapeHtml } from './highlight';
+import { createKramdownMarkdown } from './kramdownMarkdown';
+import { JekyllLiquid, relativeUrl } from './liquid';
+import type { ImageTarget, RenderEnv } from './markdownEnv';
+import { MathRenderer } from './math';
+import { ResourceResolver } from './resources';
+import { sanitizeHtml } from './sanitize';
+import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
+import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme';
+import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
+import { t } from '../text/l10n';
+
+export interface SiteRendererOptions {
+  fs: RenderFileSystem;
+  /** The site folder as `fs` sees it (posix; '' for the current folder). */
+  root: string;
+  /**
+   * A live index of the site (the host's); its file list answers "does this image exist". Its config
+   * carries the generator: Hugo and Hexo sites render in content mode (their layouts are not Liquid).
+   */
+  index?: SiteIndex;
+  /** The bundled fallback theme (media/theme/theme.css), used when the site has no usable CSS. */
+  fallbackCss?: string;
+}
+
+const CONTENT_MARKER = '\ue000techblog-content\ue000';
+// The Jekyll we emulate (Debian's, the fidelity reference).
+const JEKYLL = { version: '4.3.1', environment: 'development' };
+
+interface Layout { path: string; data: Record<string, unknown>; templates: Template[] }
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Renders the posts of one site; create with `SiteRenderer.open`. */
+export class SiteRenderer {
+  readonly root: string;
+  private model!: SiteModel;
+  private liquid!: JekyllLiquid;
+  private readonly md;
+  private readonly highlighter = new CodeHighlighter();
+  private readonly math = new MathRenderer();
+  private readonly files = new Set<string>();
+  private filesVersion = 0;
+  private resolver!: ResourceResolver;
+  private readonly layouts = new Map<string, Promise<Layout | undefined>>();
+  private readonly postObjects = new WeakMap<SiteDocument, Record<string, unknown>>();
+  private siteVar: { version: number; value: Record<string, unknown> } | undefined;
+  private modelVersion = 0;
+  private readonly sanitizedHtml = new Map<string, { html: string; resources: Array<[string, ImageTarget]> }>();
+  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[] }>();
+  private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
+  private discoveredStylesheets: string[] | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private resolveResource: (p: string) => string = (p) => p;
+
+  private constructor(private readonly options: SiteRendererOptions) {
+    this.root = options.root.replace(/\/+$/, '');
+    this.md = createKramdownMarkdown();
+  }
+
+  static async open(options: SiteRendererOptions): Promise<SiteRenderer> {
+    const r = new SiteRenderer(options);
+    await r.reload();
+    return r;
+  }
+
+  private abs(rel: string): string {
+    return this.root && this.root !== '.' ? posix.join(this.root, rel) : rel;
+  }
+
+  /** Site-relative form of a path given relative to the site or as the fs sees it. */
+  relative(p: string): string {
+    const root = this.root;
+    if (root && root !== '.' && p.startsWith(root + '/')) return p.slice(root.length + 1);
+    return p.replace(/^\.\//, '');
+  }
+
+  /** Reads config, file list, posts, pages and data again (after `_config.yml` changes). */
+  async reload(): Promise<void> {
+    const { fs, index } = this.options;
+    this.files.clear();
+    const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
+    for (const f of listed) this.files.add(f);
+    this.filesVersion++;
+    const configText = await fs.readFile(this.abs('_config.yml'));
+    const other = this.otherGenerator();
+    this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
+    this.modelVersion++;
+    this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
+    this.resetTemplates();
+  }
+
+  /** Hugo or Hexo (from the host's index), whose templates the preview does not run; undefined for Jekyll. */
+  private otherGenerator(): 'hugo' | 'hexo' | undefined {
+    const profile = this.options.index?.config.profile;
+    return profile === 'hugo' || profile === 'hexo' ? profile : undefined;
+  }
+
+  private has(p: string): boolean {
+    return this.files.has(p) || (this.options.index?.hasFile(p) ?? false);
+  }
+
+  private resetTemplates(): void {
+    const model = this.model;
+    const raw = model.raw;
+    this.liquid = new JekyllLiquid({
+      root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
+      includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes', layoutsDir: model.config.layoutsDir,
+      read: (p) => this.options.fs.readFile(p),
+      exists: async (p) => this.has(this.relative(p)) || (this.options.fs.exists ? await this.options.fs.exists(p) : false),
+      postUrl: (name) => model.postByName(name)?.url,
+      fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
+      markdownify: (text) => this.markdownFragment(text, '', undefined),
+      highlighter: this.highlighter,
+    });
+    this.layouts.clear();
+    this.sanitizedLayouts.clear();
+    this.css = undefined;
+    this.discoveredStylesheets = undefined;
+  }
+
+  /**
+   * Tells the renderer that a site file changed, appeared (`text` or `'created'`) or went away
+   * (`'deleted'`), so its caches stay true. Paths may be site-relative or as the fs sees them.
+   */
+  fileChanged(path: string, change: 'changed' | 'created' | 'deleted' = 'changed', text?: string): Promise<void> {
+    return this.enqueue(async () => {
+      const rel = this.relative(path);
+      if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
+      if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
+      if (rel === '_config.yml') { await this.reload(); return; }
+      const top = rel.split('/')[0];
+      if (rel.startsWith(this.model.config.layoutsDir + '/') || top === '_includes' || top.startsWith('_includes')) this.resetTemplates();
+      else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }
+      else if (top === '_data') {
+        if (change === 'deleted') await this.reload();
+        else { const data = text ?? await this.options.fs.readFile(this.abs(rel)); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
+      } else if (this.model.kindOf(rel)) {
+        if (change === 'deleted') this.model.removeDocument(rel);
+        else { const doc = text ?? await this.options.fs.readFile(this.abs(rel)); if (doc !== undefined) this.model.updateDocument(rel, doc); }
+        this.modelVersion++;
+      }
+    });
+  }
+
+  private enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Renders a post (or page); calls are served one at a time. */
+  render(req: RenderRequest): Promise<RenderResult> {
+    return this.enqueue(() => this.renderNow(req));
+  }
+
+  private async renderNow(req: RenderRequest): Promise<RenderResult> {
+    const timings: Record<string, number> = {};
+    let lapStart = now();
+    const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
+    const notices = new Set<string>();
+    this.liquid.notices.clear();
+    const rel = this.relative(req.path);
+    const when = req.now ?? new Date();
+    this.resolveResource = req.resolveResource ?? ((p) => relativeUrl('/' + p, this.model.config.baseurl));
+    const other = this.otherGenerator();
+    const mode: RenderMode = other ? 'content' : req.mode ?? 'site';
+
+    const kind = this.model.kindOf(rel);
+    const old = this.model.docs.get(rel);
+    const doc = kind ? this.model.updateDocument(rel, req.text, kind) as SiteDocument : readDocument(this.model.config, rel, req.text, 'page');
+    // Typing in the body leaves `site` as it was; a front-matter edit rebuilds it.
+    if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
+    lap('frontMatter');
+
+    // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
+    // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
+    let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
+    const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
+    let text = doc.body;
+    let lineMap: Int32Array | undefined;
+    // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
+    const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
+    if (withLiquid) {
+      try {
+        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null });
+        text = r.text;
+        lineMap = r.lineMap;
+      } catch (e) {
+        notices.add(t('Liquid in the post could not render ({0}): showing the text without Liquid.', errorMessage(e)));
+      }
+    }
+    lap('liquid');
+
+    // 2. Markdown (pages written in HTML keep their HTML).
+    const env = this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, notices);
+    let bodyHtml: string;
+    if (isMarkdownPath(rel)) bodyHtml = this.md.render(text, env as unknown as Record<string, unknown>);
+    else bodyHtml = env.html(text, undefined);
+    lap('markdown');
+
+    // 3. Layouts.
+    let html: string | undefined;
+    let rendered: RenderMode = 'content';
+    let stylesheets: string[] | undefined;
+    if (mode === 'site') {
+      const r = await this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false);
+      if ('error' in r) notices.add(t('{0} — showing content mode.', r.error));
+      else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
+    }
+    if (!stylesheets && !other) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
+    if (html === undefined) html = this.contentDocument(doc, bodyHtml);
+    lap('layouts');
+
+    // 4. Theme CSS.
+    const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
+    const css = await this.themeCss(stylesheets ?? [], doc.url, served);
+    if (other) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir));
+    else for (const n of css.notices) notices.add(n);
+    lap('css');
+
+    for (const n of this.liquid.notices) notices.add(n);
+    for (const n of env.notices) notices.add(n);
+    return {
+      html, bodyHtml, css: css.sheets, theme: css.theme, notices: [...notices], title: doc.title || posix.basename(rel), mode: rendered,
+      hasMath: env.hasMath, timings,
+    };
+  }
+
+  /** Liquid over a post body, one top-level node at a time so output lines map back to source lines. */
+  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>): Promise<{ text: string; lineMap: Int32Array }> {
+    const templates = this.liquid.parse(text, this.abs(rel));
+    const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+    ctx.setRegister('techblog', { path: rel });
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    const lineOf = (offset: number) => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
+      return lo;
+    };
+    let out = '';
+    const map: number[] = [0];
+    for (let i = 0; i < templates.length; i++) {
+      const tpl = templates[i];
+      const begin = tpl.token.begin;
+      const end = i + 1 < templates.length ? templates[i + 1].token.begin : text.length;
+      const piece = String(await this.liquid.engine.render([tpl], ctx));
+      // Output line k of this node maps to its k-th source line (clamped), which is exact for text and raw blocks.
+      const srcFirst = lineOf(begin);
+      const srcLast = lineOf(Math.max(begin, end - 1));
+      const curLine = map.length - 1;
+      let nl = piece.indexOf('\n');
+      let k = 0;
+      if (out === '' || out.endsWith('\n')) map[curLine] = srcFirst;
+      while (nl >= 0) {
+        k++;
+        map.push(Math.min(srcFirst + k, srcLast + (text[end - 1] === '\n' ? 1 : 0)));
+        nl = piece.indexOf('\n', nl + 1);
+      }
+      out += piece;
+    }
+    return { text: out, lineMap: Int32Array.from(map) };
+  }
+
+  private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: Set<string>): RenderEnv {
+    const missing = new Set<string>();
+    const resolved = new Map<string, ImageTarget>();
+    const image = (src: string): ImageTarget => {
+      let target = resolved.get(src);
+      if (!target) resolved.set(src, (target = resolve(src)));
+      return target;
+    };
+    const resolve = (src: string): ImageTarget => {
+      const r = this.resolver.resolve(src, rel, pageUrl);
+      if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
+      if ('missing' in r) {
+        if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(t('Image not found: {0} (linked as {1}).', r.missing, src)); }
+        return { missing: r.missing };
+      }
+      return { src: r.external };
+    };
+    return {
+      options: { ...this.model.kramdown }, alds: new Map(), notices: new Set(), dataLines: true, highlighter: this.highlighter, math: this.math,
+      hasMath: false,
+      sourceLine: (line) => bodyLine + (lineMap ? lineMap[Math.min(line, lineMap.length - 1)] : line),
+      image,
+      html: (h, line, inline) => this.sanitizePostHtml(h, line, inline ?? false, allowEmbeds, image),
+    };
+  }
+
+  /**
+   * The post's raw HTML, sanitized; a keystroke re-renders the same blocks, so results are kept by their
+   * text, line and flags. A kept result holds while its resource URLs resolve as they did.
+   */
+  private sanitizePostHtml(html: string, line: number | undefined, inline: boolean, allowEmbeds: boolean, image: (src: string) => ImageTarget): string {
+    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${line ?? ''}\0${html}`;
+    const hit = this.sanitizedHtml.get(key);
+    if (hit && hit.resources.every(([src, was]) => sameTarget(image(src), was))) return hit.html;
+    const resources: Array<[string, ImageTarget]> = [];
+    const resource = (src: string) => {
+      const r = image(src);
+      resources.push([src, r]);
+      return r;
+    };
+    const clean = sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline });
+    if (this.sanitizedHtml.size >= 2000) this.sanitizedHtml.clear();
+    this.sanitizedHtml.set(key, { html: clean, resources });
+    return clean;
+  }
+
+  /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
+  private markdownFragment(text: string, rel: string, pageUrl: string | undefined): string {
+    const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new Set());
+    env.dataLines = false;
+    return this.md.render(text, env as unknown as Record<string, unknown>);
+  }
+
+  private excerptOf(doc: SiteDocument): string {
+    const sep = typeof doc.data.excerpt_separator === 'string' ? doc.data.excerpt_separator : typeof this.model.raw.excerpt_separator === 'string' ? this.model.raw.excerpt_separator : '\n\n';
+    const body = doc.body.replace(/^\s+/, '');
+    const i = sep ? body.indexOf(sep) : -1;
+    const first = (i >= 0 ? body.slice(0, i) : body).replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
+    return this.markdownFragment(first, doc.path, doc.url);
+  }
+
+  /** A post or page as Liquid sees it (cached per document version). */
+  private docObject(doc: SiteDocument): Record<string, unknown> {
+    let o = this.postObjects.get(doc);
+    if (o) return o;
+    o = {
+      ...doc.data, title: doc.title, url: doc.url, id: doc.url.replace(/\/$/, '').replace(/\.html$/, ''), slug: doc.slug,
+      categories: doc.categories, tags: doc.tags, path: doc.path, relative_path: doc.path, name: posix.basename(doc.path),
+      ext: posix.extname(doc.path), collection: doc.kind === 'page' ? undefined : 'posts', draft: doc.kind === 'draft',
+      ...(doc.date ? { date: doc.date } : {}),
+    };
+    let excerpt: string | undefined;
+    let content: string | undefined;
+    Object.defineProperty(o, 'excerpt', { get: () => (excerpt ??= this.excerptOf(doc)), enumerable: false });
+    Object.defineProperty(o, 'content', { get: () => (content ??= this.markdownFragment(doc.body.replace(/\{%[\s\S]*?%\}/g, ''), doc.path, doc.url)), enumerable: false, configurable: true });
+    this.postObjects.set(doc, o);
+    return o;
+  }
+
+  private siteVariable(when: Date): Record<string, unknown> {
+    const time = new JekyllDate(when.getTime(), this.model.config.timezone);
+    if (this.siteVar && this.siteVar.version === this.modelVersion) {
+      this.siteVar.value.time = time;
+      return this.siteVar.value;
+    }
+    const model = this.model;
+    const posts = model.posts(when).map((d) => this.docObject(d));
+    const pages = [...model.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => this.docObject(d));
+    const group = (key: 'tags' | 'categories') => {
+      const out: Record<string, unknown[]> = {};
+      for (const d of model.posts(when)) for (const t of d[key]) (out[t] ??= []).push(this.docObject(d));
+      return out;
+    };
+    const value: Record<string, unknown> = {
+      ...model.raw, time, posts, pages, html_pages: pages.filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html')),
+      documents: posts, related_posts: posts.slice(0, 10), static_files: [], data: model.data, baseurl: model.config.baseurl,
+      url: typeof model.raw.url === 'string' ? model.raw.url : '', collections: [{ label: 'posts', docs: posts, output: true }],
+    };
+    let tags: unknown; let categories: unknown;
+    Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
+    Object.defineProperty(value, 'categories', { get: () => (categories ??= group('categories')), enumerable: true });
+    this.siteVar = { version: this.modelVersion, value };
+    return value;
+  }
+
+  private pageVariable(doc: SiteDocument, when: Date): Record<string, unknown> {
+    const page: Record<string, unknown> = { ...this.docObject(doc) };
+    Object.defineProperty(page, 'excerpt', { get: () => this.excerptOf(doc), enumerable: false });
+    if (doc.kind === 'post') {
+      const posts = this.model.posts(when);
+      const i = posts.findIndex((p) => p.path === doc.path);
+      // site.posts is newest first: `previous` is the older neighbour, `next` the newer one.
+      if (i >= 0) {
+        page.previous = i + 1 < posts.length ? this.docObject(posts[i + 1]) : null;
+        page.next = i > 0 ? this.docObject(posts[i - 1]) : null;
+      }
+    }
+    return page;
+  }
+
+  private layoutPath(name: string): string | undefined {
+    const dir = this.model.config.layoutsDir + '/';
+    for (const ext of ['.html', '.htm', '.liquid', '.xml', '.md', '']) if (this.has(dir + name + ext)) return dir + name + ext;
+    return undefined;
+  }
+
+  private loadLayout(name: string): Promise<Layout | undefined> {
+    let p = this.layouts.get(name);
+    if (!p) {
+      p = (async () => {
+        const path = this.layoutPath(name);
+        if (!path) return undefined;
+        const text = await this.options.fs.readFile(this.abs(path));
+        if (text === undefined) return undefined;
+        const d = readDocument(this.model.config, path, text, 'page');
+        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path)) };
+      })();
+      this.layouts.set(name, p);
+    }
+    return p;
+  }
+
+  /** The chain `post` → `default` → … of a document, or why it cannot be had. */
+  private async layoutChain(doc: SiteDocument): Promise<Layout[] | { error: string }> {
+    const chain: Layout[] = [];
+    let name = doc.data.layout;
+    if (name === undefined || name === null || name === false || name === 'none' || name === '') {
+      return { error: name === undefined ? 'The post names no layout and no `defaults:` give it one, so Jekyll publishes it bare' : 'The post sets `layout: none`' };
+    }
+    const seen = new Set<string>();
+    while (typeof name === 'string' && name && name !== 'none') {
+      if (seen.has(name) || chain.length > 20) return { error: t('Layout "{0}" includes itself', name) };
+      seen.add(name);
+      let layout: Layout | undefined;
+      try {
+        layout = await this.loadLayout(name);
+      } catch (e) {
+        return { error: t('Layout "{0}" cannot be read ({1})', name, errorMessage(e)) };
+      }
+      if (!layout) {
+        const theme = this.model.config.theme;
+        return { error: theme ? `Layout "${name}" comes from the theme "${theme}", which is not in the workspace` : `Layout "${name}" does not exist in ${this.model.config.layoutsDir}/ (Jekyll publishes the post without it)` };
+      }
+      chain.push(layout);
+      name = layout.data.layout;
+    }
+    return chain;
+  }
+
+  private async renderLayouts(doc: SiteDocument, bodyHtml: string, site: Record<string, unknown>, page: Record<string, unknown>, allowEmbeds: boolean):
+    Promise<{ html: string; stylesheets: string[] } | { error: string }> {
+    const chain = await this.layoutChain(doc);
+    if ('error' in chain) return chain;
+    let content = bodyHtml;
+    try {
+      for (const layout of chain) {
+        const ctx = new Context({ site, page: { ...page, content }, layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        ctx.setRegister('techblog', { path: layout.path });
+        content = String(await this.liquid.engine.render(layout.templates, ctx));
+      }
+    } catch (e) {
+      return { error: t('The layouts could not render ({0})', errorMessage(e)) };
+    }
+    return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
+  }
+
+  /** Sanitizes the layout output; the parts around the (already sanitized) body are cached. */
+  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[] } {
+    const at = bodyHtml.length > 0 ? output.indexOf(bodyHtml) : -1;
+    const unique = at >= 0 && output.indexOf(bodyHtml, at + 1) < 0;
+    const key = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
+    let hit = this.sanitizedLayouts.get(key);
+    if (!hit) {
+      const stylesheets: string[] = [];
+      const image = (src: string): ImageTarget => {
+        const r = this.resolver.resolve(src, '', '/');
+        return 'sitePath' in r ? { src: this.resolveResource(r.sitePath) } : 'missing' in r ? { missing: r.missing } : { src: r.external };
+      };
+      const clean = sanitizeHtml(key, { document: true, allowEmbeds, resource: image, onStylesheet: (h) => stylesheets.push(h) });
+      const parts = unique ? clean.split(CONTENT_MARKER) : [];
+      hit = { parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, whole: unique ? undefined : clean, stylesheets };
+      if (this.sanitizedLayouts.size > 8) this.sanitizedLayouts.clear();
+      this.sanitizedLayouts.set(key, hit);
+    }
+    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets };
+    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets };
+    // The marker landed somewhere odd (inside an attribute): sanitize the whole page.
+    return { html: sanitizeHtml(output, { document: true, allowEmbeds }), stylesheets: hit.stylesheets };
+  }
+
+  /** Content mode still uses the site's CSS: render the layouts once just to see what they link. */
+  private async discoverStylesheets(doc: SiteDocument, site: Record<string, unknown>, page: Record<string, unknown>): Promise<string[]> {
+    if (this.discoveredStylesheets) return this.discoveredStylesheets;
+    const found: string[] = [];
+    // The post's own chain first; a bare post (or one whose layouts link nothing) borrows `default`'s.
+    for (const layout of [doc.data.layout, 'default']) {
+      if (typeof layout !== 'string' || found.length) continue;
+      const chain = await this.layoutChain({ ...doc, data: { ...doc.data, layout } });
+      if ('error' in chain) continue;
+      try {
+        let content = '';
+        for (const l of chain) {
+          const ctx = new Context({ site, page: { ...page, content }, layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+          content = String(await this.liquid.engine.render(l.templates, ctx));
+        }
+        sanitizeHtml(content, { document: true, onStylesheet: (h) => found.push(h) });
+      } catch {
+        found.length = 0;
+      }
+    }
+    this.discoveredStylesheets = found;
+    return found;
+  }
+
+  /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
+  private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
+    const key = (served ?? hrefs).join('\n');
+    if (this.css) {
+      // Stylesheets are the same for every page of a site; recompute only when the links differ.
+      const css = this.css;
+      return css.then((c) => (c.key === key ? c : (this.css = this.loadCss(hrefs, pageUrl, key, served))));
+    }
+    return (this.css = this.loadCss(hrefs, pageUrl, key, served));
+  }
+
+  private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
+    const notices: string[] = [];
+    const has = (p: string) => this.has(p);
+    let sources = hrefs.map((h) => stylesheetSource(h, this.model.config.baseurl, has, pageUrl)).filter((p): p is string => p !== undefined);
+    if (served) sources = served;
+    else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
+    const site: ThemeSite = {
+      baseurl: this.model.config.baseurl,
+      sassDir: typeof (this.model.raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((this.model.raw.sass as Record<string, unknown>).sass_dir) : '_sass',
+      has, read: (p) => this.options.fs.readFile(this.abs(p)),
+      liquid: async (text, path) => {
+        if (!text.includes('{{') && !text.includes('{%')) return text;
+        const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
+      },
+      resource: (p) => this.resolveResource(p),
+    };
+    const sheets: string[] = [];
+    for (const s of [...new Set(sources)]) {
+      try {
+        sheets.push((await loadStylesheet(s, site)).css);
+      } catch (e) {
+        notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
+      }
+    }
+    if (sheets.length) return { sheets, theme: 'site', notices, key };
+    if (hrefs.length || sources.length) notices.push(t('None of the stylesheets the layouts link could be found or compiled: using the bundled theme.'));
+    else notices.push(t('The site has no stylesheet the preview can find: using the bundled theme.'));
+    return this.options.fallbackCss !== undefined ? { sheets: [this.options.fallbackCss], theme: 'fallback', notices, key } : { sheets: [], theme: 'none', notices, key };
+  }
+
+  /** The minimal page of content mode, using the class names most Jekyll themes style. */
+  private contentDocument(doc: SiteDocument, bodyHtml: string): string {
+    const lang = typeof this.model.raw.lang === 'string' ? ` lang="${escapeHtml(this.model.raw.lang)}"` : '';
+    const title = escapeHtml(doc.title);
+    return `<!DOCTYPE html>\n<html${lang}>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body class="techblog-content-mode">\n` +
+      `<main class="page-content"><div class="wrapper"><article class="post"><header class="post-header"><h1 class="post-title">${title}</h1></header>\n` +
+      `<div class="post-content">\n${bodyHtml}</div></article></div></main>\n</body>\n</html>\n`;
+  }
+
+  /** The site's `baseurl` (`''` or `/path`). */
+  get baseurl(): string {
+    return this.model.config.baseurl;
+  }
+
+  /** Where a post or page is published, as a path under the site (without `baseurl`). */
+  urlOf(path: string): string | undefined {
+    return this.model.docs.get(this.relative(path))?.url;
+  }
+
+  /** Site-relative path of the post or page published at `url`, if any. */
+  pathOfUrl(url: string): string | undefined {
+    const base = this.model.config.baseurl.replace(/\/+$/, '');
+    let u = url.replace(/[?#].*$/, '');
+    if (base && u.startsWith(base + '/')) u = u.slice(base.length);
+    for (const d of this.model.docs.values()) if (d.url === u || d.url === u + '/' || d.url.replace(/\/index\.html$/, '/') === u) return d.path;
+    return undefined;
+  }
+}
+
+/** The one line a Hugo or Hexo preview shows: why it is content mode, and whose CSS it wears. */
+function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedDir: string): string {
+  if (generator === 'hugo') {
+    return css.length
+      ? t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
+      : t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/ or assets/css/).', servedDir);
+  }
+  return css.length
+    ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
+    : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
+  return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing;
+}
+
+function errorMessage(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** One-shot rendering: opens the site (or reuses `site` when it is a SiteRenderer) and renders the post. */
+export async function renderPost(req: RenderRequest & { site: SiteRenderer | SiteRendererOptions }): Promise<RenderResult> {
+  const renderer = req.site instanceof SiteRenderer ? req.site : await SiteRenderer.open(req.site);
+  return renderer.render(req);
+}

@@ -1,0 +1,259 @@
+// What Liquid sees as `site`, `page` and `jekyll`: _config.yml, every post and page (front matter with
+// `defaults:`, url, date, categories, tags, title, excerpt), `_data/`, built once per site and updated
+// one document at a time.
+import * as posix from 'node:path/posix';
+import { parse as parseYaml } from 'yaml';
+import { findEntry, parseFrontMatter } from '../frontmatter/parse';
+import type { FrontMatterParse } from '../frontmatter/types';
+import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';
+import { documentUrl, POST_NAME } from '../site/permalink';
+import { tagValues } from '../site/siteIndex';
+import { formatJekyllDate, instantOf, parseJekyllDate } from '../text/time';
+import { LineIndex } from '../text/lineIndex';
+import { kramdownOptionsFrom, type KramdownOptions } from './kramdownOptions';
+
+export type DocKind = 'post' | 'draft' | 'page';
+
+/** A date that prints the way Jekyll prints one (`2021-10-09 00:00:00 +0800`). */
+export class JekyllDate extends Date {
+  constructor(ms: number, readonly timeZone?: string) {
+    super(ms);
+  }
+  override toString(): string {
+    return formatJekyllDate(this, this.timeZone);
+  }
+  override toJSON(): string {
+    return this.toString();
+  }
+}
+
+export interface SiteDocument {
+  path: string;
+  kind: DocKind;
+  /** Front matter with the site's `defaults:` under it. */
+  data: Record<string, unknown>;
+  /** The text after the front matter. */
+  body: string;
+  /** 0-based line of the source where `body` starts. */
+  bodyLine: number;
+  url: string;
+  date?: JekyllDate;
+  slug: string;
+  title: string;
+  categories: string[];
+  tags: string[];
+  published: boolean;
+  hasFrontMatter: boolean;
+  parse: FrontMatterParse;
+}
+
+const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
+const PAGEISH = /\.(md|markdown|mkdown|mkdn|mkd|mdown|html?)$/i;
+const DATA = /\.(ya?ml|json|csv|tsv)$/i;
+
+/** Jekyll's `titleize_slug`: `my-first-post` → `My First Post`. */
+function titleize(slug: string): string {
+  return slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+export function isMarkdownPath(p: string): boolean {
+  return MARKDOWN.test(p);
+}
+
+/** Reads a document the way Jekyll does: front matter, defaults, date, slug, url, taxonomy. */
+export function readDocument(config: SiteConfig, path: string, text: string, kind: DocKind): SiteDocument {
+  const parse = parseFrontMatter(text, { formats: config.formats });
+  const own = parse.errors.length ? {} : (parse.data ?? {});
+  const type = kind === 'post' ? 'posts' : kind === 'draft' ? 'drafts' : 'pages';
+  const data: Record<string, unknown> = { ...defaultsFor(config, path, type), ...own };
+  const base = posix.basename(path);
+  const m = POST_NAME.exec(base);
+  const slug = m ? m[4] : base.replace(/\.[^.]+$/, '');
+  let date: JekyllDate | undefined;
+  const entry = findEntry(parse, 'date');
+  const rawDate = entry ? text.slice(entry.node.start, entry.node.end).replace(/^["']|["']$/g, '') : data.date instanceof Date ? undefined : typeof data.date === 'string' ? data.date : undefined;
+  const parsed = rawDate !== undefined ? parseJekyllDate(rawDate) : undefined;
+  if (parsed && typeof parsed === 'object') date = new JekyllDate(instantOf(parsed, config.timezone), config.timezone);
+  else if (data.date instanceof Date) date = new JekyllDate(data.date.getTime(), config.timezone);
+  else if (m) {
+    const p = parseJekyllDate(`${m[1]}-${m[2]}-${m[3]}`);
+    if (typeof p === 'object') date = new JekyllDate(instantOf(p, config.timezone), config.timezone);
+  }
+  // Jekyll: categories from the folders above _posts, then `category`/`categories`.
+  const dirCats = kind === 'post' || kind === 'draft' ? path.split('/').slice(0, path.split('/').indexOf(kind === 'post' ? '_posts' : '_drafts')).filter(Boolean) : [];
+  const categories = [...new Set([...dirCats, ...tagValues(data, 'categories')])];
+  const tags = tagValues(data, 'tags'); // Jekyll keeps duplicate tags
+  const dateParts = date ? localParts(date, config.timezone) : undefined;
+  const url = documentUrl(config, { relPath: path, kind, data: { ...data, categories, category: undefined }, date: dateParts }) ?? '/' + path;
+  const title = typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title) : kind === 'page' ? '' : titleize(slug);
+  // `published: false` hides a document; Ruby treats the string "false" as true.
+  const published = data.published !== false;
+  return {
+    path, kind, data, body: text.slice(parse.bodyStart), bodyLine: parse.lines.positionAt(parse.bodyStart).line, url, date, slug, title,
+    categories, tags, published, hasFrontMatter: parse.format !== 'none' && parse.close !== undefined, parse,
+  };
+}
+
+/**
+ * A keystroke in the body leaves the front matter as it was: when `text` starts with the same closed
+ * front matter (through the line break after its closing delimiter), everything read from it stays.
+ */
+function withNewBody(old: SiteDocument, text: string, kind: DocKind): SiteDocument | undefined {
+  const p = old.parse;
+  const end = p.bodyStart;
+  if (old.kind !== kind || !old.hasFrontMatter || p.close === undefined || end === 0 || p.text.charCodeAt(end - 1) !== 10 /* \n */) return undefined;
+  if (text.length < end || !text.startsWith(p.text.slice(0, end))) return undefined;
+  return { ...old, body: text.slice(end), parse: { ...p, text, lines: new LineIndex(text) } };
+}
+
+function localParts(d: Date, timeZone: string | undefined): { year: number; month: number; day: number } {
+  const s = formatJekyllDate(d, timeZone);
+  return { year: +s.slice(0, 4), month: +s.slice(5, 7), day: +s.slice(8, 10) };
+}
+
+export interface SiteModelSource {
+  configText: string | undefined;
+  /** The site config already read (Hugo's comes from `hugo.toml`); default: `configText` read as Jekyll's. */
+  config?: SiteConfig;
+  files: Iterable<string>;
+  read(path: string): Promise<string | undefined>;
+}
+
+/** Everything Liquid's `site` needs, kept current by `updateDocument` / `removeDocument`. */
+export class SiteModel {
+  readonly config: SiteConfig;
+  /** `_config.yml` as data (every key, for `site.*`). */
+  readonly raw: Record<string, unknown>;
+  readonly kramdown: KramdownOptions;
+  readonly docs = new Map<string, SiteDocument>();
+  data: Record<string, unknown> = {};
+  private postsCache: SiteDocument[] | undefined;
+
+  constructor(configText: string | undefined, config?: SiteConfig) {
+    this.config = config ?? parseSiteConfig(configText);
+    let raw: unknown;
+    try {
+      raw = configText ? parseYaml(configText, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }) : {};
+    } catch {
+      raw = {};
+    }
+    this.raw = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    this.kramdown = kramdownOptionsFrom(this.raw.kramdown);
+  }
+
+  static async load(src: SiteModelSource): Promise<SiteModel> {
+    const model = new SiteModel(src.configText, src.config);
+    const todo: Array<[string, DocKind]> = [];
+    const dataFiles: string[] = [];
+    for (const f of src.files) {
+      const kind = model.kindOf(f);
+      if (kind) todo.push([f, kind]);
+      else if (f.startsWith('_data/') && DATA.test(f)) dataFiles.push(f);
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const [f, kind] = todo[next++];
+        const text = await src.read(f);
+        if (text !== undefined) model.updateDocument(f, text, kind);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    for (const f of dataFiles.sort()) {
+      const text = await src.read(f);
+      if (text !== undefined) model.setData(f, text);
+    }
+    return model;
+  }
+
+  /** The kind of a site file as Jekyll would publish it, or undefined (layouts, includes, assets…). */
+  kindOf(path: string): DocKind | undefined {
+    const segs = path.split('/');
+    const excluded = this.config.exclude.some((e) => { const x = e.replace(/^\.?\/+|\/+$/g, ''); return x && (path === x || path.startsWith(x + '/')); });
+    if (excluded) return undefined;
+    // Jekyll only reads `YYYY-MM-DD-title.ext` in _posts; other files there are ignored.
+    if (segs.includes('_posts')) return PAGEISH.test(path) && POST_NAME.test(segs[segs.length - 1]) ? 'post' : undefined;
+    if (segs.includes('_drafts')) return PAGEISH.test(path) ? 'draft' : undefined;
+    if (segs.some((s) => s.startsWith('_') || s.startsWith('.')) || segs.includes('node_modules') || segs.includes('vendor')) return undefined;
+    return PAGEISH.test(path) ? 'page' : undefined;
+  }
+
+  updateDocument(path: string, text: string, kind = this.kindOf(path)): SiteDocument | undefined {
+    if (!kind) return undefined;
+    const old = this.docs.get(path);
+    const doc = (old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind);
+    // Pages without front matter are static files to Jekyll.
+    if (kind === 'page' && !doc.hasFrontMatter) {
+      this.docs.delete(path);
+      return doc;
+    }
+    this.docs.set(path, doc);
+    if (kind === 'post') {
+      // Same date and visibility: the post keeps its place, so the sorted list survives a keystroke.
+      const i = old && this.postsCache && old.published === doc.published && old.date?.getTime() === doc.date?.getTime() ? this.postsCache.indexOf(old) : -1;
+      if (i >= 0 && this.postsCache) this.postsCache[i] = doc;
+      else if (!old || old.published || doc.published) this.postsCache = undefined;
+    }
+    return doc;
+  }
+
+  removeDocument(path: string): void {
+    if (this.docs.delete(path)) this.postsCache = undefined;
+  }
+
+  setData(path: string, text: string): void {
+    let value: unknown;
+    try {
+      if (/\.json$/i.test(path)) value = JSON.parse(text);
+      else if (/\.(csv|tsv)$/i.test(path)) value = parseDelimited(text, /\.tsv$/i.test(path) ? '\t' : ',');
+      else value = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
+    } catch {
+      return;
+    }
+    const keys = path.slice('_data/'.length).replace(DATA, '').split('/');
+    let obj = this.data;
+    for (const k of keys.slice(0, -1)) {
+      if (!obj[k] || typeof obj[k] !== 'object') obj[k] = {};
+      obj = obj[k] as Record<string, unknown>;
+    }
+    obj[keys[keys.length - 1]] = value;
+  }
+
+  /** Published posts, newest first (Jekyll's `site.posts` order). */
+  posts(now: Date): SiteDocument[] {
+    if (!this.postsCache) {
+      const list = [...this.docs.values()].filter((d) => d.kind === 'post' && d.published && (this.config.future || !d.date || d.date.getTime() <= now.getTime()));
+      list.sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || (a.path < b.path ? 1 : -1));
+      this.postsCache = list;
+    }
+    return this.postsCache;
+  }
+
+  /** The post published from `_posts/…/<name>.<ext>`. */
+  postByName(name: string): SiteDocument | undefined {
+    for (const d of this.docs.values()) if (d.kind === 'post' && posix.basename(d.path).replace(/\.[^.]+$/, '') === name) return d;
+    return undefined;
+  }
+}
+
+function parseDelimited(text: string, sep: string): Array<Record<string, string>> {
+  const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => splitRow(l, sep));
+  const [head, ...rest] = rows;
+  if (!head) return [];
+  return rest.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function splitRow(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { out.push(cur); cur = ''; } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}

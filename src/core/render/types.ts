@@ -1,0 +1,53 @@
+// The rendering core's inputs and outputs. Everything here is plain data, so the VS Code host, the CLI
+// and the tests can drive the same renderer.
+import type { SiteFileSystem } from '../site/fileSystem';
+
+/**
+ * File access for the renderer: the site index's interface plus an optional cheap existence check.
+ * Paths are posix, relative to the site root as given to the renderer (or absolute, as the host has them).
+ */
+export interface RenderFileSystem extends SiteFileSystem {
+  /** True when the file exists; when absent the renderer answers from `listFiles` (read once per site). */
+  exists?(path: string): Promise<boolean>;
+}
+
+export type RenderMode = 'site' | 'content';
+
+export interface RenderRequest {
+  /** The post's path relative to the site root (posix), e.g. `_posts/2021-08-19-ebpf.md`. */
+  path: string;
+  /** The post's current text (the editor's buffer, unsaved changes included). */
+  text: string;
+  /** `site`: through the layout chain; `content`: the post body only, with the site's CSS. Default `site`. */
+  mode?: RenderMode;
+  /**
+   * Turns a site-relative file path (`images/2021/a.png`) into the URL the output should use: the host
+   * maps it to a webview URI, the CLI to a path relative to the output file. Default: the path itself.
+   */
+  resolveResource?: (sitePath: string) => string;
+  /** Show YouTube/Vimeo iframes as real frames; otherwise an offline card. Default false. */
+  allowEmbeds?: boolean;
+  /** The build time (`site.time`) and the reference for future posts. Default: now. */
+  now?: Date;
+}
+
+export interface RenderResult {
+  /** `site` mode: the whole document the layout chain produced; `content` mode: the body in a minimal document. */
+  html: string;
+  /** The post body alone (Markdown output), sanitized, with `data-line` on block elements. */
+  bodyHtml: string;
+  /** Theme CSS texts in the order the layouts link them (compiled from Sass where needed). */
+  css: string[];
+  /** Where the CSS came from: the site's own stylesheets, or the bundled fallback theme. */
+  theme: 'site' | 'fallback' | 'none';
+  /** One line each: fallbacks taken and why (a layout that could not render, a missing stylesheet…). */
+  notices: string[];
+  /** The page title (front matter `title`, else derived like Jekyll does from the file name). */
+  title: string;
+  /** The mode actually rendered: `site` falls back to `content` when the layouts cannot render. */
+  mode: RenderMode;
+  /** True when the body has KaTeX output, so the page needs KaTeX's stylesheet. */
+  hasMath: boolean;
+  /** Milliseconds per stage, for the benchmark and the host's logging. */
+  timings: Record<string, number>;
+}

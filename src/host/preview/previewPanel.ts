@@ -1,0 +1,356 @@
+// One preview panel: renders its document through the site's renderer and keeps the webview current.
+// The first rendering becomes the page (`webview.html`); every later one is sent as a message and
+// patched into the DOM by the webview script, so the page never reloads while the user types.
+import * as vscode from 'vscode';
+import {
+  parseWebviewMessage, type HostToWebview, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
+} from '../../core/protocol/previewMessages';
+import { Disposable } from '../util/disposable';
+import type { Log } from '../util/log';
+import { previewConfig } from './previewConfig';
+import { contentSecurityPolicy, newNonce, previewPage, splitDocument, withStyleNonce } from './previewHtml';
+import type { PreviewAssets } from './previewAssets';
+import { openPreviewLink } from './previewLinks';
+import type { PreviewRenderers, PreviewSource } from './previewRenderers';
+
+export interface PreviewPatch {
+  panel: PreviewPanel;
+  version: number;
+  /** Time the webview took to patch its DOM. */
+  webviewMs: number;
+  /** From posting the update to hearing it was applied. */
+  roundTripMs: number;
+}
+
+export interface PreviewPanelDeps {
+  renderers: PreviewRenderers;
+  assets: PreviewAssets;
+  extensionUri: vscode.Uri;
+  log: Log;
+}
+
+/** How long after the preview moved the editor (or the other way round) the echo is ignored. */
+const ECHO_MS = 250;
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export class PreviewPanel extends Disposable {
+  private resourceUri: vscode.Uri;
+  private lockedFlag: boolean;
+  private isDisposed = false;
+  private version = 0;
+  private rendering = false;
+  private dirty = false;
+  /** The page script's text, once read (inlined into each page). */
+  private script: string | undefined;
+  /** What the current `webview.html` was built for; a different site or embed policy needs a new page. */
+  private pageKey: string | undefined;
+  private nonce = newNonce();
+  private sentCss: string[] | undefined;
+  /** The last rendering (the body without nonces: each page has its own). */
+  private last: { body: string; lang: string | undefined; title: string | undefined; notices: string[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
+  /** The line to scroll to with the next update (first show, another document). */
+  private pendingLine: number | undefined;
+  /** The line at the top of the preview, as the webview last reported it. */
+  private previewLine: number | undefined;
+  private ignoreEditorScrollUntil = 0;
+  private readonly sentAt = new Map<number, number>();
+
+  private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+  private readonly patchedEmitter = this.register(new vscode.EventEmitter<PreviewPatch>());
+  /** The webview applied an update (for tests, benchmarks and logging). */
+  readonly onDidPatch = this.patchedEmitter.event;
+  private readonly lockEmitter = this.register(new vscode.EventEmitter<boolean>());
+  readonly onDidChangeLock = this.lockEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps) {
+    super();
+    this.resourceUri = resource;
+    this.lockedFlag = locked;
+    this.pendingLine = line;
+    // Disposed last (registered first): closes the panel when the owner goes first.
+    this.register({ dispose: () => panel.dispose() });
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
+    this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(); }));
+    panel.webview.options = this.webviewOptions(undefined);
+    panel.iconPath = undefined;
+    this.updateTitle();
+    this.schedule();
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.disposedEmitter.fire();
+    super.dispose();
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  get locked(): boolean {
+    return this.lockedFlag;
+  }
+
+  shows(uri: vscode.Uri): boolean {
+    return this.resourceUri.toString() === uri.toString();
+  }
+
+  /** True when the preview's document belongs to the site (or loose folder) at `root`. */
+  inFolder(root: vscode.Uri): boolean {
+    const r = root.path.endsWith('/') ? root.path : root.path + '/';
+    return this.resourceUri.scheme === root.scheme && this.resourceUri.path.startsWith(r);
+  }
+
+  /** Shows another document (an unlocked preview following the active editor, a renamed file). */
+  showResource(uri: vscode.Uri, line?: number): void {
+    if (this.shows(uri)) return;
+    this.resourceUri = uri;
+    this.pendingLine = line ?? 0;
+    this.previewLine = undefined;
+    this.updateTitle();
+    this.schedule();
+  }
+
+  setLocked(locked: boolean): void {
+    if (locked === this.lockedFlag) return;
+    this.lockedFlag = locked;
+    this.updateTitle();
+    this.post({ type: 'settings', scrollSync: previewConfig(this.resourceUri).scrollSync, state: this.state() });
+    this.lockEmitter.fire(locked);
+  }
+
+  /** Settings changed: render again (the mode or the embed policy may differ) and tell the page. */
+  configurationChanged(): void {
+    this.post({ type: 'settings', scrollSync: previewConfig(this.resourceUri).scrollSync, state: this.state() });
+    this.schedule();
+  }
+
+  /**
+   * Renders soon. At most one render runs at a time; changes that arrive meanwhile are coalesced into
+   * one more render of the latest text when it ends, so fast typing never queues stale work and a
+   * single keystroke is not delayed by a timer. Hidden panels render when they are shown again.
+   */
+  schedule(): void {
+    if (this.isDisposed) return;
+    this.dirty = true;
+    if (this.rendering || !this.panel.visible) return;
+    void this.renderNow();
+  }
+
+  /** The editor showing this document scrolled: follow it. */
+  editorScrolled(editor: vscode.TextEditor): void {
+    if (!this.shows(editor.document.uri) || Date.now() < this.ignoreEditorScrollUntil) return;
+    const top = editor.visibleRanges[0]?.start.line;
+    if (top === undefined || !previewConfig(this.resourceUri).scrollSync) return;
+    this.post({ type: 'scrollToLine', line: top });
+  }
+
+  private state(): PreviewState {
+    return { resource: this.resourceUri.toString(), locked: this.lockedFlag, ...(this.previewLine !== undefined ? { line: this.previewLine } : {}) };
+  }
+
+  private updateTitle(): void {
+    const name = basename(this.resourceUri);
+    this.panel.title = this.lockedFlag ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
+  }
+
+  private webviewOptions(root: vscode.Uri | undefined): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), ...(root ? [root] : [])],
+    };
+  }
+
+  private post(message: HostToWebview): void {
+    if (this.isDisposed) return;
+    if (message.type === 'update') {
+      this.sentAt.set(message.version, Date.now());
+      if (this.sentAt.size > 64) this.sentAt.delete(this.sentAt.keys().next().value as number);
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async documentText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async renderNow(): Promise<void> {
+    this.rendering = true;
+    this.dirty = false;
+    const uri = this.resourceUri;
+    try {
+      this.script ??= await this.deps.assets.script();
+      const [text, source] = await Promise.all([this.documentText(uri), this.deps.renderers.forDocument(uri)]);
+      if (this.isDisposed || !this.shows(uri)) return;
+      if (text === undefined) {
+        this.showProblem(vscode.l10n.t('{0} cannot be read: it was deleted or moved.', vscode.workspace.asRelativePath(uri)));
+        return;
+      }
+      const config = previewConfig(uri);
+      const webview = this.panel.webview;
+      const t0 = Date.now();
+      const result = await source.renderer.render({
+        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds,
+        resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
+      });
+      if (this.isDisposed || !this.shows(uri)) return;
+      const parts = splitDocument(result.html);
+      const notices = source.inSite ? result.notices
+        : [vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)), ...result.notices];
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, mode: result.mode, css: result.css, source };
+      this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
+      const pageKey = `${source.root.toString()}|${config.allowEmbeds}`;
+      if (pageKey !== this.pageKey) this.setPage(pageKey, source.root, config.allowEmbeds, parts.head);
+      else this.sendLast(false);
+    } catch (e) {
+      this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      const message = vscode.l10n.t('The preview could not render this document: {0}', e instanceof Error ? e.message : String(e));
+      this.showProblem(message);
+    } finally {
+      this.rendering = false;
+      if (this.dirty && !this.isDisposed && this.panel.visible) void this.renderNow();
+    }
+  }
+
+  /** Sends the last rendering; with `full`, also the CSS (the page was re-created). */
+  private sendLast(full: boolean, notices?: string[]): void {
+    const last = this.last;
+    if (!last) return;
+    const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
+    const message: UpdateMessage = {
+      type: 'update', version: ++this.version, state: this.state(), body: withStyleNonce(last.body, this.nonce), lang: last.lang, title: last.title ?? '',
+      notices: notices ?? last.notices, mode: last.mode,
+      ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
+    };
+    this.sentCss = last.css;
+    this.pendingLine = undefined;
+    this.post(message);
+  }
+
+  /** A new page: another site (other resource roots) or another embed policy (another CSP), or the first render. */
+  private setPage(pageKey: string, root: vscode.Uri | undefined, allowEmbeds: boolean, head: string): void {
+    const last = this.last;
+    if (!last) return;
+    const webview = this.panel.webview;
+    this.nonce = newNonce();
+    const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', ...p)).toString();
+    const settings: PreviewSettings = {
+      state: this.state(),
+      scrollSync: previewConfig(this.resourceUri).scrollSync,
+      strings: { noticesTitle: vscode.l10n.t('Preview notes ({0}): click to show all', '{0}'), moreNotices: vscode.l10n.t('+{0} more', '{0}') },
+    };
+    webview.options = this.webviewOptions(root);
+    this.pageKey = pageKey;
+    this.sentCss = last.css;
+    webview.html = previewPage({
+      parts: { lang: last.lang, head, body: last.body },
+      csp: contentSecurityPolicy({ cspSource: webview.cspSource, nonce: this.nonce, allowEmbeds }),
+      nonce: this.nonce,
+      css: last.css,
+      baseStyles: [media('theme', 'katex', 'katex.min.css')],
+      chromeStyles: [media('theme', 'preview.css'), media('preview.css')],
+      // Without its script (media/ unreadable) the page still shows the rendering, only not live.
+      script: this.script ?? '',
+      settings,
+    });
+    // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
+  }
+
+  /** Shows a problem in the notice bar, over the last rendering if there is one. */
+  private showProblem(message: string): void {
+    if (this.last) {
+      this.sendLast(false, [message]);
+      return;
+    }
+    this.last = { body: '<body></body>', lang: undefined, title: undefined, notices: [message], mode: 'content', css: [], source: undefined };
+    this.setPage('problem', undefined, false, '');
+  }
+
+  private onMessage(raw: unknown): void {
+    const m = parseWebviewMessage(raw);
+    if (!m || this.isDisposed) return;
+    switch (m.type) {
+      case 'ready':
+        // The page was (re-)created from webview.html, which may be older than the last rendering.
+        this.sendLast(true);
+        if (this.dirty) this.schedule();
+        break;
+      case 'patched': {
+        const sent = this.sentAt.get(m.version);
+        this.sentAt.delete(m.version);
+        this.patchedEmitter.fire({ panel: this, version: m.version, webviewMs: m.ms, roundTripMs: sent !== undefined ? Date.now() - sent : NaN });
+        break;
+      }
+      case 'revealLine':
+        this.previewLine = m.line;
+        if (!previewConfig(this.resourceUri).scrollSync) break;
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (!this.shows(editor.document.uri)) continue;
+          const line = Math.min(Math.floor(m.line), Math.max(0, editor.document.lineCount - 1));
+          this.ignoreEditorScrollUntil = Date.now() + ECHO_MS;
+          editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+        }
+        break;
+      case 'openLine':
+        void this.openAtLine(Math.floor(m.line));
+        break;
+      case 'openLink':
+        void this.openLink(m.href);
+        break;
+    }
+  }
+
+  /** The column of an editor showing the document, else one beside the preview. */
+  private sourceColumn(): vscode.ViewColumn {
+    const shown = vscode.window.visibleTextEditors.find((e) => this.shows(e.document.uri));
+    if (shown?.viewColumn) return shown.viewColumn;
+    return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  }
+
+  private async openAtLine(line: number): Promise<void> {
+    try {
+      const doc = await vscode.workspace.openTextDocument(this.resourceUri);
+      const l = Math.min(Math.max(0, line), Math.max(0, doc.lineCount - 1));
+      const at = new vscode.Range(l, 0, l, 0);
+      this.ignoreEditorScrollUntil = Date.now() + ECHO_MS;
+      const editor = await vscode.window.showTextDocument(doc, { viewColumn: this.sourceColumn(), preserveFocus: false, selection: at });
+      editor.revealRange(at, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (e) {
+      this.deps.log.warn(`Preview: could not open ${this.resourceUri.toString(true)} at line ${line + 1}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async openLink(href: string): Promise<void> {
+    const source = this.last?.source;
+    if (!source) return;
+    try {
+      await openPreviewLink(href, {
+        base: {
+          resourceBase: this.panel.webview.asWebviewUri(source.root).toString(),
+          pageUrl: source.renderer.urlOf(source.rel) ?? '/',
+          baseurl: source.renderer.baseurl,
+        },
+        siteRoot: source.root,
+        document: this.resourceUri,
+        pathOfUrl: (u) => source.renderer.pathOfUrl(u),
+        column: this.sourceColumn(),
+        log: this.deps.log,
+      });
+    } catch (e) {
+      this.deps.log.warn(`Preview: could not open the link ${href}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// One SiteRenderer per blog site, built on first use and told about every file that changes on disk,
+// so a keystroke re-renders only the post. A Markdown file outside every site is rendered with its
+// folder as a site of its own (the bundled theme, no layouts), like `techblog render` does.
+import * as vscode from 'vscode';
+import { SiteRenderer } from '../../core/render/renderer';
+import { SiteIndexes } from '../frontmatter/siteIndexes';
+import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
+import { Disposable } from '../util/disposable';
+import type { Log } from '../util/log';
+import type { WorkspaceSites } from '../site/workspaceSites';
+
+export interface PreviewSource {
+  renderer: SiteRenderer;
+  /** The site folder (or, outside every site, the document's folder). */
+  root: vscode.Uri;
+  /** The document's path relative to `root` (posix). */
+  rel: string;
+  inSite: boolean;
+}
+
+/** Outside a site the document's folder is listed, but never more than this many files. */
+const LOOSE_FOLDER_LIMIT = 2000;
+const LOOSE_EXCLUDE = '{**/.git/**,**/node_modules/**,**/_site/**,**/vendor/**}';
+
+/** File access for a folder that is not a site: a bounded listing, reads through vscode.workspace.fs. */
+class LooseFolderFileSystem extends WorkspaceFileSystem {
+  override async listFiles(dir: string): Promise<string[]> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.uri(dir), '**/*'), LOOSE_EXCLUDE, LOOSE_FOLDER_LIMIT);
+    const prefix = dir.endsWith('/') ? dir : dir + '/';
+    return found.map((u) => u.path).filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+  }
+}
+
+export class PreviewRenderers extends Disposable {
+  private indexes: SiteIndexes | undefined;
+  private readonly renderers = new Map<string, Promise<SiteRenderer>>();
+  /** Per document: its site and renderer (looked up once, not on every keystroke). */
+  private readonly sources = new Map<string, Promise<PreviewSource>>();
+  private fallbackCss: Promise<string | undefined> | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<{ root: vscode.Uri; rel: string }>());
+  /** A file of this site changed on disk: previews in it should render again. */
+  readonly onDidChangeSite = this.changed.event;
+
+  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log) {
+    super();
+    // Site roots moved (a _config.yml came or went): start over.
+    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); }));
+  }
+
+  /** The site index service, created with the first preview (it watches the workspace). */
+  private siteIndexes(): SiteIndexes {
+    if (!this.indexes) {
+      this.indexes = this.register(new SiteIndexes(this.sites, this.log));
+      this.register(this.indexes.onDidChangeSite(async (e) => {
+        const renderer = this.renderers.get(e.root.toString());
+        if (!renderer) return;
+        try {
+          await (await renderer).fileChanged(e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
+        } catch (err) {
+          this.log.warn(`Preview: could not update after ${e.rel} changed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        this.changed.fire({ root: e.root, rel: e.rel });
+      }));
+    }
+    return this.indexes;
+  }
+
+  private readFallbackCss(): Promise<string | undefined> {
+    this.fallbackCss ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'theme', 'fallback.css')))
+      .then((b) => new TextDecoder().decode(b), () => undefined);
+    return this.fallbackCss;
+  }
+
+  /** The renderer for a document and the document's place in its site. */
+  forDocument(uri: vscode.Uri): Promise<PreviewSource> {
+    const key = uri.toString();
+    let p = this.sources.get(key);
+    if (!p) {
+      p = this.lookUp(uri);
+      p.then(undefined, () => this.sources.delete(key));
+      if (this.sources.size > 50) this.sources.clear();
+      this.sources.set(key, p);
+    }
+    return p;
+  }
+
+  private async lookUp(uri: vscode.Uri): Promise<PreviewSource> {
+    const site = await this.siteIndexes().forDocument(uri);
+    if (site) {
+      const renderer = await this.open(site.root, () => ({ fs: this.siteIndexes().fileSystem(site.root), index: site.index }));
+      return { renderer, root: site.root, rel: site.rel, inSite: true };
+    }
+    const root = vscode.Uri.joinPath(uri, '..');
+    const renderer = await this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
+    return { renderer, root, rel: uri.path.slice(uri.path.lastIndexOf('/') + 1), inSite: false };
+  }
+
+  private open(root: vscode.Uri, make: () => Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index'>): Promise<SiteRenderer> {
+    const key = root.toString();
+    let p = this.renderers.get(key);
+    if (!p) {
+      const t0 = Date.now();
+      p = (async () => {
+        const renderer = await SiteRenderer.open({ ...make(), root: root.path, fallbackCss: await this.readFallbackCss() });
+        this.log.info(`Preview: opened ${vscode.workspace.asRelativePath(root)} for rendering in ${Date.now() - t0} ms`);
+        return renderer;
+      })();
+      p.then(undefined, () => this.renderers.delete(key));
+      this.renderers.set(key, p);
+    }
+    return p;
+  }
+}

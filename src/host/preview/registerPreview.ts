@@ -1,0 +1,54 @@
+// The live preview (issue 5): commands, the editor-title button's context key, and restoring
+// previews after a reload. The rendering is src/core/render; the page script is src/webview/preview.ts.
+import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE } from '../../core/protocol/previewMessages';
+import type { Log } from '../util/log';
+import type { WorkspaceSites } from '../site/workspaceSites';
+import { isPreviewable } from './previewConfig';
+import { PreviewManager } from './previewManager';
+
+/** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
+export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
+
+export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
+  const manager = new PreviewManager(sites, extensionUri, log);
+
+  // The commands return nothing: a result would be serialized back to the workbench.
+  const open = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
+    const resource = resourceFor(arg);
+    if (!resource) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown post to preview it.'));
+      return;
+    }
+    manager.open(resource, { toSide });
+  };
+
+  let contextRun = 0;
+  const updateContext = async () => {
+    const run = ++contextRun;
+    const doc = vscode.window.activeTextEditor?.document;
+    const isPost = doc !== undefined && isPreviewable(doc) && (await sites.siteFor(doc.uri)) !== undefined;
+    if (run === contextRun) await vscode.commands.executeCommand('setContext', IS_BLOG_POST_CONTEXT, isPost);
+  };
+  void updateContext();
+
+  return vscode.Disposable.from(
+    manager,
+    vscode.commands.registerCommand('techblog.openPreview', open(false)),
+    vscode.commands.registerCommand('techblog.openPreviewToSide', open(true)),
+    vscode.commands.registerCommand('techblog.togglePreviewLock', () => { manager.toggleLock(); }),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => { manager.restore(panel, state); },
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateContext()),
+    sites.onDidChange(() => void updateContext()),
+  );
+}
+
+/** The document a command is about: its argument (editor title, explorer) or the active editor's. */
+function resourceFor(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && isPreviewable(doc)) return doc.uri;
+  return undefined;
+}

@@ -1,0 +1,283 @@
+// The preview page's script (bundled into media/preview.js, inlined into the page with its nonce). It patches
+// the DOM to each new rendering with morphdom (no reload: scroll position, loaded images and focus
+// stay), keeps the notice bar, syncs scrolling with the editor through `data-line`, and hands clicks on
+// links and double-clicks to the extension. Browser code only: no vscode, no Node.
+import morphdom from 'morphdom';
+import type {
+  HostToWebview, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
+} from '../core/protocol/previewMessages';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const NOTICES_ID = 'techblog-notices';
+/** Our own script's nonce, for the <style> elements of the site's CSS added later. */
+const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+
+function readSettings(): PreviewSettings {
+  const el = document.getElementById('techblog-preview-settings');
+  try {
+    return JSON.parse(el?.getAttribute('data-settings') ?? '') as PreviewSettings;
+  } catch {
+    return { state: { resource: '', locked: false }, scrollSync: true, strings: { noticesTitle: '{0}', moreNotices: '+{0}' } };
+  }
+}
+
+const settings = readSettings();
+let scrollSync = settings.scrollSync;
+let state: PreviewState = settings.state;
+const saved = vscode.getState() as PreviewState | undefined;
+if (saved && saved.resource === state.resource && typeof saved.line === 'number') state = { ...state, line: saved.line };
+vscode.setState(state);
+
+// VS Code puts its own default styles (editor colours for body, links, code) into every webview; the
+// preview shows the site's look instead.
+document.getElementById('_defaultStyles')?.remove();
+
+// ── notices ──────────────────────────────────────────────────────────────────────────────────────
+
+let notices: string[] = [];
+let noticesExpanded = false;
+
+function format(template: string, n: number): string {
+  return template.replace('{0}', String(n));
+}
+
+function renderNotices(): void {
+  const bar = document.getElementById(NOTICES_ID);
+  if (!bar) return;
+  bar.hidden = notices.length === 0;
+  bar.classList.toggle('techblog-notices-expanded', noticesExpanded);
+  bar.title = notices.length ? format(settings.strings.noticesTitle, notices.length) + '\n' + notices.join('\n') : '';
+  bar.replaceChildren();
+  const shown = noticesExpanded ? notices : notices.slice(0, 1);
+  for (const n of shown) {
+    const line = document.createElement('span');
+    line.className = 'techblog-notice';
+    line.textContent = n;
+    bar.append(line);
+  }
+  if (!noticesExpanded && notices.length > 1) {
+    const more = document.createElement('span');
+    more.className = 'techblog-notices-more';
+    more.textContent = format(settings.strings.moreNotices, notices.length - 1);
+    bar.append(more);
+  }
+}
+
+function ensureNoticeBar(): void {
+  if (document.getElementById(NOTICES_ID)) return;
+  const bar = document.createElement('div');
+  bar.id = NOTICES_ID;
+  bar.className = 'techblog-notices';
+  bar.setAttribute('role', 'status');
+  bar.hidden = true;
+  document.body.prepend(bar);
+}
+
+// ── scroll sync ──────────────────────────────────────────────────────────────────────────────────
+
+interface LineEntry { line: number; el: HTMLElement }
+let lineCache: LineEntry[] | undefined;
+
+/** Elements carrying a source line, in document order, lines increasing (nested repeats dropped). */
+function lineEntries(): LineEntry[] {
+  if (lineCache) return lineCache;
+  const out: LineEntry[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>('[data-line]')) {
+    const line = Number(el.getAttribute('data-line'));
+    if (!Number.isFinite(line)) continue;
+    if (out.length && line <= out[out.length - 1].line) continue;
+    if (el.offsetParent === null && el.getClientRects().length === 0) continue; // not displayed
+    out.push({ line, el });
+  }
+  lineCache = out;
+  return out;
+}
+
+const pageTop = (el: HTMLElement) => el.getBoundingClientRect().top + window.scrollY;
+
+/** Until this time, scroll events are ours (following the editor), not the user's. */
+let ignoreScrollUntil = 0;
+
+function scrollToLine(line: number): void {
+  const entries = lineEntries();
+  let y = 0;
+  if (entries.length && line >= entries[0].line) {
+    let i = entries.length - 1;
+    while (i > 0 && entries[i].line > line) i--;
+    const prev = entries[i];
+    const next = entries[i + 1];
+    const top = pageTop(prev.el);
+    y = next ? top + (pageTop(next.el) - top) * Math.min(1, (line - prev.line) / (next.line - prev.line)) : top + (line - prev.line) * 16;
+  }
+  ignoreScrollUntil = performance.now() + 200;
+  window.scrollTo({ top: Math.max(0, y - 4), behavior: 'instant' as ScrollBehavior });
+  state = { ...state, line };
+  vscode.setState(state);
+}
+
+/** The (fractional) source line at the top of the viewport. */
+function lineAtTop(): number | undefined {
+  const entries = lineEntries();
+  if (!entries.length) return undefined;
+  const y = window.scrollY + 4;
+  let i = -1;
+  for (let k = 0; k < entries.length; k++) {
+    if (pageTop(entries[k].el) <= y) i = k;
+    else break;
+  }
+  if (i < 0) return 0;
+  const prev = entries[i];
+  const next = entries[i + 1];
+  if (!next) return prev.line;
+  const a = pageTop(prev.el);
+  const b = pageTop(next.el);
+  return prev.line + (b > a ? ((y - a) / (b - a)) * (next.line - prev.line) : 0);
+}
+
+let scrollFrame = 0;
+window.addEventListener('scroll', () => {
+  if (scrollFrame) return;
+  scrollFrame = requestAnimationFrame(() => {
+    scrollFrame = 0;
+    if (performance.now() < ignoreScrollUntil) return;
+    const line = lineAtTop();
+    if (line === undefined) return;
+    state = { ...state, line };
+    vscode.setState(state);
+    if (scrollSync) vscode.postMessage({ type: 'revealLine', line });
+  });
+}, { passive: true });
+
+window.addEventListener('resize', () => { lineCache = undefined; });
+
+// ── updates ──────────────────────────────────────────────────────────────────────────────────────
+
+function replaceSiteCss(sheets: string[]): void {
+  for (const old of document.head.querySelectorAll('style[data-techblog-site-css]')) old.remove();
+  const before = document.head.querySelector('link[data-techblog-chrome]');
+  for (const css of sheets) {
+    const style = document.createElement('style');
+    style.nonce = nonce;
+    style.setAttribute('data-techblog-site-css', '');
+    style.textContent = css;
+    document.head.insertBefore(style, before);
+  }
+}
+
+const parser = new DOMParser();
+
+function applyUpdate(m: UpdateMessage): void {
+  const t0 = performance.now();
+  if (m.css) replaceSiteCss(m.css);
+  if (m.lang !== undefined && document.documentElement.lang !== m.lang) document.documentElement.lang = m.lang;
+  // Another post (the preview follows the editor) has another title; the text decodes inertly.
+  if (m.title !== undefined) {
+    const title = parser.parseFromString(`<!DOCTYPE html><title>${m.title}</title>`, 'text/html').title;
+    if (document.title !== title) document.title = title;
+  }
+  // An inert document: nothing in it loads or runs while it is parsed.
+  const next = parser.parseFromString(`<!DOCTYPE html><html><head></head>${m.body}</html>`, 'text/html').body;
+  const placeholder = next.ownerDocument.createElement('div');
+  placeholder.id = NOTICES_ID;
+  next.prepend(placeholder);
+  ensureNoticeBar();
+  morphdom(document.body, next, {
+    onBeforeElUpdated: (from, to) => from.id !== NOTICES_ID && !from.isEqualNode(to),
+  });
+  lineCache = undefined;
+  notices = m.notices;
+  renderNotices();
+  state = { ...m.state, ...(state.resource === m.state.resource && state.line !== undefined ? { line: state.line } : {}) };
+  if (m.line !== undefined) scrollToLine(m.line);
+  else vscode.setState(state);
+  vscode.postMessage({ type: 'patched', version: m.version, ms: performance.now() - t0 });
+}
+
+function onHostMessage(m: HostToWebview): void {
+  switch (m.type) {
+    case 'update':
+      try {
+        applyUpdate(m);
+      } catch (e) {
+        console.error('[techblog preview] could not apply an update', e);
+      }
+      break;
+    case 'scrollToLine':
+      if (scrollSync) scrollToLine(m.line);
+      break;
+    case 'settings':
+      scrollSync = m.scrollSync;
+      state = { ...m.state, line: state.line };
+      vscode.setState(state);
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  // The script runs in <head>, before the body exists (see start below).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => onHostMessage(m), { once: true });
+  else onHostMessage(m);
+});
+
+// ── clicks ───────────────────────────────────────────────────────────────────────────────────────
+
+function onLinkClick(event: MouseEvent): void {
+  const target = event.target instanceof Element ? event.target : null;
+  const bar = target?.closest(`#${NOTICES_ID}`);
+  if (bar) {
+    noticesExpanded = !noticesExpanded;
+    renderNotices();
+    return;
+  }
+  const a = target?.closest('a');
+  if (!a) return;
+  event.preventDefault();
+  const href = a.getAttribute('href');
+  if (href === null || href === '') return;
+  if (href.startsWith('#')) {
+    const id = decodeURIComponent(href.slice(1));
+    const dest = id ? document.getElementById(id) ?? document.getElementsByName(id)[0] : document.body;
+    dest?.scrollIntoView({ block: 'start' });
+    return;
+  }
+  vscode.postMessage({ type: 'openLink', href });
+}
+
+document.addEventListener('click', onLinkClick);
+document.addEventListener('auxclick', (e) => { if (e.button === 1) onLinkClick(e); });
+
+document.addEventListener('dblclick', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target || target.closest('a') || target.closest(`#${NOTICES_ID}`)) return;
+  const el = target.closest('[data-line]');
+  if (!el) return;
+  const line = Number(el.getAttribute('data-line'));
+  if (Number.isFinite(line)) vscode.postMessage({ type: 'openLine', line });
+});
+
+// ── start ────────────────────────────────────────────────────────────────────────────────────────
+
+// The host inlines this script at the top of <head>, before any stylesheet, so that nothing it has to
+// load can hold it up; the body is there once the document is parsed, stylesheets or not.
+function start(): void {
+  ensureNoticeBar();
+  if (state.line !== undefined) {
+    const line = state.line;
+    // After layout (images without sizes move things): once now, once when everything has loaded.
+    scrollToLine(line);
+    window.addEventListener('load', () => { if (performance.now() < ignoreScrollUntil + 2000) scrollToLine(line); }, { once: true });
+  }
+  vscode.postMessage({ type: 'ready' });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
