@@ -9,6 +9,7 @@ import type { Log } from '../util/log';
 import type { CatalogSite, PostCatalog } from './postCatalog';
 import type { PostNode } from './postsView';
 import { siteNow } from './siteTime';
+import { uriExists } from '../util/uriExists';
 
 /** Arguments tests and other extensions may pass instead of answering the prompts. */
 export interface NewPostArgs {
@@ -48,15 +49,6 @@ export function registerPostCommands(catalog: PostCatalog, log: Log): vscode.Dis
 function slugStyle(scope: vscode.Uri): SlugStyle {
   const s = vscode.workspace.getConfiguration('techblog', scope).get<string>('newPost.slugStyle', 'jekyll');
   return (SLUG_STYLES as readonly string[]).includes(s) ? (s as SlugStyle) : 'jekyll';
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The site to work in: the one asked for, the only one, or the author's pick (the active editor's site first). */
@@ -137,12 +129,12 @@ async function siteTemplate(site: CatalogSite, draft: boolean): Promise<string |
   const setting = vscode.workspace.getConfiguration('techblog', root).get<string>('newPost.template', '').trim();
   if (setting) {
     const uri = vscode.Uri.joinPath(root, setting);
-    if (!(await exists(uri))) throw new Error(vscode.l10n.t('the template {0} named by techblog.newPost.template does not exist.', vscode.workspace.asRelativePath(uri)));
+    if (!(await uriExists(uri))) throw new Error(vscode.l10n.t('the template {0} named by techblog.newPost.template does not exist.', vscode.workspace.asRelativePath(uri)));
     return decoder.decode(await vscode.workspace.fs.readFile(uri));
   }
   for (const rel of draft ? site.layout.templates.draft : site.layout.templates.post) {
     const uri = vscode.Uri.joinPath(root, rel);
-    if (await exists(uri)) return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    if (await uriExists(uri)) return decoder.decode(await vscode.workspace.fs.readFile(uri));
   }
   return undefined;
 }
@@ -174,7 +166,7 @@ async function newPost(catalog: PostCatalog, draft: boolean, args: NewPostArgs):
   const content: NewPostText = template === undefined
     ? builtInPost(values, layout.frontMatter)
     : fillTemplate(template, { ...values, date: formatPostDate(now, layout.generator) });
-  const rel = await firstFreeName(newPostPath(layout, draft, slug, now), (r) => exists(vscode.Uri.joinPath(root, r)));
+  const rel = await firstFreeName(newPostPath(layout, draft, slug, now), (r) => uriExists(vscode.Uri.joinPath(root, r)));
   const uri = vscode.Uri.joinPath(root, rel);
   // Checked above and again here: a file that appeared meanwhile makes the edit fail instead of being overwritten.
   const edit = new vscode.WorkspaceEdit();
@@ -234,7 +226,7 @@ async function publish(catalog: PostCatalog, arg: PostArg): Promise<vscode.Uri |
       : vscode.l10n.t('{0} is not a draft: it has no "draft: true".', vscode.workspace.asRelativePath(uri)));
   }
   const pub = publishDraft(rel, text, layout, siteNow(layout));
-  const target = pub.rel === rel ? rel : await firstFreeName(pub.rel, (r) => exists(vscode.Uri.joinPath(site.site.root, r)));
+  const target = pub.rel === rel ? rel : await firstFreeName(pub.rel, (r) => uriExists(vscode.Uri.joinPath(site.site.root, r)));
   const to = vscode.Uri.joinPath(site.site.root, target);
   await moveFile(uri, to, pub.text);
   void vscode.window.showInformationMessage(vscode.l10n.t('Published as {0}.', vscode.workspace.asRelativePath(to)));
@@ -255,7 +247,7 @@ async function renameToMatch(catalog: PostCatalog, arg: PostArg): Promise<vscode
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already matches its date and title.', name));
     return uri;
   }
-  const target = await firstFreeName(`${folder}/${name}`, (r) => exists(vscode.Uri.joinPath(site.site.root, r)));
+  const target = await firstFreeName(`${folder}/${name}`, (r) => uriExists(vscode.Uri.joinPath(site.site.root, r)));
   const to = vscode.Uri.joinPath(site.site.root, target);
   await moveFile(uri, to);
   void vscode.window.showInformationMessage(vscode.l10n.t('Renamed to {0}.', target.slice(target.lastIndexOf('/') + 1)));

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
+import { uriExists } from '../util/uriExists';
 
 export function registerWalkthrough(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
   // `techblog.hasBlog` completes the walkthrough's first step once a blog is open.
@@ -31,7 +32,7 @@ async function openSampleBlog(extensionUri: vscode.Uri, log: Log): Promise<vscod
   });
   if (!picked?.[0]) return undefined;
   const target = vscode.Uri.joinPath(picked[0], 'techblog-sample-blog');
-  if (await exists(target)) {
+  if (await uriExists(target)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists. Pick another folder, or open that one with File > Open Folder.', target.fsPath));
     return undefined;
   }
@@ -113,11 +114,3 @@ async function fixWarning(sites: WorkspaceSites): Promise<void> {
   await vscode.commands.executeCommand('editor.action.quickFix');
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
