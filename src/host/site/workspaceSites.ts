@@ -53,6 +53,9 @@ export function profileSetting(root: vscode.Uri): ProfileSetting {
   return (GENERATORS as readonly string[]).includes(v) ? (v as Generator) : 'auto';
 }
 
+/** Context key: the workspace holds at least one blog (known once sites were first looked for). */
+export const HAS_BLOG_CONTEXT = 'techblog.hasBlog';
+
 /**
  * The blog sites in the open workspace (a workspace may hold several, of different generators).
  * Found lazily on first use and kept current by a file watcher, so activation does no file I/O.
@@ -110,6 +113,8 @@ export class WorkspaceSites extends Disposable {
     const found = probed.filter((s): s is SiteSummary => s !== undefined).map((site) => ({ root: site.root.path, generator: site.generator, site }));
     const sites = withoutThemeFolders(found).map((f) => f.site).sort((a, b) => a.root.path.localeCompare(b.root.path));
     this.log.info(`Found ${sites.length} site(s): ${sites.map((s) => `${vscode.workspace.asRelativePath(s.root)} (${s.generator}${s.detection.forced ? ', forced' : ''}: ${s.detection.evidence.join(', ')})`).join('; ') || '(none)'}`);
+    // Set where discovery happens, so no one needs to run it just for this (the walkthrough's first step).
+    void vscode.commands.executeCommand('setContext', HAS_BLOG_CONTEXT, sites.length > 0);
     return sites;
   }
 }

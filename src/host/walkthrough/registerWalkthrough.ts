@@ -7,14 +7,8 @@ import type { WorkspaceSites } from '../site/workspaceSites';
 import { uriExists } from '../util/uriExists';
 
 export function registerWalkthrough(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
-  // `techblog.hasBlog` completes the walkthrough's first step once a blog is open.
-  const updateContext = async () => {
-    const has = (await sites.all()).length > 0;
-    await vscode.commands.executeCommand('setContext', 'techblog.hasBlog', has);
-  };
-  void updateContext();
+  // The first step completes on `techblog.hasBlog`, which WorkspaceSites sets when it finds the blogs.
   return vscode.Disposable.from(
-    sites.onDidChange(() => void updateContext()),
     vscode.commands.registerCommand('techblog.walkthrough.openSampleBlog', () => openSampleBlog(extensionUri, log)),
     vscode.commands.registerCommand('techblog.walkthrough.openPost', () => openPost(sites)),
     vscode.commands.registerCommand('techblog.walkthrough.pasteScreenshot', () => pasteScreenshot(sites)),
