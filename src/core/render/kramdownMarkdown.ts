@@ -71,7 +71,7 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
     const target = env.image(String(t.attrGet('src') ?? ''));
     if ('missing' in target) {
-      return missingImage(target.missing, alt);
+      return missingImage(target.missing, alt, target.blocked);
     }
     return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
   });

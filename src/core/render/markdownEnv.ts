@@ -3,8 +3,10 @@ import type { AttributeList } from './attributeList';
 import type { CodeHighlighter } from './highlight';
 import type { KramdownOptions } from './kramdownOptions';
 import type { MathRenderer } from './math';
+import type { BlockedImage } from './sanitize';
 
-export type ImageTarget = { src: string } | { missing: string };
+/** An image's URL to use, or why it shows a placeholder: missing in the site, or a remote one not loaded (`blocked`). */
+export type ImageTarget = { src: string } | { missing: string; blocked?: BlockedImage };
 
 export interface RenderEnv {
   /** A copy per render: `{::options /}` may change it part-way through a post. */

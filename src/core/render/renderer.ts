@@ -10,6 +10,7 @@ import { createKramdownMarkdown } from './kramdownMarkdown';
 import { JekyllLiquid, relativeUrl } from './liquid';
 import type { ImageTarget, RenderEnv } from './markdownEnv';
 import { MathRenderer } from './math';
+import { NoticeSet } from './notices';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
@@ -56,11 +57,14 @@ export class SiteRenderer {
   private siteVar: { version: number; value: Record<string, unknown> } | undefined;
   private modelVersion = 0;
   private readonly sanitizedHtml = new Map<string, { html: string; resources: Array<[string, ImageTarget]> }>();
-  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[] }>();
+  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs }>();
   private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveResource: (p: string) => string = (p) => p;
+  /** This render's policy for remote images and the site's own scripts (RenderRequest). */
+  private remoteImages = true;
+  private siteScripts = false;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -167,11 +171,13 @@ export class SiteRenderer {
     const timings: Record<string, number> = {};
     let lapStart = now();
     const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
-    const notices = new Set<string>();
+    const notices = new NoticeSet();
     this.liquid.notices.clear();
     const rel = this.relative(req.path);
     const when = req.now ?? new Date();
     this.resolveResource = req.resolveResource ?? ((p) => relativeUrl('/' + p, this.model.config.baseurl));
+    this.remoteImages = req.remoteImages !== false;
+    this.siteScripts = req.siteScripts === true;
     const other = this.otherGenerator();
     const mode: RenderMode = other ? 'content' : req.mode ?? 'site';
 
@@ -214,8 +220,14 @@ export class SiteRenderer {
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
       const r = await this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false);
-      if ('error' in r) notices.add(t('{0} — showing content mode.', r.error));
-      else { html = r.html; rendered = 'site'; stylesheets = r.stylesheets; }
+      if ('error' in r) notices.add(t('{0} — showing content mode.', r.error), 'theme');
+      else {
+        html = r.html; rendered = 'site'; stylesheets = r.stylesheets;
+        for (const m of r.refs.missing) notices.add(t('Image not found: {0} (linked as {1}).', m.missing, m.url));
+        for (const u of r.refs.insecure) notices.add(t('Insecure http: image not loaded (the preview loads https: images only): {0}', u), 'info');
+        if (r.refs.remote) notices.add(t('Remote images are not loaded: techblog.preview.remoteImages is off.'), 'info');
+        if (r.refs.skippedScripts.length) notices.add(t('Scripts that are not files of the site do not run in the preview: {0}', r.refs.skippedScripts.join(', ')), 'info');
+      }
     }
     if (!stylesheets && !other) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
     if (html === undefined) html = this.contentDocument(doc, bodyHtml);
@@ -224,14 +236,15 @@ export class SiteRenderer {
     // 4. Theme CSS.
     const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
     const css = await this.themeCss(stylesheets ?? [], doc.url, served);
-    if (other) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir));
-    else for (const n of css.notices) notices.add(n);
+    if (other) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
+    else for (const n of css.notices) notices.add(n, 'theme');
     lap('css');
 
     for (const n of this.liquid.notices) notices.add(n);
     for (const n of env.notices) notices.add(n);
+    const noticeDetails = notices.list();
     return {
-      html, bodyHtml, css: css.sheets, theme: css.theme, notices: [...notices], title: doc.title || posix.basename(rel), mode: rendered,
+      html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
       hasMath: env.hasMath, timings,
     };
   }
@@ -273,7 +286,7 @@ export class SiteRenderer {
     return { text: out, lineMap: Int32Array.from(map) };
   }
 
-  private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: Set<string>): RenderEnv {
+  private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: NoticeSet): RenderEnv {
     const missing = new Set<string>();
     const resolved = new Map<string, ImageTarget>();
     const image = (src: string): ImageTarget => {
@@ -288,7 +301,12 @@ export class SiteRenderer {
         if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(t('Image not found: {0} (linked as {1}).', r.missing, src)); }
         return { missing: r.missing };
       }
-      return { src: r.external };
+      const target = this.externalImage(r.external);
+      if ('blocked' in target) {
+        if (target.blocked === 'insecure') notices.add(t('Insecure http: image not loaded (the preview loads https: images only): {0}', r.external), 'info');
+        else notices.add(t('Remote images are not loaded: techblog.preview.remoteImages is off.'), 'info');
+      }
+      return target;
     };
     return {
       options: { ...this.model.kramdown }, alds: new Map(), notices: new Set(), dataLines: true, highlighter: this.highlighter, math: this.math,
@@ -299,12 +317,20 @@ export class SiteRenderer {
     };
   }
 
+  /** A URL that is not a site file: `https:` (and `//host`) images load unless turned off; insecure `http:` never does. */
+  private externalImage(url: string): ImageTarget {
+    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase() ?? (url.trim().startsWith('//') ? 'https' : undefined);
+    if (scheme === 'http') return { missing: url, blocked: 'insecure' };
+    if (scheme === 'https' && !this.remoteImages) return { missing: url, blocked: 'remote' };
+    return { src: url };
+  }
+
   /**
    * The post's raw HTML, sanitized; a keystroke re-renders the same blocks, so results are kept by their
    * text, line and flags. A kept result holds while its resource URLs resolve as they did.
    */
   private sanitizePostHtml(html: string, line: number | undefined, inline: boolean, allowEmbeds: boolean, image: (src: string) => ImageTarget): string {
-    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${line ?? ''}\0${html}`;
+    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${this.remoteImages ? 'R' : 'r'}${line ?? ''}\0${html}`;
     const hit = this.sanitizedHtml.get(key);
     if (hit && hit.resources.every(([src, was]) => sameTarget(image(src), was))) return hit.html;
     const resources: Array<[string, ImageTarget]> = [];
@@ -321,7 +347,7 @@ export class SiteRenderer {
 
   /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
   private markdownFragment(text: string, rel: string, pageUrl: string | undefined): string {
-    const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new Set());
+    const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new NoticeSet());
     env.dataLines = false;
     return this.md.render(text, env as unknown as Record<string, unknown>);
   }
@@ -443,7 +469,7 @@ export class SiteRenderer {
   }
 
   private async renderLayouts(doc: SiteDocument, bodyHtml: string, site: Record<string, unknown>, page: Record<string, unknown>, allowEmbeds: boolean):
-    Promise<{ html: string; stylesheets: string[] } | { error: string }> {
+    Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs } | { error: string }> {
     const chain = await this.layoutChain(doc);
     if ('error' in chain) return chain;
     let content = bodyHtml;
@@ -460,27 +486,44 @@ export class SiteRenderer {
   }
 
   /** Sanitizes the layout output; the parts around the (already sanitized) body are cached. */
-  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[] } {
+  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[]; refs: LayoutRefs } {
     const at = bodyHtml.length > 0 ? output.indexOf(bodyHtml) : -1;
     const unique = at >= 0 && output.indexOf(bodyHtml, at + 1) < 0;
-    const key = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
+    const marked = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
+    // The same layout output sanitizes differently under another image or script policy.
+    const key = `${this.remoteImages ? 'R' : 'r'}${this.siteScripts ? 'S' : 's'}\0${marked}`;
     let hit = this.sanitizedLayouts.get(key);
     if (!hit) {
       const stylesheets: string[] = [];
+      const refs: LayoutRefs = { missing: [], insecure: [], remote: false, skippedScripts: [] };
       const image = (src: string): ImageTarget => {
         const r = this.resolver.resolve(src, '', '/');
-        return 'sitePath' in r ? { src: this.resolveResource(r.sitePath) } : 'missing' in r ? { missing: r.missing } : { src: r.external };
+        if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
+        if ('missing' in r) {
+          if (!refs.missing.some((m) => m.missing === r.missing)) refs.missing.push({ missing: r.missing, url: src });
+          return { missing: r.missing };
+        }
+        const target = this.externalImage(r.external);
+        if ('blocked' in target && target.blocked === 'insecure') { if (!refs.insecure.includes(r.external)) refs.insecure.push(r.external); }
+        else if ('blocked' in target) refs.remote = true;
+        return target;
       };
-      const clean = sanitizeHtml(key, { document: true, allowEmbeds, resource: image, onStylesheet: (h) => stylesheets.push(h) });
+      const script = this.siteScripts ? (src: string): string | undefined => {
+        const r = this.resolver.resolve(src, '', '/');
+        if ('sitePath' in r && /\.m?js$/i.test(r.sitePath)) return this.resolveResource(r.sitePath) + src.trim().slice(src.trim().replace(/[?#].*$/, '').length);
+        if (!refs.skippedScripts.includes(src.trim())) refs.skippedScripts.push(src.trim());
+        return undefined;
+      } : undefined;
+      const clean = sanitizeHtml(marked, { document: true, allowEmbeds, resource: image, script, onStylesheet: (h) => stylesheets.push(h) });
       const parts = unique ? clean.split(CONTENT_MARKER) : [];
-      hit = { parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, whole: unique ? undefined : clean, stylesheets };
+      hit = { parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, whole: unique ? undefined : clean, stylesheets, refs };
       if (this.sanitizedLayouts.size > 8) this.sanitizedLayouts.clear();
       this.sanitizedLayouts.set(key, hit);
     }
-    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets };
-    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets };
+    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs };
+    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
     // The marker landed somewhere odd (inside an attribute): sanitize the whole page.
-    return { html: sanitizeHtml(output, { document: true, allowEmbeds }), stylesheets: hit.stylesheets };
+    return { html: sanitizeHtml(output, { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
   }
 
   /** Content mode still uses the site's CSS: render the layouts once just to see what they link. */
@@ -591,7 +634,19 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
 }
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
-  return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing;
+  return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing && a.blocked === b.blocked;
+}
+
+/** What a layout points at besides the post: for the notices (kept with the sanitized layout). */
+interface LayoutRefs {
+  /** Site images (`src`, `url(…)`) that are not there. */
+  missing: Array<{ missing: string; url: string }>;
+  /** `http:` images, never loaded. */
+  insecure: string[];
+  /** Some `https:` image was not loaded (remote images are off). */
+  remote: boolean;
+  /** `<script src>` that is not a script file of the site (site scripts on). */
+  skippedScripts: string[];
 }
 
 function errorMessage(e: unknown): string {

@@ -6,10 +6,22 @@ import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
 import { escapeHtml } from './highlight';
 import { t } from '../text/l10n';
+import { mapCssUrls } from './cssUrls';
+
+/** Why an image is shown as a placeholder although it may exist: a remote one the user turned off, or insecure `http:`. */
+export type BlockedImage = 'remote' | 'insecure';
 
 export interface HtmlPolicy {
-  /** Resolves a resource URL (`img`/`video`/`audio`/`source` `src`, `poster`): a URL to use, a missing site path, or undefined to keep it. */
-  resource?(url: string): { src: string } | { missing: string } | undefined;
+  /**
+   * Resolves a resource URL (`img`/`video`/`audio`/`source` `src`, `poster`, and `url(…)` in `style`
+   * attributes and elements): a URL to use, a missing (or blocked) one, or undefined to keep it.
+   */
+  resource?(url: string): { src: string } | { missing: string; blocked?: BlockedImage } | undefined;
+  /**
+   * The site's own scripts (`<script src>` of a layout), when the user lets them run: the URL to load a
+   * site file from, or undefined to drop the element. Without it every script is dropped.
+   */
+  script?(src: string): string | undefined;
   /** Show YouTube/Vimeo iframes as frames instead of cards. */
   allowEmbeds?: boolean;
   /** A whole document (layouts): `html`, `head`, `body`, `title`, `meta` are kept. */
@@ -99,6 +111,15 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
   let rawBuf = '';
   let dataLine = policy.dataLine;
   const stack: Open[] = [];
+  // `url(…)` in a style attribute or element: a site file like `src`; a missing or blocked image becomes
+  // `none` (no request the page would fail on), anything else as written (`data:`, fragments).
+  const resource = policy.resource;
+  const styleCss = (css: string) => safeCss(resource ? mapCssUrls(css, (u) => {
+    const r = resource(u);
+    if (!r) return undefined;
+    if ('missing' in r) return { none: true };
+    return r.src !== u ? { url: r.src } : undefined;
+  }) : css);
 
   const emitText = (t: string) => {
     if (skip !== undefined || skipDepth > 0) return;
@@ -128,8 +149,16 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
       return;
     }
     if (name === 'script') {
-      const gist = gistEmbed(a.get('src') ?? '');
+      const src = a.get('src') ?? '';
+      const gist = gistEmbed(src);
       if (gist) out += embedCard(gist, undefined);
+      else if (src.trim() && policy.script) {
+        // Only external files of the site, deferred (in order, after the page is parsed); inline bodies never.
+        const type = (a.get('type') ?? '').trim().toLowerCase();
+        const module = type === 'module';
+        const url = module || type === '' || /^(text|application)\/(x-)?(java|ecma)script$/.test(type) ? policy.script(src) : undefined;
+        if (url !== undefined) out += `<script src="${escapeHtml(url)}"${module ? ' type="module"' : ' defer'}></script>`;
+      }
       if (!selfClosing) skip = 'script';
       return;
     }
@@ -155,14 +184,15 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
 
     let attrHtml = '';
     let resourceMissing: string | undefined;
+    let resourceBlocked: BlockedImage | undefined;
     for (const [k, raw] of a) {
       if (!ATTR_NAME.test(k) || k.startsWith('on') || DENIED_ATTRS.has(k)) continue;
       let v = raw;
-      if (k === 'style') v = safeCss(v);
+      if (k === 'style') v = styleCss(v);
       else if (RESOURCE_ATTRS.has(k) || (k === 'href' && (name === 'image' || name === 'use')) || (k === 'xlink:href' && (name === 'image' || name === 'use'))) {
         if (name === 'use' && !v.trim().startsWith('#')) continue; // <use> may only point inside the page
         const r = policy.resource?.(v);
-        if (r && 'missing' in r) { resourceMissing = r.missing; continue; }
+        if (r && 'missing' in r) { resourceMissing = r.missing; resourceBlocked = r.blocked; continue; }
         // A site file the host mapped (its own URL scheme) is trusted; anything else must be web or image data.
         if (r && r.src !== v.trim()) v = r.src;
         else if (!safeResourceUrl(v)) continue;
@@ -173,7 +203,7 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
       attrHtml += ` ${k}="${escapeHtml(v)}"`;
     }
     if (name === 'img' && resourceMissing !== undefined) {
-      out += missingImage(resourceMissing, a.get('alt'));
+      out += missingImage(resourceMissing, a.get('alt'), resourceBlocked);
       return;
     }
     if (name === 'a' && /^_blank$/i.test(a.get('target') ?? '') && !a.has('rel')) attrHtml += ' rel="noopener noreferrer"';
@@ -204,7 +234,7 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
       return;
     }
     if (rawText !== undefined && name === rawText) {
-      out += rawText === 'style' ? safeCss(rawBuf) : rawBuf.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+      out += rawText === 'style' ? styleCss(rawBuf) : rawBuf.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
       rawText = undefined;
     }
     // Close what we opened; a closing tag with no opener here (the other half of a split block) is kept if allowed.
@@ -238,7 +268,7 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
   });
   tokenizer.write(html);
   tokenizer.end();
-  if (rawText !== undefined) out += rawText === 'style' ? safeCss(rawBuf) : escapeHtml(rawBuf);
+  if (rawText !== undefined) out += rawText === 'style' ? styleCss(rawBuf) : escapeHtml(rawBuf);
   return out;
 }
 
@@ -247,7 +277,12 @@ function isHtmlContainer(name: string): boolean {
   return !VOID.has(name) && !/^(svg|g|path|circle|ellipse|line|polyline|polygon|rect|text|tspan|textpath|defs|symbol|use|lineargradient|radialgradient|stop|clippath|mask|pattern|marker|desc|image|filter|fe\w+|math|m\w+|semantics|annotation)$/.test(name);
 }
 
-export function missingImage(path: string, alt?: string): string {
-  return `<span class="techblog-missing-image" title="${escapeHtml(t('Image not found: {0}', path))}">` +
-    `<span class="techblog-missing-image-label">${escapeHtml(t('Missing image: {0}', path))}</span>${alt ? ` <span class="techblog-missing-image-alt">(${escapeHtml(alt)})</span>` : ''}</span>`;
+/** The visible stand-in of an image that is not shown: missing in the site, or (`blocked`) a remote one not loaded. */
+export function missingImage(path: string, alt?: string, blocked?: BlockedImage): string {
+  const title = blocked === 'remote' ? t('Remote images are turned off (techblog.preview.remoteImages): {0}', path)
+    : blocked === 'insecure' ? t('Insecure http: image not loaded (the preview loads https: images only): {0}', path)
+      : t('Image not found: {0}', path);
+  const label = blocked ? t('Remote image not loaded: {0}', path) : t('Missing image: {0}', path);
+  return `<span class="techblog-missing-image${blocked ? ' techblog-blocked-image' : ''}" title="${escapeHtml(title)}">` +
+    `<span class="techblog-missing-image-label">${escapeHtml(label)}</span>${alt ? ` <span class="techblog-missing-image-alt">(${escapeHtml(alt)})</span>` : ''}</span>`;
 }

@@ -4,6 +4,8 @@
 import * as posix from 'node:path/posix';
 import type * as Sass from 'sass';
 import { parseFrontMatter } from '../frontmatter/parse';
+import { mapCssUrls } from './cssUrls';
+import { ResourceResolver } from './resources';
 
 export interface ThemeSite {
   baseurl: string;
@@ -40,20 +42,13 @@ export function stylesheetSource(href: string, baseurl: string, has: (p: string)
   return undefined;
 }
 
-/** Rewrites `url(…)` in CSS published at `cssUrlPath` (site-relative) to resource URLs. */
+/** Rewrites `url(…)` in CSS published at `cssSitePath` (site-relative) to resource URLs; URLs of no site file stay as written. */
 export function rewriteCssUrls(css: string, cssSitePath: string, site: Pick<ThemeSite, 'baseurl' | 'has' | 'resource'>): string {
-  return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, q: string, url: string) => {
-    const u = url.trim();
-    if (/^(data:|[a-z][a-z0-9+.-]*:|#)/i.test(u) || u.startsWith('//')) return all;
-    const clean = u.replace(/[?#].*$/, '');
-    let p: string;
-    if (clean.startsWith('/')) {
-      const base = site.baseurl.replace(/\/+$/, '');
-      p = base && clean.startsWith(base + '/') ? clean.slice(base.length) : clean;
-    } else p = posix.join('/' + posix.dirname(cssSitePath), clean);
-    const sitePath = posix.normalize(p).replace(/^\/+/, '');
-    if (!site.has(sitePath)) return all;
-    return `url(${q || '"'}${site.resource(sitePath)}${u.slice(clean.length)}${q || '"'})`;
+  // The same resolver as `src`/`href` and inline styles, with the stylesheet's published URL as the page.
+  const resolver = new ResourceResolver({ has: (p) => site.has(p), all: () => [], version: () => 0 }, site.baseurl);
+  return mapCssUrls(css, (url) => {
+    const r = resolver.resolve(url, cssSitePath, '/' + cssSitePath);
+    return 'sitePath' in r ? { url: site.resource(r.sitePath) + url.slice(url.replace(/[?#].*$/, '').length) } : undefined;
   });
 }
 

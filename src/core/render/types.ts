@@ -1,6 +1,7 @@
 // The rendering core's inputs and outputs. Everything here is plain data, so the VS Code host, the CLI
 // and the tests can drive the same renderer.
 import type { SiteFileSystem } from '../site/fileSystem';
+import type { Notice } from './notices';
 
 /**
  * File access for the renderer: the site index's interface plus an optional cheap existence check.
@@ -27,6 +28,16 @@ export interface RenderRequest {
   resolveResource?: (sitePath: string) => string;
   /** Show YouTube/Vimeo iframes as real frames; otherwise an offline card. Default false. */
   allowEmbeds?: boolean;
+  /**
+   * Show `https:` images (VS Code's Markdown preview does too); off: they show the placeholder of a
+   * missing image. Insecure `http:` images never load. Default true.
+   */
+  remoteImages?: boolean;
+  /**
+   * Keep the layouts' `<script src>` that point at script files of the site (deferred, with
+   * `resolveResource` URLs); other scripts, inline ones and `on*` handlers are dropped in any case. Default false.
+   */
+  siteScripts?: boolean;
   /** The build time (`site.time`) and the reference for future posts. Default: now. */
   now?: Date;
 }
@@ -42,6 +53,8 @@ export interface RenderResult {
   theme: 'site' | 'fallback' | 'none';
   /** One line each: fallbacks taken and why (a layout that could not render, a missing stylesheet…). */
   notices: string[];
+  /** The same notices with their kind, most important first (why the theme is not shown leads). */
+  noticeDetails: Notice[];
   /** The page title (front matter `title`, else derived like Jekyll does from the file name). */
   title: string;
   /** The mode actually rendered: `site` falls back to `content` when the layouts cannot render. */
