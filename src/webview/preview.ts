@@ -2,10 +2,13 @@
 // the DOM to each new rendering with morphdom (no reload: scroll position, loaded images and focus
 // stay), keeps the notice bar, syncs scrolling with the editor through `data-line`, and hands clicks on
 // links and double-clicks to the extension. Browser code only: no vscode, no Node.
+// With `techblog.preview.siteScripts` the site's own script files run on the page too (deferred, after
+// this script): the host API stays in this script's closure, and the DOM they build survives patches.
 import morphdom from 'morphdom';
 import type {
   HostToWebview, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
 } from '../core/protocol/previewMessages';
+import type { Notice } from '../core/render/notices';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -14,21 +17,46 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+// The host API is taken first and kept in this closure; the global goes, so no other script on the page
+// (the site's own, when they run) can reach the extension host except through what this script sends.
 const vscode = acquireVsCodeApi();
+try {
+  delete (globalThis as { acquireVsCodeApi?: unknown }).acquireVsCodeApi;
+} catch { /* not configurable: VS Code's one-acquire rule still stops a second caller */ }
 const NOTICES_ID = 'techblog-notices';
-/** Our own script's nonce, for the <style> elements of the site's CSS added later. */
-const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 
 function readSettings(): PreviewSettings {
   const el = document.getElementById('techblog-preview-settings');
   try {
     return JSON.parse(el?.getAttribute('data-settings') ?? '') as PreviewSettings;
   } catch {
-    return { state: { resource: '', locked: false }, scrollSync: true, strings: { noticesTitle: '{0}', moreNotices: '+{0}' } };
+    return { state: { resource: '', locked: false }, scrollSync: true, siteScripts: false, styleNonce: '', strings: { noticesTitle: '{0}', moreNotices: '+{0}', fewerNotices: '−' } };
   }
 }
 
 const settings = readSettings();
+/** The nonce of the page's <style> elements, for the site CSS added later (never the script's own). */
+const nonce = settings.styleNonce;
+const siteScripts = settings.siteScripts === true;
+
+// ── the site's scripts ───────────────────────────────────────────────────────────────────────────
+// They are deferred: they run after the page is parsed, before DOMContentLoaded, in order. Before they
+// run, this script hides its own nonce (its element and the CSP <meta> that names it; the policy stays in
+// force) and notes every element the rendering made, so that patches keep what the scripts add.
+const rendered = new WeakSet<Node>();
+function noteRendered(node: Node): void {
+  rendered.add(node);
+  if (node instanceof Element) for (const el of node.querySelectorAll('*')) rendered.add(el);
+}
+if (siteScripts) {
+  document.currentScript?.remove();
+  document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.remove();
+  const noteBody = () => { if (document.body) noteRendered(document.body); };
+  if (document.readyState === 'loading') {
+    document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive') noteBody(); }, { once: true });
+  } else noteBody();
+}
+
 let scrollSync = settings.scrollSync;
 let state: PreviewState = settings.state;
 const saved = vscode.getState() as PreviewState | undefined;
@@ -41,31 +69,38 @@ document.getElementById('_defaultStyles')?.remove();
 
 // ── notices ──────────────────────────────────────────────────────────────────────────────────────
 
-let notices: string[] = [];
+let notices: Notice[] = [];
 let noticesExpanded = false;
 
 function format(template: string, n: number): string {
   return template.replace('{0}', String(n));
 }
 
+/**
+ * The first notice (the most important: why the theme is not shown, when it is not) is always shown in
+ * full, wrapped; the others are behind "+N more".
+ */
 function renderNotices(): void {
   const bar = document.getElementById(NOTICES_ID);
   if (!bar) return;
   bar.hidden = notices.length === 0;
   bar.classList.toggle('techblog-notices-expanded', noticesExpanded);
-  bar.title = notices.length ? format(settings.strings.noticesTitle, notices.length) + '\n' + notices.join('\n') : '';
+  bar.title = notices.length > 1 ? format(settings.strings.noticesTitle, notices.length) : '';
   bar.replaceChildren();
   const shown = noticesExpanded ? notices : notices.slice(0, 1);
   for (const n of shown) {
     const line = document.createElement('span');
-    line.className = 'techblog-notice';
-    line.textContent = n;
+    line.className = `techblog-notice techblog-notice-${n.kind}`;
+    line.textContent = n.text;
     bar.append(line);
   }
-  if (!noticesExpanded && notices.length > 1) {
+  if (notices.length > 1) {
     const more = document.createElement('span');
     more.className = 'techblog-notices-more';
-    more.textContent = format(settings.strings.moreNotices, notices.length - 1);
+    more.setAttribute('role', 'button');
+    more.tabIndex = 0;
+    more.setAttribute('aria-expanded', String(noticesExpanded));
+    more.textContent = noticesExpanded ? settings.strings.fewerNotices : format(settings.strings.moreNotices, notices.length - 1);
     bar.append(more);
   }
 }
@@ -182,15 +217,21 @@ function applyUpdate(m: UpdateMessage): void {
     const title = parser.parseFromString(`<!DOCTYPE html><title>${m.title}</title>`, 'text/html').title;
     if (document.title !== title) document.title = title;
   }
-  // An inert document: nothing in it loads or runs while it is parsed.
-  const next = parser.parseFromString(`<!DOCTYPE html><html><head></head>${m.body}</html>`, 'text/html').body;
-  const placeholder = next.ownerDocument.createElement('div');
-  placeholder.id = NOTICES_ID;
-  next.prepend(placeholder);
   ensureNoticeBar();
-  morphdom(document.body, next, {
-    onBeforeElUpdated: (from, to) => from.id !== NOTICES_ID && !from.isEqualNode(to),
-  });
+  // No body: the webview shows it already (the page was just built with it).
+  if (m.body !== undefined) {
+    // An inert document: nothing in it loads or runs while it is parsed (its scripts never run, moved or not).
+    const next = parser.parseFromString(`<!DOCTYPE html><html><head></head>${m.body}</html>`, 'text/html').body;
+    const placeholder = next.ownerDocument.createElement('div');
+    placeholder.id = NOTICES_ID;
+    next.prepend(placeholder);
+    morphdom(document.body, next, {
+      onBeforeElUpdated: (from, to) => from.id !== NOTICES_ID && !from.isEqualNode(to),
+      // What the site's scripts added (a table of contents, a toggle) stays; the rendering's own parts follow the text.
+      onBeforeNodeDiscarded: (node) => !(siteScripts && node instanceof Element && !rendered.has(node)),
+      onNodeAdded: (node) => { if (siteScripts) noteRendered(node); return node; },
+    });
+  }
   lineCache = undefined;
   notices = m.notices;
   renderNotices();
@@ -234,8 +275,11 @@ function onLinkClick(event: MouseEvent): void {
   const target = event.target instanceof Element ? event.target : null;
   const bar = target?.closest(`#${NOTICES_ID}`);
   if (bar) {
-    noticesExpanded = !noticesExpanded;
-    renderNotices();
+    // The first notice is readable as it is; a click on the bar (or "+N more") shows or hides the rest.
+    if (notices.length > 1 && !window.getSelection()?.toString()) {
+      noticesExpanded = !noticesExpanded;
+      renderNotices();
+    }
     return;
   }
   const a = target?.closest('a');
@@ -249,13 +293,25 @@ function onLinkClick(event: MouseEvent): void {
     dest?.scrollIntoView({ block: 'start' });
     return;
   }
+  // Only the user opens things outside the page: a click made up by a script (`a.click()`) does not.
+  if (!event.isTrusted) return;
   vscode.postMessage({ type: 'openLink', href });
 }
 
 document.addEventListener('click', onLinkClick);
 document.addEventListener('auxclick', (e) => { if (e.button === 1) onLinkClick(e); });
 
+document.addEventListener('keydown', (event) => {
+  if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof Element && event.target.classList.contains('techblog-notices-more')) {
+    event.preventDefault();
+    noticesExpanded = !noticesExpanded;
+    renderNotices();
+    (document.querySelector(`#${NOTICES_ID} .techblog-notices-more`) as HTMLElement | null)?.focus();
+  }
+});
+
 document.addEventListener('dblclick', (event) => {
+  if (!event.isTrusted) return;
   const target = event.target instanceof Element ? event.target : null;
   if (!target || target.closest('a') || target.closest(`#${NOTICES_ID}`)) return;
   const el = target.closest('[data-line]');

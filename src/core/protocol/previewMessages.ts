@@ -1,6 +1,7 @@
 // The preview's messages between the extension host (src/host/preview) and the webview script
 // (src/webview/preview.ts): typed tagged unions in one file both sides import, so a field renamed on
 // one side is a compile error on the other. Plain data only (structured-clone safe), no DOM, no vscode.
+import type { Notice } from '../render/notices';
 
 /** The webview panel's view type (also the serializer's, and `activeWebviewPanelId` in when-clauses). */
 export const PREVIEW_VIEW_TYPE = 'techblog.preview';
@@ -22,12 +23,21 @@ export interface PreviewSettings {
   state: PreviewState;
   /** Editor scroll moves the preview and preview scroll moves the editor. */
   scrollSync: boolean;
+  /**
+   * The site's own scripts run on this page (`techblog.preview.siteScripts` in a trusted workspace):
+   * the page script then hides our script nonce and keeps the DOM those scripts built across patches.
+   */
+  siteScripts: boolean;
+  /** The nonce of the page's `<style>` elements (the site CSS the script adds later); never the script's. */
+  styleNonce: string;
   /** Localized labels for the preview's own chrome. */
   strings: {
     /** Tooltip of the notice bar (`{0}`: the number of notices). */
     noticesTitle: string;
     /** Shown after the first notice when there are more (`{0}`: how many more). */
     moreNotices: string;
+    /** Shown at the end of the expanded list, to fold it again. */
+    fewerNotices: string;
   };
 }
 
@@ -39,16 +49,19 @@ export interface UpdateMessage {
   /** Increases with every update of the panel; echoed back in `patched`. */
   version: number;
   state: PreviewState;
-  /** The `<body …>…</body>` element of the page (sanitized; `<style>` elements carry the page nonce). */
-  body: string;
+  /**
+   * The `<body …>…</body>` element of the page (sanitized; `<style>` elements carry the page nonce);
+   * absent when the webview already shows this body (the page was just built with it).
+   */
+  body?: string;
   /** The `lang` attribute of the page's `<html>` element. */
   lang?: string;
   /** The content of the layout's `<title>` element (sanitized HTML text: entities, no tags). */
   title?: string;
   /** The site's stylesheets (CSS text, in order); absent when unchanged since the last update. */
   css?: string[];
-  /** One line each: fallbacks the renderer took and why. */
-  notices: string[];
+  /** Fallbacks the renderer took and why, most important first (why the theme is not shown leads). */
+  notices: Notice[];
   mode: PreviewMode;
   /** Scroll so that this 0-based source line is at the top (after switching documents, on first show). */
   line?: number;

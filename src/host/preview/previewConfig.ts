@@ -7,6 +7,10 @@ export interface PreviewConfig {
   allowEmbeds: boolean;
   scrollSync: boolean;
   lockToDocument: boolean;
+  /** `https:` images load (default, as in VS Code's Markdown preview); off: the missing-image placeholder. */
+  remoteImages: boolean;
+  /** The user asks for the site's own scripts; they run only in a trusted workspace (see `siteScriptsRun`). */
+  siteScripts: boolean;
 }
 
 export function previewConfig(resource?: vscode.Uri): PreviewConfig {
@@ -16,7 +20,14 @@ export function previewConfig(resource?: vscode.Uri): PreviewConfig {
     allowEmbeds: c.get<boolean>('allowEmbeds', false) === true,
     scrollSync: c.get<boolean>('scrollSync', true) !== false,
     lockToDocument: c.get<boolean>('lockToDocument', false) === true,
+    remoteImages: c.get<boolean>('remoteImages', true) !== false,
+    siteScripts: c.get<boolean>('siteScripts', false) === true,
   };
+}
+
+/** Site scripts run only when asked for and the workspace is trusted (its files are the user's own). */
+export function siteScriptsRun(config: PreviewConfig): boolean {
+  return config.siteScripts && vscode.workspace.isTrusted;
 }
 
 /** Documents the preview can show: Markdown with a file behind it (not untitled buffers). */

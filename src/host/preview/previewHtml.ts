@@ -18,32 +18,62 @@ export function newNonce(): string {
 export interface CspOptions {
   /** `webview.cspSource`: the origin of webview resource URIs (our media/, the site's files). */
   cspSource: string;
+  /** The nonce of the page's `<style>` elements. */
   nonce: string;
+  /** The nonce of our one script (default: `nonce`); apart from the style nonce when site scripts run. */
+  scriptNonce?: string;
   allowEmbeds: boolean;
+  /** `https:` images may load (default true); `http:` ones never do. */
+  remoteImages?: boolean;
+  /** Where the site's own scripts may load from (`siteScriptSources`); none: no script but ours. */
+  siteScriptSources?: string[];
 }
 
 /**
- * `default-src 'none'`; scripts: only our nonce'd bundle; styles: our files and the nonce'd site CSS
- * (plus `style` attributes, which kramdown/Typora image sizes and KaTeX need — attribute CSS cannot
- * carry a nonce, and it is sanitized by the renderer); images and fonts: webview resources and data:;
- * frames: only YouTube/Vimeo, only when embeds are allowed. No forms, no base URL.
+ * `default-src 'none'`; scripts: only our nonce'd script, plus (site scripts on) files under the site's
+ * folder — never `'unsafe-eval'`, never `'unsafe-inline'`, never another origin or `'self'`; styles: our
+ * files and the nonce'd site CSS (plus `style` attributes, which kramdown/Typora image sizes and KaTeX
+ * need — attribute CSS cannot carry a nonce, and it is sanitized by the renderer); images: webview
+ * resources, data: and (remote images on) `https:`; fonts: webview resources and data:; frames: only
+ * YouTube/Vimeo, only when embeds are allowed. No network for scripts (`connect-src 'none'`), no
+ * forms, no base URL, no plugins.
  */
-export function contentSecurityPolicy({ cspSource, nonce, allowEmbeds }: CspOptions): string {
+export function contentSecurityPolicy({ cspSource, nonce, scriptNonce, allowEmbeds, remoteImages = true, siteScriptSources = [] }: CspOptions): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    ['script-src', `'nonce-${scriptNonce ?? nonce}'`, ...siteScriptSources].join(' '),
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `style-src-elem ${cspSource} 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
-    `img-src ${cspSource} data:`,
+    `img-src ${cspSource} data:${remoteImages ? ' https:' : ''}`,
     `font-src ${cspSource} data:`,
     `media-src ${cspSource}`,
     `frame-src ${allowEmbeds ? EMBED_FRAME_SOURCES.join(' ') : "'none'"}`,
     "connect-src 'none'",
+    "worker-src 'none'",
+    "manifest-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ') + ';';
+}
+
+/**
+ * The CSP sources that allow the files under the site's folder and nothing else: each origin of
+ * `cspSource` (VS Code's `https://*.vscode-cdn.net`; not `'self'`, which in a browser-hosted VS Code is
+ * the workbench's own origin) with the path of the site root's webview URI.
+ */
+export function siteScriptSources(cspSource: string, siteRootUrl: string): string[] {
+  let path: string;
+  try {
+    path = new URL(siteRootUrl).pathname;
+  } catch {
+    return [];
+  }
+  // Characters that would end or split a CSP source expression, encoded (URL paths rarely have them).
+  path = path.replace(/[;,'\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  if (!path.endsWith('/')) path += '/';
+  return cspSource.split(/\s+/).filter((s) => /^https:\/\/[^/'\s]+$/i.test(s)).map((origin) => origin + path);
 }
 
 export interface PageParts {
@@ -115,6 +145,8 @@ export interface PreviewPageOptions {
   chromeStyles: string[];
   /** The page script's text (media/preview.js), inlined: see `previewPage`. */
   script: string;
+  /** The script's nonce (default: `nonce`). */
+  scriptNonce?: string;
   settings: PreviewSettings;
 }
 
@@ -139,7 +171,7 @@ export function previewPage(o: PreviewPageOptions): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(o.csp)}">`,
     `<meta id="techblog-preview-settings" data-settings="${escapeAttribute(JSON.stringify(o.settings))}">`,
-    `<script nonce="${o.nonce}" data-techblog-preview>${scriptText(o.script)}</script>`,
+    `<script nonce="${o.scriptNonce ?? o.nonce}" data-techblog-preview>${scriptText(o.script)}</script>`,
     withStyleNonce(o.parts.head.replace(/<meta charset="[^"]*"\s*\/?>/gi, ''), o.nonce),
     ...o.baseStyles.map((href) => link(href)),
     ...o.css.map((css) => `<style nonce="${o.nonce}" data-techblog-site-css>\n${styleText(css)}\n</style>`),

@@ -43,6 +43,10 @@ export class PreviewManager extends Disposable {
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       for (const p of this.panels) if (e.affectsConfiguration('techblog.preview', p.resource)) p.configurationChanged();
     }));
+    // Site scripts run only in a trusted workspace: trusting it gives the previews a page that runs them.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      for (const p of this.panels) p.configurationChanged();
+    }));
     this.register(this.renderers.onDidChangeSite(({ root, rel }) => {
       for (const p of this.panels) {
         // The previewed post itself saved: its text is already rendered from the editor.

@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type HostToWebview, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
+import type { Notice } from '../../core/render/notices';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
-import { previewConfig } from './previewConfig';
-import { contentSecurityPolicy, newNonce, previewPage, splitDocument, withStyleNonce } from './previewHtml';
+import { previewConfig, siteScriptsRun } from './previewConfig';
+import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
@@ -47,10 +48,14 @@ export class PreviewPanel extends Disposable {
   private script: string | undefined;
   /** What the current `webview.html` was built for; a different site or embed policy needs a new page. */
   private pageKey: string | undefined;
+  /** The nonce of the page's `<style>` elements (sent with every update). */
   private nonce = newNonce();
   private sentCss: string[] | undefined;
+  /** The body the current `webview.html` was built with, and the one the webview shows now (unsent when equal). */
+  private pageBody: string | undefined;
+  private shownBody: string | undefined;
   /** The last rendering (the body without nonces: each page has its own). */
-  private last: { body: string; lang: string | undefined; title: string | undefined; notices: string[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
+  private last: { body: string; lang: string | undefined; title: string | undefined; notices: Notice[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -200,20 +205,27 @@ export class PreviewPanel extends Disposable {
         return;
       }
       const config = previewConfig(uri);
+      const siteScripts = siteScriptsRun(config);
       const webview = this.panel.webview;
       const t0 = Date.now();
       const result = await source.renderer.render({
-        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds,
+        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
       });
       if (this.isDisposed || !this.shows(uri)) return;
       const parts = splitDocument(result.html);
-      const notices = source.inSite ? result.notices
-        : [vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)), ...result.notices];
+      const notices: Notice[] = [...result.noticeDetails];
+      if (!source.inSite) notices.unshift({ kind: 'theme', text: vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)) });
+      if (config.siteScripts && !siteScripts) {
+        notices.push({ kind: 'info', text: vscode.l10n.t('The site\'s scripts do not run: this workspace is not trusted (techblog.preview.siteScripts runs them only in a trusted workspace).') });
+      }
       this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
-      const pageKey = `${source.root.toString()}|${config.allowEmbeds}`;
-      if (pageKey !== this.pageKey) this.setPage(pageKey, source.root, config.allowEmbeds, parts.head);
+      // Another site (other resource roots) or another policy (another CSP) needs a new page.
+      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}`;
+      // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
+      const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
+      if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head);
       else this.sendLast(false);
     } catch (e) {
       this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -226,39 +238,56 @@ export class PreviewPanel extends Disposable {
   }
 
   /** Sends the last rendering; with `full`, also the CSS (the page was re-created). */
-  private sendLast(full: boolean, notices?: string[]): void {
+  private sendLast(full: boolean, notices?: Notice[]): void {
     const last = this.last;
     if (!last) return;
     const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
+    // A body the webview already shows is not sent: no patch, so the DOM the site's scripts built stays.
+    const bodyChanged = last.body !== this.shownBody;
     const message: UpdateMessage = {
-      type: 'update', version: ++this.version, state: this.state(), body: withStyleNonce(last.body, this.nonce), lang: last.lang, title: last.title ?? '',
+      type: 'update', version: ++this.version, state: this.state(), lang: last.lang, title: last.title ?? '',
       notices: notices ?? last.notices, mode: last.mode,
+      ...(bodyChanged ? { body: withStyleNonce(last.body, this.nonce) } : {}),
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
     this.sentCss = last.css;
+    this.shownBody = last.body;
     this.pendingLine = undefined;
     this.post(message);
   }
 
-  /** A new page: another site (other resource roots) or another embed policy (another CSP), or the first render. */
-  private setPage(pageKey: string, root: vscode.Uri | undefined, allowEmbeds: boolean, head: string): void {
+  /** A new page: another site (other resource roots) or another policy (another CSP), or the first render. */
+  private setPage(pageKey: string, root: vscode.Uri | undefined, policy: { allowEmbeds: boolean; remoteImages: boolean; siteScripts: boolean }, head: string): void {
     const last = this.last;
     if (!last) return;
     const webview = this.panel.webview;
     this.nonce = newNonce();
+    // Our script's nonce is its own: site scripts can read the style nonce (element.nonce), never this one.
+    const scriptNonce = newNonce();
     const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', ...p)).toString();
     const settings: PreviewSettings = {
       state: this.state(),
       scrollSync: previewConfig(this.resourceUri).scrollSync,
-      strings: { noticesTitle: vscode.l10n.t('Preview notes ({0}): click to show all', '{0}'), moreNotices: vscode.l10n.t('+{0} more', '{0}') },
+      siteScripts: policy.siteScripts && root !== undefined,
+      styleNonce: this.nonce,
+      strings: {
+        noticesTitle: vscode.l10n.t('Preview notes ({0}): click to show all', '{0}'),
+        moreNotices: vscode.l10n.t('+{0} more', '{0}'),
+        fewerNotices: vscode.l10n.t('Show fewer'),
+      },
     };
     webview.options = this.webviewOptions(root);
     this.pageKey = pageKey;
     this.sentCss = last.css;
+    this.pageBody = this.shownBody = last.body;
     webview.html = previewPage({
       parts: { lang: last.lang, head, body: last.body },
-      csp: contentSecurityPolicy({ cspSource: webview.cspSource, nonce: this.nonce, allowEmbeds }),
+      csp: contentSecurityPolicy({
+        cspSource: webview.cspSource, nonce: this.nonce, scriptNonce, allowEmbeds: policy.allowEmbeds, remoteImages: policy.remoteImages,
+        siteScriptSources: policy.siteScripts && root ? siteScriptSources(webview.cspSource, webview.asWebviewUri(root).toString()) : [],
+      }),
       nonce: this.nonce,
+      scriptNonce,
       css: last.css,
       baseStyles: [media('theme', 'katex', 'katex.min.css')],
       chromeStyles: [media('theme', 'preview.css'), media('preview.css')],
@@ -272,11 +301,11 @@ export class PreviewPanel extends Disposable {
   /** Shows a problem in the notice bar, over the last rendering if there is one. */
   private showProblem(message: string): void {
     if (this.last) {
-      this.sendLast(false, [message]);
+      this.sendLast(false, [{ kind: 'error', text: message }]);
       return;
     }
-    this.last = { body: '<body></body>', lang: undefined, title: undefined, notices: [message], mode: 'content', css: [], source: undefined };
-    this.setPage('problem', undefined, false, '');
+    this.last = { body: '<body></body>', lang: undefined, title: undefined, notices: [{ kind: 'error', text: message }], mode: 'content', css: [], source: undefined };
+    this.setPage('problem', undefined, { allowEmbeds: false, remoteImages: false, siteScripts: false }, '');
   }
 
   private onMessage(raw: unknown): void {
@@ -285,6 +314,7 @@ export class PreviewPanel extends Disposable {
     switch (m.type) {
       case 'ready':
         // The page was (re-)created from webview.html, which may be older than the last rendering.
+        this.shownBody = this.pageBody;
         this.sendLast(true);
         if (this.dirty) this.schedule();
         break;
