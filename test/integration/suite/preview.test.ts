@@ -55,10 +55,14 @@ describe('Live preview (real VS Code, sample blog)', function () {
     assert.match(button.when, /resourceLangId == markdown/);
     assert.match(button.when, /techblog\.isBlogPost/);
     const props = pkg.contributes.configuration.properties;
-    for (const key of ['mode', 'allowEmbeds', 'scrollSync', 'lockToDocument']) {
+    for (const key of ['mode', 'allowEmbeds', 'scrollSync', 'lockToDocument', 'remoteImages', 'siteScripts']) {
       assert.ok(props[`techblog.preview.${key}`]?.markdownDescription, `techblog.preview.${key} has a markdownDescription`);
     }
     assert.equal(props['techblog.preview.allowEmbeds'].default, false);
+    assert.equal(props['techblog.preview.remoteImages'].default, true);
+    assert.equal(props['techblog.preview.siteScripts'].default, false);
+    // A workspace's own settings cannot switch the site's scripts on before the user trusts it.
+    assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('techblog.preview.siteScripts'));
     assert.deepEqual(props['techblog.preview.mode'].enum, ['site', 'content']);
     assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`), 'activates to restore a preview after a reload');
   });
@@ -190,9 +194,15 @@ describe('Live preview (real VS Code, sample blog)', function () {
       // Inline, before every stylesheet: it must not wait for a webview resource (see previewPage).
       assert.match(scripts[0], /data-techblog-preview/);
       assert.ok(html.indexOf(scripts[0]) < html.search(/<link\b|<style\b/), 'the script comes before the stylesheets');
+      // The styles have a nonce of their own: site scripts (when they run) may read it, never the script's.
+      const styleNonce = /style-src-elem [^;]*'nonce-([A-Za-z0-9_-]{16,})'/.exec(csp)?.[1];
+      assert.ok(styleNonce && styleNonce !== nonce, `a style nonce apart from the script's: ${csp}`);
       const styles = [...html.matchAll(/<style\b[^>]*>/g)].map((m) => m[0]);
       assert.ok(styles.length >= 1, 'the site CSS is inlined');
-      for (const s of styles) assert.match(s, new RegExp(`nonce="${nonce}"`));
+      for (const s of styles) assert.match(s, new RegExp(`nonce="${styleNonce}"`));
+      // Remote https: images are allowed (as in VS Code's Markdown preview), insecure http: ones never.
+      assert.match(csp, /img-src [^;]* https:;/);
+      assert.doesNotMatch(csp, /\bhttp:/);
       assert.match(html, /rgb\(180, 69, 31\)|#b4451f/i, 'the site\'s compiled Sass (article h1 colour) is in the page');
       assert.match(html, /techblog-embed-card/, 'the YouTube iframe is a card');
       assert.doesNotMatch(html, /<iframe/i);
