@@ -47,6 +47,14 @@ const BASE_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
+// Workspace Trust on, the folder not trusted yet, and no dialog or banner asking: Restricted Mode.
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
+
 // code-server writes its config, logs and heartbeat under XDG dirs, which default into $HOME; and
 // it must not try the extension gallery (unreachable here).
 function isolatedEnv(tmp) {
@@ -93,11 +101,12 @@ function useLocale(userData, locale) {
  * @param {number} [o.port]  port to listen on (default: a free one)
  * @param {AbortSignal} [o.signal]  aborting it while starting stops code-server and rejects
  * @param {string} [o.locale]  display language, e.g. "zh-tw" (see useLocale)
+ * @param {boolean} [o.restricted]  open the folder untrusted (Workspace Trust on, Restricted Mode, no prompt)
  * @returns {Promise<{url: string, origin: string, host: string, port: number, tmp: string,
  *   pid: number, output: () => string, exited: Promise<number|null>, stop: () => Promise<void>}>}
  */
 export async function startCodeServer({
-  extensionDevelopmentPath, extensionTestsPath, workspace, settings = {}, extensionsDir, port, signal, locale,
+  extensionDevelopmentPath, extensionTestsPath, workspace, settings = {}, extensionsDir, port, signal, locale, restricted = false,
 }) {
   if (!extensionDevelopmentPath || !workspace) {
     throw new Error('startCodeServer: extensionDevelopmentPath and workspace are required');
@@ -108,7 +117,7 @@ export async function startCodeServer({
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
+    JSON.stringify({ ...BASE_SETTINGS, ...(restricted ? RESTRICTED_SETTINGS : {}), ...settings }, null, 2));
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');
   if (locale) useLocale(userData, locale);
   const extensions = extensionsDir ? path.resolve(extensionsDir) : path.join(tmp, 'extensions');
@@ -121,7 +130,7 @@ export async function startCodeServer({
   const child = spawn(CODE_SERVER_BIN, [
     '--config', path.join(tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', host,
     '--user-data-dir', userData, '--extensions-dir', extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     ...(locale ? ['--locale', locale] : []),
     folder,
