@@ -125,13 +125,15 @@ await runE2E({
     const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
     await trust.waitFor({ timeout: 30_000 });
     await trust.click();
-    await page.locator('.workspace-trust-editor .workspace-trust-header.trusted, .workspace-trust-editor .trusted').first().waitFor({ timeout: 15_000 }).catch(() => {});
     const toc = await previewShows(REFS, 'the table of contents the site script builds', () => {
       const items = [...document.querySelectorAll('#refs-toc-list li')].map((li) => li.textContent);
       return items.length ? items : undefined;
     });
     log(`  table of contents: ${JSON.stringify(toc)}`);
     if (toc.join('|') !== 'First heading|Second heading') throw new Error(`table of contents ${toc}`);
+    // The trust editor is the active editor of the first group: close it, the post's editor comes back.
+    await page.locator('.tabs-container .tab.active', { hasText: 'Workspace Trust' }).locator('.tab-actions .action-label').click();
+    await page.locator('.tabs-container .tab', { hasText: 'Workspace Trust' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await test('the site script cannot reach the host API, eval, the network or a script nonce; inline scripts and onclick never run', async () => {
@@ -217,7 +219,8 @@ await runE2E({
   await test('the notice that explains content mode comes first, whole, without a click; the rest is behind "+N more"', async () => {
     await page.keyboard.press('Control+1');
     await openFile(page, NO_THEME);
-    const seen = await previewShows(NO_THEME, 'the notice bar', () => {
+    const seen = await previewShows(NO_THEME, 'the notice bar of the post in content mode', () => {
+      if (!document.body.classList.contains('techblog-content-mode')) return undefined; // still the previous post's page
       const bar = document.getElementById('techblog-notices');
       const first = bar?.querySelector('.techblog-notice');
       if (!bar || bar.hidden || !first) return undefined;
