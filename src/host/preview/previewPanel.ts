@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type HostToWebview, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
-import type { Notice } from '../../core/render/notices';
+import { orderNotices, type Notice } from '../../core/render/notices';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig, siteScriptsRun } from './previewConfig';
@@ -219,7 +219,7 @@ export class PreviewPanel extends Disposable {
       if (config.siteScripts && !siteScripts) {
         notices.push({ kind: 'info', text: vscode.l10n.t('The site\'s scripts do not run: this workspace is not trusted (techblog.preview.siteScripts runs them only in a trusted workspace).') });
       }
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, mode: result.mode, css: result.css, source };
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: orderNotices(notices), mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}`;
