@@ -34,7 +34,8 @@ export interface CspOptions {
  * folder — never `'unsafe-eval'`, never `'unsafe-inline'`, never another origin or `'self'`; styles: our
  * files and the nonce'd site CSS (plus `style` attributes, which kramdown/Typora image sizes and KaTeX
  * need — attribute CSS cannot carry a nonce, and it is sanitized by the renderer); images: webview
- * resources, data: and (remote images on) `https:`; fonts: webview resources and data:; frames: only
+ * resources, data: and (remote images on) `https:`, like VS Code's Markdown preview (which allows `https:`
+ * audio and video too); fonts: webview resources and data:; frames: only
  * YouTube/Vimeo, only when embeds are allowed. No network for scripts (`connect-src 'none'`), no
  * forms, no base URL, no plugins.
  */
@@ -47,7 +48,7 @@ export function contentSecurityPolicy({ cspSource, nonce, scriptNonce, allowEmbe
     "style-src-attr 'unsafe-inline'",
     `img-src ${cspSource} data:${remoteImages ? ' https:' : ''}`,
     `font-src ${cspSource} data:`,
-    `media-src ${cspSource}`,
+    `media-src ${cspSource}${remoteImages ? ' https:' : ''}`,
     `frame-src ${allowEmbeds ? EMBED_FRAME_SOURCES.join(' ') : "'none'"}`,
     "connect-src 'none'",
     "worker-src 'none'",

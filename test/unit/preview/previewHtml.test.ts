@@ -20,6 +20,7 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(d.get('default-src'), ["'none'"]);
     assert.deepEqual(d.get('script-src'), ["'nonce-N'"]);
     assert.deepEqual(d.get('img-src'), ["'self'", 'https://*.vscode-cdn.net', 'data:', 'https:']);
+    assert.deepEqual(d.get('media-src'), ["'self'", 'https://*.vscode-cdn.net', 'https:']);
     assert.deepEqual(d.get('connect-src'), ["'none'"]);
     assert.deepEqual(d.get('frame-src'), ["'none'"]);
     assert.deepEqual(d.get('object-src'), ["'none'"]);
@@ -29,6 +30,7 @@ describe('contentSecurityPolicy', () => {
   test('remote images off: images from the webview resources and data: only (http: never in any case)', () => {
     const csp = contentSecurityPolicy({ cspSource: CSP_SOURCE, nonce: 'N', allowEmbeds: false, remoteImages: false });
     assert.deepEqual(directives(csp).get('img-src'), ["'self'", 'https://*.vscode-cdn.net', 'data:']);
+    assert.deepEqual(directives(csp).get('media-src'), ["'self'", 'https://*.vscode-cdn.net']);
     assert.doesNotMatch(csp, /http:/);
   });
 
