@@ -234,6 +234,32 @@ describe('Live preview (real VS Code, sample blog)', function () {
       }
     });
 
+    it('siteScripts (trusted workspace): script-src adds the site folder only, never \'self\' or eval; remoteImages off drops https: images', async () => {
+      const config = vscode.workspace.getConfiguration('techblog.preview');
+      const { preview } = await openAndWait(EBPF);
+      const cspOf = () => /content="([^"]*default-src[^"]*)"/.exec(preview.panel.webview.html)?.[1].replace(/&#39;/g, "'") ?? '';
+      try {
+        assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted');
+        await config.update('siteScripts', true, vscode.ConfigurationTarget.Workspace);
+        await eventually(() => /script-src 'nonce-[^']+' \S/.test(cspOf()), 'a page that lets the site\'s scripts run', 20_000);
+        const scriptSrc = /script-src ([^;]+);/.exec(cspOf())![1].split(' ');
+        const rootPath = new URL(preview.panel.webview.asWebviewUri(sampleBlog()).toString()).pathname.replace(/\/?$/, '/');
+        assert.equal(scriptSrc.length, 2, scriptSrc.join(' '));
+        assert.match(scriptSrc[0], /^'nonce-[A-Za-z0-9_-]{16,}'$/);
+        assert.ok(scriptSrc[1].startsWith('https://') && scriptSrc[1].endsWith(rootPath), `${scriptSrc[1]} is the site folder ${rootPath}`);
+        assert.doesNotMatch(cspOf(), /unsafe-eval|script-src[^;]*('self'|unsafe-inline)/);
+        assert.match(cspOf(), /connect-src 'none'/);
+
+        await config.update('remoteImages', false, vscode.ConfigurationTarget.Workspace);
+        await eventually(() => /img-src [^;]*data:;/.test(cspOf()), 'a page without remote images', 20_000);
+        assert.doesNotMatch(/img-src ([^;]+);/.exec(cspOf())![1], /(^|\s)https:(\s|$)/);
+      } finally {
+        await config.update('siteScripts', undefined, vscode.ConfigurationTarget.Workspace);
+        await config.update('remoteImages', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await eventually(() => /script-src 'nonce-[^';]+';/.test(cspOf()), 'the page without site scripts again', 20_000);
+    });
+
     it('heap: the extension host grows by less than 20 MB over 1,000 live updates', async function () {
       this.timeout(600_000);
       const { editor, preview } = await openAndWait(OTEL);
