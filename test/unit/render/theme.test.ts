@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { rewriteCssUrls, stylesheetSource } from '../../../src/core/render/theme';
+import { rewriteCssUrls, stylesheetSource } from '../../../src/core/render/theme/stylesheets';
 import { kramdownSite, memorySite, renderFile, renderFixture, sampleBlog } from './helpers';
 
 describe('CSS discovery', () => {
