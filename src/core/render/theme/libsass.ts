@@ -134,6 +134,23 @@ function splitOperation(expr: string): { left: string; op: string; right: string
   return { left: expr.slice(0, at).trim(), op: expr[at], right: expr.slice(at + 1).trim() };
 }
 
+/** `.a.b:hover` → `.a`, `.b`, `:hover` (a compound selector's simple selectors). */
+function splitCompound(sel: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sel.length; i++) {
+    const c = sel[i];
+    if (c === '#' && sel[i + 1] === '{') { depth++; i++; }
+    else if (c === '(' || c === '[') { if (depth === 0 && c === '[' && i > start) { out.push(sel.slice(start, i)); start = i; } depth++; }
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === '\\') i++;
+    else if (depth === 0 && (c === '.' || c === '#' || (c === ':' && sel[i - 1] !== ':')) && i > start) { out.push(sel.slice(start, i)); start = i; }
+  }
+  out.push(sel.slice(start));
+  return out.filter((s) => s.trim() !== '');
+}
+
 /**
  * The repair for a compile error in `text` (the file the error's span points into), or undefined when
  * there is nothing to change there.
@@ -153,6 +170,11 @@ export function repairAt(text: string, error: { message: string; offset: number;
       const call = `${OPERATION}((${split.left}), "${split.op}", (${split.right}))`;
       return { text: text.slice(0, offset) + call + text.slice(offset + spanText.length), dropped: false, line };
     }
+  }
+  // libsass extended a compound selector as each of its simple selectors (what Dart Sass suggests).
+  if (/^compound selectors may no longer be extended/i.test(error.message) && text.startsWith(spanText, offset)) {
+    const simple = splitCompound(spanText.trim());
+    if (simple.length > 1) return { text: text.slice(0, offset) + simple.join(', ') + text.slice(offset + spanText.length), dropped: false, line };
   }
   const stmt = statementAt(text, offset, indented);
   if (!stmt) return undefined;
