@@ -25,8 +25,8 @@ if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.j
 if (!args.includes('--site')) sites.push(path.join(root, 'test', 'fixtures', 'sites', 'libsass-theme'));
 const TARGET = 0.98;
 // Site CSS: our compiled stylesheets against the ones `jekyll build` wrote, as rule sets (cssRules.ts).
-// The libsass theme fixture loses one rule Dart Sass cannot parse (`/deep/`) and one calc() spelling.
-const CSS_TARGET = 0.95;
+// The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.7 %.
+const CSS_TARGET = 0.97;
 
 const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
 let which = jekyllVersion();

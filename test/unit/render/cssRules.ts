@@ -30,11 +30,13 @@ export function normalizeValue(v: string): string {
   s = s.replace(/(^|[\s,(])([a-z]+)(?=$|[\s,)])/gi, (m, pre: string, word: string) => (NAMED[word.toLowerCase()] ? pre + NAMED[word.toLowerCase()] : m));
   s = s.replace(/(^|[^\w#.])(\d*\.\d+|\d+\.(?!\d))/g, (_m, pre: string, n: string) => pre + String(parseFloat(n)).replace(/^(-?)0\./, '$1.'));
   s = s.replace(/\s*,\s*/g, ',').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
+  // Redundant parentheses around a product in calc() (Dart Sass drops them: `a - (b * c)` is `a - b * c`).
+  s = s.replace(/([+-] )\(([^()]+ [*/] [^()]+)\)/g, '$1$2');
   return s;
 }
 
 function normalizeSelector(sel: string): string {
-  return sel.replace(/\s+/g, ' ').replace(/\s*([>+~])\s*/g, ' $1 ').replace(/\s*,\s*/g, ',').trim();
+  return sel.replace(/\[([\w-]+)([~|^$*]?=)(["'])([\w-]+)\3\]/g, '[$1$2$4]').replace(/\s+/g, ' ').replace(/\s*([>+~])\s*/g, ' $1 ').replace(/\s*,\s*/g, ',').trim();
 }
 
 function normalizePrelude(p: string): string {
