@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { cliSassCache } from '../../../src/cli/sassCache';
 import { parseSiteConfig } from '../../../src/core/site/config';
 import { MemorySassCache, entriesToEvict, type SassCache } from '../../../src/core/render/theme/cache';
 import { compileSass, expandLoadPaths, type SassFileLayer, type SassSite } from '../../../src/core/render/theme/sass';
@@ -189,6 +190,22 @@ describe('Sass cache', () => {
     const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout.trim()), { cached: true, sass: false });
+  });
+
+  test('the CLI\'s cache folder: an entry written is read back, the folder stays bounded, TECHBLOG_SASS_CACHE=0 turns it off', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-sass-cache-test-'));
+    try {
+      const cache = cliSassCache({ TECHBLOG_SASS_CACHE: dir })!;
+      const files = { 'assets/main.scss': '---\n---\n.a { x: 1 }' };
+      assert.equal((await compileSass('assets/main.scss', sassSite(files, { cache }))).cached, false);
+      assert.equal((await compileSass('assets/main.scss', sassSite(files, { cache }))).cached, true);
+      assert.equal(fs.readdirSync(dir).filter((n) => n.endsWith('.json')).length, 1);
+      for (let i = 0; i < 55; i++) await cache.set(i.toString(16).padStart(8, '0'), 'x');
+      assert.equal(fs.readdirSync(dir).length, 50);
+      assert.equal(cliSassCache({ TECHBLOG_SASS_CACHE: '0' }), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a cache folder keeps the newest 50 entries under 20 MB', () => {
