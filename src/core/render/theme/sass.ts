@@ -50,7 +50,7 @@ export interface SassResult {
 const SASS_EXT = ['.scss', '.sass', '.css'];
 /** Compiles after the first that the libsass fallback may try, and their total time. */
 const MAX_REPAIRS = 40;
-const REPAIR_BUDGET_MS = 20_000;
+const REPAIR_BUDGET_MS = 10_000;
 
 /** The files an import of `p` may mean, in Sass's order (partials, index files). */
 function candidates(p: string): string[] {
@@ -95,6 +95,8 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
   const fm = parseFrontMatter(text, { formats: ['yaml'] });
   const body = await site.liquid(text.slice(fm.bodyStart), path);
   const indented = path.endsWith('.sass');
+  // Lines of the entry's front matter, so a line in the compiled body is named as the file's line.
+  const bodyLine = text.slice(0, fm.bodyStart).split('\n').length - 1;
   const themes = site.themes ?? [];
   const siteDirs = [...expandLoadPaths(site.sass.loadPaths, site.files?.()), site.sass.sassDir].filter((d, i, a) => a.indexOf(d) === i);
 
@@ -206,7 +208,7 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
       if (href === entryUrl.href) entry = repair.text;
       else patched.set(href, repair.text);
       if (repair.dropped) {
-        const where = `${display(url)}:${repair.line + 1}`;
+        const where = `${display(url)}:${repair.line + 1 + (href === entryUrl.href ? bodyLine : 0)}`;
         if (!dropped.includes(where)) dropped.push(where);
       }
     }
