@@ -48,6 +48,10 @@ describe('CSS discovery', () => {
     assert.match(css, /url\("vscode-resource:\/images\/bg.png"\)/);
     assert.match(css, /url\(data:image\/png;base64,xx\)/);
     assert.match(css, /url\(missing.png\)/);
+    // What Sass leaves of `@import "syntax.css"`: loaded from the site like any url().
+    const imported = rewriteCssUrls('@import "syntax.css";\n@import url(https://fonts.example.com/x.css);', 'assets/css/main.css', { ...site, has: (p) => p === 'assets/css/syntax.css' });
+    assert.match(imported, /@import url\("vscode-resource:\/assets\/css\/syntax.css"\);/);
+    assert.match(imported, /@import url\(https:\/\/fonts.example.com\/x.css\);/);
   });
 
   test('no stylesheet in the site: the bundled theme, with a notice', async () => {

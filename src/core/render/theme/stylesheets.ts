@@ -42,6 +42,8 @@ export function stylesheetSource(href: string, baseurl: string, has: (p: string)
 
 /** Rewrites `url(…)` in CSS published at `cssUrlPath` (site-relative) to resource URLs. */
 export function rewriteCssUrls(css: string, cssSitePath: string, site: Pick<ThemeSite, 'baseurl' | 'has' | 'resource'>): string {
+  // `@import "x.css"` (what Sass leaves of an import of a .css file) is a url() too.
+  css = css.replace(/@import\s+(['"])([^'"]+\.css(?:[?#][^'"]*)?)\1/gi, (_all, q: string, url: string) => `@import url(${q}${url}${q})`);
   return css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, q: string, url: string) => {
     const u = url.trim();
     if (/^(data:|[a-z][a-z0-9+.-]*:|#)/i.test(u) || u.startsWith('//')) return all;
