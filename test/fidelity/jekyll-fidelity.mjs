@@ -25,7 +25,7 @@ if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.j
 if (!args.includes('--site')) sites.push(path.join(root, 'test', 'fixtures', 'sites', 'libsass-theme'));
 const TARGET = 0.98;
 // Site CSS: our compiled stylesheets against the ones `jekyll build` wrote, as rule sets (cssRules.ts).
-// The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.7 %.
+// The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.8 %.
 const CSS_TARGET = 0.97;
 
 const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });

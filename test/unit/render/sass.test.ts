@@ -95,18 +95,20 @@ describe('Sass load paths (jekyll-sass-converter 2.2)', () => {
 });
 
 describe('libsass compatibility', () => {
-  test('what libsass gave a meaning gets it: unquote(12px), colour arithmetic, compound @extend, `/` division', async () => {
+  test('what libsass gave a meaning gets it: unquote(12px), colour arithmetic, compound @extend, `/` division, `all.3s`, calc(100%-10px)', async () => {
     const r = await compileSass('assets/main.scss', sassSite({
       'assets/main.scss': '---\n---\n@import "theme";',
       '_sass/_theme.scss': [
         '$bg: #fdfdfd;', '$border: $bg - #111;', '$gap: 30px / 2;',
         '.button.primary { color: red; }',
         '.a { margin: unquote($gap); border: 1px solid $border; background: #eef + #111; width: percentage(1 / 4); @extend .button.primary; }',
+        '.b { transition: all.3s ease; height: calc(100%-10px); }',
       ].join('\n'),
     }));
     assert.deepEqual(r.dropped, []);
     const rules = cssRuleSet(r.css);
-    for (const want of [' | .a | margin: 15px', ' | .a | border: 1px solid #ececec', ' | .a | background: #ffffff', ' | .a | width: 25%', ' | .button.primary | color: #ff0000', ' | .a | color: #ff0000']) {
+    for (const want of [' | .a | margin: 15px', ' | .a | border: 1px solid #ececec', ' | .a | background: #ffffff', ' | .a | width: 25%', ' | .button.primary | color: #ff0000', ' | .a | color: #ff0000',
+      ' | .b | transition: all .3s ease', ' | .b | height: calc(100%-10px)']) {
       assert.ok(rules.includes(want), `${want}\n${rules.join('\n')}`);
     }
   });

@@ -134,6 +134,23 @@ function splitOperation(expr: string): { left: string; op: string; right: string
   return { left: expr.slice(0, at).trim(), op: expr[at], right: expr.slice(at + 1).trim() };
 }
 
+/** The `calc(…)` (or `-webkit-calc(…)`) call around `offset`: from its name to its closing parenthesis. */
+function enclosingCalc(text: string, offset: number): { start: number; end: number } | undefined {
+  const re = /(?:-[a-z]+-)?calc\(/gi;
+  let found: { start: number; end: number } | undefined;
+  for (let m = re.exec(text); m && m.index <= offset; m = re.exec(text)) {
+    let depth = 0;
+    let end = -1;
+    for (let i = m.index + m[0].length - 1; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')' && --depth === 0) { end = i + 1; break; }
+      else if (text[i] === ';' || text[i] === '{' || text[i] === '}') break;
+    }
+    if (end > offset && !found) found = { start: m.index, end };
+  }
+  return found;
+}
+
 /** `.a.b:hover` → `.a`, `.b`, `:hover` (a compound selector's simple selectors). */
 function splitCompound(sel: string): string[] {
   const out: string[] = [];
@@ -175,6 +192,19 @@ export function repairAt(text: string, error: { message: string; offset: number;
   if (/^compound selectors may no longer be extended/i.test(error.message) && text.startsWith(spanText, offset)) {
     const simple = splitCompound(spanText.trim());
     if (simple.length > 1) return { text: text.slice(0, offset) + simple.join(', ') + text.slice(offset + spanText.length), dropped: false, line };
+  }
+  // libsass read `all.3s` as `all .3s` (a number may start with its dot right after a word).
+  if (/^Expected identifier/.test(error.message)) {
+    const dot = text[offset] === '.' ? offset : text[offset - 1] === '.' ? offset - 1 : -1;
+    if (dot > 0 && /[\w%)]/.test(text[dot - 1]) && /\d/.test(text[dot + 1] ?? '')) return { text: text.slice(0, dot) + ' ' + text.slice(dot), dropped: false, line };
+  }
+  // libsass left a calc() it could not read as it was written (`calc(100%-10px)`, `calc(100% - $x)`).
+  if (/must be surrounded by whitespace in calculations/i.test(error.message)) {
+    const call = enclosingCalc(text, offset);
+    if (call) {
+      const literal = text.slice(call.start, call.end).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ');
+      return { text: text.slice(0, call.start) + `unquote("${literal}")` + text.slice(call.end), dropped: false, line };
+    }
   }
   const stmt = statementAt(text, offset, indented);
   if (!stmt) return undefined;
