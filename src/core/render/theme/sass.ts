@@ -198,6 +198,8 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
     } catch (e) {
       firstError ??= e;
       if (!(e instanceof sass.Exception) || attempt >= MAX_REPAIRS || Date.now() - started > REPAIR_BUDGET_MS) throw firstError;
+      // A partial that is nowhere (a theme not installed) failed Jekyll too: not libsass's leniency.
+      if (/^Can't find stylesheet to import/i.test(e.sassMessage)) throw e;
       const span = e.span;
       const url = span.url;
       const href = url?.href ?? entryUrl.href;
