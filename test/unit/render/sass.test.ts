@@ -130,6 +130,15 @@ describe('libsass compatibility', () => {
     assert.match(notices[0], /_sass\/_broken\.scss:2, _sass\/_broken\.scss:3, _sass\/_broken\.scss:4/);
   });
 
+  test('the indented syntax (.sass): a failing line and the lines under it are left out, unquote() repaired', async () => {
+    const r = await compileSass('assets/main.sass', sassSite({
+      'assets/main.sass': '---\n---\n@import "parts"\n.entry\n  x: 1\n',
+      '_sass/_parts.sass': '$gap: 10px\n.a\n  margin: unquote($gap)\n.b /deep/ .c\n  color: red\n  .d\n    e: f\n.g\n  h: i\n',
+    }));
+    assert.deepEqual(cssRuleSet(r.css), [' | .a | margin: 10px', ' | .g | h: i', ' | .entry | x: 1']);
+    assert.deepEqual(r.dropped, ['_sass/_parts.sass:4']);
+  });
+
   test('statements of a file: declarations, blocks, comments and strings skipped; a failed variable becomes null', () => {
     const text = '// a { b }\n.a { b: "x;}"; c: url(//x/y.png) }\n$v: f(1) !default;\n';
     assert.deepEqual(scssStatements(text).map((s) => text.slice(s.start, s.end).trim()), ['b: "x;}";', 'c: url(//x/y.png)', '// a { b }\n.a { b: "x;}"; c: url(//x/y.png) }', '$v: f(1) !default;']);

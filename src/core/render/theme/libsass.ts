@@ -218,7 +218,7 @@ export function repairAt(text: string, error: { message: string; offset: number;
     const replacement = `${lead.replace(/[^\n]/g, '')}${variable[1]}: null${flags ? ' ' + flags : ''}${indented ? '' : ';'}`;
     return { text: blank(text, stmt.start, stmt.end, replacement), dropped: true, line: stmtLine };
   }
-  return { text: blank(text, stmt.start, stmt.end, indented ? '' : ''), dropped: true, line: stmtLine };
+  return { text: blank(text, stmt.start, stmt.end), dropped: true, line: stmtLine };
 }
 
 /** Functions that give Dart Sass libsass's answers where the repairs call them. */
