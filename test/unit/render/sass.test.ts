@@ -174,6 +174,19 @@ describe('Sass cache', () => {
     assert.equal((await compileSass('assets/main.scss', sassSite(files, { cache, themes: [theme] }))).cached, true);
   });
 
+  test('a failure is cached too (no Dart Sass on the next open), until the missing partial appears', async () => {
+    const files: Record<string, string> = { 'assets/main.scss': '---\n---\n@import "base";\n@import "theme";' , '_sass/_base.scss': '.base { x: 1 }' };
+    const cache = new MemorySassCache();
+    await assert.rejects(compileSass('assets/main.scss', sassSite(files, { cache })), /Can't find stylesheet to import/);
+    const hits = cache.hits;
+    await assert.rejects(compileSass('assets/main.scss', sassSite(files, { cache })), /^Error: Can't find stylesheet to import/);
+    assert.equal(cache.hits, hits + 1);
+    files['_sass/_theme.scss'] = '.theme { x: 1 }';
+    const r = await compileSass('assets/main.scss', sassSite(files, { cache }));
+    assert.equal(r.cached, false);
+    assert.deepEqual(selectors(r.css), ['.base', '.theme']);
+  });
+
   test('the libsass notice comes back from the cache', async () => {
     const files = { 'assets/main.scss': '---\n---\n.a { x: 1 }\n.b /deep/ .c { y: 2 }' };
     const cache = new MemorySassCache();

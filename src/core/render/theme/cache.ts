@@ -24,6 +24,8 @@ export interface CachedCompile {
   inputs: CachedInput[];
   /** What the libsass fallback left out (`file:line`), for the notice. */
   dropped: string[];
+  /** Set when the compile failed: the error's message (the same inputs fail the same way). */
+  error?: string;
 }
 
 export function hashText(text: string): string {

@@ -113,6 +113,7 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
   };
   if (site.cache) {
     const hit = await validCachedCompile(site.cache, key, readUrl);
+    if (hit?.error !== undefined) throw new Error(hit.error);
     if (hit) return { css: hit.css, dropped: hit.dropped, cached: true };
   }
 
@@ -173,9 +174,19 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
   const dropped: string[] = [];
   const started = Date.now();
   let firstError: unknown;
+  const store = async (stored: Omit<CachedCompile, 'format'>) => {
+    if (site.cache) await site.cache.set(key, JSON.stringify({ format: SASS_CACHE_FORMAT, ...stored })).catch(() => undefined);
+  };
+  const inputsOf = (urls: Iterable<string>) => [...urls].filter((h) => loaded.has(h)).map((url) => ({ url, hash: loaded.get(url)! }));
+  // A failure is remembered too: a theme that cannot compile does not load Dart Sass on every open.
+  const fail = async (error: unknown): Promise<never> => {
+    await store({ css: '', inputs: inputsOf(loaded.keys()), dropped: [], error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  };
   for (let attempt = 0; ; attempt++) {
+    let result: Sass.CompileResult;
     try {
-      const result = await sass.compileStringAsync(entry, {
+      result = await sass.compileStringAsync(entry, {
         syntax: indented ? 'indented' : 'scss',
         url: entryUrl,
         importer,
@@ -186,33 +197,29 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
         silenceDeprecations: silence as Sass.DeprecationOrId[],
         functions,
       });
-      // Nothing left (every import missing, say): not the site's stylesheet, the error says more.
-      if (dropped.length && !result.css.trim()) throw firstError;
-      const out: SassResult = { css: result.css, dropped, cached: false };
-      if (site.cache) {
-        const inputs = [...result.loadedUrls].map((u) => u.href).filter((h) => loaded.has(h)).map((url) => ({ url, hash: loaded.get(url)! }));
-        const stored: CachedCompile = { format: SASS_CACHE_FORMAT, css: result.css, inputs, dropped };
-        await site.cache.set(key, JSON.stringify(stored)).catch(() => undefined);
-      }
-      return out;
     } catch (e) {
+      if (!(e instanceof sass.Exception)) throw e;
       firstError ??= e;
-      if (!(e instanceof sass.Exception) || attempt >= MAX_REPAIRS || Date.now() - started > REPAIR_BUDGET_MS) throw firstError;
+      if (attempt >= MAX_REPAIRS || Date.now() - started > REPAIR_BUDGET_MS) return fail(firstError);
       // A partial that is nowhere (a theme not installed) failed Jekyll too: not libsass's leniency.
-      if (/^Can't find stylesheet to import/i.test(e.sassMessage)) throw e;
+      if (/^Can't find stylesheet to import/i.test(e.sassMessage)) return fail(e);
       const span = e.span;
       const url = span.url;
       const href = url?.href ?? entryUrl.href;
       const current = href === entryUrl.href ? entry : patched.get(href) ?? (await readUrl(href));
-      if (current === undefined) throw firstError;
-      const repair = repairAt(current, { message: e.sassMessage, offset: span.start.offset, spanText: span.text }, href.endsWith('.sass') || (href === entryUrl.href && indented));
-      if (!repair || repair.text === current) throw firstError;
+      const repair = current === undefined ? undefined : repairAt(current, { message: e.sassMessage, offset: span.start.offset, spanText: span.text }, href.endsWith('.sass') || (href === entryUrl.href && indented));
+      if (!repair || repair.text === current) return fail(firstError);
       if (href === entryUrl.href) entry = repair.text;
       else patched.set(href, repair.text);
       if (repair.dropped) {
         const where = `${display(url)}:${repair.line + 1 + (href === entryUrl.href ? bodyLine : 0)}`;
         if (!dropped.includes(where)) dropped.push(where);
       }
+      continue;
     }
+    // Nothing left (every rule failed): not the site's stylesheet; the first error says why.
+    if (dropped.length && !result.css.trim()) return fail(firstError);
+    await store({ css: result.css, inputs: inputsOf([...result.loadedUrls].map((u) => u.href)), dropped });
+    return { css: result.css, dropped, cached: false };
   }
 }
