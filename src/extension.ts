@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerImagePaste(sites, log),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
-    registerPreview(sites, context.extensionUri, log),
+    registerPreview(sites, context.extensionUri, log, context.globalStorageUri),
     registerAuthoring(sites, context.extensionUri, log),
     registerWalkthrough(sites, context.extensionUri, log),
   );

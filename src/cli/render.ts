@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { SiteRenderer } from '../core/render/renderer';
+import { cliSassCache } from './sassCache';
 import { standaloneHtml } from '../core/render/standalone';
 import type { RenderMode } from '../core/render/types';
 import type { ProfileSetting } from '../core/site/profile';
@@ -112,7 +113,7 @@ export const renderCommand: CliCommand = {
     const theme = await themeDir();
     const readTheme = async (name: string) => (theme ? fsp.readFile(path.join(theme, name), 'utf8').catch(() => undefined) : undefined);
 
-    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css') });
+    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css'), sassCache: cliSassCache() });
     const result = await renderer.render({
       path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds,
       resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),

@@ -14,7 +14,9 @@ import { NoticeSet } from './notices';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
-import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme';
+import type { SassCache } from './theme/cache';
+import type { SassFileLayer } from './theme/sass';
+import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
 import { t } from '../text/l10n';
 
@@ -29,6 +31,10 @@ export interface SiteRendererOptions {
   index?: SiteIndex;
   /** The bundled fallback theme (media/theme/theme.css), used when the site has no usable CSS. */
   fallbackCss?: string;
+  /** Where compiled Sass is kept between compiles (and restarts); without it every site open compiles. */
+  sassCache?: SassCache;
+  /** Sass folders of the site's theme (gem or remote), searched after the site's own. */
+  sassThemes?: SassFileLayer[];
 }
 
 const CONTENT_MARKER = '\ue000techblog-content\ue000';
@@ -568,9 +574,8 @@ export class SiteRenderer {
     if (served) sources = served;
     else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
     const site: ThemeSite = {
-      baseurl: this.model.config.baseurl,
-      sassDir: typeof (this.model.raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((this.model.raw.sass as Record<string, unknown>).sass_dir) : '_sass',
-      has, read: (p) => this.options.fs.readFile(this.abs(p)),
+      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.options.sassThemes, cache: this.options.sassCache,
+      files: () => this.files, has, read: (p) => this.options.fs.readFile(this.abs(p)),
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
@@ -581,7 +586,9 @@ export class SiteRenderer {
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {
       try {
-        sheets.push((await loadStylesheet(s, site)).css);
+        const sheet = await loadStylesheet(s, site);
+        sheets.push(sheet.css);
+        if (sheet.notice) notices.push(sheet.notice);
       } catch (e) {
         notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
       }

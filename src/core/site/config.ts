@@ -9,6 +9,14 @@ export type SiteProfile = 'jekyll' | 'hexo' | 'hugo';
 
 export interface DefaultsEntry { scope: { path: string; type?: string }; values: Record<string, unknown> }
 
+/** `sass:` of `_config.yml`, as jekyll-sass-converter reads it (`style`, `sourcemap` do not change the preview). */
+export interface SassConfig {
+  /** `sass.sass_dir` (site-relative), default `_sass`. */
+  sassDir: string;
+  /** `sass.load_paths` (site-relative, may hold globs), searched before `sassDir`. */
+  loadPaths: string[];
+}
+
 export interface SiteConfig {
   profile: SiteProfile;
   defaults: DefaultsEntry[];
@@ -23,6 +31,7 @@ export interface SiteConfig {
   /** A theme gem or remote theme supplies layouts we cannot see. */
   theme?: string;
   layoutsDir: string;
+  sass: SassConfig;
   /** Folder (relative to the site root) whose files become the site: '' for Jekyll, 'source' for Hexo, 'static' for Hugo. */
   sourceDir: string;
   /** Hugo: the folder holding posts and pages (`content`). */
@@ -36,7 +45,7 @@ export interface SiteConfig {
 
 export const DEFAULT_CONFIG: SiteConfig = {
   profile: 'jekyll', defaults: [], future: false, permalink: 'date', markdown: 'kramdown', baseurl: '',
-  layoutsDir: '_layouts', sourceDir: '', exclude: [], formats: ['yaml'], errors: [],
+  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], formats: ['yaml'], errors: [],
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -79,10 +88,23 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     baseurl: (str(raw.baseurl) ?? (hexo ? str(raw.root) : undefined) ?? '').replace(/\/$/, ''),
     theme: hexo ? undefined : theme,
     layoutsDir: (str(raw.layouts_dir) ?? '_layouts').replace(/^\.?\/|\/$/g, ''),
+    sass: sassConfig(raw.sass),
     sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
     errors,
+  };
+}
+
+/** jekyll-sass-converter 2.2: an empty `sass_dir` means `_sass`; `load_paths` is `Array(…)` of the value. */
+function sassConfig(v: unknown): SassConfig {
+  const o = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const clean = (p: string) => p.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const dir = str(o.sass_dir) ?? (typeof o.sass_dir === 'number' ? String(o.sass_dir) : undefined);
+  const paths = Array.isArray(o.load_paths) ? o.load_paths : o.load_paths === undefined || o.load_paths === null ? [] : [o.load_paths];
+  return {
+    sassDir: dir && clean(dir) ? clean(dir) : '_sass',
+    loadPaths: paths.filter((p): p is string => typeof p === 'string' && clean(p) !== '').map(clean),
   };
 }
 

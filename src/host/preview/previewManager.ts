@@ -27,9 +27,9 @@ export class PreviewManager extends Disposable {
   /** Any preview applied an update in its webview. */
   readonly onDidPatch = this.patched.event;
 
-  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log) {
+  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri) {
     super();
-    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log));
+    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log, globalStorage));
     this.assets = new PreviewAssets(extensionUri);
     this.register({ dispose: () => { for (const p of [...this.panels]) p.dispose(); } });
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));

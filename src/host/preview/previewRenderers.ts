@@ -6,6 +6,7 @@ import { SiteRenderer } from '../../core/render/renderer';
 import { SiteIndexes } from '../frontmatter/siteIndexes';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
+import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
 
@@ -41,8 +42,12 @@ export class PreviewRenderers extends Disposable {
   /** A file of this site changed on disk: previews in it should render again. */
   readonly onDidChangeSite = this.changed.event;
 
-  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log) {
+  /** Compiled Sass, shared by every site and kept across restarts (undefined: compile on every open). */
+  private readonly sassCache: StorageSassCache | undefined;
+
+  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri) {
     super();
+    this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
     // Site roots moved (a _config.yml came or went): start over.
     this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); }));
   }
@@ -101,7 +106,7 @@ export class PreviewRenderers extends Disposable {
     if (!p) {
       const t0 = Date.now();
       p = (async () => {
-        const renderer = await SiteRenderer.open({ ...make(), root: root.path, fallbackCss: await this.readFallbackCss() });
+        const renderer = await SiteRenderer.open({ ...make(), root: root.path, fallbackCss: await this.readFallbackCss(), sassCache: this.sassCache });
         this.log.info(`Preview: opened ${vscode.workspace.asRelativePath(root)} for rendering in ${Date.now() - t0} ms`);
         return renderer;
       })();

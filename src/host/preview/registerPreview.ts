@@ -10,8 +10,8 @@ import { PreviewManager } from './previewManager';
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
-export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
-  const manager = new PreviewManager(sites, extensionUri, log);
+export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
+  const manager = new PreviewManager(sites, extensionUri, log, globalStorage);
 
   // The commands return nothing: a result would be serialized back to the workbench.
   const open = (toSide: boolean) => async (arg?: unknown): Promise<void> => {

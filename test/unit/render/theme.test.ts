@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { rewriteCssUrls, stylesheetSource } from '../../../src/core/render/theme';
+import { rewriteCssUrls, stylesheetSource } from '../../../src/core/render/theme/stylesheets';
 import { kramdownSite, memorySite, renderFile, renderFixture, sampleBlog } from './helpers';
 
 describe('CSS discovery', () => {
@@ -48,6 +48,10 @@ describe('CSS discovery', () => {
     assert.match(css, /url\("vscode-resource:\/images\/bg.png"\)/);
     assert.match(css, /url\(data:image\/png;base64,xx\)/);
     assert.match(css, /url\(missing.png\)/);
+    // What Sass leaves of `@import "syntax.css"`: loaded from the site like any url().
+    const imported = rewriteCssUrls('@import "syntax.css";\n@import url(https://fonts.example.com/x.css);', 'assets/css/main.css', { ...site, has: (p) => p === 'assets/css/syntax.css' });
+    assert.match(imported, /@import url\("vscode-resource:\/assets\/css\/syntax.css"\);/);
+    assert.match(imported, /@import url\(https:\/\/fonts.example.com\/x.css\);/);
   });
 
   test('no stylesheet in the site: the bundled theme, with a notice', async () => {
@@ -61,11 +65,12 @@ describe('CSS discovery', () => {
   test('Sass that does not compile: the bundled theme and a notice naming the file', async () => {
     const site = await memorySite({
       '_layouts/default.html': '<html><head><link rel="stylesheet" href="{{ "/assets/style.css" | relative_url }}"></head><body>{{ content }}</body></html>',
-      'assets/style.scss': '---\n---\n@import "minima";\n',
+      'assets/style.scss': '---\n---\n@import "minima";\n.own { color: red }\n',
     }, { fallbackCss: '/* bundled */' });
     const r = await site.render({ path: '_posts/2024-01-01-x.md', text: '---\ntitle: T\nlayout: default\n---\nx' });
     assert.equal(r.theme, 'fallback');
-    assert.ok(r.notices.some((n) => /assets\/style\.scss could not be compiled/.test(n)), r.notices.join('\n'));
+    assert.ok(r.notices.some((n) => /assets\/style\.scss could not be compiled \(Can't find stylesheet to import/.test(n)), r.notices.join('\n'));
+    assert.ok(!r.notices.some((n) => /libsass/.test(n)), 'a missing partial is not a libsass difference');
   });
 
   test('a theme whose layouts we cannot see: its conventional entry stylesheet is still tried', async () => {

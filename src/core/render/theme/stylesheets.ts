@@ -1,19 +1,15 @@
 // The site's own CSS for the preview: the stylesheets its layouts link, found in the site (a `.css` file,
-// or the `.scss`/`.sass` entry with front matter that Jekyll compiles to it), compiled with dart-sass
-// against `_sass/` through the site's file interface, with `url(…)` rewritten to resource URLs.
+// or the `.scss`/`.sass` entry with front matter that Jekyll compiles to it; sass.ts compiles those),
+// with `url(…)` rewritten to resource URLs.
 import * as posix from 'node:path/posix';
-import type * as Sass from 'sass';
-import { parseFrontMatter } from '../frontmatter/parse';
-import { mapCssUrls } from './cssUrls';
-import { ResourceResolver } from './resources';
+import { parseFrontMatter } from '../../frontmatter/parse';
+import { t } from '../../text/l10n';
+import { mapCssUrls } from '../cssUrls';
+import { ResourceResolver } from '../resources';
+import { compileSass, type SassSite } from './sass';
 
-export interface ThemeSite {
+export interface ThemeSite extends SassSite {
   baseurl: string;
-  sassDir: string;
-  has(sitePath: string): boolean;
-  read(sitePath: string): Promise<string | undefined>;
-  /** Renders Liquid in a Sass entry file (Jekyll does, e.g. `@import "{{ site.theme }}"`). */
-  liquid(text: string, path: string): Promise<string>;
   /** The URL the output should use for a site file. */
   resource(sitePath: string): string;
 }
@@ -22,6 +18,10 @@ export interface Stylesheet {
   /** Where it came from (site-relative). */
   path: string;
   css: string;
+  /** Set when the libsass fallback had to leave statements out: one line for the preview's notices. */
+  notice?: string;
+  /** Compiled Sass served from the cache. */
+  cached?: boolean;
 }
 
 /** The site file a `<link rel="stylesheet" href>` stands for, or undefined (remote, not in the site). */
@@ -44,6 +44,8 @@ export function stylesheetSource(href: string, baseurl: string, has: (p: string)
 
 /** Rewrites `url(…)` in CSS published at `cssSitePath` (site-relative) to resource URLs; URLs of no site file stay as written. */
 export function rewriteCssUrls(css: string, cssSitePath: string, site: Pick<ThemeSite, 'baseurl' | 'has' | 'resource'>): string {
+  // `@import "x.css"` (what Sass leaves of an import of a .css file) is a url() too.
+  css = css.replace(/@import\s+(['"])([^'"]+\.css(?:[?#][^'"]*)?)\1/gi, (_all, q: string, url: string) => `@import url(${q}${url}${q})`);
   // The same resolver as `src`/`href` and inline styles, with the stylesheet's published URL as the page.
   const resolver = new ResourceResolver({ has: (p) => site.has(p), all: () => [], version: () => 0 }, site.baseurl);
   return mapCssUrls(css, (url) => {
@@ -52,62 +54,20 @@ export function rewriteCssUrls(css: string, cssSitePath: string, site: Pick<Them
   });
 }
 
-const SASS_EXT = ['.scss', '.sass', '.css'];
-
-/** Compiles a Sass entry file of the site (front matter stripped, Liquid rendered). */
-export async function compileSass(path: string, site: ThemeSite): Promise<string> {
-  const text = await site.read(path);
-  if (text === undefined) throw new Error(`${path} cannot be read`);
-  const fm = parseFrontMatter(text, { formats: ['yaml'] });
-  const body = await site.liquid(text.slice(fm.bodyStart), path);
-  const candidates = (p: string): string[] => {
-    const dir = posix.dirname(p);
-    const base = posix.basename(p);
-    const hasExt = SASS_EXT.includes(posix.extname(base));
-    const names = hasExt ? [base, '_' + base] : SASS_EXT.flatMap((e) => [base + e, '_' + base + e]);
-    const out = names.map((n) => posix.join(dir, n));
-    if (!hasExt) for (const e of ['.scss', '.sass']) out.push(posix.join(p, '_index' + e), posix.join(p, 'index' + e));
-    return out.map((x) => x.replace(/^\.\//, ''));
-  };
-  // Loaded on first use: Dart Sass is three quarters of the bundle and only sites with .scss need it
-  // (the bundles keep it in a file of its own, see scripts/build.mjs).
-  const sass = await import('sass');
-  const importer: Sass.Importer<'async'> = {
-    canonicalize(url: string): URL | null {
-      // Relative loads arrive resolved against the importing file's `site:` URL.
-      const tries = url.startsWith('site:') ? [decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '')] : [url, posix.join(site.sassDir, url)];
-      for (const t of tries) for (const c of candidates(posix.normalize(t))) if (site.has(c)) return new URL('site:/' + c.split('/').map(encodeURIComponent).join('/'));
-      return null;
-    },
-    async load(canonical: URL): Promise<Sass.ImporterResult | null> {
-      const p = decodeURIComponent(canonical.pathname).replace(/^\/+/, '');
-      const contents = await site.read(p);
-      if (contents === undefined) return null;
-      return { contents, syntax: p.endsWith('.sass') ? 'indented' : p.endsWith('.css') ? 'css' : 'scss' };
-    },
-  };
-  const result = await sass.compileStringAsync(body, {
-    syntax: path.endsWith('.sass') ? 'indented' : 'scss',
-    url: new URL('site:/' + path.split('/').map(encodeURIComponent).join('/')),
-    importer,
-    importers: [importer],
-    style: 'expanded',
-    logger: sass.Logger.silent,
-    quietDeps: true,
-  });
-  return result.css;
-}
-
 /** Reads or compiles one linked stylesheet; `.css` files with front matter get their Liquid rendered. */
 export async function loadStylesheet(path: string, site: ThemeSite): Promise<Stylesheet> {
   const outPath = path.replace(/\.(scss|sass)$/i, '.css');
-  let css: string;
-  if (/\.(scss|sass)$/i.test(path)) css = await compileSass(path, site);
-  else {
-    const text = (await site.read(path)) ?? '';
-    const fm = parseFrontMatter(text, { formats: ['yaml'] });
-    css = fm.close ? await site.liquid(text.slice(fm.bodyStart), path) : text;
+  if (/\.(scss|sass)$/i.test(path)) {
+    const r = await compileSass(path, site);
+    const notice = r.dropped.length
+      ? t('Dart Sass rejects parts of {0} that libsass (Jekyll\'s Sass compiler) accepts: the preview leaves out what failed ({1}) and keeps every other rule.',
+        path, r.dropped.slice(0, 3).join(', ') + (r.dropped.length > 3 ? t(' and {0} more', r.dropped.length - 3) : ''))
+      : undefined;
+    return { path, css: rewriteCssUrls(r.css, outPath, site), notice, cached: r.cached };
   }
+  const text = (await site.read(path)) ?? '';
+  const fm = parseFrontMatter(text, { formats: ['yaml'] });
+  const css = fm.close ? await site.liquid(text.slice(fm.bodyStart), path) : text;
   return { path, css: rewriteCssUrls(css, outPath, site) };
 }
 
