@@ -13,6 +13,7 @@ import { MathRenderer } from './math';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
+import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './themeLayer';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
 import { t } from '../text/l10n';
@@ -28,6 +29,8 @@ export interface SiteRendererOptions {
   index?: SiteIndex;
   /** The bundled fallback theme (media/theme/theme.css), used when the site has no usable CSS. */
   fallbackCss?: string;
+  /** The site's gem or remote theme, merged under the site's files as Jekyll does (see themeLayer.ts). */
+  theme?: ThemeLayer;
 }
 
 const CONTENT_MARKER = '\ue000techblog-content\ue000';
@@ -61,6 +64,7 @@ export class SiteRenderer {
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveResource: (p: string) => string = (p) => p;
+  private overlay: ThemeOverlay | undefined;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -68,7 +72,7 @@ export class SiteRenderer {
   }
 
   static async open(options: SiteRendererOptions): Promise<SiteRenderer> {
-    const r = new SiteRenderer(options);
+    const r = new SiteRenderer({ ...options });
     await r.reload();
     return r;
   }
@@ -91,10 +95,17 @@ export class SiteRenderer {
     const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
-    const configText = await fs.readFile(this.abs('_config.yml'));
+    let configText = await fs.readFile(this.abs('_config.yml'));
     const other = this.otherGenerator();
+    const theme = other ? undefined : this.options.theme;
+    if (theme && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
     this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
     this.modelVersion++;
+    const raw = this.model.raw;
+    this.overlay = theme ? new ThemeOverlay(theme, {
+      layoutsDir: this.model.config.layoutsDir, includesDir: includesDirOf(raw),
+      sassDir: typeof (raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((raw.sass as Record<string, unknown>).sass_dir).replace(/^\.?\/|\/$/g, '') : '_sass',
+    }) : undefined;
     this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
   }
@@ -105,8 +116,30 @@ export class SiteRenderer {
     return profile === 'hugo' || profile === 'hexo' ? profile : undefined;
   }
 
-  private has(p: string): boolean {
+  /** Uses another theme layer (found, downloaded or gone): everything is read again. */
+  setTheme(theme: ThemeLayer | undefined): Promise<void> {
+    return this.enqueue(async () => { this.options.theme = theme; await this.reload(); });
+  }
+
+  /** The theme in use (name, version, folder), if any. */
+  get theme(): Pick<ThemeLayer, 'name' | 'version' | 'root'> | undefined {
+    const l = this.overlay?.layer;
+    return l && { name: l.name, version: l.version, root: l.root };
+  }
+
+  private siteHas(p: string): boolean {
     return this.files.has(p) || (this.options.index?.hasFile(p) ?? false);
+  }
+
+  /** A file of the site, or of its theme under it. */
+  private has(p: string): boolean {
+    return this.siteHas(p) || (this.overlay?.themePath(p) !== undefined);
+  }
+
+  /** Reads a site path from the site, or from the theme when only the theme has it. */
+  private readSite(p: string): Promise<string | undefined> {
+    const tp = this.siteHas(p) ? undefined : this.overlay?.themePath(p);
+    return tp !== undefined ? this.overlay!.read(tp) : this.options.fs.readFile(this.abs(p));
   }
 
   private resetTemplates(): void {
@@ -114,8 +147,8 @@ export class SiteRenderer {
     const raw = model.raw;
     this.liquid = new JekyllLiquid({
       root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
-      includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes', layoutsDir: model.config.layoutsDir,
-      read: (p) => this.options.fs.readFile(p),
+      includesDir: includesDirOf(raw), layoutsDir: model.config.layoutsDir,
+      read: (p) => this.readSite(this.relative(p)),
       exists: async (p) => this.has(this.relative(p)) || (this.options.fs.exists ? await this.options.fs.exists(p) : false),
       postUrl: (name) => model.postByName(name)?.url,
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
@@ -171,7 +204,12 @@ export class SiteRenderer {
     this.liquid.notices.clear();
     const rel = this.relative(req.path);
     const when = req.now ?? new Date();
-    this.resolveResource = req.resolveResource ?? ((p) => relativeUrl('/' + p, this.model.config.baseurl));
+    const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
+    // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
+    this.resolveResource = (p) => {
+      const tp = req.resolveThemeResource && !this.siteHas(p) ? this.overlay?.themePath(p) : undefined;
+      return tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
+    };
     const other = this.otherGenerator();
     const mode: RenderMode = other ? 'content' : req.mode ?? 'site';
 
@@ -395,7 +433,10 @@ export class SiteRenderer {
 
   private layoutPath(name: string): string | undefined {
     const dir = this.model.config.layoutsDir + '/';
-    for (const ext of ['.html', '.htm', '.liquid', '.xml', '.md', '']) if (this.has(dir + name + ext)) return dir + name + ext;
+    const exts = ['.html', '.htm', '.liquid', '.xml', '.md', ''];
+    // Jekyll names layouts by file name without extension: any site layout of that name beats the theme's.
+    for (const ext of exts) if (this.siteHas(dir + name + ext)) return dir + name + ext;
+    for (const ext of exts) if (this.overlay?.themePath(dir + name + ext) !== undefined) return dir + name + ext;
     return undefined;
   }
 
@@ -405,7 +446,7 @@ export class SiteRenderer {
       p = (async () => {
         const path = this.layoutPath(name);
         if (!path) return undefined;
-        const text = await this.options.fs.readFile(this.abs(path));
+        const text = await this.readSite(path);
         if (text === undefined) return undefined;
         const d = readDocument(this.model.config, path, text, 'page');
         return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path)) };
@@ -434,6 +475,7 @@ export class SiteRenderer {
       }
       if (!layout) {
         const theme = this.model.config.theme;
+        if (this.overlay) return { error: t('Layout "{0}" is neither in {1}/ nor in the theme "{2}"', name, this.model.config.layoutsDir, this.overlay.layer.name) };
         return { error: theme ? `Layout "${name}" comes from the theme "${theme}", which is not in the workspace` : `Layout "${name}" does not exist in ${this.model.config.layoutsDir}/ (Jekyll publishes the post without it)` };
       }
       chain.push(layout);
@@ -527,7 +569,7 @@ export class SiteRenderer {
     const site: ThemeSite = {
       baseurl: this.model.config.baseurl,
       sassDir: typeof (this.model.raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((this.model.raw.sass as Record<string, unknown>).sass_dir) : '_sass',
-      has, read: (p) => this.options.fs.readFile(this.abs(p)),
+      has, read: (p) => this.readSite(p),
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
@@ -592,6 +634,10 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
   return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing;
+}
+
+function includesDirOf(raw: Record<string, unknown>): string {
+  return typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes';
 }
 
 function errorMessage(e: unknown): string {
