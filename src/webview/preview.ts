@@ -4,7 +4,7 @@
 // links and double-clicks to the extension. Browser code only: no vscode, no Node.
 import morphdom from 'morphdom';
 import type {
-  HostToWebview, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
+  HostToWebview, PreviewAction, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
 } from '../core/protocol/previewMessages';
 
 interface VsCodeApi {
@@ -42,6 +42,7 @@ document.getElementById('_defaultStyles')?.remove();
 // ── notices ──────────────────────────────────────────────────────────────────────────────────────
 
 let notices: string[] = [];
+let actions: PreviewAction[] = [];
 let noticesExpanded = false;
 
 function format(template: string, n: number): string {
@@ -61,6 +62,17 @@ function renderNotices(): void {
     line.className = 'techblog-notice';
     line.textContent = n;
     bar.append(line);
+    // The first notice's buttons (a missing theme's "Download theme") follow it, also when collapsed.
+    if (n === notices[0]) {
+      for (const a of actions) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'techblog-notice-action';
+        button.dataset.action = a.id;
+        button.textContent = a.label;
+        bar.append(button);
+      }
+    }
   }
   if (!noticesExpanded && notices.length > 1) {
     const more = document.createElement('span');
@@ -193,6 +205,7 @@ function applyUpdate(m: UpdateMessage): void {
   });
   lineCache = undefined;
   notices = m.notices;
+  actions = m.actions ?? [];
   renderNotices();
   state = { ...m.state, ...(state.resource === m.state.resource && state.line !== undefined ? { line: state.line } : {}) };
   if (m.line !== undefined) scrollToLine(m.line);
@@ -232,6 +245,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
 
 function onLinkClick(event: MouseEvent): void {
   const target = event.target instanceof Element ? event.target : null;
+  const action = target?.closest<HTMLElement>('.techblog-notice-action')?.dataset.action;
+  if (action === 'downloadTheme') {
+    vscode.postMessage({ type: 'action', id: action });
+    return;
+  }
   const bar = target?.closest(`#${NOTICES_ID}`);
   if (bar) {
     noticesExpanded = !noticesExpanded;

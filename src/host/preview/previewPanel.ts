@@ -3,7 +3,7 @@
 // patched into the DOM by the webview script, so the page never reloads while the user types.
 import * as vscode from 'vscode';
 import {
-  parseWebviewMessage, type HostToWebview, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
+  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
@@ -12,6 +12,7 @@ import { contentSecurityPolicy, newNonce, previewPage, splitDocument, withStyleN
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
+import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
 
 export interface PreviewPatch {
   panel: PreviewPanel;
@@ -50,7 +51,10 @@ export class PreviewPanel extends Disposable {
   private nonce = newNonce();
   private sentCss: string[] | undefined;
   /** The last rendering (the body without nonces: each page has its own). */
-  private last: { body: string; lang: string | undefined; title: string | undefined; notices: string[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
+  private last: {
+    body: string; lang: string | undefined; title: string | undefined; notices: string[]; actions?: PreviewAction[]; mode: PreviewMode; css: string[];
+    source: PreviewSource | undefined;
+  } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -91,6 +95,12 @@ export class PreviewPanel extends Disposable {
 
   get resource(): vscode.Uri {
     return this.resourceUri;
+  }
+
+  /** What the preview shows now (its last rendering's body, notices, buttons and mode), for tests and logging. */
+  get shown(): { body: string; notices: readonly string[]; actions: readonly PreviewAction[]; mode: PreviewMode; css: readonly string[] } | undefined {
+    const l = this.last;
+    return l && { body: l.body, notices: l.notices, actions: l.actions ?? [], mode: l.mode, css: l.css };
   }
 
   get locked(): boolean {
@@ -160,11 +170,12 @@ export class PreviewPanel extends Disposable {
     this.panel.title = this.lockedFlag ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
-  private webviewOptions(root: vscode.Uri | undefined): vscode.WebviewOptions {
+  private webviewOptions(root: vscode.Uri | undefined, themeRoot?: vscode.Uri): vscode.WebviewOptions {
     return {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), ...(root ? [root] : [])],
+      // The theme's folder too: its CSS links icons and fonts, its layouts images.
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), ...(root ? [root] : []), ...(themeRoot ? [themeRoot] : [])],
     };
   }
 
@@ -202,18 +213,24 @@ export class PreviewPanel extends Disposable {
       const config = previewConfig(uri);
       const webview = this.panel.webview;
       const t0 = Date.now();
+      const theme = source.theme();
+      const themeRoot = theme?.kind === 'found' ? vscode.Uri.file(theme.layer.root) : undefined;
       const result = await source.renderer.render({
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
+        ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       });
       if (this.isDisposed || !this.shows(uri)) return;
       const parts = splitDocument(result.html);
+      const missing = themeNotice(theme);
       const notices = source.inSite ? result.notices
         : [vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)), ...result.notices];
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, mode: result.mode, css: result.css, source };
+      // Why the theme is missing explains every other notice: it comes first.
+      if (missing) notices.unshift(missing.notice);
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices, actions: missing?.actions, mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
-      const pageKey = `${source.root.toString()}|${config.allowEmbeds}`;
-      if (pageKey !== this.pageKey) this.setPage(pageKey, source.root, config.allowEmbeds, parts.head);
+      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${themeRoot?.toString() ?? ''}`;
+      if (pageKey !== this.pageKey) this.setPage(pageKey, source.root, config.allowEmbeds, parts.head, themeRoot);
       else this.sendLast(false);
     } catch (e) {
       this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -232,7 +249,7 @@ export class PreviewPanel extends Disposable {
     const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
     const message: UpdateMessage = {
       type: 'update', version: ++this.version, state: this.state(), body: withStyleNonce(last.body, this.nonce), lang: last.lang, title: last.title ?? '',
-      notices: notices ?? last.notices, mode: last.mode,
+      notices: notices ?? last.notices, ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode,
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
     this.sentCss = last.css;
@@ -241,7 +258,7 @@ export class PreviewPanel extends Disposable {
   }
 
   /** A new page: another site (other resource roots) or another embed policy (another CSP), or the first render. */
-  private setPage(pageKey: string, root: vscode.Uri | undefined, allowEmbeds: boolean, head: string): void {
+  private setPage(pageKey: string, root: vscode.Uri | undefined, allowEmbeds: boolean, head: string, themeRoot?: vscode.Uri): void {
     const last = this.last;
     if (!last) return;
     const webview = this.panel.webview;
@@ -252,7 +269,7 @@ export class PreviewPanel extends Disposable {
       scrollSync: previewConfig(this.resourceUri).scrollSync,
       strings: { noticesTitle: vscode.l10n.t('Preview notes ({0}): click to show all', '{0}'), moreNotices: vscode.l10n.t('+{0} more', '{0}') },
     };
-    webview.options = this.webviewOptions(root);
+    webview.options = this.webviewOptions(root, themeRoot);
     this.pageKey = pageKey;
     this.sentCss = last.css;
     webview.html = previewPage({
@@ -310,6 +327,10 @@ export class PreviewPanel extends Disposable {
       case 'openLink':
         void this.openLink(m.href);
         break;
+      case 'action':
+        // The host decides again what to download (the page only asks): the site's own missing theme.
+        if (m.id === 'downloadTheme' && this.last?.source?.inSite) void vscode.commands.executeCommand(DOWNLOAD_THEME_COMMAND, this.last.source.root);
+        break;
     }
   }
 
@@ -353,4 +374,20 @@ export class PreviewPanel extends Disposable {
       this.deps.log.warn(`Preview: could not open the link ${href}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The first notice and its button when the site's theme is not on this machine. */
+function themeNotice(theme: ThemeState | undefined): { notice: string; actions: PreviewAction[] | undefined } | undefined {
+  if (theme?.kind !== 'missing') return undefined;
+  const trusted = vscode.workspace.isTrusted;
+  const actions: PreviewAction[] | undefined = trusted ? [{ id: 'downloadTheme', label: vscode.l10n.t('Download theme') }] : undefined;
+  let notice: string;
+  if (theme.remote) {
+    notice = vscode.l10n.t('The site\'s theme comes from GitHub (remote_theme: {0}) and is not on this machine, so the preview cannot use its layouts.', theme.spec);
+  } else if (theme.gem?.pinned) {
+    notice = vscode.l10n.t('The theme gem "{0}" {1} (the version Gemfile.lock pins) is not installed where Ruby would find it, so the preview cannot use its layouts.', theme.gem.name, theme.gem.pinned);
+  } else {
+    notice = vscode.l10n.t('The theme gem "{0}" is not installed where Ruby would find it (vendor/bundle, GEM_HOME, GEM_PATH, user and system gem folders), so the preview cannot use its layouts.', theme.spec);
+  }
+  return { notice: notice + ' ' + (trusted ? vscode.l10n.t('Download it to preview with it.') : vscode.l10n.t('Trust the workspace to download it.')), actions };
 }
