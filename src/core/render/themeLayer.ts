@@ -62,7 +62,7 @@ function readMap(text: string | undefined): Record<string, unknown> | undefined 
   if (!text) return undefined;
   try {
     const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'silent' });
-    return isMap(doc.contents) ? (doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>) : undefined;
+    return !doc.errors.length && isMap(doc.contents) ? (doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
