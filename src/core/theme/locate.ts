@@ -131,21 +131,19 @@ export async function locateGemTheme(themeName: string, siteRoot: string, e: The
   for (const d of e.downloads ?? []) patterns.push({ pattern: d, source: 'downloaded' });
   const candidates: LocatedTheme[] = [];
   const budget = { lists: 400 };
-  let searched = 0;
+  // All folders are listed at once (a few dozen readdir calls); the search order is kept in the result.
+  const expanded = await Promise.all(patterns.map(async (p) => ({ ...p, dirs: await expand(p.pattern, e.list, budget) })));
   const seen = new Set<string>();
-  for (const { pattern, source } of patterns) {
-    for (const dir of await expand(pattern, e.list, budget)) {
-      if (seen.has(dir)) continue;
-      seen.add(dir);
-      searched++;
-      if (budget.lists-- <= 0) break;
-      const names = await e.list(dir);
-      for (const n of names ?? []) {
-        const version = gemFolderVersion(n, name);
-        if (version) candidates.push({ name, version, root: posix.join(dir, n), source });
-      }
+  const folders: Array<{ dir: string; source: ThemeSource }> = [];
+  for (const p of expanded) for (const dir of p.dirs) if (!seen.has(dir)) { seen.add(dir); folders.push({ dir, source: p.source }); }
+  const searched = Math.min(folders.length, 200);
+  const listings = await Promise.all(folders.slice(0, searched).map((f) => e.list(f.dir)));
+  folders.slice(0, searched).forEach(({ dir, source }, i) => {
+    for (const n of listings[i] ?? []) {
+      const version = gemFolderVersion(n, name);
+      if (version) candidates.push({ name, version, root: posix.join(dir, n), source });
     }
-  }
+  });
   const installed = [...new Set(candidates.map((c) => c.version))];
   if (pinned) {
     const hit = candidates.find((c) => c.version === pinned);
