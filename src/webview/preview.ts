@@ -63,7 +63,9 @@ function renderNotices(): void {
     line.textContent = n;
     bar.append(line);
     // The first notice's buttons (a missing theme's "Download theme") follow it, also when collapsed.
-    if (n === notices[0]) {
+    if (n === notices[0] && actions.length) {
+      // It explains the rest (a missing theme): readable in full without a click.
+      line.classList.add('techblog-notice-primary');
       for (const a of actions) {
         const button = document.createElement('button');
         button.type = 'button';

@@ -2,6 +2,8 @@
 // throwaway copy of the sample blog for this suite (subfolders; removed afterwards):
 // - a `jekyll new` blog (`theme: minima`): previews in site mode with the installed minima gem's header
 //   and compiled CSS (skipped, with the reason printed, when no minima gem is installed);
+// - a `theme:` blog whose gem is installed nowhere: the pinned version from a local stand-in for the gem
+//   registry, refused while its SHA-256 does not match the registry's, used once it does;
 // - a `remote_theme:` blog: its notice comes first with a "Download theme" button; the download (from a
 //   local HTTP server on 127.0.0.1 standing in for GitHub's archive service, serving a tarball the test
 //   builds from the fixture theme) puts the theme into global storage, and the preview then shows it.
@@ -15,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { parseSiteConfig } from '../../../src/core/site/config';
 import { locateGemTheme } from '../../../src/core/theme/locate';
+import { sha256Hex } from '../../../src/core/theme/archive';
 import { writeTar } from '../../../src/core/theme/tar';
 import { PreviewManager } from '../../../src/host/preview/previewManager';
 import type { PreviewPanel, PreviewPatch } from '../../../src/host/preview/previewPanel';
@@ -26,6 +29,7 @@ import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
 const MINIMA = 'theme-blogs/minima-blog';
 const REMOTE = 'theme-blogs/remote-blog';
 const REMOTE_THEME = 'fixture-owner/fixture-remote-theme@v1';
+const GEM = 'theme-blogs/gem-blog';
 const POST = '_posts/2024-01-01-welcome-to-jekyll.markdown';
 
 // The files `jekyll new` writes that the preview reads (jekyll 4.3's site template, shortened).
@@ -70,6 +74,9 @@ describe('Themes that are not in the repository (real VS Code)', function () {
     await write(`${MINIMA}/${POST}`, JEKYLL_NEW_POST);
     await write(`${REMOTE}/_config.yml`, `title: Remote Theme Blog\nremote_theme: ${REMOTE_THEME}\nplugins:\n  - jekyll-remote-theme\n`);
     await write(`${REMOTE}/${POST}`, '---\nlayout: post\ntitle: On a remote theme\n---\nThe body of a post on a remote theme.\n');
+    await write(`${GEM}/_config.yml`, 'title: Gem Theme Blog\ntheme: fixture-theme\n');
+    await write(`${GEM}/Gemfile.lock`, 'GEM\n  remote: https://rubygems.org/\n  specs:\n    fixture-theme (1.0.0)\n      jekyll (>= 3.5)\n\nDEPENDENCIES\n  fixture-theme\n');
+    await write(`${GEM}/${POST}`, '---\nlayout: post\ntitle: On a gem theme\n---\nThe body of a post on a gem theme.\n');
     log = vscode.window.createOutputChannel('TechBlog theme tests', { log: true });
     sites = new WorkspaceSites(log);
     storage = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-theme-storage-'));
@@ -119,18 +126,78 @@ describe('Themes that are not in the repository (real VS Code)', function () {
     assert.ok(roots.includes(vscode.Uri.file(found.found.root).fsPath), `the theme folder is a resource root: ${roots.join(', ')}`);
   });
 
-  it('a remote_theme blog shows "Download theme" first; the download from a local server brings the theme into the preview', async () => {
-    assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted (downloads are off otherwise)');
-    // The fixture theme as GitHub's archive service would serve it: one top folder, pax global header aside.
+  /** The fixture theme's files (test/fixtures/gem-home/gems/fixture-theme-1.0.0), paths under `prefix`. */
+  function fixtureTheme(prefix: string): Array<{ path: string; data: Uint8Array }> {
     const themeDir = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test', 'fixtures', 'gem-home', 'gems', 'fixture-theme-1.0.0');
     const entries: Array<{ path: string; data: Uint8Array }> = [];
     const walk = (dir: string, rel: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(dir, e.name), `${rel}${e.name}/`);
-        else entries.push({ path: `fixture-remote-theme-0123abc/${rel}${e.name}`, data: fs.readFileSync(path.join(dir, e.name)) });
+        else entries.push({ path: `${prefix}${rel}${e.name}`, data: fs.readFileSync(path.join(dir, e.name)) });
       }
     };
     walk(themeDir, '');
+    return entries;
+  }
+
+  it('a theme gem installed nowhere: the pinned version from the gem registry (a local server), refused on a checksum mismatch, used once it matches', async () => {
+    assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted (downloads are off otherwise)');
+    const data = gzipSync(writeTar(fixtureTheme('')));
+    const gem = writeTar([
+      { path: 'metadata.gz', data: gzipSync(new TextEncoder().encode('--- !ruby/object:Gem::Specification\nname: fixture-theme\n')) },
+      { path: 'data.tar.gz', data },
+      { path: 'checksums.yaml.gz', data: gzipSync(new TextEncoder().encode(`---\nSHA256:\n  data.tar.gz: ${sha256Hex(data)}\n`)) },
+    ]);
+    let published = 'f'.repeat(64);
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/api/v1/versions/fixture-theme.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify([{ number: '1.1.0', sha: '0'.repeat(64), platform: 'ruby', prerelease: false }, { number: '1.0.0', sha: published, platform: 'ruby', prerelease: false }]));
+      } else if (req.url === '/gems/fixture-theme-1.0.0.gem') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(gem);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const previous = process.env.TECHBLOG_GEM_REGISTRY;
+    process.env.TECHBLOG_GEM_REGISTRY = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const panel = await preview(`${GEM}/${POST}`);
+      const before = await eventually(() => panel.shown?.actions.length && panel.shown, 'the Download theme button', 30_000);
+      assert.match(before.notices[0], /"fixture-theme" 1\.0\.0 \(the version Gemfile\.lock pins\)/, before.notices.join('\n'));
+      assert.equal(requests.length, 0, 'nothing is fetched before the click');
+      const root = (await sites.siteFor(at(`${GEM}/${POST}`)))!.root;
+      const state = await themes.resolve(root, { ...parseSiteConfig('theme: fixture-theme\n'), profile: 'jekyll' });
+      assert.equal(state.kind, 'missing');
+
+      assert.equal(await themes.download(state), undefined, 'a gem whose SHA-256 is not the registry\'s is refused');
+      assert.ok(!fs.existsSync(path.join(storage, 'themes', 'fixture-theme-1.0.0')), 'nothing is written');
+      assert.deepEqual(requests, ['/api/v1/versions/fixture-theme.json', '/gems/fixture-theme-1.0.0.gem'], 'the pinned 1.0.0, not the newer 1.1.0');
+
+      published = sha256Hex(gem);
+      const t0 = performance.now();
+      const dir = await themes.download(state);
+      console.log(`[themes] gem downloaded, verified and unpacked in ${(performance.now() - t0).toFixed(0)} ms (${gem.length} bytes)`);
+      assert.equal(dir, path.join(storage, 'themes', 'fixture-theme-1.0.0'));
+      const after = await eventually(() => panel.shown?.mode === 'site' && panel.shown, 'the preview in the downloaded gem theme', 30_000);
+      assert.match(after.body, /<a class="fixture-site-title"[^>]*>.*Gem Theme Blog<\/a>/);
+      assert.deepEqual(after.actions, []);
+    } finally {
+      if (previous === undefined) delete process.env.TECHBLOG_GEM_REGISTRY;
+      else process.env.TECHBLOG_GEM_REGISTRY = previous;
+      server.close();
+    }
+  });
+
+  it('a remote_theme blog shows "Download theme" first; the download from a local server brings the theme into the preview', async () => {
+    assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted (downloads are off otherwise)');
+    // The fixture theme as GitHub's archive service would serve it: one top folder, pax global header aside.
+    const entries = fixtureTheme('fixture-remote-theme-0123abc/');
     const tarball = gzipSync(writeTar([...entries, { path: 'fixture-remote-theme-0123abc/README.md', data: new TextEncoder().encode('readme') }]));
     const requests: string[] = [];
     const server = http.createServer((req, res) => {
