@@ -106,6 +106,14 @@ export class SiteRenderer {
       layoutsDir: this.model.config.layoutsDir, includesDir: includesDirOf(raw),
       sassDir: typeof (raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((raw.sass as Record<string, unknown>).sass_dir).replace(/^\.?\/|\/$/g, '') : '_sass',
     }) : undefined;
+    // The theme's `_data` under the site's (Jekyll deep-merges them; here a site file replaces the theme's of the same name).
+    if (theme) {
+      for (const f of theme.files) {
+        if (!f.startsWith('_data/') || !/\.(ya?ml|json|csv|tsv)$/i.test(f) || this.siteHas(f)) continue;
+        const text = await theme.fs.readFile(posix.join(theme.root, f));
+        if (text !== undefined) this.model.setData(f, text);
+      }
+    }
     this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
   }

@@ -63,6 +63,12 @@ describe('theme layer', () => {
     assert.doesNotMatch(css, /\.logo/);
   });
 
+  test('the theme\'s _data files the site lacks are in site.data', async () => {
+    const r = await (await site({ '_data/links.yml': 'home: /mine/\n', '_layouts/page.html': '<p class="d">{{ site.data.links.home }} {{ site.data.ui.more }}</p>{{ content }}' },
+      { ...THEME, '_data/links.yml': 'home: /theirs/\n', '_data/ui.yml': 'more: Read more\n' })).render({ path: 'about.md', text: '---\nlayout: page\n---\nx\n' });
+    assert.match(r.html, /<p class="d">\/mine\/ Read more<\/p>/);
+  });
+
   test('a layout in neither: content mode, the notice names the theme', async () => {
     const r = await (await site({})).render({ path: '_posts/2024-01-01-hello.md', text: POST.replace('layout: post', 'layout: wide') });
     assert.equal(r.mode, 'content');
