@@ -98,7 +98,7 @@ export class SiteRenderer {
     let configText = await fs.readFile(this.abs('_config.yml'));
     const other = this.otherGenerator();
     const theme = other ? undefined : this.options.theme;
-    if (theme && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
+    if (theme && theme.readConfig !== false && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
     this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
     this.modelVersion++;
     const raw = this.model.raw;

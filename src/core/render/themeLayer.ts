@@ -18,6 +18,11 @@ export interface ThemeLayer {
   fs: RenderFileSystem;
   /** The theme's files, relative to `root` (posix). */
   files: Iterable<string>;
+  /**
+   * Whether the theme's `_config.yml` goes under the site's: Jekyll reads it for a gem theme (default), but
+   * jekyll-remote-theme sets the theme after the config is read, so a `remote_theme`'s is not.
+   */
+  readConfig?: boolean;
 }
 
 /** Where the site keeps the folders the theme's folders stand under. */

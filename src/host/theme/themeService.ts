@@ -72,9 +72,9 @@ export class ThemeService extends Disposable {
     for (const k of [...this.cache.keys()]) if (k.startsWith(root.toString() + '\0')) this.cache.delete(k);
   }
 
-  private async layer(root: string, name: string, version?: string): Promise<ThemeLayer> {
+  private async layer(root: string, name: string, version?: string, readConfig = true): Promise<ThemeLayer> {
     const fs = new ThemeFileSystem();
-    return { root: root.replace(/\\/g, '/'), name, version, fs, files: await fs.listFiles(root) };
+    return { root: root.replace(/\\/g, '/'), name, version, fs, files: await fs.listFiles(root), readConfig };
   }
 
   private async lookUp(root: vscode.Uri, config: ThemeConfig): Promise<ThemeState> {
@@ -83,7 +83,7 @@ export class ThemeService extends Disposable {
     const remote = parseRemoteTheme(config.remoteTheme);
     if (remote) {
       const dir = this.themesDir && path.join(this.themesDir, 'github', remoteThemeFolder(remote));
-      if (dir && await isDir(path.join(dir, '_layouts'))) return { kind: 'found', layer: await this.layer(dir, `${remote.owner}/${remote.repo}`, remote.ref), source: 'downloaded' };
+      if (dir && await isDir(path.join(dir, '_layouts'))) return { kind: 'found', layer: await this.layer(dir, `${remote.owner}/${remote.repo}`, remote.ref, false), source: 'downloaded' };
       return { kind: 'missing', remote, spec: config.remoteTheme ?? '' };
     }
     const name = config.gemTheme?.trim();

@@ -186,6 +186,7 @@ describe('Themes that are not in the repository (real VS Code)', function () {
       assert.equal(dir, path.join(storage, 'themes', 'fixture-theme-1.0.0'));
       const after = await eventually(() => panel.shown?.mode === 'site' && panel.shown, 'the preview in the downloaded gem theme', 30_000);
       assert.match(after.body, /<a class="fixture-site-title"[^>]*>.*Gem Theme Blog<\/a>/);
+      assert.match(after.body, /<p class="fixture-tagline">Notes written with the fixture theme<\/p>/, 'a gem theme\'s _config.yml is read');
       assert.deepEqual(after.actions, []);
     } finally {
       if (previous === undefined) delete process.env.TECHBLOG_GEM_REGISTRY;
@@ -237,7 +238,8 @@ describe('Themes that are not in the repository (real VS Code)', function () {
       assert.ok(mine?.startsWith(storage), mine);
       const after = await eventually(() => panel.shown?.mode === 'site' && panel.shown, 'the preview in the downloaded theme', 30_000);
       assert.match(after.body, /<a class="fixture-site-title"[^>]*>.*Remote Theme Blog<\/a>/);
-      assert.match(after.body, /<p class="fixture-tagline">Notes written with the fixture theme<\/p>/, 'the theme\'s _config.yml is read');
+      // jekyll-remote-theme sets the theme after Jekyll read the config: the theme's _config.yml does not count.
+      assert.match(after.body, /<p class="fixture-tagline"><\/p>/, 'a remote theme\'s _config.yml is not read');
       assert.match(after.body, /<footer class="fixture-footer">/);
       assert.deepEqual(after.actions, []);
       assert.ok(!after.notices.some((n) => /remote_theme/.test(n)), after.notices.join('\n'));

@@ -63,6 +63,15 @@ describe('theme layer', () => {
     assert.doesNotMatch(css, /\.logo/);
   });
 
+  test('a remote theme\'s _config.yml is not read (jekyll-remote-theme sets the theme after the config)', async () => {
+    const files: Record<string, string> = { 'site/_config.yml': 'title: My blog\n' };
+    for (const [k, v] of Object.entries(THEME)) files[`gh/t/${k}`] = v;
+    const fs = new MemoryFileSystem(files);
+    const renderer = await SiteRenderer.open({ fs, root: 'site', theme: { root: 'gh/t', name: 'o/t', fs, files: Object.keys(THEME), readConfig: false } });
+    const r = await renderer.render({ path: '_posts/2024-01-01-hello.md', text: POST });
+    assert.match(r.html, /<header class="theme-header">My blog — <\/header>/);
+  });
+
   test('the theme\'s _data files the site lacks are in site.data', async () => {
     const r = await (await site({ '_data/links.yml': 'home: /mine/\n', '_layouts/page.html': '<p class="d">{{ site.data.links.home }} {{ site.data.ui.more }}</p>{{ content }}' },
       { ...THEME, '_data/links.yml': 'home: /theirs/\n', '_data/ui.yml': 'more: Read more\n' })).render({ path: 'about.md', text: '---\nlayout: page\n---\nx\n' });
