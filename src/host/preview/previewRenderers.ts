@@ -49,7 +49,7 @@ export class PreviewRenderers extends Disposable {
   constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, private readonly themes?: ThemeService) {
     super();
     // Site roots moved (a _config.yml came or went): start over.
-    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); }));
+    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); this.themes?.forget(); }));
     // A theme was downloaded: the sites that missed it get it.
     if (themes) this.register(themes.onDidChange(() => { for (const key of [...this.renderers.keys()]) void this.refreshTheme(vscode.Uri.parse(key, true), true); }));
   }

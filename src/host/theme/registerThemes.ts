@@ -20,7 +20,10 @@ export function registerThemes(sites: WorkspaceSites, themes: ThemeService): vsc
       text = undefined;
     }
     const config = parseSiteConfig(text, site.generator === 'hexo' ? 'hexo' : 'jekyll');
+    // Looked up afresh: the gem may have been installed (or downloaded for another site) since.
+    themes.forget(site.root);
     const state = await themes.resolve(site.root, { ...config, profile: site.generator });
+    if (state.kind === 'found') themes.refresh();
     if (state.kind !== 'missing') {
       void vscode.window.showInformationMessage(state.kind === 'found'
         ? vscode.l10n.t('The theme {0} is already available ({1}).', state.layer.name, state.layer.root)

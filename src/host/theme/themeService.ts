@@ -66,6 +66,12 @@ export class ThemeService extends Disposable {
     return p;
   }
 
+  /** Looks every theme up again and tells the previews (a gem installed meanwhile). */
+  refresh(): void {
+    this.forget();
+    this.changed.fire();
+  }
+
   /** `_config.yml` changed, or a download finished: look up again. */
   forget(root?: vscode.Uri): void {
     if (!root) { this.cache.clear(); return; }
