@@ -214,7 +214,7 @@ export class PreviewPanel extends Disposable {
       const webview = this.panel.webview;
       const t0 = Date.now();
       const theme = source.theme();
-      const themeRoot = theme?.kind === 'found' ? vscode.Uri.file(theme.layer.root) : undefined;
+      const themeRoot = theme?.kind === 'found' ? theme.uri : undefined;
       const result = await source.renderer.render({
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),

@@ -20,7 +20,8 @@ import { lookupEnvironment, ThemeFileSystem } from './themeFiles';
 
 export type ThemeState =
   | { kind: 'none' }
-  | { kind: 'found'; layer: ThemeLayer; source: ThemeSource | 'downloaded' }
+  /** `uri`: the theme's folder as the workbench names it (a resource root of the preview). */
+  | { kind: 'found'; layer: ThemeLayer; source: ThemeSource | 'downloaded'; uri: vscode.Uri }
   | { kind: 'missing'; gem?: { name: string; pinned?: string }; remote?: RemoteTheme; spec: string };
 
 /** The site config keys that pick a theme. */
@@ -49,7 +50,12 @@ export class ThemeService extends Disposable {
   }
 
   private get themesDir(): string | undefined {
-    return this.storage?.scheme === 'file' ? path.join(this.storage.fsPath, 'themes') : undefined;
+    return this.storage && onThisDisk(this.storage) ? path.join(this.storage.fsPath, 'themes') : undefined;
+  }
+
+  /** The folder at `fsPath` (on the extension host's disk) named like `like` (a remote workspace keeps its scheme). */
+  private uriOf(fsPath: string, like: vscode.Uri | undefined): vscode.Uri {
+    return like && like.scheme !== 'file' ? like.with({ path: vscode.Uri.file(fsPath).path }) : vscode.Uri.file(fsPath);
   }
 
   /** The theme of the site at `root` with config `config` (cached). */
@@ -89,18 +95,25 @@ export class ThemeService extends Disposable {
     const remote = parseRemoteTheme(config.remoteTheme);
     if (remote) {
       const dir = this.themesDir && path.join(this.themesDir, 'github', remoteThemeFolder(remote));
-      if (dir && await isDir(path.join(dir, '_layouts'))) return { kind: 'found', layer: await this.layer(dir, `${remote.owner}/${remote.repo}`, remote.ref, false), source: 'downloaded' };
+      if (dir && await isDir(path.join(dir, '_layouts'))) {
+        return { kind: 'found', layer: await this.layer(dir, `${remote.owner}/${remote.repo}`, remote.ref, false), source: 'downloaded', uri: this.uriOf(dir, this.storage) };
+      }
       return { kind: 'missing', remote, spec: config.remoteTheme ?? '' };
     }
     const name = config.gemTheme?.trim();
     if (!name || !/^[A-Za-z0-9._-]+$/.test(name)) return { kind: 'none' };
-    if (root.scheme !== 'file') return { kind: 'missing', gem: { name }, spec: name };
+    // The extension runs where the workspace is (extensionKind workspace): its disk is the workspace's.
+    if (!onThisDisk(root)) return { kind: 'missing', gem: { name }, spec: name };
     const t0 = performance.now();
     const found = await locateGemTheme(name, root.fsPath.replace(/\\/g, '/'), lookupEnvironment(this.themesDir ? [this.themesDir.replace(/\\/g, '/')] : []));
     this.lastLookupMs = performance.now() - t0;
     if (found.found) {
       this.log.info(`Theme: ${name} ${found.found.version} for ${vscode.workspace.asRelativePath(root)} from ${found.found.root} (${found.found.source}${found.pinned ? ', pinned by Gemfile.lock' : ''}; looked up in ${this.lastLookupMs.toFixed(0)} ms)`);
-      return { kind: 'found', layer: await this.layer(found.found.root, found.found.name, found.found.version), source: found.found.source };
+      const downloaded = found.found.source === 'downloaded';
+      return {
+        kind: 'found', layer: await this.layer(found.found.root, found.found.name, found.found.version), source: found.found.source,
+        uri: this.uriOf(found.found.root, downloaded ? this.storage : root),
+      };
     }
     this.log.info(`Theme: ${name}${found.pinned ? ` ${found.pinned}` : ''} is not installed (${found.searched} gem folders searched in ${this.lastLookupMs.toFixed(0)} ms${found.installed.length ? `; installed: ${found.installed.join(', ')}` : ''})`);
     return { kind: 'missing', gem: { name: name.toLowerCase(), pinned: found.pinned }, spec: name };
@@ -163,6 +176,11 @@ export class ThemeService extends Disposable {
       return undefined;
     }
   }
+}
+
+/** A folder node:fs reaches: local files, or a remote workspace's from its own extension host. */
+function onThisDisk(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' || (uri.scheme === 'vscode-remote' && vscode.env.remoteName !== undefined);
 }
 
 async function isDir(p: string): Promise<boolean> {
