@@ -26,6 +26,24 @@ export function lockedVersion(lockText: string | undefined, name: string): strin
   return /^(\d[0-9A-Za-z.]*)/.exec(m[1])?.[1] ?? m[1];
 }
 
+/**
+ * A gem `Gemfile.lock` takes from a git repository (a `GIT` section): Bundler checks it out as
+ * `<gem dir>/bundler/gems/<repository name>-<first 12 characters of the revision>/`.
+ */
+export function lockedGitCheckout(lockText: string | undefined, name: string): { folder: string; version: string } | undefined {
+  if (!lockText) return undefined;
+  for (const block of lockText.split(/\r?\n\s*\r?\n/)) {
+    if (!/^GIT\b/.test(block.trimStart())) continue;
+    const version = lockedVersion(block, name);
+    const remote = /^\s*remote:\s*(\S+)/m.exec(block)?.[1];
+    const revision = /^\s*revision:\s*([0-9a-f]{12,})/m.exec(block)?.[1];
+    if (!version || !remote || !revision) continue;
+    const repo = remote.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop();
+    if (repo && /^[A-Za-z0-9._-]+$/.test(repo)) return { folder: `${repo}-${revision.slice(0, 12)}`, version };
+  }
+  return undefined;
+}
+
 /** `name-1.2.3` → `1.2.3` when the folder is a version of gem `name`. */
 export function gemFolderVersion(folder: string, name: string): string | undefined {
   if (folder.length <= name.length + 1 || folder.slice(0, name.length).toLowerCase() !== name.toLowerCase() || folder[name.length] !== '-') return undefined;

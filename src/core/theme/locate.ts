@@ -4,7 +4,7 @@
 // uses exactly the version `Gemfile.lock` pins; plain RubyGems (`jekyll build` without `bundle exec`)
 // the highest installed. Pure: the environment and a directory lister are passed in.
 import * as posix from 'node:path/posix';
-import { compareGemVersions, gemFolderVersion, lockedVersion } from './gemVersion';
+import { compareGemVersions, gemFolderVersion, lockedGitCheckout, lockedVersion } from './gemVersion';
 
 export interface ThemeLookupEnvironment {
   /** Environment variables (GEM_HOME, GEM_PATH, BUNDLE_PATH, HOME). */
@@ -144,6 +144,14 @@ export async function locateGemTheme(themeName: string, siteRoot: string, e: The
       if (version) candidates.push({ name, version, root: posix.join(dir, n), source });
     }
   });
+  // A gem Bundler checked out from git sits beside `gems/`, in `bundler/gems/`.
+  const git = lockedGitCheckout(lock, name);
+  if (git) {
+    const dirs = folders.slice(0, searched).filter((f) => f.dir.endsWith('/gems') && f.source !== 'downloaded').map((f) => ({ ...f, dir: posix.join(posix.dirname(f.dir), 'bundler', 'gems', git.folder) }));
+    const present = await Promise.all(dirs.map((d) => e.list(d.dir)));
+    const hit = dirs.find((_, i) => present[i] !== undefined);
+    if (hit) return { found: { name, version: git.version, root: hit.dir, source: hit.source }, pinned, candidates: candidates.length + 1 };
+  }
   const installed = [...new Set(candidates.map((c) => c.version))];
   if (pinned) {
     const hit = candidates.find((c) => c.version === pinned);
