@@ -76,7 +76,7 @@ describe('locateGemTheme', () => {
   test('a theme Bundler checked out from git: bundler/gems/<repo>-<revision> beside the gems folder', async () => {
     const lock = { [`${SITE}/Gemfile.lock`]: 'GIT\n  remote: https://github.com/mmistakes/minimal-mistakes.git\n  revision: 0123456789abcdef0123456789abcdef01234567\n  specs:\n    minimal-mistakes-jekyll (4.24.0)\n      jekyll (>= 3.7, < 5.0)\n\nGEM\n  specs:\n    jekyll (4.3.1)\n' };
     const checkout = `${SITE}/vendor/bundle/ruby/3.1.0/bundler/gems/minimal-mistakes-0123456789ab`;
-    const r = await locateGemTheme('minimal-mistakes-jekyll', SITE, disk([checkout, `${SITE}/vendor/bundle/ruby/3.1.0/gems/jekyll-4.3.1`], lock));
+    const r = await locateGemTheme('minimal-mistakes-jekyll', SITE, disk([`${checkout}/_layouts`, `${SITE}/vendor/bundle/ruby/3.1.0/gems/jekyll-4.3.1`], lock));
     assert.equal(r.found?.root, checkout);
     assert.equal(r.found?.version, '4.24.0');
   });
