@@ -112,7 +112,7 @@ async function themeLayer(site, env) {
   if (!r.found) throw new Error(`theme ${name} is not installed (searched ${r.searched} gem folders)`);
   const themeFs = new NodeFileSystem(r.found.root);
   const files = (await themeFs.listFiles(r.found.root)).filter((f) => /^(_layouts|_includes|_sass|assets|_data)\/|^_config\.yml$/.test(f));
-  console.log(`[fidelity] theme ${name} ${r.found.version} found in ${(performance.now() - t0).toFixed(1)} ms (${r.found.source}: ${path.relative(root, r.found.root) || r.found.root})`);
+  console.log(`[fidelity] theme ${name} ${r.found.version} found in ${(performance.now() - t0).toFixed(1)} ms (${r.found.source}: ${path.relative(root, r.found.root).startsWith('..') ? r.found.root : path.relative(root, r.found.root)})`);
   return { root: r.found.root, name, version: r.found.version, fs: themeFs, files };
 }
 
@@ -136,7 +136,7 @@ async function compareSite(site) {
     const env = siteEnv(site);
     const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', env });
     if (build.status !== 0) throw new Error(`jekyll build of ${site} failed:\n${build.stdout}\n${build.stderr}`);
-    console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site) || site}`);
+    console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
     const theme = await themeLayer(site, env);
     const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
     let cssRows = 0;
@@ -164,7 +164,7 @@ async function compareSite(site) {
         const got = selectors(result.css.join('\n'));
         const agree = [...want].filter((x) => got.has(x)).length;
         console.log(`[fidelity] ${path.basename(site)}: theme CSS ${href} (${result.theme}): ${agree} of ${want.size} selectors of Jekyll's = ${pct(want.size ? agree / want.size : 1)}`);
-        rows.push({ rel: `${href} (selectors)`, common: agree, denom: Math.max(want.size, 1), bare: false, onlyA: [], onlyB: [...want].filter((x) => !got.has(x)) });
+        rows.push({ rel: `${href} (selectors)`, common: agree, denom: Math.max(want.size, 1), bare: false, css: true, onlyA: [], onlyB: [...want].filter((x) => !got.has(x)) });
       }
     }
     console.log('document'.padEnd(52) + 'blocks'.padStart(8) + 'agree'.padStart(8) + '   agreement');
@@ -177,8 +177,8 @@ async function compareSite(site) {
     }
     const common = rows.reduce((s, r) => s + r.common, 0);
     const blocks = rows.reduce((s, r) => s + r.denom, 0);
-    console.log(`[fidelity] ${path.basename(site)}: ${common} of ${blocks} blocks agree = ${pct(blocks ? common / blocks : 1)} over ${rows.length} documents`);
-    return { common, blocks, documents: rows.length };
+    console.log(`[fidelity] ${path.basename(site)}: ${common} of ${blocks} blocks agree = ${pct(blocks ? common / blocks : 1)} over ${rows.filter((r) => !r.css).length} documents`);
+    return { common, blocks, documents: rows.filter((r) => !r.css).length };
   } finally {
     fs.rmSync(dest, { recursive: true, force: true });
   }
