@@ -33,6 +33,8 @@ export interface SiteRendererOptions {
   theme?: ThemeLayer;
 }
 
+/** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
+const THEME_NS = '@theme/';
 const CONTENT_MARKER = '\ue000techblog-content\ue000';
 // The Jekyll we emulate (Debian's, the fidelity reference).
 const JEKYLL = { version: '4.3.1', environment: 'development' };
@@ -139,13 +141,15 @@ export class SiteRenderer {
     return this.files.has(p) || (this.options.index?.hasFile(p) ?? false);
   }
 
-  /** A file of the site, or of its theme under it. */
+  /** A file of the site, or of its theme under it (or, named `@theme/…`, of the theme alone). */
   private has(p: string): boolean {
+    if (p.startsWith(THEME_NS)) return this.overlay?.has(p.slice(THEME_NS.length)) ?? false;
     return this.siteHas(p) || (this.overlay?.themePath(p) !== undefined);
   }
 
   /** Reads a site path from the site, or from the theme when only the theme has it. */
   private readSite(p: string): Promise<string | undefined> {
+    if (p.startsWith(THEME_NS)) return this.overlay?.read(p.slice(THEME_NS.length)) ?? Promise.resolve(undefined);
     const tp = this.siteHas(p) ? undefined : this.overlay?.themePath(p);
     return tp !== undefined ? this.overlay!.read(tp) : this.options.fs.readFile(this.abs(p));
   }
@@ -578,6 +582,11 @@ export class SiteRenderer {
       baseurl: this.model.config.baseurl,
       sassDir: typeof (this.model.raw.sass as Record<string, unknown> | undefined)?.sass_dir === 'string' ? String((this.model.raw.sass as Record<string, unknown>).sass_dir) : '_sass',
       has, read: (p) => this.readSite(p),
+      // A theme's Sass file is known as `@theme/_sass/…`: its relative imports find its own partials first.
+      canonical: (p) => {
+        const tp = this.overlay && !p.startsWith(THEME_NS) && !this.siteHas(p) ? this.overlay.themePath(p) : undefined;
+        return tp !== undefined ? THEME_NS + tp : p;
+      },
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });

@@ -14,6 +14,11 @@ export interface ThemeSite {
   liquid(text: string, path: string): Promise<string>;
   /** The URL the output should use for a site file. */
   resource(sitePath: string): string;
+  /**
+   * The name a found Sass file goes by (default: its site path). A theme's file gets a name of its own, so
+   * its relative imports resolve next to it first, as libsass does, and only then in the load paths.
+   */
+  canonical?(sitePath: string): string;
 }
 
 export interface Stylesheet {
@@ -81,7 +86,7 @@ export async function compileSass(path: string, site: ThemeSite): Promise<string
     canonicalize(url: string): URL | null {
       // Relative loads arrive resolved against the importing file's `site:` URL.
       const tries = url.startsWith('site:') ? [decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '')] : [url, posix.join(site.sassDir, url)];
-      for (const t of tries) for (const c of candidates(posix.normalize(t))) if (site.has(c)) return new URL('site:/' + c.split('/').map(encodeURIComponent).join('/'));
+      for (const t of tries) for (const c of candidates(posix.normalize(t))) if (site.has(c)) return new URL('site:/' + (site.canonical?.(c) ?? c).split('/').map(encodeURIComponent).join('/'));
       return null;
     },
     async load(canonical: URL): Promise<Sass.ImporterResult | null> {

@@ -56,6 +56,17 @@ describe('theme layer', () => {
     assert.match(css, /site:\/\/assets\/logo\.png/);
   });
 
+  test('Sass: a theme partial\'s relative import finds the theme\'s sibling first, as libsass does (Jekyll ignores a site copy of it)', async () => {
+    const r = await (await site({ '_sass/theme/_colors.scss': '$ink: #222222;' })).render({ path: '_posts/2024-01-01-hello.md', text: POST });
+    const css = r.css.join('\n');
+    assert.match(css, /color: #111111/);
+    assert.doesNotMatch(css, /#222222/);
+    // …while the site's copy of the partial the entry imports through the load path wins.
+    const own = await (await site({ '_sass/theme.scss': '@import "theme/colors"; body { color: $ink; border: 0; }', '_sass/theme/_colors.scss': '$ink: #333333;' }))
+      .render({ path: '_posts/2024-01-01-hello.md', text: POST });
+    assert.match(own.css.join('\n'), /color: #333333;\s*border: 0/);
+  });
+
   test('the site\'s own entry stylesheet replaces the theme\'s', async () => {
     const r = await (await site({ 'assets/main.scss': '---\n---\n@import "theme"; .mine { margin: 0; }' })).render({ path: '_posts/2024-01-01-hello.md', text: POST });
     const css = r.css.join('\n');
