@@ -10,21 +10,26 @@ import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 import { registerWalkthrough } from './host/walkthrough/registerWalkthrough';
+import { registerThemes } from './host/theme/registerThemes';
+import { ThemeService } from './host/theme/themeService';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   const sites = new WorkspaceSites(log);
   // Messages made in src/core (problems, preview notices) follow VS Code's display language.
+  const themes = new ThemeService(context.globalStorageUri, log);
   const restoreEnglish = setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   context.subscriptions.push(
     { dispose: restoreEnglish },
     log,
     sites,
+    themes,
+    registerThemes(sites, themes),
     registerSiteInfoCommand(sites),
     registerImagePaste(sites, log),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
-    registerPreview(sites, context.extensionUri, log, context.globalStorageUri),
+    registerPreview(sites, context.extensionUri, log, context.globalStorageUri, themes),
     registerAuthoring(sites, context.extensionUri, log),
     registerWalkthrough(sites, context.extensionUri, log),
   );

@@ -10,6 +10,7 @@ import type { ProfileSetting } from '../core/site/profile';
 import { loadSite } from '../core/site/siteIndex';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
+import { gemThemeLayer } from './theme';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION } from './sites';
 
 const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--profile auto|jekyll|hugo|hexo]
@@ -113,10 +114,13 @@ export const renderCommand: CliCommand = {
     const theme = await themeDir();
     const readTheme = async (name: string) => (theme ? fsp.readFile(path.join(theme, name), 'utf8').catch(() => undefined) : undefined);
 
-    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css'), sassCache: cliSassCache() });
+    const gem = site?.generator === 'jekyll' ? await gemThemeLayer(toPosix(siteRoot)) : {};
+    if (gem.problem) io.err(`techblog render: ${gem.problem}; rendering without its layouts.`);
+    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css'), sassCache: cliSassCache(), theme: gem.layer });
     const result = await renderer.render({
       path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds,
       resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),
+      ...(gem.layer ? { resolveThemeResource: (p: string) => relativeUrl(outDir, path.join(gem.layer!.root, ...p.split('/'))) } : {}),
     });
     const extra: string[] = [];
     const preview = await readTheme('preview.css');

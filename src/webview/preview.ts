@@ -6,7 +6,7 @@
 // this script): the host API stays in this script's closure, and the DOM they build survives patches.
 import morphdom from 'morphdom';
 import type {
-  HostToWebview, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
+  HostToWebview, PreviewAction, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
 } from '../core/protocol/previewMessages';
 import type { Notice } from '../core/render/notices';
 
@@ -70,6 +70,7 @@ document.getElementById('_defaultStyles')?.remove();
 // ── notices ──────────────────────────────────────────────────────────────────────────────────────
 
 let notices: Notice[] = [];
+let actions: PreviewAction[] = [];
 let noticesExpanded = false;
 
 function format(template: string, n: number): string {
@@ -93,6 +94,19 @@ function renderNotices(): void {
     line.className = `techblog-notice techblog-notice-${n.kind}`;
     line.textContent = n.text;
     bar.append(line);
+    // The first notice's buttons (a missing theme's "Download theme") follow it, also when collapsed.
+    if (n === notices[0] && actions.length) {
+      // It explains the rest (a missing theme): readable in full without a click.
+      line.classList.add('techblog-notice-primary');
+      for (const a of actions) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'techblog-notice-action';
+        button.dataset.action = a.id;
+        button.textContent = a.label;
+        bar.append(button);
+      }
+    }
   }
   if (notices.length > 1) {
     const more = document.createElement('span');
@@ -234,6 +248,7 @@ function applyUpdate(m: UpdateMessage): void {
   }
   lineCache = undefined;
   notices = m.notices;
+  actions = m.actions ?? [];
   renderNotices();
   state = { ...m.state, ...(state.resource === m.state.resource && state.line !== undefined ? { line: state.line } : {}) };
   if (m.line !== undefined) scrollToLine(m.line);
@@ -273,6 +288,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
 
 function onLinkClick(event: MouseEvent): void {
   const target = event.target instanceof Element ? event.target : null;
+  const action = target?.closest<HTMLElement>('.techblog-notice-action')?.dataset.action;
+  if (action === 'downloadTheme') {
+    vscode.postMessage({ type: 'action', id: action });
+    return;
+  }
   const bar = target?.closest(`#${NOTICES_ID}`);
   if (bar) {
     // The first notice is readable as it is; a click on the bar (or "+N more") shows or hides the rest.

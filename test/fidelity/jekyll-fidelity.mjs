@@ -20,9 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
-if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'));
-if (!args.includes('--site')) sites.push(path.join(root, 'test', 'fixtures', 'sites', 'libsass-theme'));
+// `--site jekyll-new`: the blog `jekyll new` makes (theme: minima, the gem Debian installs), generated in the run.
+const JEKYLL_NEW = 'jekyll-new';
+const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [args[i + 1] === JEKYLL_NEW ? JEKYLL_NEW : path.resolve(args[i + 1])] : []));
+if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'),
+  path.join(root, 'test', 'fixtures', 'sites', 'libsass-theme'), path.join(root, 'test', 'fixtures', 'sites', 'gem-theme'), JEKYLL_NEW);
 const TARGET = 0.98;
 // Site CSS: our compiled stylesheets against the ones `jekyll build` wrote, as rule sets (cssRules.ts).
 // The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.8 %.
@@ -62,6 +64,8 @@ if (!fs.existsSync(path.join(outDir, 'src', 'core', 'render', 'renderer.js'))) {
 }
 const { SiteRenderer } = require(path.join(outDir, 'src', 'core', 'render', 'renderer.js'));
 const { NodeFileSystem } = require(path.join(outDir, 'src', 'cli', 'nodeFileSystem.js'));
+const { locateGemTheme } = require(path.join(outDir, 'src', 'core', 'theme', 'locate.js'));
+const { parseSiteConfig } = require(path.join(outDir, 'src', 'core', 'site', 'config.js'));
 const { blockSignatures, alignBlocks } = require(path.join(outDir, 'test', 'unit', 'render', 'blocks.js'));
 const { cssRuleSet, compareRuleSets } = require(path.join(outDir, 'test', 'unit', 'render', 'cssRules.js'));
 
@@ -83,13 +87,63 @@ function documents(site) {
   return docs;
 }
 
+/**
+ * A site's `.fidelity.json` may give `env` for `jekyll build` (e.g. GEM_PATH to a fixture gem folder, relative to
+ * the site; Ruby's own gem path is kept after it). Our renderer gets the theme gem found with the same env.
+ */
+function siteEnv(site) {
+  const file = path.join(site, '.fidelity.json');
+  const declared = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).env ?? {} : {};
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(declared)) env[k] = k === 'GEM_PATH' || k === 'GEM_HOME' ? path.resolve(site, v) : v;
+  if (declared.GEM_PATH) {
+    const rubyPath = spawnSync('ruby', ['-e', 'print Gem.path.join(File::PATH_SEPARATOR)'], { encoding: 'utf8' }).stdout;
+    if (rubyPath) env.GEM_PATH = `${env.GEM_PATH}${path.delimiter}${rubyPath}`;
+  }
+  return env;
+}
+
+/** The theme layer for a site with `theme:`, found as the extension finds it (src/core/theme/locate.ts). */
+async function themeLayer(site, env) {
+  const name = parseSiteConfig(fs.existsSync(path.join(site, '_config.yml')) ? fs.readFileSync(path.join(site, '_config.yml'), 'utf8') : undefined).gemTheme;
+  if (!name) return undefined;
+  const t0 = performance.now();
+  const r = await locateGemTheme(name, site, {
+    env, home: os.homedir(), platform: process.platform,
+    list: async (d) => { try { return await fs.promises.readdir(d); } catch { return undefined; } },
+    read: async (f) => { try { return await fs.promises.readFile(f, 'utf8'); } catch { return undefined; } },
+  });
+  if (!r.found) throw new Error(`theme ${name} is not installed (searched ${r.searched} gem folders)`);
+  const themeFs = new NodeFileSystem(r.found.root);
+  const files = (await themeFs.listFiles(r.found.root)).filter((f) => /^(_layouts|_includes|_sass|assets|_data)\/|^_config\.yml$/.test(f));
+  console.log(`[fidelity] theme ${name} ${r.found.version} found in ${(performance.now() - t0).toFixed(1)} ms (${r.found.source}: ${path.relative(root, r.found.root).startsWith('..') ? r.found.root : path.relative(root, r.found.root)})`);
+  return { root: r.found.root, name, version: r.found.version, fs: themeFs, files };
+}
+
+/** Selectors of a stylesheet, for comparing our compiled theme CSS with Jekyll's. */
+function selectors(css) {
+  return new Set([...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}@;]+)\{/g)].map((m) => m[1].trim().replace(/\s+/g, ' ').replace(/["']/g, '')).filter((x) => x && !/^(from|to|\d+%)$/.test(x)));
+}
+
+function generateJekyllNew() {
+  const gems = spawnSync('ruby', ['-e', 'Gem::Specification.find_by_name("minima"); Gem::Specification.find_by_name("jekyll-feed")'], { encoding: 'utf8' });
+  if (gems.status !== 0) { console.log('[fidelity] skipped the jekyll new blog: the minima or jekyll-feed gem is not installed (Debian: apt-get install jekyll-theme-minima ruby-jekyll-feed)'); return undefined; }
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-jekyll-new-')), 'blog');
+  const r = spawnSync('jekyll', ['new', dir, '--skip-bundle'], { encoding: 'utf8' });
+  if (r.status !== 0) { console.log(`[fidelity] skipped the jekyll new blog: jekyll new failed (${(r.stderr || r.stdout).trim().split('\n')[0]})`); return undefined; }
+  return dir;
+}
+
 async function compareSite(site) {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-fidelity-'));
   try {
-    const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8' });
+    const env = siteEnv(site);
+    const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', env });
     if (build.status !== 0) throw new Error(`jekyll build of ${site} failed:\n${build.stdout}\n${build.stderr}`);
-    console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site) || site}`);
-    const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '' });
+    console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
+    const theme = await themeLayer(site, env);
+    const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
+    let cssRows = 0;
     const now = new Date();
     const rows = [];
     let css;
@@ -109,6 +163,15 @@ async function compareSite(site) {
       const theirs = blockSignatures(jekyllHtml, opts);
       const { common, onlyA, onlyB } = alignBlocks(ours, theirs);
       rows.push({ rel, common, denom: Math.max(ours.length, theirs.length, 1), bare, onlyA, onlyB });
+      // A theme's stylesheet: ours (compiled from the theme's Sass) must hold the rules Jekyll's does.
+      const href = theme && !bare && cssRows++ === 0 ? /<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/.exec(jekyllHtml)?.[1] : undefined;
+      if (href && fs.existsSync(path.join(dest, href.replace(/^\//, '')))) {
+        const want = selectors(fs.readFileSync(path.join(dest, href.replace(/^\//, '')), 'utf8'));
+        const got = selectors(result.css.join('\n'));
+        const agree = [...want].filter((x) => got.has(x)).length;
+        console.log(`[fidelity] ${path.basename(site)}: theme CSS ${href} (${result.theme}): ${agree} of ${want.size} selectors of Jekyll's = ${pct(want.size ? agree / want.size : 1)}`);
+        rows.push({ rel: `${href} (selectors)`, common: agree, denom: Math.max(want.size, 1), bare: false, css: true, onlyA: [], onlyB: [...want].filter((x) => !got.has(x)) });
+      }
     }
     console.log('document'.padEnd(52) + 'blocks'.padStart(8) + 'agree'.padStart(8) + '   agreement');
     for (const r of rows) {
@@ -120,13 +183,14 @@ async function compareSite(site) {
     }
     const common = rows.reduce((s, r) => s + r.common, 0);
     const blocks = rows.reduce((s, r) => s + r.denom, 0);
-    console.log(`[fidelity] ${path.basename(site)}: ${common} of ${blocks} blocks agree = ${pct(blocks ? common / blocks : 1)} over ${rows.length} documents`);
+    const docCount = rows.filter((r) => !r.css).length;
+    console.log(`[fidelity] ${path.basename(site)}: ${common} of ${blocks} blocks agree = ${pct(blocks ? common / blocks : 1)} over ${docCount} documents`);
     if (css?.total) {
       console.log(`[fidelity] ${path.basename(site)} CSS: ${css.common} of ${css.total} declarations agree = ${pct(css.common / css.total)} (${css.sheets} stylesheets, target ${pct(CSS_TARGET)})`);
       for (const x of css.onlyA.slice(0, verbose ? 50 : 6)) console.log(`      ours only:   ${x.slice(0, 150)}`);
       for (const x of css.onlyB.slice(0, verbose ? 50 : 6)) console.log(`      jekyll only: ${x.slice(0, 150)}`);
     }
-    return { common, blocks, documents: rows.length, cssOk: !css?.total || css.common / css.total >= CSS_TARGET };
+    return { common, blocks, documents: docCount, cssOk: !css?.total || css.common / css.total >= CSS_TARGET };
   } finally {
     fs.rmSync(dest, { recursive: true, force: true });
   }
@@ -136,10 +200,14 @@ async function compareSite(site) {
 function compareCss(jekyllHtml, dest, baseurl, result) {
   if (result.theme !== 'site') return { common: 0, total: 1, sheets: 0, onlyA: [`our preview used the ${result.theme} theme`], onlyB: [] };
   const hrefs = [...jekyllHtml.matchAll(/<link\b[^>]*rel=["']?stylesheet[^>]*>/gi)].map((m) => /href=["']([^"']+)/.exec(m[0])?.[1]).filter((h) => h && !/^([a-z]+:)?\/\//i.test(h));
-  const files = hrefs.map((h) => path.join(dest, h.replace(/[?#].*$/, '').slice(h.startsWith(baseurl + '/') ? baseurl.length : 0))).filter((f) => fs.existsSync(f));
+  const sheets = hrefs.map((h) => ({ href: h.replace(/[?#].*$/, ''), file: path.join(dest, h.replace(/[?#].*$/, '').slice(h.startsWith(baseurl + '/') ? baseurl.length : 0)) })).filter((x) => fs.existsSync(x.file));
+  // Our preview writes every url() as the file's site URL; Jekyll's CSS keeps what the theme wrote (often relative to the stylesheet).
+  const absoluteUrls = (css, href) => css.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (all, q, u) =>
+    (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(u) ? all : `url(${q}${path.posix.join(path.posix.dirname(href.startsWith('/') ? href : '/' + href), u)}${q})`));
   let common = 0; let total = 0; const onlyA = []; const onlyB = [];
-  files.forEach((f, i) => {
-    const c = compareRuleSets(cssRuleSet(result.css[i] ?? ''), cssRuleSet(fs.readFileSync(f, 'utf8')));
+  const files = sheets.map((x) => x.file);
+  sheets.forEach(({ href, file: f }, i) => {
+    const c = compareRuleSets(cssRuleSet(result.css[i] ?? ''), cssRuleSet(absoluteUrls(fs.readFileSync(f, 'utf8'), href)));
     common += c.common; total += c.total; onlyA.push(...c.onlyA); onlyB.push(...c.onlyB);
   });
   return { common, total, sheets: files.length, onlyA, onlyB };
@@ -150,8 +218,11 @@ try {
   let cssOk = true;
   let blocks = 0;
   let docs = 0;
-  for (const site of sites) {
+  for (const s of sites) {
+    const site = s === JEKYLL_NEW ? generateJekyllNew() : s;
+    if (!site) continue;
     const r = await compareSite(site);
+    if (s === JEKYLL_NEW) fs.rmSync(path.dirname(site), { recursive: true, force: true });
     common += r.common;
     blocks += r.blocks;
     docs += r.documents;

@@ -62,9 +62,20 @@ export interface UpdateMessage {
   css?: string[];
   /** Fallbacks the renderer took and why, most important first (why the theme is not shown leads). */
   notices: Notice[];
+  /** Buttons shown with the first notice (e.g. "Download theme" when the site's theme is missing). */
+  actions?: PreviewAction[];
   mode: PreviewMode;
   /** Scroll so that this 0-based source line is at the top (after switching documents, on first show). */
   line?: number;
+}
+
+/** What a notice's button asks the host to do. */
+export type PreviewActionId = 'downloadTheme';
+
+export interface PreviewAction {
+  id: PreviewActionId;
+  /** The button's (localized) label. */
+  label: string;
 }
 
 /** The editor scrolled: show this (fractional, 0-based) source line at the top of the preview. */
@@ -114,7 +125,13 @@ export interface OpenLinkMessage {
   href: string;
 }
 
-export type WebviewToHost = ReadyMessage | PatchedMessage | RevealLineMessage | OpenLineMessage | OpenLinkMessage;
+/** A notice's button was clicked. */
+export interface ActionMessage {
+  type: 'action';
+  id: PreviewActionId;
+}
+
+export type WebviewToHost = ReadyMessage | PatchedMessage | RevealLineMessage | OpenLineMessage | OpenLinkMessage | ActionMessage;
 
 const finiteLine = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e8;
 
@@ -135,6 +152,8 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
       return finiteLine(m.line) ? { type: m.type, line: m.line } : undefined;
     case 'openLink':
       return typeof m.href === 'string' && m.href.length <= 8192 ? { type: 'openLink', href: m.href } : undefined;
+    case 'action':
+      return m.id === 'downloadTheme' ? { type: 'action', id: m.id } : undefined;
     default:
       return undefined;
   }

@@ -75,6 +75,8 @@ export class JekyllLiquid {
         }
         const text = await site.read(p);
         if (text === undefined) throw new Error(`ENOENT: ${p}`);
+        // An include (a theme's head.html with `{% seo %}`) is parsed by liquidjs itself, without `parse`'s retry.
+        this.registerUnknownTagsIn(text);
         return text;
       },
       readFileSync: () => { throw new Error('synchronous reads are not supported'); },
@@ -109,6 +111,15 @@ export class JekyllLiquid {
         if (!m || attempt > 50 || this.unknownTags.has(m[1])) throw e;
         this.registerUnknownTag(m[1]);
       }
+    }
+  }
+
+  /** Registers the plugin tags (unknown to us) a template uses, as markers. */
+  private registerUnknownTagsIn(text: string): void {
+    for (const m of text.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
+      const name = m[1];
+      if (this.engine.tags[name] || this.unknownTags.has(name) || /^end/.test(name) || ['else', 'elsif', 'when'].includes(name)) continue;
+      this.registerUnknownTag(name);
     }
   }
 

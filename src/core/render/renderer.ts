@@ -17,6 +17,7 @@ import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument 
 import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
+import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
 import { t } from '../text/l10n';
 
@@ -33,10 +34,12 @@ export interface SiteRendererOptions {
   fallbackCss?: string;
   /** Where compiled Sass is kept between compiles (and restarts); without it every site open compiles. */
   sassCache?: SassCache;
-  /** Sass folders of the site's theme (gem or remote), searched after the site's own. */
-  sassThemes?: SassFileLayer[];
+  /** The site's gem or remote theme, merged under the site's files as Jekyll does (see themeLayer.ts). */
+  theme?: ThemeLayer;
 }
 
+/** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
+const THEME_NS = '@theme/';
 const CONTENT_MARKER = '\ue000techblog-content\ue000';
 // The Jekyll we emulate (Debian's, the fidelity reference).
 const JEKYLL = { version: '4.3.1', environment: 'development' };
@@ -71,6 +74,7 @@ export class SiteRenderer {
   /** This render's policy for remote images and the site's own scripts (RenderRequest). */
   private remoteImages = true;
   private siteScripts = false;
+  private overlay: ThemeOverlay | undefined;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -78,7 +82,7 @@ export class SiteRenderer {
   }
 
   static async open(options: SiteRendererOptions): Promise<SiteRenderer> {
-    const r = new SiteRenderer(options);
+    const r = new SiteRenderer({ ...options });
     await r.reload();
     return r;
   }
@@ -101,10 +105,25 @@ export class SiteRenderer {
     const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
-    const configText = await fs.readFile(this.abs('_config.yml'));
+    let configText = await fs.readFile(this.abs('_config.yml'));
     const other = this.otherGenerator();
+    const theme = other ? undefined : this.options.theme;
+    if (theme && theme.readConfig !== false && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
     this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
     this.modelVersion++;
+    const raw = this.model.raw;
+    this.overlay = theme ? new ThemeOverlay(theme, {
+      layoutsDir: this.model.config.layoutsDir, includesDir: includesDirOf(raw),
+      sassDir: this.model.config.sass.sassDir,
+    }) : undefined;
+    // The theme's `_data` under the site's (Jekyll deep-merges them; here a site file replaces the theme's of the same name).
+    if (theme) {
+      for (const f of theme.files) {
+        if (!f.startsWith('_data/') || !/\.(ya?ml|json|csv|tsv)$/i.test(f) || this.siteHas(f)) continue;
+        const text = await theme.fs.readFile(posix.join(theme.root, f));
+        if (text !== undefined) this.model.setData(f, text);
+      }
+    }
     this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
   }
@@ -115,8 +134,32 @@ export class SiteRenderer {
     return profile === 'hugo' || profile === 'hexo' ? profile : undefined;
   }
 
-  private has(p: string): boolean {
+  /** Uses another theme layer (found, downloaded or gone): everything is read again. */
+  setTheme(theme: ThemeLayer | undefined): Promise<void> {
+    return this.enqueue(async () => { this.options.theme = theme; await this.reload(); });
+  }
+
+  /** The theme in use (name, version, folder), if any. */
+  get theme(): Pick<ThemeLayer, 'name' | 'version' | 'root'> | undefined {
+    const l = this.overlay?.layer;
+    return l && { name: l.name, version: l.version, root: l.root };
+  }
+
+  private siteHas(p: string): boolean {
     return this.files.has(p) || (this.options.index?.hasFile(p) ?? false);
+  }
+
+  /** A file of the site, or of its theme under it (or, named `@theme/…`, of the theme alone). */
+  private has(p: string): boolean {
+    if (p.startsWith(THEME_NS)) return this.overlay?.has(p.slice(THEME_NS.length)) ?? false;
+    return this.siteHas(p) || (this.overlay?.themePath(p) !== undefined);
+  }
+
+  /** Reads a site path from the site, or from the theme when only the theme has it. */
+  private readSite(p: string): Promise<string | undefined> {
+    if (p.startsWith(THEME_NS)) return this.overlay?.read(p.slice(THEME_NS.length)) ?? Promise.resolve(undefined);
+    const tp = this.siteHas(p) ? undefined : this.overlay?.themePath(p);
+    return tp !== undefined ? this.overlay!.read(tp) : this.options.fs.readFile(this.abs(p));
   }
 
   private resetTemplates(): void {
@@ -124,8 +167,8 @@ export class SiteRenderer {
     const raw = model.raw;
     this.liquid = new JekyllLiquid({
       root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
-      includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes', layoutsDir: model.config.layoutsDir,
-      read: (p) => this.options.fs.readFile(p),
+      includesDir: includesDirOf(raw), layoutsDir: model.config.layoutsDir,
+      read: (p) => this.readSite(this.relative(p)),
       exists: async (p) => this.has(this.relative(p)) || (this.options.fs.exists ? await this.options.fs.exists(p) : false),
       postUrl: (name) => model.postByName(name)?.url,
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
@@ -181,7 +224,12 @@ export class SiteRenderer {
     this.liquid.notices.clear();
     const rel = this.relative(req.path);
     const when = req.now ?? new Date();
-    this.resolveResource = req.resolveResource ?? ((p) => relativeUrl('/' + p, this.model.config.baseurl));
+    const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
+    // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
+    this.resolveResource = (p) => {
+      const tp = req.resolveThemeResource && !this.siteHas(p) ? this.overlay?.themePath(p) : undefined;
+      return tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
+    };
     this.remoteImages = req.remoteImages !== false;
     this.siteScripts = req.siteScripts === true;
     const other = this.otherGenerator();
@@ -427,7 +475,10 @@ export class SiteRenderer {
 
   private layoutPath(name: string): string | undefined {
     const dir = this.model.config.layoutsDir + '/';
-    for (const ext of ['.html', '.htm', '.liquid', '.xml', '.md', '']) if (this.has(dir + name + ext)) return dir + name + ext;
+    const exts = ['.html', '.htm', '.liquid', '.xml', '.md', ''];
+    // Jekyll names layouts by file name without extension: any site layout of that name beats the theme's.
+    for (const ext of exts) if (this.siteHas(dir + name + ext)) return dir + name + ext;
+    for (const ext of exts) if (this.overlay?.themePath(dir + name + ext) !== undefined) return dir + name + ext;
     return undefined;
   }
 
@@ -437,7 +488,7 @@ export class SiteRenderer {
       p = (async () => {
         const path = this.layoutPath(name);
         if (!path) return undefined;
-        const text = await this.options.fs.readFile(this.abs(path));
+        const text = await this.readSite(path);
         if (text === undefined) return undefined;
         const d = readDocument(this.model.config, path, text, 'page');
         return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path)) };
@@ -466,6 +517,7 @@ export class SiteRenderer {
       }
       if (!layout) {
         const theme = this.model.config.theme;
+        if (this.overlay) return { error: t('Layout "{0}" is neither in {1}/ nor in the theme "{2}"', name, this.model.config.layoutsDir, this.overlay.layer.name) };
         return { error: theme ? `Layout "${name}" comes from the theme "${theme}", which is not in the workspace` : `Layout "${name}" does not exist in ${this.model.config.layoutsDir}/ (Jekyll publishes the post without it)` };
       }
       chain.push(layout);
@@ -567,6 +619,13 @@ export class SiteRenderer {
     return (this.css = this.loadCss(hrefs, pageUrl, key, served));
   }
 
+  /** The theme's `_sass` as a Sass load path after the site's own. */
+  private sassThemes(): SassFileLayer[] | undefined {
+    const overlay = this.overlay;
+    if (!overlay) return undefined;
+    return [{ label: overlay.layer.name, sassDir: '_sass', has: (p) => overlay.has(p), read: (p) => overlay.read(p), files: () => overlay.layer.files }];
+  }
+
   private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
     const notices: string[] = [];
     const has = (p: string) => this.has(p);
@@ -574,8 +633,12 @@ export class SiteRenderer {
     if (served) sources = served;
     else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
     const site: ThemeSite = {
-      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.options.sassThemes, cache: this.options.sassCache,
-      files: () => this.files, has, read: (p) => this.options.fs.readFile(this.abs(p)),
+      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.sassThemes(), cache: this.options.sassCache,
+      files: () => this.files,
+      // The site's files and the theme's published assets (an entry like minima's `assets/main.scss`); the theme's
+      // `_sass` is a load path of its own (sassThemes), so its partials' relative imports find the theme's files first.
+      has: (p) => this.siteHas(p) || (p.startsWith('assets/') && this.overlay?.themePath(p) !== undefined),
+      read: (p) => this.readSite(p),
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
@@ -654,6 +717,10 @@ interface LayoutRefs {
   remote: boolean;
   /** `<script src>` that is not a script file of the site (site scripts on). */
   skippedScripts: string[];
+}
+
+function includesDirOf(raw: Record<string, unknown>): string {
+  return typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes';
 }
 
 function errorMessage(e: unknown): string {

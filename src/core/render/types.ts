@@ -26,6 +26,11 @@ export interface RenderRequest {
    * maps it to a webview URI, the CLI to a path relative to the output file. Default: the path itself.
    */
   resolveResource?: (sitePath: string) => string;
+  /**
+   * The same for a file of the site's theme layer (path relative to the theme's folder), which the site
+   * publishes at the same site path. Default: `resolveResource` of its site path.
+   */
+  resolveThemeResource?: (themePath: string) => string;
   /** Show YouTube/Vimeo iframes as real frames; otherwise an offline card. Default false. */
   allowEmbeds?: boolean;
   /**

@@ -30,6 +30,10 @@ export interface SiteConfig {
   baseurl: string;
   /** A theme gem or remote theme supplies layouts we cannot see. */
   theme?: string;
+  /** `theme:`, the gem theme (Jekyll sites only). */
+  gemTheme?: string;
+  /** `remote_theme:` (`owner/repo[@ref]`, jekyll-remote-theme / GitHub Pages; Jekyll sites only). */
+  remoteTheme?: string;
   layoutsDir: string;
   sass: SassConfig;
   /** Folder (relative to the site root) whose files become the site: '' for Jekyll, 'source' for Hexo, 'static' for Hugo. */
@@ -87,6 +91,8 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     markdown: str(raw.markdown) ?? 'kramdown',
     baseurl: (str(raw.baseurl) ?? (hexo ? str(raw.root) : undefined) ?? '').replace(/\/$/, ''),
     theme: hexo ? undefined : theme,
+    gemTheme: hexo ? undefined : str(raw.theme),
+    remoteTheme: hexo ? undefined : str(raw.remote_theme),
     layoutsDir: (str(raw.layouts_dir) ?? '_layouts').replace(/^\.?\/|\/$/g, ''),
     sass: sassConfig(raw.sass),
     sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),

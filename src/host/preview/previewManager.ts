@@ -10,6 +10,7 @@ import { PreviewAssets } from './previewAssets';
 import { isPreviewable, previewConfig } from './previewConfig';
 import { PreviewPanel, type PreviewPanelDeps, type PreviewPatch } from './previewPanel';
 import { PreviewRenderers } from './previewRenderers';
+import type { ThemeService } from '../theme/themeService';
 
 export interface OpenPreviewOptions {
   /** Beside the editor, keeping the focus in it ("Open Preview to the Side"). */
@@ -27,9 +28,9 @@ export class PreviewManager extends Disposable {
   /** Any preview applied an update in its webview. */
   readonly onDidPatch = this.patched.event;
 
-  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri) {
+  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, themes?: ThemeService) {
     super();
-    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log, globalStorage));
+    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log, globalStorage, themes));
     this.assets = new PreviewAssets(extensionUri);
     this.register({ dispose: () => { for (const p of [...this.panels]) p.dispose(); } });
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));

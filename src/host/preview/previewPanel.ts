@@ -3,7 +3,7 @@
 // patched into the DOM by the webview script, so the page never reloads while the user types.
 import * as vscode from 'vscode';
 import {
-  parseWebviewMessage, type HostToWebview, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
+  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
 import { Disposable } from '../util/disposable';
@@ -13,6 +13,7 @@ import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitD
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
+import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
 
 export interface PreviewPatch {
   panel: PreviewPanel;
@@ -55,7 +56,10 @@ export class PreviewPanel extends Disposable {
   private pageBody: string | undefined;
   private shownBody: string | undefined;
   /** The last rendering (the body without nonces: each page has its own). */
-  private last: { body: string; lang: string | undefined; title: string | undefined; notices: Notice[]; mode: PreviewMode; css: string[]; source: PreviewSource | undefined } | undefined;
+  private last: {
+    body: string; lang: string | undefined; title: string | undefined; notices: Notice[]; actions?: PreviewAction[]; mode: PreviewMode; css: string[];
+    source: PreviewSource | undefined;
+  } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -96,6 +100,12 @@ export class PreviewPanel extends Disposable {
 
   get resource(): vscode.Uri {
     return this.resourceUri;
+  }
+
+  /** What the preview shows now (its last rendering's body, notices, buttons and mode), for tests and logging. */
+  get shown(): { body: string; notices: readonly string[]; actions: readonly PreviewAction[]; mode: PreviewMode; css: readonly string[] } | undefined {
+    const l = this.last;
+    return l && { body: l.body, notices: l.notices.map((n) => n.text), actions: l.actions ?? [], mode: l.mode, css: l.css };
   }
 
   get locked(): boolean {
@@ -165,11 +175,12 @@ export class PreviewPanel extends Disposable {
     this.panel.title = this.lockedFlag ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
-  private webviewOptions(root: vscode.Uri | undefined): vscode.WebviewOptions {
+  private webviewOptions(root: vscode.Uri | undefined, themeRoot?: vscode.Uri): vscode.WebviewOptions {
     return {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), ...(root ? [root] : [])],
+      // The theme's folder too: its CSS links icons and fonts, its layouts images.
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media'), ...(root ? [root] : []), ...(themeRoot ? [themeRoot] : [])],
     };
   }
 
@@ -208,9 +219,12 @@ export class PreviewPanel extends Disposable {
       const siteScripts = siteScriptsRun(config);
       const webview = this.panel.webview;
       const t0 = Date.now();
+      const theme = source.theme();
+      const themeRoot = theme?.kind === 'found' ? theme.uri : undefined;
       const result = await source.renderer.render({
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
+        ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       });
       if (this.isDisposed || !this.shows(uri)) return;
       const parts = splitDocument(result.html);
@@ -219,13 +233,17 @@ export class PreviewPanel extends Disposable {
       if (config.siteScripts && !siteScripts) {
         notices.push({ kind: 'info', text: vscode.l10n.t('The site\'s scripts do not run: this workspace is not trusted (techblog.preview.siteScripts runs them only in a trusted workspace).') });
       }
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: orderNotices(notices), mode: result.mode, css: result.css, source };
+      const missing = themeNotice(theme);
+      const ordered = orderNotices(notices);
+      // Why the theme is missing explains every other notice: it comes first.
+      if (missing) ordered.unshift({ kind: 'theme', text: missing.notice });
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions: missing?.actions, mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
-      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}`;
+      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
-      if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head);
+      if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
       else this.sendLast(false);
     } catch (e) {
       this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -246,7 +264,7 @@ export class PreviewPanel extends Disposable {
     const bodyChanged = last.body !== this.shownBody;
     const message: UpdateMessage = {
       type: 'update', version: ++this.version, state: this.state(), lang: last.lang, title: last.title ?? '',
-      notices: notices ?? last.notices, mode: last.mode,
+      notices: notices ?? last.notices, ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode,
       ...(bodyChanged ? { body: withStyleNonce(last.body, this.nonce) } : {}),
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
@@ -257,7 +275,7 @@ export class PreviewPanel extends Disposable {
   }
 
   /** A new page: another site (other resource roots) or another policy (another CSP), or the first render. */
-  private setPage(pageKey: string, root: vscode.Uri | undefined, policy: { allowEmbeds: boolean; remoteImages: boolean; siteScripts: boolean }, head: string): void {
+  private setPage(pageKey: string, root: vscode.Uri | undefined, policy: { allowEmbeds: boolean; remoteImages: boolean; siteScripts: boolean }, head: string, themeRoot?: vscode.Uri): void {
     const last = this.last;
     if (!last) return;
     const webview = this.panel.webview;
@@ -276,7 +294,7 @@ export class PreviewPanel extends Disposable {
         fewerNotices: vscode.l10n.t('Show fewer'),
       },
     };
-    webview.options = this.webviewOptions(root);
+    webview.options = this.webviewOptions(root, themeRoot);
     this.pageKey = pageKey;
     this.sentCss = last.css;
     this.pageBody = this.shownBody = last.body;
@@ -340,6 +358,10 @@ export class PreviewPanel extends Disposable {
       case 'openLink':
         void this.openLink(m.href);
         break;
+      case 'action':
+        // The host decides again what to download (the page only asks): the site's own missing theme.
+        if (m.id === 'downloadTheme' && this.last?.source?.inSite) void vscode.commands.executeCommand(DOWNLOAD_THEME_COMMAND, this.last.source.root);
+        break;
     }
   }
 
@@ -383,4 +405,20 @@ export class PreviewPanel extends Disposable {
       this.deps.log.warn(`Preview: could not open the link ${href}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The first notice and its button when the site's theme is not on this machine. */
+function themeNotice(theme: ThemeState | undefined): { notice: string; actions: PreviewAction[] | undefined } | undefined {
+  if (theme?.kind !== 'missing') return undefined;
+  const trusted = vscode.workspace.isTrusted;
+  const actions: PreviewAction[] | undefined = trusted ? [{ id: 'downloadTheme', label: vscode.l10n.t('Download theme') }] : undefined;
+  let notice: string;
+  if (theme.remote) {
+    notice = vscode.l10n.t('The site\'s theme comes from GitHub (remote_theme: {0}) and is not on this machine, so the preview cannot use its layouts.', theme.spec);
+  } else if (theme.gem?.pinned) {
+    notice = vscode.l10n.t('The theme gem "{0}" {1} (the version Gemfile.lock pins) is not installed where Ruby would find it, so the preview cannot use its layouts.', theme.gem.name, theme.gem.pinned);
+  } else {
+    notice = vscode.l10n.t('The theme gem "{0}" is not installed where Ruby would find it (vendor/bundle, GEM_HOME, GEM_PATH, user and system gem folders), so the preview cannot use its layouts.', theme.spec);
+  }
+  return { notice: notice + ' ' + (trusted ? vscode.l10n.t('Download it to preview with it.') : vscode.l10n.t('Trust the workspace to download it.')), actions };
 }

@@ -9,6 +9,7 @@ import { Disposable } from '../util/disposable';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
+import type { ThemeService, ThemeState } from '../theme/themeService';
 
 export interface PreviewSource {
   renderer: SiteRenderer;
@@ -17,6 +18,8 @@ export interface PreviewSource {
   /** The document's path relative to `root` (posix). */
   rel: string;
   inSite: boolean;
+  /** The site's theme as last looked up (found, missing, or none). */
+  theme(): ThemeState | undefined;
 }
 
 /** Outside a site the document's folder is listed, but never more than this many files. */
@@ -38,6 +41,8 @@ export class PreviewRenderers extends Disposable {
   /** Per document: its site and renderer (looked up once, not on every keystroke). */
   private readonly sources = new Map<string, Promise<PreviewSource>>();
   private fallbackCss: Promise<string | undefined> | undefined;
+  /** Per site root: its theme as last looked up. */
+  private readonly themeStates = new Map<string, ThemeState>();
   private readonly changed = this.register(new vscode.EventEmitter<{ root: vscode.Uri; rel: string }>());
   /** A file of this site changed on disk: previews in it should render again. */
   readonly onDidChangeSite = this.changed.event;
@@ -45,11 +50,30 @@ export class PreviewRenderers extends Disposable {
   /** Compiled Sass, shared by every site and kept across restarts (undefined: compile on every open). */
   private readonly sassCache: StorageSassCache | undefined;
 
-  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri) {
+  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, private readonly themes?: ThemeService) {
     super();
     this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
     // Site roots moved (a _config.yml came or went): start over.
-    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); }));
+    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); this.themes?.forget(); }));
+    // A theme was downloaded: the sites that missed it get it.
+    if (themes) this.register(themes.onDidChange(() => { for (const key of [...this.renderers.keys()]) void this.refreshTheme(vscode.Uri.parse(key, true), true); }));
+  }
+
+  /** Looks the site's theme up again (after `_config.yml` changed, or a download) and gives it to the renderer. */
+  private async refreshTheme(root: vscode.Uri, notify: boolean): Promise<boolean> {
+    const renderer = this.renderers.get(root.toString());
+    if (!renderer || !this.themes || !this.indexes) return false;
+    const site = await this.indexes.forDocument(vscode.Uri.joinPath(root, '_config.yml'));
+    if (!site) return false;
+    this.themes.forget(root);
+    const state = await this.themes.resolve(root, site.index.config);
+    const before = this.themeStates.get(root.toString());
+    this.themeStates.set(root.toString(), state);
+    const layer = state.kind === 'found' ? state.layer : undefined;
+    if (before?.kind === state.kind && (before.kind !== 'found' || (state.kind === 'found' && before.layer.root === state.layer.root))) return false;
+    await (await renderer).setTheme(layer);
+    if (notify) this.changed.fire({ root, rel: '_config.yml' });
+    return true;
   }
 
   /** The site index service, created with the first preview (it watches the workspace). */
@@ -60,6 +84,8 @@ export class PreviewRenderers extends Disposable {
         const renderer = this.renderers.get(e.root.toString());
         if (!renderer) return;
         try {
+          // `theme:` may have changed: the renderer reloads with the theme found for the new config.
+          if (e.rel === '_config.yml' && await this.refreshTheme(e.root, false)) { this.changed.fire({ root: e.root, rel: e.rel }); return; }
           await (await renderer).fileChanged(e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
         } catch (err) {
           this.log.warn(`Preview: could not update after ${e.rel} changed: ${err instanceof Error ? err.message : String(err)}`);
@@ -92,21 +118,26 @@ export class PreviewRenderers extends Disposable {
   private async lookUp(uri: vscode.Uri): Promise<PreviewSource> {
     const site = await this.siteIndexes().forDocument(uri);
     if (site) {
-      const renderer = await this.open(site.root, () => ({ fs: this.siteIndexes().fileSystem(site.root), index: site.index }));
-      return { renderer, root: site.root, rel: site.rel, inSite: true };
+      const key = site.root.toString();
+      const renderer = await this.open(site.root, async () => {
+        const state = this.themes ? await this.themes.resolve(site.root, site.index.config) : undefined;
+        if (state) this.themeStates.set(key, state);
+        return { fs: this.siteIndexes().fileSystem(site.root), index: site.index, theme: state?.kind === 'found' ? state.layer : undefined };
+      });
+      return { renderer, root: site.root, rel: site.rel, inSite: true, theme: () => this.themeStates.get(key) };
     }
     const root = vscode.Uri.joinPath(uri, '..');
     const renderer = await this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
-    return { renderer, root, rel: uri.path.slice(uri.path.lastIndexOf('/') + 1), inSite: false };
+    return { renderer, root, rel: uri.path.slice(uri.path.lastIndexOf('/') + 1), inSite: false, theme: () => undefined };
   }
 
-  private open(root: vscode.Uri, make: () => Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index'>): Promise<SiteRenderer> {
+  private open(root: vscode.Uri, make: () => Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'> | Promise<Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'>>): Promise<SiteRenderer> {
     const key = root.toString();
     let p = this.renderers.get(key);
     if (!p) {
       const t0 = Date.now();
       p = (async () => {
-        const renderer = await SiteRenderer.open({ ...make(), root: root.path, fallbackCss: await this.readFallbackCss(), sassCache: this.sassCache });
+        const renderer = await SiteRenderer.open({ ...await make(), root: root.path, fallbackCss: await this.readFallbackCss(), sassCache: this.sassCache });
         this.log.info(`Preview: opened ${vscode.workspace.asRelativePath(root)} for rendering in ${Date.now() - t0} ms`);
         return renderer;
       })();

@@ -6,12 +6,13 @@ import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { isPreviewable } from './previewConfig';
 import { PreviewManager } from './previewManager';
+import type { ThemeService } from '../theme/themeService';
 
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
-export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
-  const manager = new PreviewManager(sites, extensionUri, log, globalStorage);
+export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri, themes?: ThemeService): vscode.Disposable {
+  const manager = new PreviewManager(sites, extensionUri, log, globalStorage, themes);
 
   // The commands return nothing: a result would be serialized back to the workbench.
   const open = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
