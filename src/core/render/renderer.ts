@@ -4,12 +4,17 @@
 // code), so a keystroke re-renders only the post.
 import * as posix from 'node:path/posix';
 import { Context, type Template } from 'liquidjs';
+import { parseSiteConfig } from '../site/config';
+import { sitePlugins } from '../site/githubPages';
 import type { SiteIndex } from '../site/siteIndex';
 import { CodeHighlighter, escapeHtml } from './highlight';
 import { createKramdownMarkdown } from './kramdownMarkdown';
-import { JekyllLiquid, relativeUrl } from './liquid';
+import { kramdownOptionsFrom } from './kramdownOptions';
+import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid';
 import type { ImageTarget, RenderEnv } from './markdownEnv';
 import { MathRenderer } from './math';
+import { registerPluginTags } from './plugins/register';
+import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
@@ -61,6 +66,7 @@ export class SiteRenderer {
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveResource: (p: string) => string = (p) => p;
+  private plugins!: RenderPlugins;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -91,9 +97,19 @@ export class SiteRenderer {
     const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
-    const configText = await fs.readFile(this.abs('_config.yml'));
+    // No `_config.yml` (a folder with `_posts/` and `_layouts/`): Jekyll's defaults.
+    const configText = this.has('_config.yml') || !index ? await fs.readFile(this.abs('_config.yml')) : undefined;
     const other = this.otherGenerator();
-    this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
+    const config = parseSiteConfig(configText);
+    const gemfile = !other && this.has('Gemfile') ? await fs.readFile(this.abs('Gemfile')) : undefined;
+    const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile)));
+    const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
+    this.model = await SiteModel.load({
+      configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined,
+      adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
+      keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
+    });
+    plugins.raw = this.model.raw;
     this.modelVersion++;
     this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
@@ -121,6 +137,10 @@ export class SiteRenderer {
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
       markdownify: (text) => this.markdownFragment(text, '', undefined),
       highlighter: this.highlighter,
+    });
+    registerPluginTags(this.liquid.engine, {
+      markdownify: (text) => this.markdownFragment(text, '', undefined),
+      absoluteUrl: (u) => absoluteUrl(u, typeof raw.url === 'string' ? raw.url : '', model.config.baseurl),
     });
     this.layouts.clear();
     this.sanitizedLayouts.clear();
@@ -186,7 +206,8 @@ export class SiteRenderer {
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
     const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
-    let text = doc.body;
+    let text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
+      (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
@@ -206,6 +227,7 @@ export class SiteRenderer {
     let bodyHtml: string;
     if (isMarkdownPath(rel)) bodyHtml = this.md.render(text, env as unknown as Record<string, unknown>);
     else bodyHtml = env.html(text, undefined);
+    bodyHtml = this.plugins.html(bodyHtml, doc);
     lap('markdown');
 
     // 3. Layouts.
@@ -319,6 +341,15 @@ export class SiteRenderer {
     return clean;
   }
 
+  /** A heading's Markdown as `markdownify | strip_html | normalize_whitespace` gives it (before the site model exists). */
+  private plainText(md: string): string {
+    const env: RenderEnv = {
+      options: kramdownOptionsFrom(undefined), alds: new Map(), notices: new Set(), sourceLine: (l) => l, dataLines: false,
+      image: (src) => ({ src }), html: (h) => h, highlighter: this.highlighter, math: this.math, hasMath: false,
+    };
+    return this.md.render(md, env as unknown as Record<string, unknown>).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  }
+
   /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
   private markdownFragment(text: string, rel: string, pageUrl: string | undefined): string {
     const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new Set());
@@ -393,8 +424,8 @@ export class SiteRenderer {
     return page;
   }
 
-  private layoutPath(name: string): string | undefined {
-    const dir = this.model.config.layoutsDir + '/';
+  private layoutPath(name: string, layoutsDir = this.model.config.layoutsDir): string | undefined {
+    const dir = layoutsDir + '/';
     for (const ext of ['.html', '.htm', '.liquid', '.xml', '.md', '']) if (this.has(dir + name + ext)) return dir + name + ext;
     return undefined;
   }

@@ -1,0 +1,64 @@
+// What the Jekyll plugins in force do to one site's documents, in the order Jekyll runs them:
+// generators change the documents (optional front matter, titles from headings, default layouts,
+// relative links), post-render hooks change the HTML (jemoji, mentions). The renderer calls these.
+import type { SitePlugins } from '../../site/githubPages';
+import { isMarkdownPath, type SiteDocument } from '../siteModel';
+import { DEFAULT_LAYOUT_PLUGIN, defaultLayout } from './defaultLayout';
+import { emojify, JEMOJI_PLUGIN } from './jemoji';
+import { MENTIONS_PLUGIN, mentionBase, mentionify } from './mentions';
+import { OPTIONAL_FRONT_MATTER_PLUGIN, optionalFrontMatterApplies, pageWithoutFrontMatter } from './optionalFrontMatter';
+import { RELATIVE_LINKS_PLUGIN, relativeLinksApply, replaceRelativeLinks } from './relativeLinks';
+import { TITLES_FROM_HEADINGS_PLUGIN, titleFromHeading, titlesApply } from './titlesFromHeadings';
+
+export interface DocumentHooks {
+  /** Site-relative layout name exists (`post` → `_layouts/post.html`). */
+  hasLayout(name: string): boolean;
+  /** A heading's Markdown as plain text (`markdownify | strip_html | normalize_whitespace`). */
+  plain(markdown: string): string;
+}
+
+export class RenderPlugins {
+  /** `raw`: the site's `_config.yml` as data (set by the renderer once the site model has read it). */
+  constructor(readonly plugins: SitePlugins, public raw: Record<string, unknown> = {}) {}
+
+  has(name: string): boolean {
+    return this.plugins.enabled.has(name);
+  }
+
+  /** A Markdown file without front matter is a page (jekyll-optional-front-matter). */
+  keepWithoutFrontMatter(path: string): boolean {
+    return this.has(OPTIONAL_FRONT_MATTER_PLUGIN) && isMarkdownPath(path) && optionalFrontMatterApplies(this.raw) && pageWithoutFrontMatter(path);
+  }
+
+  /** Titles from headings and default layouts, on a document just read (returns it, changed or not). */
+  adjust(doc: SiteDocument, hooks: DocumentHooks): SiteDocument {
+    if (!isMarkdownPath(doc.path)) return doc;
+    let out = doc;
+    if (this.has(TITLES_FROM_HEADINGS_PLUGIN) && titlesApply(this.raw.titles_from_headings, doc.kind) && (doc.data.title === undefined || doc.data.title === null)) {
+      const title = titleFromHeading(doc.body, { config: this.raw.titles_from_headings, plain: hooks.plain });
+      if (title !== undefined) out = { ...out, title };
+    }
+    if (this.has(DEFAULT_LAYOUT_PLUGIN)) {
+      const layout = defaultLayout(doc, hooks.hasLayout);
+      if (layout) out = { ...out, data: { ...out.data, layout } };
+    }
+    return out;
+  }
+
+  /** The Markdown source with relative links to site files made URLs (jekyll-relative-links). */
+  source(doc: SiteDocument, text: string, urlOf: (sitePath: string) => string | undefined, relativeUrl: (url: string) => string): string {
+    if (!this.has(RELATIVE_LINKS_PLUGIN) || !isMarkdownPath(doc.path) || !relativeLinksApply(this.raw.relative_links, doc.kind)) return text;
+    return replaceRelativeLinks(text, { path: doc.path, urlOf, relativeUrl });
+  }
+
+  /** A page's HTML after jemoji and jekyll-mentions. */
+  html(html: string, doc: SiteDocument): string {
+    const htmlOut = /\.html$|\/$/.test(doc.url);
+    let out = html;
+    if (this.has(JEMOJI_PLUGIN) && htmlOut) out = emojify(out);
+    if (this.has(MENTIONS_PLUGIN) && htmlOut && doc.data['jekyll-mentions'] !== false) {
+      out = mentionify(out, mentionBase(doc.data['jekyll-mentions'] ?? this.raw['jekyll-mentions']));
+    }
+    return out;
+  }
+}
