@@ -22,6 +22,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unknown-key', severity: 'warning', summary: 'A key looks like a typo of a known key.', fixable: true },
   { id: 'missing-image', severity: 'warning', summary: 'An image link points to a file that does not exist.', fixable: false },
   { id: 'seo-length', severity: 'info', summary: 'The title is over 70 or the description over 160 characters.', fixable: false },
+  { id: 'title-from-filename', severity: 'info', summary: 'A Jekyll post has no `title:`; Jekyll titles it from the file name.', fixable: true },
 ];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
