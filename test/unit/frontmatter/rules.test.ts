@@ -134,7 +134,8 @@ describe('post-filename', () => {
 describe('required-key', () => {
   test('title and layout missing in a post; fixes add them before the closing line', async () => {
     const text = fm('description: x\n');
-    const ps = await check(text);
+    // A site that configures its own build (`markdown:`): no GitHub Pages defaults, so no default layout.
+    const ps = await check(text, { files: { '_config.yml': 'title: t\nmarkdown: kramdown\n' } });
     // Jekyll titles the post from its file name: an info that says so, not an error.
     assert.deepEqual(ps.map((p) => `${p.rule}:${p.severity}`), ['required-key:error', 'title-from-filename:info']);
     assert.deepEqual(ps[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
@@ -143,6 +144,11 @@ describe('required-key', () => {
     assert.equal(applyEdits(text, t.fixes[0].edits), fm('description: x\ntitle: "Notes"\n'));
     const l = ps.find((p) => p.message.includes('`layout`'))!;
     assert.equal(applyEdits(text, l.fixes[0].edits), fm('description: x\nlayout: post\n'));
+  });
+  test('negative: on a GitHub Pages site jekyll-default-layout gives the post its layout', async () => {
+    // `title: t` only, no Gemfile: GitHub Pages builds it, with jekyll-default-layout.
+    assert.deepEqual(rules(await check(fm('title: Notes\n'))), []);
+    assert.deepEqual(rules(await check(fm('title: Notes\n'), { files: { '_config.yml': 'markdown: kramdown\nplugins: [jekyll-default-layout]\n' } })), []);
   });
   test('negative: a layout from _config.yml defaults is not missing', async () => {
     const files = { '_config.yml': 'defaults:\n  - scope:\n      path: ""\n      type: posts\n    values:\n      layout: post\n' };
