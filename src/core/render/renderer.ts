@@ -357,7 +357,9 @@ export class SiteRenderer {
     return this.md.render(text, env as unknown as Record<string, unknown>);
   }
 
-  private excerptOf(doc: SiteDocument): string {
+  private excerptOf(doc: SiteDocument): string | undefined {
+    // Jekyll 4 gives pages an excerpt only with `page_excerpts: true` (else the front matter's, if any).
+    if (doc.kind === 'page' && this.model.raw.page_excerpts !== true) return doc.data.excerpt === undefined || doc.data.excerpt === null ? undefined : String(doc.data.excerpt);
     const sep = typeof doc.data.excerpt_separator === 'string' ? doc.data.excerpt_separator : typeof this.model.raw.excerpt_separator === 'string' ? this.model.raw.excerpt_separator : '\n\n';
     const body = doc.body.replace(/^\s+/, '');
     const i = sep ? body.indexOf(sep) : -1;
@@ -480,7 +482,7 @@ export class SiteRenderer {
     let content = bodyHtml;
     try {
       for (const layout of chain) {
-        const ctx = new Context({ site, page: { ...page, content }, layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
         content = String(await this.liquid.engine.render(layout.templates, ctx));
       }
@@ -526,7 +528,7 @@ export class SiteRenderer {
       try {
         let content = '';
         for (const l of chain) {
-          const ctx = new Context({ site, page: { ...page, content }, layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+          const ctx = new Context({ site, page: withContent(page, content), layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
           content = String(await this.liquid.engine.render(l.templates, ctx));
         }
         sanitizeHtml(content, { document: true, onStylesheet: (h) => found.push(h) });
@@ -619,6 +621,13 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
   return css.length
     ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+/** `page` with `content` set, keeping its lazy (non-enumerable) `excerpt` that a spread would drop. */
+function withContent(page: Record<string, unknown>, content: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...page, content };
+  Object.defineProperty(out, 'excerpt', { get: () => page.excerpt, enumerable: false, configurable: true });
+  return out;
 }
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
