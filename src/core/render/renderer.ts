@@ -402,7 +402,7 @@ export class SiteRenderer {
     const value: Record<string, unknown> = {
       ...model.raw, time, posts, pages, html_pages: pages.filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html')),
       documents: posts, related_posts: posts.slice(0, 10), static_files: [], data: model.data, baseurl: model.config.baseurl,
-      url: typeof model.raw.url === 'string' ? model.raw.url : '', collections: [{ label: 'posts', docs: posts, output: true }],
+      url: typeof model.raw.url === 'string' ? model.raw.url : null, collections: [{ label: 'posts', docs: posts, output: true }],
     };
     let tags: unknown; let categories: unknown;
     Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
@@ -489,6 +489,7 @@ export class SiteRenderer {
     } catch (e) {
       return { error: t('The layouts could not render ({0})', errorMessage(e)) };
     }
+    content = this.plugins.page(content, doc);
     return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
   }
 

@@ -44,6 +44,17 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     assert.match(res.html, /<span class="emoji" title=":smile:" role="img" aria-label=":smile:">😄<\/span>/);
     assert.match(res.html, /techblog-embed-card techblog-embed-gist[^]*https:\/\/gist\.github\.com\/octocat\/6cad326836d38bd3a7ae/);
     assert.doesNotMatch(res.html, /techblog-liquid-marker/, 'seo and feed_meta are real tags, not markers');
+    assert.doesNotMatch(res.html, /og:url/, 'no `url:` in _config.yml: site.url is nil, so no canonical URL (as jekyll build)');
+  });
+
+  test('jemoji and mentions work on the whole page body, layout text too, as their post_render hooks do', async () => {
+    const r = await site('title: Pages Notes\nurl: https://notes.example.org\nplugins: [jemoji, jekyll-mentions]\n', {
+      '_layouts/post.html': '---\nlayout: default\n---\n<article class="post">{{ content }}</article><footer>Theme by @pages-themes :sparkles:</footer>',
+    });
+    const res = await render(r, POST);
+    assert.match(res.html, /<footer>Theme by <a href=["']https:\/\/github.com\/pages-themes["'] class=["']user-mention["']>@pages-themes<\/a> <span class="emoji" title=":sparkles:"/);
+    assert.match(res.html, /<meta property="og:url" content="https:\/\/notes.example.org\/2023\/06\/01\/hello.html" \/>/);
+    assert.equal((res.html.match(/user-mention/g) ?? []).length, 2, 'the body is not linked twice');
   });
 
   test('a Markdown page without front matter is a page, titled by its heading, with relative links made URLs', async () => {

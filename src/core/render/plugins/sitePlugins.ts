@@ -4,6 +4,7 @@
 import type { SitePlugins } from '../../site/githubPages';
 import { isMarkdownPath, type SiteDocument } from '../siteModel';
 import { DEFAULT_LAYOUT_PLUGIN, defaultLayout } from './defaultLayout';
+import { mapBody } from './htmlText';
 import { emojify, JEMOJI_PLUGIN } from './jemoji';
 import { MENTIONS_PLUGIN, mentionBase, mentionify } from './mentions';
 import { OPTIONAL_FRONT_MATTER_PLUGIN, optionalFrontMatterApplies, pageWithoutFrontMatter } from './optionalFrontMatter';
@@ -51,7 +52,13 @@ export class RenderPlugins {
     return replaceRelativeLinks(text, { path: doc.path, urlOf, relativeUrl });
   }
 
-  /** A page's HTML after jemoji and jekyll-mentions. */
+  /** The whole page after the layouts: jemoji and jekyll-mentions work on its body, layout text included. */
+  page(html: string, doc: SiteDocument): string {
+    if (!this.has(JEMOJI_PLUGIN) && !this.has(MENTIONS_PLUGIN)) return html;
+    return mapBody(html, (body) => this.html(body, doc));
+  }
+
+  /** A page's HTML (or its body) after jemoji and jekyll-mentions. */
   html(html: string, doc: SiteDocument): string {
     const htmlOut = /\.html$|\/$/.test(doc.url);
     let out = html;
