@@ -41,13 +41,13 @@ function links(html: string): string[] {
   return els(html, 'a', 'body').filter((a) => !/techblog-/.test(a.attribs.class ?? '')).map((a) => `${a.attribs.href}|${a.attribs.class ?? ''}|${text(a)}`);
 }
 
-function build(): string | undefined {
+function build(site = SITE): string | undefined {
   if (spawnSync('jekyll', ['--version']).status !== 0) {
     console.log('[gh-pages oracle] skipped: jekyll is not installed (Debian: apt-get install jekyll)');
     return undefined;
   }
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-ghpages-'));
-  const r = spawnSync('jekyll', ['build', '-s', SITE, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', timeout: 120_000 });
   if (/Dependency Error/.test(r.stdout + r.stderr)) {
     console.log('[gh-pages oracle] skipped: a plugin the fixture lists is missing (Debian: apt-get install ruby-jekyll-mentions ruby-jekyll-relative-links ruby-jekyll-titles-from-headings ruby-jekyll-optional-front-matter ruby-jekyll-default-layout ruby-jekyll-gist)');
     return undefined;
@@ -60,6 +60,7 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
   test('title, meta tags and body links of every page agree with jekyll build', { timeout: 180_000 }, async (t) => {
     const dest = build();
     if (!dest) { t.skip('no oracle'); return; }
+    const jekyll0 = () => fs.readFileSync(path.join(dest, 'about.html'), 'utf8');
     try {
       const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(SITE), root: '' });
       const docs = ['_posts/2023-06-01-hello-pages.md', '_posts/2023-06-15-second.md', 'index.md', 'about.md', 'docs/guide.md'];
@@ -77,6 +78,8 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
         assert.equal(canonical, absoluteUrl(url, URL_BASE, '').replace(/\/index\.html$/, '/'), `${rel}: canonical`);
         compared++;
       }
+      // The layout's own text is mentionified too (the hooks work on the whole page body).
+      assert.ok(links(jekyll0()).includes('https://github.com/octocat|user-mention|@octocat'));
       const feed = /<link type="application\/atom\+xml"[^>]*\/>/.exec(fs.readFileSync(path.join(dest, 'index.html'), 'utf8'))?.[0];
       assert.equal(feedMeta({ title: 'Pages Notes', url: URL_BASE }, { absoluteUrl: (u) => absoluteUrl(u, URL_BASE, '') }), feed);
       assert.equal(compared, 5);
@@ -86,6 +89,26 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
       assert.ok(links(fs.readFileSync(path.join(dest, 'index.html'), 'utf8')).includes('/docs/guide.html||the guide'));
     } finally {
       fs.rmSync(dest, { recursive: true, force: true });
+    }
+  });
+
+  test('without `url:` in _config.yml, {% seo %} writes no canonical URL, as jekyll build', { timeout: 180_000 }, async (t) => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-ghpages-nourl-'));
+    fs.cpSync(SITE, copy, { recursive: true });
+    fs.writeFileSync(path.join(copy, '_config.yml'), fs.readFileSync(path.join(SITE, '_config.yml'), 'utf8').replace(/^url:.*\n/m, ''));
+    const dest = build(copy);
+    try {
+      if (!dest) { t.skip('no oracle'); return; }
+      const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(copy), root: '' });
+      for (const [rel, out] of [['about.md', 'about.html'], ['_posts/2023-06-15-second.md', '2023/06/15/second.html']]) {
+        const jekyll: string = fs.readFileSync(path.join(dest, out), 'utf8');
+        const ours = await renderer.render({ path: rel, text: fs.readFileSync(path.join(copy, rel), 'utf8'), mode: 'site' });
+        assert.deepEqual(head(ours.html), head(jekyll), rel);
+        assert.ok(!head(jekyll).some((h) => h.startsWith('og:url')), 'the oracle wrote no og:url');
+      }
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+      if (dest) fs.rmSync(dest, { recursive: true, force: true });
     }
   });
 });
