@@ -68,6 +68,14 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     assert.match(res.html, /<title>The guide \| Pages Notes<\/title>/);
   });
 
+  test('strip_title: the heading that gave the title is not shown twice', async () => {
+    const r = await site('title: Pages Notes\ntitles_from_headings:\n  strip_title: true\n');
+    const res = await render(r, 'docs/guide.md');
+    assert.match(res.html, /<h1 class="page-title">The guide<\/h1>/);
+    assert.doesNotMatch(res.bodyHtml, /<h1/);
+    assert.match(res.bodyHtml, /<p data-line="2">See/, 'lines below keep their numbers');
+  });
+
   test('negative: a site that configures its own build gets none of that', async () => {
     const r = await site('title: Own build\nmarkdown: kramdown\n', { Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\n' });
     const res = await render(r, POST);

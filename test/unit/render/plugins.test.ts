@@ -12,7 +12,7 @@ import { mentionBase, mentionify } from '../../../src/core/render/plugins/mentio
 import { optionalFrontMatterApplies, pageWithoutFrontMatter } from '../../../src/core/render/plugins/optionalFrontMatter';
 import { relativeLinksApply, replaceRelativeLinks } from '../../../src/core/render/plugins/relativeLinks';
 import { escapeOnce, seoValues } from '../../../src/core/render/plugins/seo';
-import { stripTitle, titleFromHeading, titlesApply } from '../../../src/core/render/plugins/titlesFromHeadings';
+import { blankTitle, stripTitle, titleFromHeading, titlesApply } from '../../../src/core/render/plugins/titlesFromHeadings';
 import { parseSiteConfig } from '../../../src/core/site/config';
 import { githubPagesReason, sitePlugins } from '../../../src/core/site/githubPages';
 
@@ -97,6 +97,7 @@ describe('jekyll-titles-from-headings', () => {
   test('strip_title removes the heading; posts only with collections: true', () => {
     assert.equal(stripTitle('# Title\n\nBody\n', {}, { strip_title: true }), 'Body');
     assert.equal(stripTitle('# Title\n\nBody\n', { strip_title: false }, { strip_title: true }), '# Title\n\nBody\n');
+    assert.equal(blankTitle('\n# Title\n\nBody\n'), '\n\n\nBody\n', 'the preview keeps line numbers');
     assert.deepEqual([titlesApply(undefined, 'page'), titlesApply(undefined, 'post'), titlesApply({ collections: true }, 'post'), titlesApply({ enabled: false }, 'page')], [true, false, true, false]);
   });
 });

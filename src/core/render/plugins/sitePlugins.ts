@@ -9,7 +9,7 @@ import { emojify, JEMOJI_PLUGIN } from './jemoji';
 import { MENTIONS_PLUGIN, mentionBase, mentionify } from './mentions';
 import { OPTIONAL_FRONT_MATTER_PLUGIN, optionalFrontMatterApplies, pageWithoutFrontMatter } from './optionalFrontMatter';
 import { RELATIVE_LINKS_PLUGIN, relativeLinksApply, replaceRelativeLinks } from './relativeLinks';
-import { TITLES_FROM_HEADINGS_PLUGIN, titleFromHeading, titlesApply } from './titlesFromHeadings';
+import { blankTitle, stripsTitle, TITLES_FROM_HEADINGS_PLUGIN, titleFromHeading, titlesApply } from './titlesFromHeadings';
 
 export interface DocumentHooks {
   /** Site-relative layout name exists (`post` → `_layouts/post.html`). */
@@ -38,6 +38,7 @@ export class RenderPlugins {
     if (this.has(TITLES_FROM_HEADINGS_PLUGIN) && titlesApply(this.raw.titles_from_headings, doc.kind) && (doc.data.title === undefined || doc.data.title === null)) {
       const title = titleFromHeading(doc.body, { config: this.raw.titles_from_headings, plain: hooks.plain });
       if (title !== undefined) out = { ...out, title };
+      if (stripsTitle(doc.data, this.raw.titles_from_headings)) out = { ...out, body: blankTitle(doc.body) };
     }
     if (this.has(DEFAULT_LAYOUT_PLUGIN)) {
       const layout = defaultLayout(doc, hooks.hasLayout);

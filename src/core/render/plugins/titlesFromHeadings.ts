@@ -30,8 +30,20 @@ export function titleFromHeading(body: string, o: TitleOptions): string | undefi
   return o.plain(m[1] ?? m[2] ?? '').replace(/\[\^[^\]]*\]/g, '');
 }
 
-/** The body without its title heading when `strip_title` is on (front matter wins over the config). */
+/** Whether `strip_title` is on for a document (its front matter wins over the config). */
+export function stripsTitle(data: Record<string, unknown>, config: unknown): boolean {
+  return Object.hasOwn(data, 'strip_title') ? data.strip_title === true : options(config).strip_title === true;
+}
+
+/** The body without its title heading when `strip_title` is on, as the plugin leaves it. */
 export function stripTitle(body: string, data: Record<string, unknown>, config: unknown): string {
-  const strip = Object.hasOwn(data, 'strip_title') ? data.strip_title === true : options(config).strip_title === true;
-  return strip ? body.replace(new RegExp(TITLE.source, 'g'), '').trim() : body;
+  return stripsTitle(data, config) ? body.replace(TITLE, '').trim() : body;
+}
+
+/**
+ * The same for the preview: the heading's lines become empty lines, so the lines below keep their
+ * numbers (scroll sync); Markdown reads the result as the plugin's.
+ */
+export function blankTitle(body: string): string {
+  return body.replace(TITLE, (heading) => heading.replace(/[^\n]/g, ''));
 }
