@@ -23,10 +23,10 @@ const verbose = args.includes('--verbose');
 const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'));
 // A site without _config.yml; a GitHub Pages-style site (its plugins: jekyll-seo-tag, -feed, -gist, -mentions, -relative-links,
-// -titles-from-headings, -optional-front-matter, -default-layout; Debian's ruby-jekyll-* packages).
+// -titles-from-headings, -optional-front-matter, -default-layout, -readme-index; Debian's ruby-jekyll-* packages).
 if (!args.includes('--site')) sites.push(...['no-config', 'gh-pages'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)));
 const PLUGIN_PACKAGES = ['ruby-jekyll-seo-tag', 'ruby-jekyll-feed', 'ruby-jekyll-gist', 'ruby-jekyll-mentions', 'ruby-jekyll-relative-links',
-  'ruby-jekyll-titles-from-headings', 'ruby-jekyll-optional-front-matter', 'ruby-jekyll-default-layout'];
+  'ruby-jekyll-titles-from-headings', 'ruby-jekyll-optional-front-matter', 'ruby-jekyll-default-layout', 'ruby-jekyll-readme-index'];
 const TARGET = 0.98;
 
 const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });

@@ -102,7 +102,7 @@ export class SiteRenderer {
     const other = this.otherGenerator();
     const config = parseSiteConfig(configText);
     const gemfile = !other && this.has('Gemfile') ? await fs.readFile(this.abs('Gemfile')) : undefined;
-    const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile)));
+    const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
       configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined,

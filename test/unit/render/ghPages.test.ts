@@ -60,7 +60,13 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
   test('a Markdown page without front matter is a page, titled by its heading, with relative links made URLs', async () => {
     const r = await site('title: Pages Notes\n');
     assert.equal(r.urlOf('docs/guide.md'), '/docs/guide.html');
-    assert.equal(r.urlOf('README.md'), undefined, 'README stays out');
+    // jekyll-readme-index: the site has no index page, so its README is the home page, with `home`'s fallback layout.
+    assert.equal(r.urlOf('README.md'), '/');
+    const readme = await render(r, 'README.md');
+    assert.match(readme.html, /<article class="page"><h1 class="page-title">Readme<\/h1>/);
+    const withIndex = await site('title: Pages Notes\n', { 'index.md': '---\n---\nHome\n' });
+    assert.equal(withIndex.urlOf('README.md'), undefined, 'with an index page the README stays out');
+    assert.equal(withIndex.urlOf('index.md'), '/');
     const res = await render(r, 'docs/guide.md');
     assert.equal(res.title, 'The guide');
     assert.match(res.html, /<article class="page"><h1 class="page-title">The guide<\/h1>/);

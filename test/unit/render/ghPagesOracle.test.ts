@@ -49,7 +49,7 @@ function build(site = SITE): string | undefined {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-ghpages-'));
   const r = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', timeout: 120_000 });
   if (/Dependency Error/.test(r.stdout + r.stderr)) {
-    console.log('[gh-pages oracle] skipped: a plugin the fixture lists is missing (Debian: apt-get install ruby-jekyll-mentions ruby-jekyll-relative-links ruby-jekyll-titles-from-headings ruby-jekyll-optional-front-matter ruby-jekyll-default-layout ruby-jekyll-gist)');
+    console.log('[gh-pages oracle] skipped: a plugin the fixture lists is missing (Debian: apt-get install ruby-jekyll-mentions ruby-jekyll-relative-links ruby-jekyll-titles-from-headings ruby-jekyll-optional-front-matter ruby-jekyll-default-layout ruby-jekyll-readme-index ruby-jekyll-gist)');
     return undefined;
   }
   assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -63,7 +63,7 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
     const jekyll0 = () => fs.readFileSync(path.join(dest, 'about.html'), 'utf8');
     try {
       const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(SITE), root: '' });
-      const docs = ['_posts/2023-06-01-hello-pages.md', '_posts/2023-06-15-second.md', 'index.md', 'about.md', 'docs/guide.md'];
+      const docs = ['_posts/2023-06-01-hello-pages.md', '_posts/2023-06-15-second.md', 'index.md', 'about.md', 'docs/guide.md', 'docs/README.md'];
       let compared = 0;
       for (const rel of docs) {
         const url = renderer.urlOf(rel);
@@ -82,7 +82,7 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
       assert.ok(links(jekyll0()).includes('https://github.com/octocat|user-mention|@octocat'));
       const feed = /<link type="application\/atom\+xml"[^>]*\/>/.exec(fs.readFileSync(path.join(dest, 'index.html'), 'utf8'))?.[0];
       assert.equal(feedMeta({ title: 'Pages Notes', url: URL_BASE }, { absoluteUrl: (u) => absoluteUrl(u, URL_BASE, '') }), feed);
-      assert.equal(compared, 5);
+      assert.equal(compared, 6);
       // Sanity: the comparison can fail (the oracle really linked the mention and rewrote the .md link).
       const hello = fs.readFileSync(path.join(dest, '2023/06/01/hello-pages.html'), 'utf8');
       assert.ok(links(hello).includes('https://github.com/octocat|user-mention|@octocat'));

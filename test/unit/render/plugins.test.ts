@@ -10,6 +10,7 @@ import { gistScript } from '../../../src/core/render/plugins/gist';
 import { emojify } from '../../../src/core/render/plugins/jemoji';
 import { mentionBase, mentionify } from '../../../src/core/render/plugins/mentions';
 import { optionalFrontMatterApplies, pageWithoutFrontMatter } from '../../../src/core/render/plugins/optionalFrontMatter';
+import { readmeIndexUrl } from '../../../src/core/render/plugins/readmeIndex';
 import { relativeLinksApply, replaceRelativeLinks } from '../../../src/core/render/plugins/relativeLinks';
 import { escapeOnce, seoValues } from '../../../src/core/render/plugins/seo';
 import { blankTitle, stripTitle, titleFromHeading, titlesApply } from '../../../src/core/render/plugins/titlesFromHeadings';
@@ -123,6 +124,23 @@ describe('jekyll-optional-front-matter', () => {
     assert.equal(optionalFrontMatterApplies({}), true);
     assert.equal(optionalFrontMatterApplies({ require_front_matter: true }), false);
     assert.equal(optionalFrontMatterApplies({ optional_front_matter: { enabled: false } }), false);
+  });
+});
+
+describe('jekyll-readme-index', () => {
+  test('a README without front matter is the index of a folder that has none', () => {
+    const files = new Set(['index.md', 'docs/README.md', 'docs/guide.md', 'api/index.html', 'api/README.md']);
+    const has = (p: string) => files.has(p);
+    assert.equal(readmeIndexUrl('docs/README.md', false, {}, has), '/docs/');
+    assert.equal(readmeIndexUrl('README.md', false, {}, () => false), '/');
+    assert.equal(readmeIndexUrl('README.md', false, {}, has), undefined, 'the site has index.md');
+    assert.equal(readmeIndexUrl('api/README.md', false, {}, has), undefined, 'api/ has index.html');
+  });
+  test('negative: with front matter only with with_frontmatter; enabled: false; other files', () => {
+    assert.equal(readmeIndexUrl('docs/readme.md', true, {}, () => false), undefined);
+    assert.equal(readmeIndexUrl('docs/readme.md', true, { readme_index: { with_frontmatter: true } }, () => false), '/docs/');
+    assert.equal(readmeIndexUrl('docs/README.md', false, { readme_index: { enabled: false } }, () => false), undefined);
+    assert.equal(readmeIndexUrl('docs/READTHIS.md', false, {}, () => false), undefined);
   });
 });
 

@@ -8,6 +8,7 @@ import { mapBody } from './htmlText';
 import { emojify, JEMOJI_PLUGIN } from './jemoji';
 import { MENTIONS_PLUGIN, mentionBase, mentionify } from './mentions';
 import { OPTIONAL_FRONT_MATTER_PLUGIN, optionalFrontMatterApplies, pageWithoutFrontMatter } from './optionalFrontMatter';
+import { README_INDEX_PLUGIN, readmeIndexUrl } from './readmeIndex';
 import { RELATIVE_LINKS_PLUGIN, relativeLinksApply, replaceRelativeLinks } from './relativeLinks';
 import { blankTitle, stripsTitle, TITLES_FROM_HEADINGS_PLUGIN, titleFromHeading, titlesApply } from './titlesFromHeadings';
 
@@ -19,8 +20,11 @@ export interface DocumentHooks {
 }
 
 export class RenderPlugins {
-  /** `raw`: the site's `_config.yml` as data (set by the renderer once the site model has read it). */
-  constructor(readonly plugins: SitePlugins, public raw: Record<string, unknown> = {}) {}
+  /**
+   * `raw`: the site's `_config.yml` as data (set by the renderer once the site model has read it);
+   * `hasFile`: a site-relative path exists.
+   */
+  constructor(readonly plugins: SitePlugins, private readonly hasFile: (p: string) => boolean = () => false, public raw: Record<string, unknown> = {}) {}
 
   has(name: string): boolean {
     return this.plugins.enabled.has(name);
@@ -28,20 +32,29 @@ export class RenderPlugins {
 
   /** A Markdown file without front matter is a page (jekyll-optional-front-matter). */
   keepWithoutFrontMatter(path: string): boolean {
+    if (this.readmeUrl(path, false) !== undefined) return true;
     return this.has(OPTIONAL_FRONT_MATTER_PLUGIN) && isMarkdownPath(path) && optionalFrontMatterApplies(this.raw) && pageWithoutFrontMatter(path);
+  }
+
+  /** The folder URL a README is published at as its folder's index (jekyll-readme-index). */
+  private readmeUrl(path: string, hasFrontMatter: boolean): string | undefined {
+    return this.has(README_INDEX_PLUGIN) ? readmeIndexUrl(path, hasFrontMatter, this.raw, this.hasFile) : undefined;
   }
 
   /** Titles from headings and default layouts, on a document just read (returns it, changed or not). */
   adjust(doc: SiteDocument, hooks: DocumentHooks): SiteDocument {
     if (!isMarkdownPath(doc.path)) return doc;
     let out = doc;
+    // Generators in Jekyll's order: readme-index (low priority) before titles and default layouts (lowest).
+    const readme = doc.kind === 'page' ? this.readmeUrl(doc.path, doc.hasFrontMatter) : undefined;
+    if (readme !== undefined) out = { ...out, url: readme };
     if (this.has(TITLES_FROM_HEADINGS_PLUGIN) && titlesApply(this.raw.titles_from_headings, doc.kind) && (doc.data.title === undefined || doc.data.title === null)) {
       const title = titleFromHeading(doc.body, { config: this.raw.titles_from_headings, plain: hooks.plain });
       if (title !== undefined) out = { ...out, title };
       if (stripsTitle(doc.data, this.raw.titles_from_headings)) out = { ...out, body: blankTitle(doc.body) };
     }
     if (this.has(DEFAULT_LAYOUT_PLUGIN)) {
-      const layout = defaultLayout(doc, hooks.hasLayout);
+      const layout = defaultLayout(out, hooks.hasLayout);
       if (layout) out = { ...out, data: { ...out.data, layout } };
     }
     return out;
