@@ -157,7 +157,8 @@ export class SiteRenderer {
       const rel = this.relative(path);
       if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
       if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
-      if (rel === '_config.yml') { await this.reload(); return; }
+      // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
+      if (rel === '_config.yml' || rel === 'Gemfile') { await this.reload(); return; }
       const top = rel.split('/')[0];
       if (rel.startsWith(this.model.config.layoutsDir + '/') || top === '_includes' || top.startsWith('_includes')) this.resetTemplates();
       else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }

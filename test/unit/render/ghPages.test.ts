@@ -92,6 +92,18 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     assert.doesNotMatch(about.html, /user-mention|class="emoji"/);
   });
 
+  test('a Gemfile that appears ends GitHub Pages\' defaults; the preview follows it', async () => {
+    const fs = new MemoryFileSystem({ '_config.yml': 'title: Pages Notes\n', ...FILES });
+    const r = await SiteRenderer.open({ fs, root: '' });
+    assert.equal((await render(r, POST)).mode, 'site');
+    fs.files.set('Gemfile', 'source "https://rubygems.org"\ngem "jekyll"\n');
+    await r.fileChanged('Gemfile', 'created');
+    assert.equal((await render(r, POST)).mode, 'content', 'no jekyll-default-layout without GitHub Pages');
+    fs.files.set('Gemfile', 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n');
+    await r.fileChanged('Gemfile', 'changed');
+    assert.equal((await render(r, POST)).mode, 'site', 'the github-pages gem: GitHub Pages again');
+  });
+
   test('plugins listed in plugins: work outside GitHub Pages too', async () => {
     const r = await site('markdown: kramdown\nplugins:\n  - jekyll-mentions\n  - jekyll-default-layout\n', { Gemfile: 'gem "jekyll"\n' });
     const res = await render(r, POST);
