@@ -83,6 +83,10 @@ describe('techblog check on blogs their generator builds', () => {
     const mine = await run(['check', '--format', 'json'], own);
     assert.equal(mine.code, 1);
     assert.ok(problems(mine.stdout).some((p) => p.rule === 'required-key' && /`layout`/.test(p.message)), mine.stdout);
+    // The same with the github-pages gem in the Gemfile: GitHub Pages' defaults again, whatever the config sets.
+    fs.writeFileSync(path.join(own, 'Gemfile'), 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n');
+    const pages = await run(['check', '--format', 'json'], own);
+    assert.equal(pages.code, 0, pages.stdout);
   });
 
   test('a Hugo headless bundle needs no title; other Hugo posts still do', async () => {

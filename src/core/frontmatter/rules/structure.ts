@@ -12,8 +12,7 @@ import { sitePlugins } from '../../site/githubPages';
 /** jekyll-default-layout runs (listed in `plugins:`, or GitHub Pages' defaults) and has a layout to give. */
 function defaultLayoutApplies(ctx: RuleContext): boolean {
   if (!ctx.config) return false;
-  // The Gemfile's text is not at hand here: one that exists counts as a Gemfile without `github-pages`.
-  const plugins = sitePlugins(ctx.config, ctx.site?.hasFile('Gemfile') ? '' : undefined);
+  const plugins = sitePlugins(ctx.config, ctx.site?.gemfile ?? (ctx.site?.hasFile('Gemfile') ? '' : undefined));
   const layouts = ctx.site?.layouts() ?? [];
   return plugins.enabled.has('jekyll-default-layout') && (layouts.includes(ctx.kind === 'page' ? 'page' : 'post') || layouts.includes('default'));
 }
