@@ -110,6 +110,7 @@ export class SiteRenderer {
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });
     plugins.raw = this.model.raw;
+    await plugins.loadGithub((p) => fs.readFile(this.abs(p)));
     this.modelVersion++;
     this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
@@ -408,6 +409,7 @@ export class SiteRenderer {
     let tags: unknown; let categories: unknown;
     Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
     Object.defineProperty(value, 'categories', { get: () => (categories ??= group('categories')), enumerable: true });
+    this.plugins.site(value);
     this.siteVar = { version: this.modelVersion, value };
     return value;
   }

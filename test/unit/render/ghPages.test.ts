@@ -104,6 +104,21 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     assert.equal((await render(r, POST)).mode, 'site', 'the github-pages gem: GitHub Pages again');
   });
 
+  test('site.github from the git remote: a GitHub Pages theme\'s header and "View on GitHub" link', async () => {
+    const r = await site('description: Notes.\n', {
+      '.git/config': '[remote "origin"]\n\turl = https://github.com/octo-org/handbook.git\n', '.git/HEAD': 'ref: refs/heads/main\n',
+      '_layouts/default.html': '<html><head>{% seo %}</head><body><header class="page-header"><h1 class="project-name">{{ site.title | default: site.github.repository_name }}</h1>' +
+        '{% if site.github.is_project_page %}<a href="{{ site.github.repository_url }}" class="btn">View on GitHub</a>{% endif %}</header>{{ content }}' +
+        '<footer>{{ site.github.repository_name }} is maintained by <a href="{{ site.github.owner_url }}">{{ site.github.owner_name }}</a></footer></body></html>',
+    });
+    const res = await render(r, POST);
+    assert.match(res.html, /<h1 class="project-name">handbook<\/h1><a href="https:\/\/github.com\/octo-org\/handbook" class="btn">View on GitHub<\/a>/);
+    assert.match(res.html, /handbook is maintained by <a href="https:\/\/github.com\/octo-org">octo-org<\/a>/);
+    assert.match(res.html, /<title>Hello \| handbook<\/title>/, 'the title fallback reaches {% seo %}');
+    const own = await site('title: Own\nmarkdown: kramdown\n', { Gemfile: 'gem "jekyll"\n', '.git/config': '[remote "origin"]\n\turl = https://github.com/octo-org/handbook.git\n' });
+    assert.doesNotMatch((await render(own, 'about.md')).html, /handbook/, 'not a GitHub Pages site: no site.github');
+  });
+
   test('plugins listed in plugins: work outside GitHub Pages too', async () => {
     const r = await site('markdown: kramdown\nplugins:\n  - jekyll-mentions\n  - jekyll-default-layout\n', { Gemfile: 'gem "jekyll"\n' });
     const res = await render(r, POST);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { defaultLayout } from '../../../src/core/render/plugins/defaultLayout';
 import { feedMeta } from '../../../src/core/render/plugins/feed';
 import { gistScript } from '../../../src/core/render/plugins/gist';
+import { githubNamespace, githubRepository, headBranch, withGithubMetadata } from '../../../src/core/render/plugins/githubMetadata';
 import { emojify } from '../../../src/core/render/plugins/jemoji';
 import { mentionBase, mentionify } from '../../../src/core/render/plugins/mentions';
 import { optionalFrontMatterApplies, pageWithoutFrontMatter } from '../../../src/core/render/plugins/optionalFrontMatter';
@@ -141,6 +142,31 @@ describe('jekyll-readme-index', () => {
     assert.equal(readmeIndexUrl('docs/readme.md', true, { readme_index: { with_frontmatter: true } }, () => false), '/docs/');
     assert.equal(readmeIndexUrl('docs/README.md', false, { readme_index: { enabled: false } }, () => false), undefined);
     assert.equal(readmeIndexUrl('docs/READTHIS.md', false, {}, () => false), undefined);
+  });
+});
+
+describe('jekyll-github-metadata (offline: what the git remote tells)', () => {
+  const CONFIG = '[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/someone/else.git\n[remote "origin"]\n\turl = git@github.com:octo-org/handbook.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n';
+  test('owner and name from the origin remote, in HTTPS or SSH form', () => {
+    assert.deepEqual(githubRepository(CONFIG), { owner: 'octo-org', name: 'handbook' });
+    assert.deepEqual(githubRepository('[remote "origin"]\n  url = https://github.com/octocat/octocat.github.io\n'), { owner: 'octocat', name: 'octocat.github.io' });
+    assert.equal(githubRepository('[remote "origin"]\n  url = https://gitlab.com/a/b.git\n'), undefined);
+    assert.equal(headBranch('ref: refs/heads/main\n'), 'main');
+    assert.equal(headBranch('4b825dc642cb6eb9a060e54bf8d69288fbee4904\n'), undefined, 'a detached HEAD names no branch');
+  });
+  test('project and user pages: names, URLs and the title fallback', () => {
+    const project = githubNamespace({ owner: 'octo-org', name: 'handbook', branch: 'main' });
+    assert.deepEqual([project.repository_url, project.owner_url, project.zip_url, project.is_project_page, project.url, project.baseurl],
+      ['https://github.com/octo-org/handbook', 'https://github.com/octo-org', 'https://github.com/octo-org/handbook/zipball/main', true, 'https://octo-org.github.io/handbook', '/handbook']);
+    const user = githubNamespace({ owner: 'octocat', name: 'octocat.github.io' });
+    assert.deepEqual([user.is_user_page, user.url, user.baseurl], [true, 'https://octocat.github.io', '']);
+    const site: Record<string, unknown> = { github: { repository_name: 'Renamed' } };
+    withGithubMetadata(site, project);
+    assert.equal((site.github as Record<string, unknown>).repository_name, 'Renamed', 'github: in _config.yml merges over');
+    assert.equal(site.title, 'handbook', 'no title: the repository name (a project page)');
+    const named: Record<string, unknown> = { title: 'Mine' };
+    withGithubMetadata(named, user);
+    assert.equal(named.title, 'Mine');
   });
 });
 

@@ -4,6 +4,7 @@
 import type { SitePlugins } from '../../site/githubPages';
 import { isMarkdownPath, type SiteDocument } from '../siteModel';
 import { DEFAULT_LAYOUT_PLUGIN, defaultLayout } from './defaultLayout';
+import { GITHUB_METADATA_PLUGIN, githubNamespace, githubRepository, headBranch, withGithubMetadata } from './githubMetadata';
 import { mapBody } from './htmlText';
 import { emojify, JEMOJI_PLUGIN } from './jemoji';
 import { MENTIONS_PLUGIN, mentionBase, mentionify } from './mentions';
@@ -26,8 +27,32 @@ export class RenderPlugins {
    */
   constructor(readonly plugins: SitePlugins, private readonly hasFile: (p: string) => boolean = () => false, public raw: Record<string, unknown> = {}) {}
 
+  /** `site.github` as far as the git remote tells it (jekyll-github-metadata); see loadGithub. */
+  private github: Record<string, unknown> | undefined;
+
   has(name: string): boolean {
     return this.plugins.enabled.has(name);
+  }
+
+  /** Reads the repository's git remote for `site.github`; `read` takes paths relative to the site folder. */
+  async loadGithub(read: (rel: string) => Promise<string | undefined>): Promise<void> {
+    this.github = undefined;
+    if (!this.has(GITHUB_METADATA_PLUGIN)) return;
+    // The site folder is the repository, or its `docs/` (GitHub Pages' two source folders).
+    for (const dir of ['.git', '../.git']) {
+      const config = await read(`${dir}/config`);
+      if (config === undefined) continue;
+      const repo = githubRepository(config);
+      if (!repo) return;
+      const cname = (await read('CNAME'))?.trim().split(/\s+/)[0];
+      this.github = githubNamespace({ ...repo, branch: headBranch(await read(`${dir}/HEAD`)), cname: cname || undefined });
+      return;
+    }
+  }
+
+  /** `site` with what plugins add to it (`site.github`, the title from the repository). */
+  site(site: Record<string, unknown>): void {
+    if (this.github) withGithubMetadata(site, this.github);
   }
 
   /** A Markdown file without front matter is a page (jekyll-optional-front-matter). */
