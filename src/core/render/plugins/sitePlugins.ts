@@ -99,7 +99,8 @@ export class RenderPlugins {
 
   /** A page's HTML (or its body) after jemoji and jekyll-mentions. */
   html(html: string, doc: SiteDocument): string {
-    const htmlOut = /\.html$|\/$/.test(doc.url);
+    // The hooks take documents whose output is HTML: Markdown and HTML files, whatever their permalink.
+    const htmlOut = isMarkdownPath(doc.path) || /\.x?html?$/i.test(doc.path) || /\/$/.test(doc.url);
     let out = html;
     if (this.has(JEMOJI_PLUGIN) && htmlOut) out = emojify(out);
     if (this.has(MENTIONS_PLUGIN) && htmlOut && doc.data['jekyll-mentions'] !== false) {
