@@ -74,6 +74,12 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     assert.match(res.html, /<title>The guide \| Pages Notes<\/title>/);
   });
 
+  test('titles_from_headings.collections: posts take their heading as title, even over `title:` (as the gem does)', async () => {
+    const r = await site('title: Pages Notes\ntitles_from_headings:\n  collections: true\n', { [POST]: '---\ntitle: Explicit\n---\n# From the heading\n\nText\n' });
+    const res = await render(r, POST, '---\ntitle: Explicit\n---\n# From the heading\n\nText\n');
+    assert.match(res.html, /<h1 class="post-title">From the heading<\/h1>/);
+  });
+
   test('strip_title: the heading that gave the title is not shown twice', async () => {
     const r = await site('title: Pages Notes\ntitles_from_headings:\n  strip_title: true\n');
     const res = await render(r, 'docs/guide.md');

@@ -73,7 +73,9 @@ export class RenderPlugins {
     // Generators in Jekyll's order: readme-index (low priority) before titles and default layouts (lowest).
     const readme = doc.kind === 'page' ? this.readmeUrl(doc.path, doc.hasFrontMatter) : undefined;
     if (readme !== undefined) out = { ...out, url: readme };
-    if (this.has(TITLES_FROM_HEADINGS_PLUGIN) && titlesApply(this.raw.titles_from_headings, doc.kind) && (doc.data.title === undefined || doc.data.title === null)) {
+    // A post's title always counts as inferred to the plugin: with `collections: true` its heading wins even over `title:`.
+    const untitled = doc.kind !== 'page' || doc.data.title === undefined || doc.data.title === null;
+    if (this.has(TITLES_FROM_HEADINGS_PLUGIN) && titlesApply(this.raw.titles_from_headings, doc.kind) && untitled) {
       const title = titleFromHeading(doc.body, { config: this.raw.titles_from_headings, plain: hooks.plain });
       if (title !== undefined) out = { ...out, title };
       if (stripsTitle(doc.data, this.raw.titles_from_headings)) out = { ...out, body: blankTitle(doc.body) };
