@@ -20,7 +20,7 @@ export interface CliSite {
 export const PROFILE_SETTINGS: readonly ProfileSetting[] = ['auto', ...GENERATORS];
 
 /** How the help and messages name a site. */
-export const SITE_DESCRIPTION = 'a folder with _config.yml, hugo.toml or config.toml';
+export const SITE_DESCRIPTION = 'a folder with _config.yml, hugo.toml or config.toml, or with _posts/ and _layouts/';
 
 /** The `--profile` value, or an error message. */
 export function parseProfile(v: string | undefined): { profile: ProfileSetting } | string {

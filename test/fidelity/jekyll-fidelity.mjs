@@ -23,8 +23,12 @@ const verbose = args.includes('--verbose');
 // `--site jekyll-new`: the blog `jekyll new` makes (theme: minima, the gem Debian installs), generated in the run.
 const JEKYLL_NEW = 'jekyll-new';
 const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [args[i + 1] === JEKYLL_NEW ? JEKYLL_NEW : path.resolve(args[i + 1])] : []));
+// A site without _config.yml; a GitHub Pages-style site (its plugins: jekyll-seo-tag, -feed, -gist, -mentions, -relative-links,
+// -titles-from-headings, -optional-front-matter, -default-layout, -readme-index; Debian's ruby-jekyll-* packages).
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'),
-  path.join(root, 'test', 'fixtures', 'sites', 'libsass-theme'), path.join(root, 'test', 'fixtures', 'sites', 'gem-theme'), JEKYLL_NEW);
+  ...['libsass-theme', 'gem-theme', 'no-config', 'gh-pages'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)), JEKYLL_NEW);
+const PLUGIN_PACKAGES = ['ruby-jekyll-seo-tag', 'ruby-jekyll-feed', 'ruby-jekyll-gist', 'ruby-jekyll-mentions', 'ruby-jekyll-relative-links',
+  'ruby-jekyll-titles-from-headings', 'ruby-jekyll-optional-front-matter', 'ruby-jekyll-default-layout', 'ruby-jekyll-readme-index'];
 const TARGET = 0.98;
 // Site CSS: our compiled stylesheets against the ones `jekyll build` wrote, as rule sets (cssRules.ts).
 // The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.8 %.
@@ -36,6 +40,8 @@ if (which.error || which.status !== 0) {
   installJekyll();
   which = jekyllVersion();
 }
+const notInstalled = (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true;
+if (!which.error && which.status === 0 && fs.existsSync('/etc/debian_version') && PLUGIN_PACKAGES.some(notInstalled)) installJekyll(PLUGIN_PACKAGES.filter(notInstalled));
 if (which.error || which.status !== 0) {
   console.log('[fidelity] skipped: install jekyll to compare with it (Debian/Ubuntu: sudo apt-get install jekyll). Nothing was compared.');
   process.exit(0);
@@ -45,11 +51,11 @@ if (which.error || which.status !== 0) {
  * Like test/host/setup.sh does with its apt packages: as root on Debian/Ubuntu, install Debian's jekyll
  * (4.3, with kramdown and rouge); otherwise leave the machine alone and skip.
  */
-function installJekyll() {
+function installJekyll(packages = ['jekyll', ...PLUGIN_PACKAGES]) {
   if (process.getuid?.() !== 0 || !fs.existsSync('/etc/debian_version') || process.env.TECHBLOG_NO_APT) return;
-  console.log('[fidelity] installing apt package: jekyll');
+  console.log(`[fidelity] installing apt package(s): ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'jekyll']]) {
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...packages]]) {
     const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.error || r.status !== 0) {
       console.log(`[fidelity] apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`);
@@ -139,6 +145,11 @@ async function compareSite(site) {
   try {
     const env = siteEnv(site);
     const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', env });
+    // A site whose plugins this Jekyll lacks (Jekyll says "Dependency Error") is skipped, not failed.
+    if (/Dependency Error/.test(build.stdout + build.stderr)) {
+      console.log(`\n[fidelity] skipped ${path.relative(root, site) || site}: a plugin it lists is not installed (${PLUGIN_PACKAGES.join(' ')})`);
+      return { common: 0, blocks: 0, documents: 0 };
+    }
     if (build.status !== 0) throw new Error(`jekyll build of ${site} failed:\n${build.stdout}\n${build.stderr}`);
     console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
     const theme = await themeLayer(site, env);

@@ -9,7 +9,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'front-matter-unclosed', severity: 'error', summary: 'An opening `---` has no closing line.', fixable: true },
   { id: 'front-matter-missing', severity: 'error', summary: 'A file in `_posts/` has no front matter, so Jekyll does not treat it as a post.', fixable: true },
   { id: 'post-filename', severity: 'error', summary: 'A file in `_posts/` is not named `YYYY-MM-DD-slug.ext`; Jekyll skips it silently.', fixable: true },
-  { id: 'required-key', severity: 'error', summary: 'A required key is missing (Jekyll posts: `title`, and `layout` unless `defaults:` sets it).', fixable: true },
+  { id: 'required-key', severity: 'error', summary: 'A required key is missing (Jekyll posts: `layout`, unless `defaults:` or jekyll-default-layout gives one; Hugo and Hexo posts: `title`).', fixable: true },
   { id: 'empty-value', severity: 'warning', summary: 'A key has an empty value (`description: ""`, `title:`).', fixable: true },
   { id: 'type-mismatch', severity: 'error', summary: 'A value has the wrong type, or a value the schema does not allow.', fixable: true },
   { id: 'tag-whitespace', severity: 'warning', summary: 'A tag or category has leading or trailing spaces and becomes a separate tag page.', fixable: true },
@@ -22,6 +22,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unknown-key', severity: 'warning', summary: 'A key looks like a typo of a known key.', fixable: true },
   { id: 'missing-image', severity: 'warning', summary: 'An image link points to a file that does not exist.', fixable: false },
   { id: 'seo-length', severity: 'info', summary: 'The title is over 70 or the description over 160 characters.', fixable: false },
+  { id: 'title-from-filename', severity: 'info', summary: 'A Jekyll post has no `title:`; Jekyll titles it from the file name.', fixable: true },
 ];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);

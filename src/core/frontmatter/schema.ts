@@ -107,7 +107,8 @@ const hugoKeys = (): Record<string, KeySpec> => ({
 });
 
 const BUILTIN: Record<SiteProfile, { keys: () => Record<string, KeySpec>; required: Record<DocScope, string[]> }> = {
-  jekyll: { keys: jekyllKeys, required: { posts: ['title', 'layout'], drafts: ['title', 'layout'], pages: [] } },
+  // Jekyll titles a post without `title:` from its file name (rule title-from-filename says so).
+  jekyll: { keys: jekyllKeys, required: { posts: ['layout'], drafts: ['layout'], pages: [] } },
   hexo: { keys: () => hexoKeys(), required: { posts: ['title'], drafts: ['title'], pages: [] } },
   hugo: { keys: hugoKeys, required: { posts: ['title'], drafts: ['title'], pages: [] } },
 };

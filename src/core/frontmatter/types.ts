@@ -5,7 +5,8 @@ import type { LineIndex } from '../text/lineIndex';
 export type RuleId =
   | 'yaml-syntax' | 'duplicate-key' | 'front-matter-unclosed' | 'front-matter-missing' | 'post-filename'
   | 'required-key' | 'empty-value' | 'type-mismatch' | 'tag-whitespace' | 'duplicate-tag' | 'tag-case-variant'
-  | 'unknown-layout' | 'invalid-date' | 'date-mismatch' | 'future-date' | 'unknown-key' | 'missing-image' | 'seo-length';
+  | 'unknown-layout' | 'invalid-date' | 'date-mismatch' | 'future-date' | 'unknown-key' | 'missing-image' | 'seo-length'
+  | 'title-from-filename';
 
 export type Severity = 'error' | 'warning' | 'info';
 

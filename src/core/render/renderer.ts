@@ -4,13 +4,18 @@
 // code), so a keystroke re-renders only the post.
 import * as posix from 'node:path/posix';
 import { Context, type Template } from 'liquidjs';
+import { parseSiteConfig } from '../site/config';
+import { sitePlugins } from '../site/githubPages';
 import type { SiteIndex } from '../site/siteIndex';
 import { CodeHighlighter, escapeHtml } from './highlight';
 import { createKramdownMarkdown } from './kramdownMarkdown';
-import { JekyllLiquid, relativeUrl } from './liquid';
+import { kramdownOptionsFrom } from './kramdownOptions';
+import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid';
 import type { ImageTarget, RenderEnv } from './markdownEnv';
 import { MathRenderer } from './math';
 import { NoticeSet } from './notices';
+import { registerPluginTags } from './plugins/register';
+import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
@@ -75,6 +80,7 @@ export class SiteRenderer {
   private remoteImages = true;
   private siteScripts = false;
   private overlay: ThemeOverlay | undefined;
+  private plugins!: RenderPlugins;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -105,11 +111,24 @@ export class SiteRenderer {
     const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
-    let configText = await fs.readFile(this.abs('_config.yml'));
+    // No `_config.yml` (a folder with `_posts/` and `_layouts/`): Jekyll's defaults.
+    let configText = this.siteHas('_config.yml') || !index ? await fs.readFile(this.abs('_config.yml')) : undefined;
     const other = this.otherGenerator();
     const theme = other ? undefined : this.options.theme;
     if (theme && theme.readConfig !== false && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
-    this.model = await SiteModel.load({ configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined });
+    const config = parseSiteConfig(configText);
+    // The theme's layouts count for plugins that pick a default layout (its includes dir is known after the load).
+    this.overlay = theme ? new ThemeOverlay(theme, { layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir }) : undefined;
+    const gemfile = !other && this.siteHas('Gemfile') ? await fs.readFile(this.abs('Gemfile')) : undefined;
+    const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
+    const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
+    this.model = await SiteModel.load({
+      configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined,
+      adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
+      keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
+    });
+    plugins.raw = this.model.raw;
+    await plugins.loadGithub((p) => fs.readFile(this.abs(p)));
     this.modelVersion++;
     const raw = this.model.raw;
     this.overlay = theme ? new ThemeOverlay(theme, {
@@ -175,6 +194,10 @@ export class SiteRenderer {
       markdownify: (text) => this.markdownFragment(text, '', undefined),
       highlighter: this.highlighter,
     });
+    registerPluginTags(this.liquid.engine, {
+      markdownify: (text) => this.markdownFragment(text, '', undefined),
+      absoluteUrl: (u) => absoluteUrl(u, typeof raw.url === 'string' ? raw.url : '', model.config.baseurl),
+    });
     this.layouts.clear();
     this.sanitizedLayouts.clear();
     this.css = undefined;
@@ -190,7 +213,8 @@ export class SiteRenderer {
       const rel = this.relative(path);
       if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
       if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
-      if (rel === '_config.yml') { await this.reload(); return; }
+      // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
+      if (rel === '_config.yml' || rel === 'Gemfile') { await this.reload(); return; }
       const top = rel.split('/')[0];
       if (rel.startsWith(this.model.config.layoutsDir + '/') || top === '_includes' || top.startsWith('_includes')) this.resetTemplates();
       else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }
@@ -246,7 +270,8 @@ export class SiteRenderer {
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
     const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
-    let text = doc.body;
+    let text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
+      (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
@@ -266,6 +291,7 @@ export class SiteRenderer {
     let bodyHtml: string;
     if (isMarkdownPath(rel)) bodyHtml = this.md.render(text, env as unknown as Record<string, unknown>);
     else bodyHtml = env.html(text, undefined);
+    bodyHtml = this.plugins.html(bodyHtml, doc);
     lap('markdown');
 
     // 3. Layouts.
@@ -399,6 +425,15 @@ export class SiteRenderer {
     return clean;
   }
 
+  /** A heading's Markdown as `markdownify | strip_html | normalize_whitespace` gives it (before the site model exists). */
+  private plainText(md: string): string {
+    const env: RenderEnv = {
+      options: kramdownOptionsFrom(undefined), alds: new Map(), notices: new Set(), sourceLine: (l) => l, dataLines: false,
+      image: (src) => ({ src }), html: (h) => h, highlighter: this.highlighter, math: this.math, hasMath: false,
+    };
+    return this.md.render(md, env as unknown as Record<string, unknown>).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  }
+
   /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
   private markdownFragment(text: string, rel: string, pageUrl: string | undefined): string {
     const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new NoticeSet());
@@ -406,7 +441,9 @@ export class SiteRenderer {
     return this.md.render(text, env as unknown as Record<string, unknown>);
   }
 
-  private excerptOf(doc: SiteDocument): string {
+  private excerptOf(doc: SiteDocument): string | undefined {
+    // Jekyll 4 gives pages an excerpt only with `page_excerpts: true` (else the front matter's, if any).
+    if (doc.kind === 'page' && this.model.raw.page_excerpts !== true) return doc.data.excerpt === undefined || doc.data.excerpt === null ? undefined : String(doc.data.excerpt);
     const sep = typeof doc.data.excerpt_separator === 'string' ? doc.data.excerpt_separator : typeof this.model.raw.excerpt_separator === 'string' ? this.model.raw.excerpt_separator : '\n\n';
     const body = doc.body.replace(/^\s+/, '');
     const i = sep ? body.indexOf(sep) : -1;
@@ -449,11 +486,12 @@ export class SiteRenderer {
     const value: Record<string, unknown> = {
       ...model.raw, time, posts, pages, html_pages: pages.filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html')),
       documents: posts, related_posts: posts.slice(0, 10), static_files: [], data: model.data, baseurl: model.config.baseurl,
-      url: typeof model.raw.url === 'string' ? model.raw.url : '', collections: [{ label: 'posts', docs: posts, output: true }],
+      url: typeof model.raw.url === 'string' ? model.raw.url : null, collections: [{ label: 'posts', docs: posts, output: true }],
     };
     let tags: unknown; let categories: unknown;
     Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
     Object.defineProperty(value, 'categories', { get: () => (categories ??= group('categories')), enumerable: true });
+    this.plugins.site(value);
     this.siteVar = { version: this.modelVersion, value };
     return value;
   }
@@ -473,8 +511,8 @@ export class SiteRenderer {
     return page;
   }
 
-  private layoutPath(name: string): string | undefined {
-    const dir = this.model.config.layoutsDir + '/';
+  private layoutPath(name: string, layoutsDir = this.model.config.layoutsDir): string | undefined {
+    const dir = layoutsDir + '/';
     const exts = ['.html', '.htm', '.liquid', '.xml', '.md', ''];
     // Jekyll names layouts by file name without extension: any site layout of that name beats the theme's.
     for (const ext of exts) if (this.siteHas(dir + name + ext)) return dir + name + ext;
@@ -533,13 +571,14 @@ export class SiteRenderer {
     let content = bodyHtml;
     try {
       for (const layout of chain) {
-        const ctx = new Context({ site, page: { ...page, content }, layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
         content = String(await this.liquid.engine.render(layout.templates, ctx));
       }
     } catch (e) {
       return { error: t('The layouts could not render ({0})', errorMessage(e)) };
     }
+    content = this.plugins.page(content, doc);
     return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
   }
 
@@ -596,7 +635,7 @@ export class SiteRenderer {
       try {
         let content = '';
         for (const l of chain) {
-          const ctx = new Context({ site, page: { ...page, content }, layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+          const ctx = new Context({ site, page: withContent(page, content), layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
           content = String(await this.liquid.engine.render(l.templates, ctx));
         }
         sanitizeHtml(content, { document: true, onStylesheet: (h) => found.push(h) });
@@ -701,6 +740,13 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
   return css.length
     ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+/** `page` with `content` set, keeping its lazy (non-enumerable) `excerpt` that a spread would drop. */
+function withContent(page: Record<string, unknown>, content: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...page, content };
+  Object.defineProperty(out, 'excerpt', { get: () => page.excerpt, enumerable: false, configurable: true });
+  return out;
 }
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {

@@ -117,6 +117,10 @@ export interface SiteModelSource {
   config?: SiteConfig;
   files: Iterable<string>;
   read(path: string): Promise<string | undefined>;
+  /** What plugins do to a document just read (titles from headings, default layouts); `raw` is the config's data. */
+  adjust?: (doc: SiteDocument, raw: Record<string, unknown>) => SiteDocument;
+  /** Pages without front matter that are still pages (jekyll-optional-front-matter). */
+  keepWithoutFrontMatter?: (path: string, raw: Record<string, unknown>) => boolean;
 }
 
 /** Everything Liquid's `site` needs, kept current by `updateDocument` / `removeDocument`. */
@@ -128,6 +132,8 @@ export class SiteModel {
   readonly docs = new Map<string, SiteDocument>();
   data: Record<string, unknown> = {};
   private postsCache: SiteDocument[] | undefined;
+  adjust: (doc: SiteDocument) => SiteDocument = (doc) => doc;
+  keepWithoutFrontMatter: (path: string) => boolean = () => false;
 
   constructor(configText: string | undefined, config?: SiteConfig) {
     this.config = config ?? parseSiteConfig(configText);
@@ -143,6 +149,9 @@ export class SiteModel {
 
   static async load(src: SiteModelSource): Promise<SiteModel> {
     const model = new SiteModel(src.configText, src.config);
+    const { adjust, keepWithoutFrontMatter } = src;
+    if (adjust) model.adjust = (doc) => adjust(doc, model.raw);
+    if (keepWithoutFrontMatter) model.keepWithoutFrontMatter = (path) => keepWithoutFrontMatter(path, model.raw);
     const todo: Array<[string, DocKind]> = [];
     const dataFiles: string[] = [];
     for (const f of src.files) {
@@ -181,9 +190,9 @@ export class SiteModel {
   updateDocument(path: string, text: string, kind = this.kindOf(path)): SiteDocument | undefined {
     if (!kind) return undefined;
     const old = this.docs.get(path);
-    const doc = (old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind);
-    // Pages without front matter are static files to Jekyll.
-    if (kind === 'page' && !doc.hasFrontMatter) {
+    const doc = this.adjust((old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind));
+    // Pages without front matter are static files to Jekyll (unless a plugin says otherwise).
+    if (kind === 'page' && !doc.hasFrontMatter && !this.keepWithoutFrontMatter(path)) {
       this.docs.delete(path);
       return doc;
     }

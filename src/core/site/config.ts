@@ -45,12 +45,26 @@ export interface SiteConfig {
   formats: FrontMatterFormat[];
   /** Problems reading _config.yml itself. */
   errors: string[];
+  /** Jekyll plugins the config lists (`plugins:`, and the older `gems:`). */
+  plugins: string[];
+  /**
+   * What the config alone says about GitHub Pages (see src/core/site/githubPages.ts): `remote_theme`
+   * (it sets one), `unconfigured` (it sets no `markdown:` and no theme of its own), else undefined.
+   */
+  githubPagesHint?: 'remote_theme' | 'unconfigured';
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
   profile: 'jekyll', defaults: [], future: false, permalink: 'date', markdown: 'kramdown', baseurl: '',
-  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], formats: ['yaml'], errors: [],
+  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], formats: ['yaml'], errors: [], plugins: [],
 };
+
+/** The themes GitHub Pages builds without a Gemfile (`theme: jekyll-theme-cayman`). */
+export const GITHUB_PAGES_THEMES = new Set([
+  'jekyll-theme-architect', 'jekyll-theme-cayman', 'jekyll-theme-dinky', 'jekyll-theme-hacker', 'jekyll-theme-leap-day',
+  'jekyll-theme-merlot', 'jekyll-theme-midnight', 'jekyll-theme-minimal', 'jekyll-theme-modernist', 'jekyll-theme-primer',
+  'jekyll-theme-slate', 'jekyll-theme-tactile', 'jekyll-theme-time-machine', 'minima',
+]);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -99,6 +113,9 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
     errors,
+    plugins: hexo ? [] : [...listOf(raw.plugins), ...listOf(raw.gems)],
+    githubPagesHint: hexo ? undefined : str(raw.remote_theme) ? 'remote_theme'
+      : raw.markdown === undefined && (str(raw.theme) === undefined || GITHUB_PAGES_THEMES.has(String(raw.theme))) ? 'unconfigured' : undefined,
   };
 }
 
@@ -113,6 +130,8 @@ function sassConfig(v: unknown): SassConfig {
     loadPaths: paths.filter((p): p is string => typeof p === 'string' && clean(p) !== '').map(clean),
   };
 }
+
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** Hugo's `hugo.toml` / `config.yaml` (`format` from the file's extension). */
 export function parseHugoConfig(text: string | undefined, format: 'toml' | 'yaml' | 'json' = 'toml'): SiteConfig {

@@ -102,6 +102,8 @@ export function detectGenerator(site: SiteFiles, setting: ProfileSetting = 'auto
     if (has('themes/') && !hasJekyllConfig) add('hugo', 1, 'themes/');
   }
 
+  // Without `_config.yml` a folder is a Jekyll site (with Jekyll's defaults) when it has both `_posts/` and `_layouts/`.
+  if (!hasJekyllConfig && !(has('_posts/') && has('_layouts/'))) { score.jekyll = 0; evidence.jekyll = []; }
   const found = GENERATORS.filter((g) => score[g] > 0);
   if (setting !== 'auto' && GENERATORS.includes(setting)) {
     // Forcing never turns a folder with only a stray `config.*` into a Jekyll or Hexo blog.
@@ -242,10 +244,17 @@ export function siteLayout(generator: Generator, site: SiteFiles): SiteLayout {
 export const SITE_MARKER_FILES = ['_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES] as const;
 /** One glob for the host's file search and watcher. */
 export const SITE_MARKER_GLOB = `**/{${SITE_MARKER_FILES.join(',')}}`;
+/**
+ * A Jekyll site without `_config.yml` is marked by its layouts (`_layouts/default.html`; probing then
+ * wants `_posts/` beside them). Layouts are few, and they change more often than they come and go.
+ */
+export const LAYOUT_MARKER_GLOB = '**/_layouts/*';
 
 /** The candidate site folder a marker file stands for (posix, as given), or undefined for another file. */
 export function markerRoot(markerPath: string): string | undefined {
   const parts = markerPath.split('/');
+  // `<site>/_layouts/default.html`, or the folder entry `_layouts/` itself.
+  if (parts.length >= 2 && parts[parts.length - 2] === '_layouts') return parts.slice(0, -2).join('/');
   const name = parts.pop() ?? '';
   if (!(SITE_MARKER_FILES as readonly string[]).includes(name)) return undefined;
   // Hugo's config directory: <site>/config/_default/hugo.toml.

@@ -52,6 +52,8 @@ export function tagValues(data: Record<string, unknown> | undefined, kind: TagKi
 
 export class SiteIndex {
   config: SiteConfig;
+  /** The site's Gemfile text, undefined without one (it decides GitHub Pages' defaults, see githubPages.ts). */
+  gemfile: string | undefined;
   private readonly files = new Set<string>();
   private readonly docs = new Map<string, Record<TagKind, string[]>>();
   private readonly counts: Record<TagKind, Map<string, Map<string, number>>> = { tags: new Map(), categories: new Map() };
@@ -231,6 +233,7 @@ export async function loadSite(
   const nested = listed.filter((f) => f.includes('/') && NESTED_SITE_MARKERS.has(path.basename(f))).map((f) => path.dirname(f) + '/');
   const files = nested.length ? listed.filter((f) => !nested.some((n) => f.startsWith(n))) : listed;
   const index = new SiteIndex(root, config, files);
+  if (files.includes('Gemfile')) index.gemfile = await fs.readFile(join('Gemfile'));
   const texts = new Map<string, string>();
   const parses = new Map<string, FrontMatterParse>();
   const todo = index.checkablePaths();

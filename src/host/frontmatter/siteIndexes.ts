@@ -124,6 +124,7 @@ export class SiteIndexes extends Disposable {
     if (rel === undefined) return;
     const fs = this.fileSystem(site.root);
     if (rel === SITE_SCHEMA_FILE) this.schemas.delete(site.root.toString());
+    if (rel === 'Gemfile') index.gemfile = what === 'delete' ? undefined : await fs.readFile(uri.path);
     if (what === 'delete') {
       index.removePath(rel);
     } else if (rel === '_config.yml') {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  GENERATORS, markerRoot, probeSite, SITE_MARKER_GLOB, withoutThemeFolders,
+  GENERATORS, LAYOUT_MARKER_GLOB, markerRoot, probeSite, SITE_MARKER_GLOB, withoutThemeFolders,
   type Generator, type ProfileDetection, type ProfileSetting, type SiteLayout, type SiteProbe,
 } from '../../core/site/profile';
 import { Disposable } from '../util/disposable';
@@ -73,6 +73,10 @@ export class WorkspaceSites extends Disposable {
     this.register(watcher.onDidCreate(invalidate));
     this.register(watcher.onDidChange(invalidate));
     this.register(watcher.onDidDelete(invalidate));
+    // A site without `_config.yml` is found by its `_layouts/`: only layouts coming or going matter.
+    const layouts = this.register(vscode.workspace.createFileSystemWatcher(LAYOUT_MARKER_GLOB, false, true, false));
+    this.register(layouts.onDidCreate(invalidate));
+    this.register(layouts.onDidDelete(invalidate));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(invalidate));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('techblog.sites.exclude') || e.affectsConfiguration('techblog.site.profile')) invalidate();
@@ -95,7 +99,7 @@ export class WorkspaceSites extends Disposable {
   private async find(): Promise<SiteSummary[]> {
     const exclude = vscode.workspace.getConfiguration('techblog').get<string[]>('sites.exclude', []);
     const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
-    const markers = await vscode.workspace.findFiles(SITE_MARKER_GLOB, excludeGlob);
+    const markers = (await Promise.all([SITE_MARKER_GLOB, LAYOUT_MARKER_GLOB].map((g) => vscode.workspace.findFiles(g, excludeGlob)))).flat();
     const roots = new Map<string, vscode.Uri>();
     for (const m of markers) {
       const rootPath = markerRoot(m.path);

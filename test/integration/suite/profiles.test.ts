@@ -118,3 +118,40 @@ describe('Site profiles: a Hugo site next to the Jekyll sample blog', function (
     await rulesBecome(uri, HUGO_RULES, 'the Hugo defects again after removing the setting');
   });
 });
+
+describe('Site profiles: a Jekyll site without _config.yml (issue 10)', function () {
+  this.timeout(120_000);
+  const NO_CONFIG = 'no-config-site';
+  const at = (rel: string) => vscode.Uri.joinPath(sampleBlog(), ...rel.split('/'));
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await ext.activate();
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'sites', 'no-config'), at(NO_CONFIG), { overwrite: true });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(at(NO_CONFIG), { recursive: true, useTrash: false });
+  });
+
+  it('is found by its _layouts/ beside _posts/, and its untitled post gets an info, not an error', async () => {
+    const log = vscode.window.createOutputChannel('TechBlog no-config tests', { log: true });
+    const sites = new WorkspaceSites(log);
+    try {
+      const found = await sites.all();
+      const site = found.find((s) => s.root.path.endsWith(`/${NO_CONFIG}`));
+      assert.equal(site?.generator, 'jekyll', found.map((s) => `${s.root.path} ${s.generator}`).join('\n'));
+      assert.deepEqual(site.detection.evidence, ['_posts/', '_layouts/']);
+    } finally {
+      sites.dispose();
+      log.dispose();
+    }
+    const uri = at(`${NO_CONFIG}/_posts/2023-04-01-first-post.md`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ds = await rulesBecome(uri, ['title-from-filename'], 'the derived-title info on the post without title');
+    assert.equal(ds[0].severity, vscode.DiagnosticSeverity.Information);
+    assert.match(ds[0].message, /Jekyll titles this post "First Post" from its file name/);
+  });
+});

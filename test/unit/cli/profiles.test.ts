@@ -108,7 +108,7 @@ describe('techblog check follows site profiles', () => {
     try {
       const none = await run(['check'], empty);
       assert.equal(none.code, 2);
-      assert.match(none.err.join('\n'), /no site \(a folder with _config\.yml, hugo\.toml or config\.toml\)/);
+      assert.match(none.err.join('\n'), /no site \(a folder with _config\.yml, hugo\.toml or config\.toml, or with _posts\/ and _layouts\/\)/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

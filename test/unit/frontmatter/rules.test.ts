@@ -24,14 +24,14 @@ const slice = (text: string, p: Problem) => {
 };
 
 describe('rule table', () => {
-  test('has the 18 rules of the issue with their default severities', () => {
-    assert.equal(RULES.length, 18);
+  test('has the 19 rules with their default severities', () => {
+    assert.equal(RULES.length, 19);
     const sev = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
     assert.deepEqual(sev, {
       'yaml-syntax': 'error', 'duplicate-key': 'warning', 'front-matter-unclosed': 'error', 'front-matter-missing': 'error', 'post-filename': 'error',
       'required-key': 'error', 'empty-value': 'warning', 'type-mismatch': 'error', 'tag-whitespace': 'warning', 'duplicate-tag': 'warning',
       'tag-case-variant': 'info', 'unknown-layout': 'error', 'invalid-date': 'error', 'date-mismatch': 'warning', 'future-date': 'info',
-      'unknown-key': 'warning', 'missing-image': 'warning', 'seo-length': 'info',
+      'unknown-key': 'warning', 'missing-image': 'warning', 'seo-length': 'info', 'title-from-filename': 'info',
     });
   });
 
@@ -134,13 +134,21 @@ describe('post-filename', () => {
 describe('required-key', () => {
   test('title and layout missing in a post; fixes add them before the closing line', async () => {
     const text = fm('description: x\n');
-    const ps = await check(text);
-    assert.deepEqual(rules(ps), ['required-key', 'required-key']);
+    // A site that configures its own build (`markdown:`): no GitHub Pages defaults, so no default layout.
+    const ps = await check(text, { files: { '_config.yml': 'title: t\nmarkdown: kramdown\n' } });
+    // Jekyll titles the post from its file name: an info that says so, not an error.
+    assert.deepEqual(ps.map((p) => `${p.rule}:${p.severity}`), ['required-key:error', 'title-from-filename:info']);
     assert.deepEqual(ps[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
-    const t = ps.find((p) => p.message.includes('`title`'))!;
+    const t = ps.find((p) => p.rule === 'title-from-filename')!;
+    assert.match(t.message, /Jekyll titles this post "Notes" from its file name/);
     assert.equal(applyEdits(text, t.fixes[0].edits), fm('description: x\ntitle: "Notes"\n'));
     const l = ps.find((p) => p.message.includes('`layout`'))!;
     assert.equal(applyEdits(text, l.fixes[0].edits), fm('description: x\nlayout: post\n'));
+  });
+  test('negative: on a GitHub Pages site jekyll-default-layout gives the post its layout', async () => {
+    // `title: t` only, no Gemfile: GitHub Pages builds it, with jekyll-default-layout.
+    assert.deepEqual(rules(await check(fm('title: Notes\n'))), []);
+    assert.deepEqual(rules(await check(fm('title: Notes\n'), { files: { '_config.yml': 'markdown: kramdown\nplugins: [jekyll-default-layout]\n' } })), []);
   });
   test('negative: a layout from _config.yml defaults is not missing', async () => {
     const files = { '_config.yml': 'defaults:\n  - scope:\n      path: ""\n      type: posts\n    values:\n      layout: post\n' };

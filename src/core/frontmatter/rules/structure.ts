@@ -7,6 +7,15 @@ import { firstParagraphText, truncatePlain } from '../../text/markdownText';
 import { generatorName, show, usesPostFileNames, type FixSpec, type RuleContext } from '../context';
 import type { KeySpec } from '../schema';
 import type { FmEntry, FmNode } from '../types';
+import { sitePlugins } from '../../site/githubPages';
+
+/** jekyll-default-layout runs (listed in `plugins:`, or GitHub Pages' defaults) and has a layout to give. */
+function defaultLayoutApplies(ctx: RuleContext): boolean {
+  if (!ctx.config) return false;
+  const plugins = sitePlugins(ctx.config, ctx.site?.gemfile ?? (ctx.site?.hasFile('Gemfile') ? '' : undefined));
+  const layouts = ctx.site?.layouts() ?? [];
+  return plugins.enabled.has('jekyll-default-layout') && (layouts.includes(ctx.kind === 'page' ? 'page' : 'post') || layouts.includes('default'));
+}
 
 export function checkDelimiters(ctx: RuleContext): void {
   const { parse, text } = ctx;
@@ -120,10 +129,22 @@ function placeholderLayout(ctx: RuleContext): string {
 export function checkRequired(ctx: RuleContext): void {
   const { parse } = ctx;
   if (!parse.close || !parse.open || !parse.data) return;
+  const profile = ctx.config?.profile ?? 'jekyll';
+  const has = (key: string) => (Object.hasOwn(parse.data ?? {}, key) && parse.data?.[key] !== undefined) || Object.hasOwn(ctx.defaults, key) || parse.entries.some((e) => e.key === key);
+  if (profile === 'jekyll' && (ctx.kind === 'post' || ctx.kind === 'draft') && !has('title') && !ctx.schema.required.includes('title')) {
+    const title = titleFromFileName(ctx.relPath);
+    ctx.report('title-from-filename', parse.open.start, parse.open.end,
+      t('No `title:`: Jekyll titles this post "{0}" from its file name.', title),
+      [{ title: t('Add `{0}: {1}`', 'title', JSON.stringify(title)), edits: [{ start: parse.close.start, end: parse.close.start, newText: `title: ${JSON.stringify(title)}${parse.eol}` }], safe: false }]);
+  }
   for (const key of ctx.schema.required) {
     if (Object.hasOwn(parse.data, key) && parse.data[key] !== undefined || Object.hasOwn(ctx.defaults, key)) continue;
     // An empty `title:` is present: empty-value says so.
     if (parse.entries.some((e) => e.key === key)) continue;
+    // A Hugo headless bundle is never published itself: it needs no title.
+    if (profile === 'hugo' && key === 'title' && parse.data.headless === true) continue;
+    // jekyll-default-layout (GitHub Pages runs it) gives a post without one `post` or `default`.
+    if (profile === 'jekyll' && key === 'layout' && ctx.config && defaultLayoutApplies(ctx)) continue;
     const value = key === 'title' ? JSON.stringify(titleFromFileName(ctx.relPath)) : key === 'layout' ? placeholderLayout(ctx) : '""';
     const message = ctx.kind === 'post' ? t('`{0}` is required in posts but missing from the front matter.', key)
       : ctx.kind === 'draft' ? t('`{0}` is required in drafts but missing from the front matter.', key)
