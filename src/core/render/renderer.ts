@@ -456,7 +456,9 @@ export class SiteRenderer {
     let o = this.postObjects.get(doc);
     if (o) return o;
     o = {
-      ...doc.data, title: doc.title, url: doc.url, id: doc.url.replace(/\/$/, '').replace(/\.html$/, ''), slug: doc.slug,
+      // A page has no title unless it sets one (Jekyll derives titles for posts only): nil, not ''.
+      ...doc.data,
+      title: doc.kind === 'page' && doc.title === '' ? doc.data.title : doc.title, url: doc.url, id: doc.url.replace(/\/$/, '').replace(/\.html$/, ''), slug: doc.slug,
       categories: doc.categories, tags: doc.tags, path: doc.path, relative_path: doc.path, name: posix.basename(doc.path),
       ext: posix.extname(doc.path), collection: doc.kind === 'page' ? undefined : 'posts', draft: doc.kind === 'draft',
       ...(doc.date ? { date: doc.date } : {}),
