@@ -11,6 +11,7 @@
 // `node scripts/test.mjs fidelity` (part of `npm test`, after the unit tests) compiles and runs it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -26,7 +27,7 @@ const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [args[i + 
 // A site without _config.yml; a GitHub Pages-style site (its plugins: jekyll-seo-tag, -feed, -gist, -mentions, -relative-links,
 // -titles-from-headings, -optional-front-matter, -default-layout, -readme-index; Debian's ruby-jekyll-* packages).
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'),
-  ...['libsass-theme', 'gem-theme', 'no-config', 'gh-pages'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)), JEKYLL_NEW);
+  ...['libsass-theme', 'gem-theme', 'remote-theme', 'no-config', 'gh-pages'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)), JEKYLL_NEW);
 const PLUGIN_PACKAGES = ['ruby-jekyll-seo-tag', 'ruby-jekyll-feed', 'ruby-jekyll-gist', 'ruby-jekyll-mentions', 'ruby-jekyll-relative-links',
   'ruby-jekyll-titles-from-headings', 'ruby-jekyll-optional-front-matter', 'ruby-jekyll-default-layout', 'ruby-jekyll-readme-index'];
 const TARGET = 0.98;
@@ -72,6 +73,7 @@ const { SiteRenderer } = require(path.join(outDir, 'src', 'core', 'render', 'ren
 const { NodeFileSystem } = require(path.join(outDir, 'src', 'cli', 'nodeFileSystem.js'));
 const { locateGemTheme } = require(path.join(outDir, 'src', 'core', 'theme', 'locate.js'));
 const { parseSiteConfig } = require(path.join(outDir, 'src', 'core', 'site', 'config.js'));
+const { codeloadUrl, parseRemoteTheme, unpackRepoArchive } = require(path.join(outDir, 'src', 'core', 'theme', 'archive.js'));
 const { blockSignatures, alignBlocks } = require(path.join(outDir, 'test', 'unit', 'render', 'blocks.js'));
 const { cssRuleSet, compareRuleSets } = require(path.join(outDir, 'test', 'unit', 'render', 'cssRules.js'));
 
@@ -126,6 +128,74 @@ async function themeLayer(site, env) {
   return { root: r.found.root, name, version: r.found.version, fs: themeFs, files };
 }
 
+/**
+ * A site whose `.fidelity.json` names `remoteTheme` (the theme repository's folder, relative to the site) and whose
+ * `_config.yml` sets `remote_theme: owner/repo@ref`: a local server stands in for GitHub's archive service
+ * (`/<owner>/<repo>/tar.gz/<ref>`, a tarball with the top folder `<repo>-<ref>/`); the download is unpacked by the
+ * extension's code (src/core/theme/archive.ts, as src/host/theme/themeService.ts does) into a temporary gem dir.
+ * Our renderer gets that folder as its theme layer (the site's config is not merged with the theme's, as with
+ * jekyll-remote-theme); Jekyll, which has no jekyll-remote-theme in Debian, gets the same folder as a theme gem
+ * on GEM_PATH through an extra config file (`theme:`, `remote_theme: null`, `ignore_theme_config: true`).
+ */
+async function remoteThemeSetup(site, env, tmp) {
+  const file = path.join(site, '.fidelity.json');
+  const source = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).remoteTheme : undefined;
+  if (!source) return undefined;
+  const spec = parseRemoteTheme(parseSiteConfig(fs.readFileSync(path.join(site, '_config.yml'), 'utf8')).remoteTheme);
+  if (!spec) throw new Error(`${site}: .fidelity.json names a remote theme but _config.yml has no remote_theme: owner/repo@ref`);
+  // The repository tarball, made by tar(1) from the theme's folder the way GitHub names its top folder.
+  const stage = path.join(tmp, 'repo');
+  fs.cpSync(path.resolve(site, source), path.join(stage, `${spec.repo}-${spec.ref}`), { recursive: true });
+  const tgz = path.join(tmp, 'theme.tar.gz');
+  const tar = spawnSync('tar', ['-czf', tgz, '-C', stage, `${spec.repo}-${spec.ref}`], { encoding: 'utf8' });
+  if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr || tar.error?.message}`);
+  const body = fs.readFileSync(tgz);
+  const served = `/${spec.owner}/${spec.repo}/tar.gz/${spec.ref}`;
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === served) res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': body.length }).end(body);
+    else res.writeHead(404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let data;
+  try {
+    data = await new Promise((resolve, reject) => http.get(codeloadUrl(`http://127.0.0.1:${server.address().port}`, spec), (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c)).on('error', reject)
+        .on('end', () => (res.statusCode === 200 ? resolve(new Uint8Array(Buffer.concat(chunks))) : reject(new Error(`the local archive server answered HTTP ${res.statusCode}`))));
+    }).on('error', reject));
+  } finally {
+    server.close();
+  }
+  const t0 = performance.now();
+  const unpacked = unpackRepoArchive(data);
+  if (!unpacked.files.some((f) => f.path.startsWith('_layouts/'))) throw new Error('the downloaded theme has no _layouts/');
+  // A fake gem dir, like test/fixtures/gem-home: gems/<name>-<version>/ and its gemspec.
+  const name = spec.repo;
+  const version = /^v?(\d+(\.\d+)*)$/.exec(spec.ref)?.[1] ?? '0.0.1';
+  const gems = path.join(tmp, 'gem-home');
+  const dir = path.join(gems, 'gems', `${name}-${version}`);
+  for (const f of unpacked.files) {
+    const dest = path.join(dir, ...f.path.split('/'));
+    if (!dest.startsWith(dir + path.sep)) throw new Error(`refusing to write ${f.path} outside the theme folder`);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.writeFileSync(dest, f.data);
+  }
+  const ms = performance.now() - t0;
+  fs.mkdirSync(path.join(gems, 'specifications'), { recursive: true });
+  fs.writeFileSync(path.join(gems, 'specifications', `${name}-${version}.gemspec`),
+    `Gem::Specification.new do |s|\n  s.name = ${JSON.stringify(name)}\n  s.version = ${JSON.stringify(version)}\n  s.summary = "remote theme fixture"\n  s.authors = ["TechBlog tests"]\n  s.files = []\nend\n`);
+  const override = path.join(tmp, 'override.yml');
+  fs.writeFileSync(override, `theme: ${name}\nremote_theme: null\nignore_theme_config: true\n`);
+  const rubyPath = spawnSync('ruby', ['-e', 'print Gem.path.join(File::PATH_SEPARATOR)'], { encoding: 'utf8' }).stdout;
+  console.log(`[fidelity] ${path.basename(site)}: ${spec.owner}/${spec.repo}@${spec.ref} downloaded from a local server (${data.length} bytes) and unpacked in ${ms.toFixed(1)} ms (${unpacked.files.length} theme files)`);
+  const themeFs = new NodeFileSystem(dir);
+  return {
+    env: { ...env, GEM_PATH: rubyPath ? `${gems}${path.delimiter}${rubyPath}` : gems },
+    config: `${path.join(site, '_config.yml')},${override}`,
+    layer: { root: dir, name: `${spec.owner}/${spec.repo}`, version: spec.ref, fs: themeFs, files: unpacked.files.map((f) => f.path), readConfig: false },
+  };
+}
+
 /** Selectors of a stylesheet, for comparing our compiled theme CSS with Jekyll's. */
 function selectors(css) {
   return new Set([...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}@;]+)\{/g)].map((m) => m[1].trim().replace(/\s+/g, ' ').replace(/["']/g, '')).filter((x) => x && !/^(from|to|\d+%)$/.test(x)));
@@ -142,9 +212,11 @@ function generateJekyllNew() {
 
 async function compareSite(site) {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-fidelity-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-fidelity-theme-'));
   try {
-    const env = siteEnv(site);
-    const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet'], { encoding: 'utf8', env });
+    const remote = await remoteThemeSetup(site, siteEnv(site), tmp);
+    const env = remote?.env ?? siteEnv(site);
+    const build = spawnSync('jekyll', ['build', '-s', site, '-d', dest, '--disable-disk-cache', '--quiet', ...(remote ? ['--config', remote.config] : [])], { encoding: 'utf8', env });
     // A site whose plugins this Jekyll lacks (Jekyll says "Dependency Error") is skipped, not failed.
     if (/Dependency Error/.test(build.stdout + build.stderr)) {
       console.log(`\n[fidelity] skipped ${path.relative(root, site) || site}: a plugin it lists is not installed (${PLUGIN_PACKAGES.join(' ')})`);
@@ -152,7 +224,7 @@ async function compareSite(site) {
     }
     if (build.status !== 0) throw new Error(`jekyll build of ${site} failed:\n${build.stdout}\n${build.stderr}`);
     console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
-    const theme = await themeLayer(site, env);
+    const theme = remote?.layer ?? await themeLayer(site, env);
     const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
     let cssRows = 0;
     const now = new Date();
@@ -204,6 +276,7 @@ async function compareSite(site) {
     return { common, blocks, documents: docCount, cssOk: !css?.total || css.common / css.total >= CSS_TARGET };
   } finally {
     fs.rmSync(dest, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
