@@ -7,7 +7,7 @@ import { Context, type Template } from 'liquidjs';
 import type { SiteIndex } from '../site/siteIndex';
 import { CodeHighlighter, escapeHtml } from './highlight';
 import { createKramdownMarkdown } from './kramdownMarkdown';
-import { JekyllLiquid, relativeUrl } from './liquid';
+import { JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
 import type { ImageTarget, RenderEnv } from './markdownEnv';
 import { MathRenderer } from './math';
 import { ResourceResolver } from './resources';
@@ -121,6 +121,7 @@ export class SiteRenderer {
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
       markdownify: (text) => this.markdownFragment(text, '', undefined),
       highlighter: this.highlighter,
+      liquid: model.config.liquid, relative: (p) => this.relative(p),
     });
     this.layouts.clear();
     this.sanitizedLayouts.clear();
@@ -192,7 +193,7 @@ export class SiteRenderer {
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
-        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null });
+        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine);
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -237,8 +238,8 @@ export class SiteRenderer {
   }
 
   /** Liquid over a post body, one top-level node at a time so output lines map back to source lines. */
-  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>): Promise<{ text: string; lineMap: Int32Array }> {
-    const templates = this.liquid.parse(text, this.abs(rel));
+  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>, bodyLine = 0): Promise<{ text: string; lineMap: Int32Array }> {
+    const templates = this.liquid.parse(text, this.abs(rel), bodyLine + 1);
     const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
     ctx.setRegister('techblog', { path: rel });
     const lineStarts = [0];
@@ -408,7 +409,7 @@ export class SiteRenderer {
         const text = await this.options.fs.readFile(this.abs(path));
         if (text === undefined) return undefined;
         const d = readDocument(this.model.config, path, text, 'page');
-        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path)) };
+        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path), d.bodyLine + 1) };
       })();
       this.layouts.set(name, p);
     }
@@ -447,14 +448,16 @@ export class SiteRenderer {
     const chain = await this.layoutChain(doc);
     if ('error' in chain) return chain;
     let content = bodyHtml;
-    try {
-      for (const layout of chain) {
+    // A tag that fails costs that tag only (see liquid/jekyllLiquid.ts); a layout that still fails as a
+    // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
+    for (const layout of chain) {
+      try {
         const ctx = new Context({ site, page: { ...page, content }, layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
         content = String(await this.liquid.engine.render(layout.templates, ctx));
+      } catch (e) {
+        this.liquid.notices.add(t('The layout {0} could not render ({1}); the other layouts still apply.', layout.path, errorMessage(e)));
       }
-    } catch (e) {
-      return { error: t('The layouts could not render ({0})', errorMessage(e)) };
     }
     return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
   }

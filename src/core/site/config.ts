@@ -32,6 +32,21 @@ export interface SiteConfig {
   formats: FrontMatterFormat[];
   /** Problems reading _config.yml itself. */
   errors: string[];
+  /** Jekyll's `liquid:` settings (Jekyll's defaults: `error_mode: warn`, nothing strict). */
+  liquid?: LiquidSettings;
+}
+
+export interface LiquidSettings { errorMode: 'lax' | 'warn' | 'strict'; strictFilters: boolean; strictVariables: boolean }
+
+/** Jekyll's `liquid:` block of `_config.yml`; unknown values keep Jekyll's defaults. */
+export function liquidSettings(raw: unknown): LiquidSettings {
+  const l = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const mode = str(l.error_mode);
+  return {
+    errorMode: mode === 'lax' || mode === 'strict' ? mode : 'warn',
+    strictFilters: l.strict_filters === true,
+    strictVariables: l.strict_variables === true,
+  };
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -83,6 +98,7 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
     errors,
+    liquid: hexo ? undefined : liquidSettings(raw.liquid),
   };
 }
 

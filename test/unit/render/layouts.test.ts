@@ -51,11 +51,18 @@ describe('layout chain', () => {
     assert.ok(r.notices.some((n) => /theme "minima"/.test(n)));
   });
 
-  test('a layout whose Liquid fails: content mode with the error in the notice', async () => {
-    const site = await memorySite({ '_layouts/post.html': '{% for x in %}{{ content }}' });
+  test('a layout tag that fails costs that tag only: the layout keeps its header, the notice names file:line', async () => {
+    const site = await memorySite({
+      '_layouts/post.html': '---\nlayout: default\n---\n<article>\n{% for x in %}{{ content }}</article>',
+      '_layouts/default.html': '<header class="site-header">Site</header>\n{{ page.title | nosuchfilter }}{{ 1 | divided_by: 0 }}\n{{ content }}',
+    });
     const r = await site.render({ path: '_posts/2024-01-01-x.md', text: post('title: T\nlayout: post') });
-    assert.equal(r.mode, 'content');
-    assert.ok(r.notices.some((n) => /layouts could not render|cannot be read/.test(n)), r.notices.join('\n'));
+    assert.equal(r.mode, 'site');
+    assert.match(r.html, /<header class="site-header">Site<\/header>/);
+    assert.match(r.html, /<article>/);
+    assert.match(r.html, /techblog-liquid-error[^>]*>\{% for x in %\}/);
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/post.html:5: Liquid syntax error')), r.notices.join('\n'));
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/default.html:2: Liquid error: divided by 0')), r.notices.join('\n'));
   });
 
   test('layouts that include each other stop with a notice', async () => {

@@ -1,0 +1,96 @@
+// Liquid's standard filters whose results depend on Ruby's numbers and objects: integer division,
+// `round`, numeric strings, `nil` arithmetic, `1.0` floats, `size` of a hash, `default: x, allow_false: true`.
+import type { Liquid } from 'liquidjs';
+import { RubyRange, float, isFloat, isNumeric, isPlainObject, LiquidArgumentError, num, type RubyFloat, toNumber, toS, truthy } from '../values';
+
+type N = number | RubyFloat;
+
+class ZeroDivisionError extends Error {}
+
+/** `a op b` with Ruby's Integer/Float rules. */
+function operate(a: N, b: N, op: '+' | '-' | '*' | '/' | '%'): N {
+  const fl = isFloat(a) || isFloat(b);
+  const x = num(a);
+  const y = num(b);
+  if (!fl) {
+    switch (op) {
+      case '+': return x + y;
+      case '-': return x - y;
+      case '*': return x * y;
+      case '/': if (y === 0) throw new ZeroDivisionError('divided by 0'); return Math.floor(x / y);
+      case '%': if (y === 0) throw new ZeroDivisionError('divided by 0'); return x - y * Math.floor(x / y);
+    }
+  }
+  let r: number;
+  switch (op) {
+    case '+': r = decimal(x + y, x, y); break;
+    case '-': r = decimal(x - y, x, y); break;
+    case '*': r = decimal(x * y, x, y); break;
+    case '/': r = x / y; break;
+    case '%': if (y === 0) throw new ZeroDivisionError('divided by 0'); r = x - y * Math.floor(x / y); r = decimal(r, x, y); break;
+  }
+  return float(r);
+}
+
+/** Liquid computes with BigDecimal: `0.1 + 0.2` is `0.3`. Rounds to the operands' decimals. */
+function decimal(r: number, x: number, y: number): number {
+  const places = (n: number) => { const s = String(n); const i = s.indexOf('.'); return i < 0 || s.includes('e') ? 0 : s.length - i - 1; };
+  const p = Math.min(15, places(x) + places(y));
+  return Number.isFinite(r) ? Number(r.toFixed(p)) : r;
+}
+
+function rubyRound(x: number, digits: number): number {
+  const f = Math.pow(10, digits);
+  const v = Math.abs(x) * f;
+  const r = Math.floor(v + 0.5 + 1e-9 * (v < 1e6 ? 1 : 0));
+  return Math.sign(x) * r / f;
+}
+
+export function registerRubyFilters(engine: Liquid): void {
+  const op = (o: '+' | '-' | '*' | '/' | '%') => (a: unknown, b: unknown) => operate(toNumber(a), toNumber(b), o);
+  engine.registerFilter('plus', op('+'));
+  engine.registerFilter('minus', op('-'));
+  engine.registerFilter('times', op('*'));
+  engine.registerFilter('divided_by', op('/'));
+  engine.registerFilter('modulo', op('%'));
+  engine.registerFilter('abs', (a: unknown) => { const n = toNumber(a); return isFloat(n) ? float(Math.abs(num(n))) : Math.abs(num(n)); });
+  engine.registerFilter('ceil', (a: unknown) => { const n = num(toNumber(a)); if (!Number.isFinite(n)) throw new LiquidArgumentError(String(n)); return Math.ceil(n); });
+  engine.registerFilter('floor', (a: unknown) => { const n = num(toNumber(a)); if (!Number.isFinite(n)) throw new LiquidArgumentError(String(n)); return Math.floor(n); });
+  engine.registerFilter('round', (a: unknown, digits: unknown = 0) => {
+    const n = toNumber(a);
+    const d = num(toNumber(digits));
+    if (!Number.isFinite(num(n))) { if (d === 0) throw new LiquidArgumentError(String(num(n))); return n; }
+    if (!isFloat(n)) return d >= 0 ? num(n) : rubyRound(num(n), Math.trunc(d));
+    const r = rubyRound(num(n), Math.trunc(d));
+    return d === 0 || digits === 0 ? Math.trunc(r) : d < 0 ? Math.trunc(r) : float(r);
+  });
+  const clamp = (min: boolean) => (a: unknown, b: unknown) => {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    return (min ? num(y) > num(x) : num(y) < num(x)) ? y : x;
+  };
+  engine.registerFilter('at_least', clamp(true));
+  engine.registerFilter('at_most', clamp(false));
+  engine.registerFilter('size', (v: unknown) => {
+    if (typeof v === 'string') return [...v].length;
+    if (Array.isArray(v)) return v.length;
+    if (v instanceof RubyRange) return v.size;
+    if (isPlainObject(v)) return Object.prototype.hasOwnProperty.call(v, 'size') ? v.size : Object.keys(v).length;
+    if (typeof v === 'number' && Number.isInteger(v)) return 8;
+    if (v && typeof v === 'object' && 'size' in v) return (v as { size: unknown }).size;
+    return 0;
+  });
+  engine.registerFilter('first', (v: unknown) => (Array.isArray(v) ? v[0] : isPlainObject(v) ? (Object.entries(v)[0] ?? null) : null));
+  engine.registerFilter('last', (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : null));
+  engine.registerFilter('join', (v: unknown, glue: unknown = ' ') => {
+    const items = Array.isArray(v) ? v.flat(Infinity) : v === null || v === undefined ? [] : [v];
+    return items.map((x) => toS(x)).join(toS(glue));
+  });
+  engine.registerFilter('default', (v: unknown, fallback: unknown = '', ...opts: unknown[]) => {
+    const allowFalse = opts.some((o) => Array.isArray(o) && o[0] === 'allow_false' && truthy(o[1]));
+    const missing = allowFalse ? v === null || v === undefined : !truthy(v);
+    const empty = (typeof v === 'string' || Array.isArray(v)) ? v.length === 0 : isPlainObject(v) ? Object.keys(v).length === 0 : false;
+    return missing || empty ? fallback : v;
+  });
+  engine.registerFilter('to_integer', (v: unknown) => (isNumeric(v) ? Math.trunc(num(v)) : num(toNumber(v))));
+}

@@ -1,0 +1,117 @@
+// Ruby Liquid's tokenizer: the source split at `{% … %}` and `{{ … }}` by Liquid's TemplateParser regular
+// expression. Quotes do not protect a delimiter, and `{{ a | append: {{b}} }}` ends at the first `}}`
+// (the rest is text), exactly as in Ruby. Tokens are liquidjs tokens, so liquidjs tags (Jekyll's, plugins')
+// parse them as before; `begin` is the offset in the source (the renderer maps lines with it).
+import { Token, TokenKind, Tokenizer, type TagToken } from 'liquidjs';
+
+const TEMPLATE_PARSER = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}?|\{%|\{\{/g;
+const FULL_TOKEN = /^\{%-?(\s*)(#|\w+)(\s*)([\s\S]*?)-?%\}$/;
+const CONTENT_OF_VARIABLE = /^\{\{-?([\s\S]*?)-?\}\}$/;
+
+export class TextToken extends Token {
+  trimLeft = 0;
+  trimRight = 0;
+  constructor(input: string, begin: number, end: number, file?: string) { super(TokenKind.HTML, input, begin, end, file); }
+  getContent(): string { return this.input.slice(this.begin + this.trimLeft, this.end - this.trimRight); }
+}
+
+/** `{% name markup %}`; `valid` is false when the tag is not closed by `%}` (Ruby's "not properly terminated"). */
+export class RubyTagToken extends Token {
+  readonly name: string;
+  readonly args: string;
+  readonly valid: boolean;
+  trimLeft: boolean;
+  trimRight: boolean;
+  private tok?: Tokenizer;
+  constructor(input: string, begin: number, end: number, file: string | undefined, private readonly operators: unknown) {
+    super(TokenKind.Tag, input, begin, end, file);
+    const text = input.slice(begin, end);
+    const m = FULL_TOKEN.exec(text);
+    this.valid = !!m;
+    this.name = m ? m[2] : '';
+    this.args = m ? m[4] : text.slice(2);
+    this.trimLeft = text[2] === '-';
+    this.trimRight = text.length >= 3 && text[text.length - 3] === '-';
+  }
+  /** liquidjs tags read their arguments with it. */
+  get tokenizer(): Tokenizer {
+    if (!this.tok) {
+      const at = this.input.indexOf(this.args, this.begin + 2 + this.name.length);
+      const start = at >= 0 ? at : this.begin;
+      this.tok = new Tokenizer(this.input, this.operators as never, this.file, [start, start + this.args.length]);
+    }
+    return this.tok;
+  }
+  get content(): string { return `${this.name} ${this.args}`; }
+  get contentRange(): [number, number] { return [this.begin + 2, this.end - 2]; }
+}
+
+export class RubyOutputToken extends Token {
+  readonly markup: string;
+  readonly valid: boolean;
+  trimLeft: boolean;
+  trimRight: boolean;
+  constructor(input: string, begin: number, end: number, file?: string) {
+    super(TokenKind.Output, input, begin, end, file);
+    const text = input.slice(begin, end);
+    const m = CONTENT_OF_VARIABLE.exec(text);
+    this.valid = !!m;
+    this.markup = m ? m[1] : text.slice(2);
+    this.trimLeft = text[2] === '-';
+    this.trimRight = text.length >= 3 && text[text.length - 3] === '-';
+  }
+  get content(): string { return this.markup; }
+}
+
+export type RubyToken = TextToken | RubyTagToken | RubyOutputToken;
+
+export function isTag(t: Token): t is RubyTagToken & TagToken {
+  return t instanceof RubyTagToken;
+}
+
+const RSTRIP = /[ \t\n\v\f\r\0]+$/;
+const LSTRIP = /^[ \t\n\v\f\r\0]+/;
+
+/** Splits a template as Ruby Liquid does, with `{%-`/`-%}` trimming the text beside them. */
+export function tokenize(source: string, file: string | undefined, operators: unknown, firstLine = 1): RubyToken[] {
+  const tokens: RubyToken[] = [];
+
+  let last = 0;
+  TEMPLATE_PARSER.lastIndex = 0;
+  for (let m = TEMPLATE_PARSER.exec(source); m; m = TEMPLATE_PARSER.exec(source)) {
+    if (m.index > last) tokens.push(new TextToken(source, last, m.index, file));
+    const end = m.index + m[0].length;
+    tokens.push(m[0].startsWith('{%') ? new RubyTagToken(source, m.index, end, file, operators) : new RubyOutputToken(source, m.index, end, file));
+    last = end;
+  }
+  if (last < source.length) tokens.push(new TextToken(source, last, source.length, file));
+  // The file line the template starts on (a body after front matter starts further down).
+  if (firstLine !== 1) for (const t of tokens) (t as { firstLine?: number }).firstLine = firstLine;
+  let inRaw = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t instanceof TextToken) continue;
+    if (inRaw) {
+      if (t instanceof RubyTagToken && t.name === 'endraw') inRaw = false; else continue;
+    }
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.trimLeft && prev instanceof TextToken) {
+      const m = RSTRIP.exec(prev.getContent());
+      if (m) prev.trimRight += m[0].length;
+    }
+    if (t instanceof RubyTagToken && t.name === 'raw') inRaw = true;
+    if (t.trimRight && next instanceof TextToken && !inRaw) {
+      const m = LSTRIP.exec(next.getContent());
+      if (m) next.trimLeft += m[0].length;
+    }
+  }
+  return tokens;
+}
+
+/** 1-based line of a token in its file. */
+export function lineOf(t: Token): number {
+  let n = (t as { firstLine?: number }).firstLine ?? 1;
+  for (let i = t.input.indexOf('\n'); i >= 0 && i < t.begin; i = t.input.indexOf('\n', i + 1)) n++;
+  return n;
+}
