@@ -3,7 +3,7 @@
 // `page.tags and page.tags | size != 0` becomes `page.tags and page.tags` (the `| size != 0` is not read).
 import type { Context } from 'liquidjs';
 import { evaluate, type EvalOptions, type Expr, MethodLiteral, parseConditionExpression, QUOTED_FRAGMENT, StrictParser } from './expression';
-import { isBlank, isEmpty, isNumeric, isPlainObject, LiquidArgumentError, LiquidSyntaxError, num, RubyRange, toS } from './values';
+import { isEmpty, isNumeric, isPlainObject, LiquidArgumentError, LiquidSyntaxError, num, RubyRange, toS } from './values';
 
 export class Condition {
   childRelation?: 'and' | 'or';
@@ -50,8 +50,10 @@ function rubyEqual(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** `x == empty` asks `x.empty?`; `x == blank` asks `x.blank?`, which plain Ruby (Jekyll's) has on nothing. */
 function methodCompare(m: MethodLiteral, v: unknown): unknown {
-  const r = m.name === 'blank' ? isBlank(v) : isEmpty(v);
+  if (m.name === 'blank') return null;
+  const r = isEmpty(v);
   return r === undefined ? null : r;
 }
 
@@ -86,9 +88,10 @@ export function compare(l: unknown, op: string, r: unknown): unknown {
       if (l instanceof MethodLiteral || r instanceof MethodLiteral) return null;
       const comparable = (isNumeric(l) && isNumeric(r)) || (typeof l === 'string' && typeof r === 'string');
       if (!comparable) {
-        // Ruby raises comparing across classes (and `nil` has no `<`).
-        if (l === null || l === undefined || isPlainObject(l) || isPlainObject(r) || typeof l === 'boolean' || Array.isArray(l)) return null;
-        throw new LiquidArgumentError(`comparison of ${className(l)} with ${r === null || r === undefined ? 'nil' : isNumeric(r) ? toS(r) : className(r)} failed`);
+        // Only numbers and strings have `<`; between the two Ruby raises.
+        const ordered = (v: unknown) => isNumeric(v) || typeof v === 'string';
+        if (!ordered(l) || !ordered(r)) return null;
+        throw new LiquidArgumentError(`comparison of ${className(l)} with ${isNumeric(r) ? toS(r) : className(r)} failed`);
       }
       const a = isNumeric(l) ? num(l) : (l as string);
       const b = isNumeric(r) ? num(r) : (r as string);

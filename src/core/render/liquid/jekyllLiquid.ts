@@ -10,6 +10,7 @@ import { registerRubyFilters } from './filters/ruby';
 import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';
 import { caseTag, ifTag } from './tags/conditional';
 import { breakTag, continueTag, cycleTag, forTag, ifchangedTag } from './tags/iteration';
+import { liquidTag, tablerowTag } from './tags/tablerow';
 import { commentTag, inlineCommentTag, rawTag } from './tags/text';
 import { assignTag, captureTag, decrementTag, echoTag, incrementTag } from './tags/variables';
 import { lineOf, type RubyTagToken, type RubyToken } from './tokens';
@@ -53,6 +54,7 @@ const NATIVE_TAGS: Array<[string, NativeTag]> = [
   ['if', ifTag(false)], ['unless', ifTag(true)], ['case', caseTag], ['for', forTag], ['break', breakTag], ['continue', continueTag],
   ['cycle', cycleTag], ['ifchanged', ifchangedTag], ['assign', assignTag], ['capture', captureTag], ['increment', incrementTag],
   ['decrement', decrementTag], ['echo', echoTag], ['raw', rawTag], ['comment', commentTag], ['#', inlineCommentTag],
+  ['tablerow', tablerowTag], ['liquid', liquidTag],
 ];
 
 /** Errors that stop a runaway template: they end the whole render, never one tag. */
@@ -60,11 +62,12 @@ function isLimitError(e: unknown): boolean {
   return /limit exceeded|Memory limits exceeded|Nesting too deep/i.test(e instanceof Error ? e.message : String(e));
 }
 
-/** Ruby Liquid's error text (`Liquid syntax error: …`, `Liquid error: …`). */
-export function rubyErrorText(e: unknown): string {
+/** Ruby Liquid's error text (`Liquid syntax error: …`, `Liquid error (line 3): …`). */
+export function rubyErrorText(e: unknown, token?: { input: string; begin: number }): string {
   const err = (e as { originalError?: unknown }).originalError ?? e;
   const msg = (err instanceof Error ? err.message : String(err)).replace(/, line:\d+, col:\d+$/, '');
-  return (err as { liquidKind?: string }).liquidKind === 'syntax' ? `Liquid syntax error: ${msg}` : `Liquid error: ${msg}`;
+  const line = token ? ` (line ${lineOf(token as RubyToken)})` : '';
+  return (err as { liquidKind?: string }).liquidKind === 'syntax' ? `Liquid syntax error${line}: ${msg}` : `Liquid error${line}: ${msg}`;
 }
 
 const MISSING = '\u0000techblog-missing/';
@@ -217,7 +220,7 @@ export class JekyllLiquid {
             if (isLimitError(err) && (level > 1 || rubyErrors)) throw err;
             if (rubyErrors === 'raise') throw err;
             if (!(tpl as Node).blank || isLimitError(err)) {
-              if (rubyErrors) own.write(rubyErrorText(err));
+              if (rubyErrors) own.write(rubyErrorText(err, tpl.token));
               else {
                 notices.add(t('{0}: {1} (this tag is shown as a marker; the rest of the page renders).', where(tpl.token), rubyErrorText(err)));
                 own.write(markerHtml('error', tpl.token.getText()));

@@ -1,7 +1,7 @@
 // Liquid's standard filters whose results depend on Ruby's numbers and objects: integer division,
 // `round`, numeric strings, `nil` arithmetic, `1.0` floats, `size` of a hash, `default: x, allow_false: true`.
 import type { Liquid } from 'liquidjs';
-import { RubyRange, float, isFloat, isNumeric, isPlainObject, LiquidArgumentError, num, type RubyFloat, toNumber, toS, truthy } from '../values';
+import { RubyRange, float, isFloat, isNumeric, isPlainObject, LiquidArgumentError, num, type RubyFloat, toInteger, toNumber, toS, truthy } from '../values';
 
 type N = number | RubyFloat;
 
@@ -92,5 +92,27 @@ export function registerRubyFilters(engine: Liquid): void {
     const empty = (typeof v === 'string' || Array.isArray(v)) ? v.length === 0 : isPlainObject(v) ? Object.keys(v).length === 0 : false;
     return missing || empty ? fallback : v;
   });
+  engine.registerFilter('truncate', (v: unknown, length: unknown = 50, ellipsis: unknown = '...') => {
+    if (v === null || v === undefined) return null;
+    const chars = [...toS(v)];
+    const n = toInteger(length);
+    const tail = toS(ellipsis);
+    const keep = Math.max(0, n - [...tail].length);
+    return chars.length > n ? chars.slice(0, keep).join('') + tail : chars.join('');
+  });
+  engine.registerFilter('truncatewords', (v: unknown, count: unknown = 15, ellipsis: unknown = '...') => {
+    if (v === null || v === undefined) return null;
+    const input = toS(v);
+    let n = toInteger(count);
+    if (n <= 0) n = 1;
+    // Ruby's split(" ") splits at ASCII whitespace only.
+    const words = input.replace(/^[ \t\n\v\f\r]+/, '').split(/[ \t\n\v\f\r]+/).filter((w, i, a) => w !== '' || i < a.length - 1);
+    if (words.length <= n) return input;
+    return words.slice(0, n).join(' ') + toS(ellipsis);
+  });
+  // Filters liquidjs has that neither Liquid 5.4 nor Jekyll does: there, an unknown filter returns its input.
+  for (const name of ['sum', 'reject', 'reject_exp', 'has', 'has_exp', 'find_index', 'find_index_exp', 'squish', 'sha256', 'hmac_sha256', 'json']) {
+    delete (engine.filters as Record<string, unknown>)[name];
+  }
   engine.registerFilter('to_integer', (v: unknown) => (isNumeric(v) ? Math.trunc(num(v)) : num(toNumber(v))));
 }

@@ -1,0 +1,114 @@
+// `tablerow` (Liquid 5.4's TableRow) and the `liquid` tag (one tag per line, Liquid 5.4).
+import type { Context, Emitter } from 'liquidjs';
+import { evaluate, type Expr, parseExpression, QUOTED_FRAGMENT, TAG_ATTRIBUTES } from '../expression';
+import { type Body, type NativeTag, type Node, parseBody, type ParseState, renderBody } from '../parser';
+import { RubyTagToken, type RubyToken } from '../tokens';
+import { isPlainObject, LiquidSyntaxError, RubyRange, stringToI } from '../values';
+import type { LiquidRuntime } from '../variable';
+import { badDelimiter, neverClosed } from './conditional';
+
+const SYNTAX = new RegExp(`(\\w+)\\s+in\\s+(${QUOTED_FRAGMENT}+)`);
+const ATTRIBUTES = new RegExp(TAG_ATTRIBUTES, 'g');
+
+const toI = (v: unknown) => (typeof v === 'number' ? Math.trunc(v) : typeof v === 'string' ? stringToI(v) : v === null || v === undefined ? 0 : Math.trunc(Number(v)) || 0);
+
+class TablerowloopDrop {
+  index0 = 0;
+  constructor(readonly length: number, private readonly cols: number) {}
+  get index(): number { return this.index0 + 1; }
+  get rindex(): number { return this.length - this.index0; }
+  get rindex0(): number { return this.length - this.index0 - 1; }
+  get first(): boolean { return this.index0 === 0; }
+  get last(): boolean { return this.index0 === this.length - 1; }
+  get col0(): number { return this.cols > 0 ? this.index0 % this.cols : this.index0; }
+  get col(): number { return this.col0 + 1; }
+  get row(): number { return this.cols > 0 ? Math.floor(this.index0 / this.cols) + 1 : 1; }
+  get col_first(): boolean { return this.col0 === 0; }
+  get col_last(): boolean { return this.cols > 0 ? this.col === this.cols : this.index === this.length; }
+}
+
+class TablerowNode implements Node {
+  readonly blank = false;
+  constructor(readonly token: RubyTagToken, private readonly variable: string, private readonly collection: Expr,
+    private readonly attributes: Map<string, Expr>, private readonly body: Body, private readonly rt: LiquidRuntime) {}
+  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const opts = { strictVariables: this.rt.strictVariables };
+    let collection = evaluate(this.collection, ctx, opts);
+    if (collection === null || collection === undefined || collection === false) return;
+    const attr = (k: string) => (this.attributes.has(k) ? evaluate(this.attributes.get(k) as Expr, ctx, opts) : undefined);
+    const from = this.attributes.has('offset') ? toI(attr('offset')) : 0;
+    const to = this.attributes.has('limit') ? from + toI(attr('limit')) : undefined;
+    if (collection instanceof RubyRange) collection = collection.toArray(1e6);
+    let items: unknown[] = typeof collection === 'string' ? (collection ? [collection] : []) : Array.isArray(collection) ? collection
+      : isPlainObject(collection) ? Object.entries(collection) : [];
+    // Liquid slices a String (one item) only by `each`: from and to still apply.
+    items = items.slice(Math.max(0, from), to === undefined ? undefined : Math.max(0, to));
+    const cols = toI(attr('cols'));
+    emitter.write('<tr class="row1">\n');
+    const loop = new TablerowloopDrop(items.length, cols);
+    ctx.push({ tablerowloop: loop });
+    const scope = (ctx as unknown as { scopes: Array<Record<string, unknown>> }).scopes.at(-1) as Record<string, unknown>;
+    try {
+      for (const item of items) {
+        scope[this.variable] = item;
+        emitter.write(`<td class="col${loop.col}">`);
+        yield renderBody(this.rt, this.body.nodes, ctx, emitter);
+        emitter.write('</td>');
+        if (loop.col_last && !loop.last) emitter.write(`</tr>\n<tr class="row${loop.row + 1}">`);
+        loop.index0++;
+        if (ctx.breakCalled) { ctx.breakCalled = false; break; }
+        if (ctx.continueCalled) ctx.continueCalled = false;
+      }
+    } finally {
+      ctx.pop();
+    }
+    emitter.write('</tr>\n');
+  }
+}
+
+export const tablerowTag: NativeTag = (token, state) => {
+  const m = SYNTAX.exec(token.args);
+  if (!m) throw new LiquidSyntaxError("Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3");
+  const attributes = new Map<string, Expr>();
+  for (const a of token.args.matchAll(ATTRIBUTES)) attributes.set(a[1], parseExpression(a[2]));
+  const body: Body = { nodes: [], blank: true };
+  const { end } = parseBody(state, body);
+  if (!end) throw neverClosed('tablerow');
+  if (end.name !== 'endtablerow') throw badDelimiter(end, 'tablerow');
+  return new TablerowNode(token, m[1], parseExpression(m[2]), attributes, body, state.rt);
+};
+
+const LIQUID_LINE = /^\s*(#|\w+)\s*([\s\S]*?)$/;
+
+class ListNode implements Node {
+  constructor(readonly token: RubyTagToken, private readonly nodes: Node[], readonly blank: boolean, private readonly rt: LiquidRuntime) {}
+  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    yield renderBody(this.rt, this.nodes, ctx, emitter);
+  }
+}
+
+/** `{% liquid %}`: each line is a tag without delimiters (Liquid 5.4 allows no `liquid` inside it). */
+export const liquidTag: NativeTag = (token, state) => {
+  const start = token.input.indexOf(token.args, token.begin);
+  const lines: RubyToken[] = [];
+  let offset = start;
+  for (const line of token.args.split('\n')) {
+    const at = offset;
+    offset += line.length + 1;
+    if (!line.trim()) continue;
+    const m = LIQUID_LINE.exec(line);
+    if (!m) throw new LiquidSyntaxError(`Liquid syntax error: Unknown tag '${line.trim()}'`);
+    if (m[1] === 'liquid') throw new LiquidSyntaxError("Unknown tag 'liquid'");
+    const source = `{% ${m[1]} ${m[2]} %}`;
+    const t = new RubyTagToken(source, 0, source.length, token.file, state.rt.engine.options.operators);
+    // Errors name the line of the tag in the file.
+    Object.assign(t, { input: token.input, begin: at, end: at + line.length });
+    Object.defineProperty(t, 'getText', { value: () => line.trim() });
+    lines.push(t);
+  }
+  const inner: ParseState = { list: lines, pos: 0, rt: state.rt, depth: state.depth };
+  const { body, end } = parseBody(inner);
+  if (end) throw new LiquidSyntaxError(end.name.startsWith('end') || end.name === 'else' ? `Unknown tag '${end.name}'` : `Unknown tag '${end.name}'`);
+  return new ListNode(token, body.nodes, body.blank, state.rt);
+};
+
