@@ -22,6 +22,8 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [path.resolve(args[i + 1])] : []));
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'));
+// Theme fixtures (issue 10): each a small theme written for one way real themes break.
+if (!args.includes('--site')) sites.push(path.join(root, 'test', 'fixtures', 'sites', 'lax-liquid-theme'));
 const TARGET = 0.98;
 
 const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
