@@ -90,8 +90,10 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
         }
       } catch (e) {
         if (!rt.isolateErrors || isNestingError(e)) throw e;
-        // The tag alone is lost: what it would have enclosed is parsed again at this level.
-        state.pos = start;
+        // The tag is lost, with the block it opens when its end tag can be found; otherwise what it
+        // would have enclosed is parsed again at this level.
+        const after = token instanceof RubyTagToken ? blockEnd(list, start, token.name) : -1;
+        state.pos = after >= 0 ? after : start;
         node = rt.errorNode(token, e);
       }
       body.nodes.push(node);
@@ -101,6 +103,18 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
   } finally {
     state.depth--;
   }
+}
+
+/** The position after the `end<name>` closing a block opened just before `start`, or -1. */
+function blockEnd(list: RubyToken[], start: number, name: string): number {
+  let depth = 1;
+  for (let i = start; i < list.length; i++) {
+    const t = list[i];
+    if (!(t instanceof RubyTagToken)) continue;
+    if (t.name === name) depth++;
+    else if (t.name === 'end' + name && --depth === 0) return i + 1;
+  }
+  return -1;
 }
 
 function isNestingError(e: unknown): boolean {

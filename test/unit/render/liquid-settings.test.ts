@@ -1,0 +1,90 @@
+// The site's `liquid:` settings (error_mode, strict_filters, strict_variables) and error isolation: a tag
+// that cannot parse or render costs that tag only — the layout keeps its header, and the notice names
+// the file and line.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { memorySite } from './helpers';
+
+const POST = '_posts/2024-01-01-x.md';
+const post = '---\ntitle: T\nlayout: post\ntags: [a]\n---\nBody text.\n';
+
+async function render(config: string, files: Record<string, string>) {
+  const site = await memorySite({ '_config.yml': `title: Site\n${config}`, ...files });
+  return site.render({ path: POST, text: post });
+}
+
+const layout = (body: string) => ({
+  '_layouts/default.html': '<html><body><header class="site-header"><nav>Home</nav></header>\n{{ content }}\n<footer>Foot</footer></body></html>',
+  '_layouts/post.html': `---\nlayout: default\n---\n<article>${body}{{ content }}</article>`,
+});
+
+describe('liquid: error_mode', () => {
+  const tpl = '{% if page.tags | size > 0 %}<p class="tagged">T</p>{% endif %}';
+
+  test('warn (Jekyll\'s default) parses laxly: a filter in a condition renders as Ruby Liquid renders it', async () => {
+    const r = await render('', layout(tpl));
+    assert.equal(r.mode, 'site');
+    assert.match(r.html, /<p class="tagged">T<\/p>/);
+    assert.ok(!r.notices.some((n) => /Liquid/.test(n)), r.notices.join('\n'));
+  });
+
+  test('lax renders the same', async () => {
+    const r = await render('liquid:\n  error_mode: lax\n', layout(tpl));
+    assert.match(r.html, /<p class="tagged">T<\/p>/);
+  });
+
+  test('strict rejects the tag: a marker and a notice naming file:line, the page keeps header and footer', async () => {
+    const r = await render('liquid:\n  error_mode: strict\n', layout(tpl));
+    assert.equal(r.mode, 'site');
+    assert.match(r.html, /<header class="site-header"><nav>Home<\/nav><\/header>/);
+    assert.match(r.html, /<footer>Foot<\/footer>/);
+    assert.match(r.html, /techblog-liquid-error/);
+    assert.doesNotMatch(r.html, /class="tagged"/);
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/post.html:4: Liquid syntax error')), r.notices.join('\n'));
+  });
+});
+
+describe('liquid: strict_filters and strict_variables', () => {
+  test('an unknown filter gives back its input unless strict_filters is set', async () => {
+    const files = layout('<p class="f">{{ "kept" | no_such_filter }}</p>');
+    const lax = await render('', files);
+    assert.match(lax.html, /<p class="f">kept<\/p>/);
+    const strict = await render('liquid:\n  strict_filters: true\n', files);
+    assert.match(strict.html, /<header class="site-header">/);
+    assert.ok(strict.notices.some((n) => /^_layouts\/post\.html:4: Liquid error: undefined filter no_such_filter/.test(n)), strict.notices.join('\n'));
+  });
+
+  test('an undefined variable is empty unless strict_variables is set', async () => {
+    const files = layout('<p class="v">[{{ page.nope }}]</p>');
+    const lax = await render('', files);
+    assert.match(lax.html, /<p class="v">\[\]<\/p>/);
+    const strict = await render('liquid:\n  strict_variables: true\n', files);
+    assert.match(strict.html, /<footer>Foot<\/footer>/);
+    assert.ok(strict.notices.some((n) => /^_layouts\/post\.html:4: Liquid error: undefined variable nope/.test(n)), strict.notices.join('\n'));
+  });
+});
+
+describe('a failing tag costs that tag only', () => {
+  test('in an include: the notice names the include and its line; the rest of the layout chain renders', async () => {
+    const head = ['<head>', ...Array.from({ length: 10 }, (_, i) => `<meta name="m${i}" content="{{ site.title }}">`), '{% for x in %}', '<title>{{ page.title }}</title>', '</head>'].join('\n');
+    const r = await render('', {
+      '_includes/head.html': head,
+      '_layouts/default.html': '<html>{% include head.html %}<body><header class="site-header"><nav>Home</nav></header>{{ content }}</body></html>',
+      '_layouts/post.html': '---\nlayout: default\n---\n<article>{{ content }}</article>',
+    });
+    assert.equal(r.mode, 'site');
+    assert.match(r.html, /<nav>Home<\/nav>/);
+    assert.match(r.html, /<article>/);
+    assert.match(r.html, /Body text\./);
+    assert.ok(r.notices.some((n) => n.startsWith('_includes/head.html:12: Liquid syntax error')), r.notices.join('\n'));
+  });
+
+  test('a render error (divided by 0) in the post body: the marker in place, the other paragraphs render', async () => {
+    const site = await memorySite({ '_config.yml': 'title: Site\n' });
+    const r = await site.render({ path: POST, text: '---\ntitle: T\nlayout: post\n---\nBefore.\n\n{{ 1 | divided_by: 0 }}\n\nAfter {{ site.title }}.\n' });
+    assert.match(r.bodyHtml, /Before\./);
+    assert.match(r.bodyHtml, /After Site\./);
+    assert.match(r.bodyHtml, /techblog-liquid-error/);
+    assert.ok(r.notices.some((n) => n.startsWith(`${POST}:7: Liquid error: divided by 0`)), r.notices.join('\n'));
+  });
+});
