@@ -2,7 +2,7 @@
 // (in `lax` and `warn` mode) with Ruby's lax regular expressions, which take what they can and drop the rest.
 import type { Context, Liquid } from 'liquidjs';
 import { evaluate, type Expr, parseExpression, QUOTED_FRAGMENT, StrictParser, TAG_ATTRIBUTES } from './expression';
-import { isFloat, LiquidSyntaxError, RubyFloat, RubyRange, UndefinedFilterError } from './values';
+import { inspect, isPlainObject, LiquidSyntaxError, RubyRange, toS, UndefinedFilterError } from './values';
 
 export type ErrorMode = 'lax' | 'warn' | 'strict';
 
@@ -119,9 +119,23 @@ export function* invokeFilter(rt: LiquidRuntime, ctx: Context, name: string, inp
   }
   const handler = (typeof impl === 'function' ? impl : impl.handler) as (...a: unknown[]) => unknown;
   const toJs = (v: unknown) => (v instanceof RubyRange ? v.toArray() : v);
-  let out = handler.apply({ context: ctx, liquid: rt.engine, token: { name, args: [] } }, [toJs(input), ...args.map(toJs)]);
+  // Ruby's string filters take `input.to_s` (an array as `["a", "b"]`, a hash as `{"k"=>"v"}`).
+  const str = STRING_FILTERS.has(name);
+  const first = str ? (input === null || input === undefined ? input : rubyToS(input)) : toJs(input);
+  const rest = str && STRING_ARGS.has(name) ? args.map((a) => (a === null || a === undefined || Array.isArray(a) && a.length === 2 && typeof a[0] === 'string' ? a : rubyToS(a))) : args.map(toJs);
+  let out = handler.apply({ context: ctx, liquid: rt.engine, token: { name, args: [] } }, [first, ...rest]);
   if (out && typeof out === 'object' && (typeof (out as Iterator<unknown>).next === 'function' || typeof (out as Promise<unknown>).then === 'function')) out = yield out;
   return out;
 }
 
-export { isFloat, RubyFloat };
+const STRING_FILTERS = new Set(['downcase', 'upcase', 'capitalize', 'escape', 'h', 'escape_once', 'url_encode', 'url_decode', 'base64_encode',
+  'base64_decode', 'base64_url_safe_encode', 'base64_url_safe_decode', 'strip', 'lstrip', 'rstrip', 'strip_html', 'strip_newlines', 'newline_to_br',
+  'replace', 'replace_first', 'replace_last', 'remove', 'remove_first', 'remove_last', 'append', 'prepend', 'truncate', 'truncatewords']);
+/** String filters whose arguments are strings too (`append: 1` appends "1"). */
+const STRING_ARGS = new Set(['replace', 'replace_first', 'replace_last', 'remove', 'remove_first', 'remove_last', 'append', 'prepend']);
+
+/** Ruby's `to_s`: like printing, except that arrays and hashes show as Ruby writes them. */
+export function rubyToS(v: unknown): string {
+  if (Array.isArray(v) || isPlainObject(v)) return inspect(v);
+  return toS(v);
+}

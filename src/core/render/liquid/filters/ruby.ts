@@ -46,6 +46,12 @@ function rubyRound(x: number, digits: number): number {
   return Math.sign(x) * r / f;
 }
 
+function base64(s: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
 export function registerRubyFilters(engine: Liquid): void {
   const op = (o: '+' | '-' | '*' | '/' | '%') => (a: unknown, b: unknown) => operate(toNumber(a), toNumber(b), o);
   engine.registerFilter('plus', op('+'));
@@ -114,5 +120,16 @@ export function registerRubyFilters(engine: Liquid): void {
   for (const name of ['sum', 'reject', 'reject_exp', 'has', 'has_exp', 'find_index', 'find_index_exp', 'squish', 'sha256', 'hmac_sha256', 'json']) {
     delete (engine.filters as Record<string, unknown>)[name];
   }
+  const escape = engine.filters.escape;
+  if (escape) engine.registerFilter('h', escape);
+  engine.registerFilter('base64_url_safe_encode', (v: unknown) => base64(toS(v)).replace(/\+/g, '-').replace(/\//g, '_'));
+  engine.registerFilter('base64_url_safe_decode', (v: unknown) => {
+    const s = toS(v);
+    if (!/^[A-Za-z0-9_=-]*$/.test(s) || s.replace(/=+$/, '').length % 4 === 1) throw new LiquidArgumentError('invalid base64 provided to base64_url_safe_decode');
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '') + '='.repeat((4 - (s.replace(/=+$/, '').length % 4)) % 4));
+    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  });
+  engine.registerFilter('strip_html', (v: unknown) => toS(v).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[\s\S]*?>/g, ''));
   engine.registerFilter('to_integer', (v: unknown) => (isNumeric(v) ? Math.trunc(num(v)) : num(toNumber(v))));
 }
