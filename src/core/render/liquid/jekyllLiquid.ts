@@ -6,6 +6,7 @@
 import * as posix from 'node:path/posix';
 import { Liquid, Parser, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import type { CodeHighlighter } from '../highlight';
+import { rubyDate } from './filters/date';
 import { registerRubyFilters } from './filters/ruby';
 import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';
 import { caseTag, ifTag } from './tags/conditional';
@@ -18,7 +19,6 @@ import type { ErrorMode } from './variable';
 import { escapeHtml } from '../highlight';
 import { t } from '../../text/l10n';
 
-type DateFilterThis = { context: { memoryLimit: { use(n: number): void } } };
 
 /** What the Jekyll tags and filters need to know about the site. */
 export interface LiquidSite {
@@ -318,27 +318,17 @@ export class JekyllLiquid {
   }
 
   /**
-   * liquidjs's `date` works out the site time zone's offset with two `toLocaleString` calls (≈ 0.3 ms,
-   * most of a small page's layout time); a layout prints the same post date on every keystroke. The
-   * result for a Date depends only on its instant, the format and the engine's options: kept by those.
+   * Liquid's `date` as Ruby formats it (filters/date.ts). Working out a zone's offset costs a
+   * `formatToParts`; a layout prints the same post date on every keystroke: results for a Date are kept.
    */
-  private memoizeDateFilter(): void {
-    const impl = this.engine.filters.date;
-    const fn = (typeof impl === 'function' ? impl : impl.handler) as (this: DateFilterThis, ...a: unknown[]) => unknown;
-    const dateFormat = String(this.engine.options.dateFormat);
+  private registerDateFilter(): void {
+    const zone = this.site.timezone;
     const kept = new Map<string, unknown>();
-    this.engine.registerFilter('date', function (this: DateFilterThis, v: unknown, format?: unknown, zone?: unknown) {
-      const cacheable = v instanceof Date && !isNaN(v.getTime()) && (format === undefined || format === null || typeof format === 'string') &&
-        (zone === undefined || typeof zone === 'string');
-      if (!cacheable) return fn.call(this, v, format, zone);
-      const key = `${v.getTime()}\0${format ?? '\u0001'}\0${zone ?? '\u0001'}`;
-      if (kept.has(key)) {
-        // The memory accounting liquidjs's filter does.
-        this.context.memoryLimit.use((zone as string | undefined)?.length ?? 0);
-        this.context.memoryLimit.use((format ?? dateFormat).length);
-        return kept.get(key);
-      }
-      const out = fn.call(this, v, format, zone);
+    this.engine.registerFilter('date', (v: unknown, format?: unknown) => {
+      if (!(v instanceof Date) || typeof format !== 'string') return rubyDate(v, format, zone);
+      const key = `${v.getTime()}\0${(v as { timeZone?: string }).timeZone ?? ''}\0${format}`;
+      if (kept.has(key)) return kept.get(key);
+      const out = rubyDate(v, format, zone);
       if (kept.size >= 1000) kept.clear();
       kept.set(key, out);
       return out;
@@ -354,7 +344,7 @@ export class JekyllLiquid {
     this.engine.registerFilter('sassify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('scssify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('jsonify', (v: unknown) => JSON.stringify(v ?? null));
-    this.memoizeDateFilter();
+    this.registerDateFilter();
     // Jekyll's groups also carry `size`.
     for (const name of ['group_by', 'group_by_exp']) {
       const impl = this.engine.filters[name];

@@ -62,7 +62,7 @@ const MAX_DEPTH = 100;
  * Parses nodes until a tag no one registered that looks like a delimiter (`endif`, `else`…), returned
  * as `end` for the enclosing block to judge; `end` is undefined at the end of the template.
  */
-export function parseBody(state: ParseState, body: Body = { nodes: [], blank: true }): { body: Body; end?: BodyEnd } {
+export function parseBody(state: ParseState, body: Body = { nodes: [], blank: true }, yieldUnknown = false): { body: Body; end?: BodyEnd } {
   const { rt, list } = state;
   if (state.depth >= MAX_DEPTH) throw new LiquidSyntaxError('Nesting too deep');
   state.depth++;
@@ -85,7 +85,7 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
           const native = rt.tags.get(token.name);
           if (native) node = native(token, state);
           else if (rt.engine.tags[token.name]) node = foreignTag(token, state);
-          else if (DELIMITER.test(token.name)) return { body, end: { name: token.name, markup: token.args, token } };
+          else if (yieldUnknown || DELIMITER.test(token.name)) return { body, end: { name: token.name, markup: token.args, token } };
           else node = rt.unknownTag(token);
         }
       } catch (e) {

@@ -120,8 +120,42 @@ export function registerRubyFilters(engine: Liquid): void {
   for (const name of ['sum', 'reject', 'reject_exp', 'has', 'has_exp', 'find_index', 'find_index_exp', 'squish', 'sha256', 'hmac_sha256', 'json']) {
     delete (engine.filters as Record<string, unknown>)[name];
   }
-  const escape = engine.filters.escape;
-  if (escape) engine.registerFilter('h', escape);
+  // CGI.escapeHTML: `"` is `&quot;` (liquidjs writes `&#34;`).
+  const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  const escape = (v: unknown) => (v === null || v === undefined ? v : toS(v).replace(/[&<>"']/g, (c) => ESC[c]));
+  engine.registerFilter('escape', escape);
+  engine.registerFilter('h', escape);
+  engine.registerFilter('escape_once', (v: unknown) => toS(v).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => ESC[c]));
+  const gsub = (s: string, search: string, by: string) => (search === '' ? by + [...s].join(by) + (s ? by : '') : s.split(search).join(by));
+  engine.registerFilter('replace', (v: unknown, a: unknown = '', b: unknown = '') => gsub(toS(v), toS(a), toS(b)));
+  engine.registerFilter('replace_first', (v: unknown, a: unknown = '', b: unknown = '') => {
+    const s = toS(v);
+    const i = s.indexOf(toS(a));
+    return i < 0 ? s : s.slice(0, i) + toS(b) + s.slice(i + toS(a).length);
+  });
+  engine.registerFilter('slice', (v: unknown, offset: unknown, length?: unknown) => {
+    const o = toInteger(offset);
+    const n = length === undefined || length === null ? 1 : toInteger(length);
+    const items: unknown[] = Array.isArray(v) ? v : [...toS(v)];
+    const start = o < 0 ? items.length + o : o;
+    const out = start < 0 || start > items.length || n < 0 ? [] : items.slice(start, start + n);
+    return Array.isArray(v) ? out : out.join('');
+  });
+  /** Liquid's InputIterator: arrays flattened, a hash as one item, nil as none, anything else as itself. */
+  const iterate = (v: unknown): unknown[] => (Array.isArray(v) ? v.flat(Infinity) : v === null || v === undefined ? [] : v instanceof RubyRange ? v.toArray() : [v]);
+  const property = (e: unknown, p: string): unknown => {
+    if (isPlainObject(e)) return e[p];
+    if (Array.isArray(e)) return null;
+    if (typeof e === 'string') return e.includes(p) ? p : null;
+    if (e && typeof e === 'object' && p in e) return (e as Record<string, unknown>)[p];
+    if (e === null || e === undefined || typeof e === 'boolean') return null;
+    throw new LiquidArgumentError(`cannot select the property '${p}'`);
+  };
+  engine.registerFilter('map', (v: unknown, p: unknown) => iterate(v).map((e) => (toS(p) === 'to_liquid' ? e : property(e, toS(p)))));
+  engine.registerFilter('compact', (v: unknown, p?: unknown) => {
+    const items = iterate(v);
+    return p === undefined || p === null ? items.filter((e) => e !== null && e !== undefined) : items.filter((e) => { const x = property(e, toS(p)); return x !== null && x !== undefined; });
+  });
   engine.registerFilter('base64_url_safe_encode', (v: unknown) => base64(toS(v)).replace(/\+/g, '-').replace(/\//g, '_'));
   engine.registerFilter('base64_url_safe_decode', (v: unknown) => {
     const s = toS(v);

@@ -66,7 +66,8 @@ function segment(collection: unknown, from: number, to: number | undefined): unk
     return out;
   }
   let items: unknown[];
-  if (typeof collection === 'string') items = collection ? [collection] : [];
+  // A string is one item whatever the offset and limit (Liquid's slice_collection).
+  if (typeof collection === 'string') return collection ? [collection] : [];
   else if (Array.isArray(collection)) items = collection;
   else if (isPlainObject(collection)) items = Object.entries(collection).map(([k, v]) => [k, v]);
   else if (collection instanceof Map) items = [...collection.entries()];

@@ -41,8 +41,8 @@ class TablerowNode implements Node {
     if (collection instanceof RubyRange) collection = collection.toArray(1e6);
     let items: unknown[] = typeof collection === 'string' ? (collection ? [collection] : []) : Array.isArray(collection) ? collection
       : isPlainObject(collection) ? Object.entries(collection) : [];
-    // Liquid slices a String (one item) only by `each`: from and to still apply.
-    items = items.slice(Math.max(0, from), to === undefined ? undefined : Math.max(0, to));
+    // A string is one item whatever the offset and limit (Liquid's slice_collection).
+    if (typeof collection !== 'string') items = items.slice(Math.max(0, from), to === undefined ? undefined : Math.max(0, to));
     const cols = toI(attr('cols'));
     emitter.write('<tr class="row1">\n');
     const loop = new TablerowloopDrop(items.length, cols);
@@ -55,9 +55,9 @@ class TablerowNode implements Node {
         yield renderBody(this.rt, this.body.nodes, ctx, emitter);
         emitter.write('</td>');
         if (loop.col_last && !loop.last) emitter.write(`</tr>\n<tr class="row${loop.row + 1}">`);
+        // Liquid 5.4's tablerow does not take `break`/`continue`: they stay pending, and each further
+        // cell renders only up to its first node, as in Ruby.
         loop.index0++;
-        if (ctx.breakCalled) { ctx.breakCalled = false; break; }
-        if (ctx.continueCalled) ctx.continueCalled = false;
       }
     } finally {
       ctx.pop();

@@ -1,7 +1,7 @@
 // `raw`, `comment` and the inline comment `{% # … %}`.
 import type { Context, Emitter } from 'liquidjs';
-import type { NativeTag, Node } from '../parser';
-import { isTag, type RubyTagToken } from '../tokens';
+import { type NativeTag, type Node, parseBody } from '../parser';
+import type { RubyTagToken } from '../tokens';
 import { LiquidSyntaxError } from '../values';
 import { neverClosed } from './conditional';
 
@@ -28,19 +28,14 @@ export const rawTag: NativeTag = (token, state) => {
   throw neverClosed('raw');
 };
 
+/** Ruby parses a comment's body like any other (its tags must be well formed) and ignores unknown tags. */
 export const commentTag: NativeTag = (token, state) => {
-  let depth = 1;
-  while (state.pos < state.list.length) {
-    const t = state.list[state.pos++];
-    if (!isTag(t)) continue;
-    if (t.name === 'comment') depth++;
-    else if (t.name === 'endcomment' && --depth === 0) return new StaticNode(token, '', true);
-    else if (t.name === 'raw') {
-      // A raw block inside a comment hides its `endcomment`.
-      while (state.pos < state.list.length) { const r = state.list[state.pos++]; if (isTag(r) && r.name === 'endraw') break; }
-    }
+  const body = { nodes: [], blank: true };
+  for (;;) {
+    const { end } = parseBody(state, body, true);
+    if (!end) throw neverClosed('comment');
+    if (end.name === 'endcomment') return new StaticNode(token, '', true);
   }
-  throw neverClosed('comment');
 };
 
 export const inlineCommentTag: NativeTag = (token) => {
