@@ -57,6 +57,9 @@ const NATIVE_TAGS: Array<[string, NativeTag]> = [
   ['tablerow', tablerowTag], ['liquid', liquidTag],
 ];
 
+/** Nested bodies (blocks in includes in blocks…) before a render is a runaway. */
+const MAX_RENDER_DEPTH = 300;
+
 /** Errors that stop a runaway template: they end the whole render, never one tag. */
 function isLimitError(e: unknown): boolean {
   return /limit exceeded|Memory limits exceeded|Nesting too deep/i.test(e instanceof Error ? e.message : String(e));
@@ -210,6 +213,8 @@ export class JekyllLiquid {
     function* renderEach(templates: Template[], ctx: Context, emitter: Emitter | undefined): Generator<unknown, unknown, unknown> {
       const own = emitter ?? new BufferEmitter();
       const level = (depth.get(ctx) ?? 0) + 1;
+      // An include that includes itself: Ruby stops at 100 scopes ("Nesting too deep").
+      if (level > MAX_RENDER_DEPTH) throw new Error('Nesting too deep');
       depth.set(ctx, level);
       try {
         for (const tpl of templates) {

@@ -16,6 +16,8 @@ class AssignNode implements Node {
   constructor(readonly token: RubyTagToken, private readonly to: string, private readonly from: Variable) {}
   *render(ctx: Context): Generator<unknown, void, unknown> {
     const v = yield* this.from.value(ctx);
+    // Ruby's assign score: a template that doubles a string in a loop stops at the memory limit.
+    if (typeof v === 'string') ctx.memoryLimit.use(v.length);
     ctx.bottom()[this.to] = v;
   }
 }
@@ -30,8 +32,9 @@ class CaptureNode implements Node {
   readonly blank = true;
   constructor(readonly token: RubyTagToken, private readonly to: string, private readonly body: Body, private readonly rt: LiquidRuntime) {}
   *render(ctx: Context): Generator<unknown, void, unknown> {
-    const out = yield this.rt.engine.renderer.renderTemplates(this.body.nodes, ctx);
-    ctx.bottom()[this.to] = String(out ?? '');
+    const out = String((yield this.rt.engine.renderer.renderTemplates(this.body.nodes, ctx)) ?? '');
+    ctx.memoryLimit.use(out.length);
+    ctx.bottom()[this.to] = out;
   }
 }
 
