@@ -61,6 +61,17 @@ const NUMBERS: string[] = [
   '{{ 1000000 | times: 1000000 }}', '{{ 0.5 | minus: 0.5 }}', '{{ 5 | minus: 7 }}', '{{ "" | size }}',
 ];
 
+// Strings with their own UTC offset, so the machine's zone does not matter.
+const FILTERS: string[] = [
+  '{{ "2024-03-05 10:20:30 +0800" | date: "%b %-d, %Y %H:%M %z %A %j %V %G %e %l %p %-m/%-d" }}',
+  '{{ "2024-12-30T23:05:00-05:00" | date: "%F %T %:z %D %R %r %c %x %X %U %W %u %w %y %C %^b %10A %s" }}',
+  '{{ "July 4, 2021" | date: "%Y-%m-%d" }}', '{{ "not a date" | date: "%Y" }}', '{{ "2024-03-05" | date: "" }}',
+  '{{ \'Say "hi" & <b>\' | escape }}', '{{ "a &amp; b < c" | escape_once }}', '{{ page.tags | upcase }}', '{{ h | append: "!" }}',
+  '{{ "hello" | slice: -3, 2 }}', '{{ items | slice: 1, 5 | join: "," }}', '{{ "hi" | replace: "", "-" }}', '{{ "one two three" | truncatewords: 3 }}',
+  '{{ "one two three four" | truncatewords: 2, "…" }}', '{{ "Ruby Liquid" | truncate: 8 }}', '{{ items | map: "x" | size }}',
+  '{{ "<p>a</p><script>b</script>c" | strip_html }}', '{{ "x" | base64_url_safe_encode }}',
+];
+
 function agree(name: string, ours: LiquidResult, ruby: LiquidResult): void {
   if (ruby.parseError !== undefined) assert.ok(ours.parseError !== undefined, `${name}: Ruby rejects it (${ruby.parseError}); ours gave ${JSON.stringify(ours)}`);
   else if (ruby.renderError !== undefined) assert.ok(ours.renderError !== undefined, `${name}: Ruby raised ${ruby.renderError}; ours gave ${JSON.stringify(ours)}`);
@@ -85,6 +96,16 @@ describe('Numbers like Ruby, against Ruby Liquid', () => {
   let ruby: LiquidResult[] = [];
   before(() => { if (!missing) ruby = rubyLiquid(cases); });
   NUMBERS.forEach((template, i) => {
+    test(template, { skip: missing }, async () => agree(template, await ourLiquid(cases[i]), ruby[i]));
+  });
+});
+
+describe('Filters whose results are Ruby\'s (dates, escaping, to_s of arrays), against Ruby Liquid', () => {
+  const missing = rubyLiquidMissing();
+  const cases: LiquidCase[] = FILTERS.map((template) => ({ template, env }));
+  let ruby: LiquidResult[] = [];
+  before(() => { if (!missing) ruby = rubyLiquid(cases); });
+  FILTERS.forEach((template, i) => {
     test(template, { skip: missing }, async () => agree(template, await ourLiquid(cases[i]), ruby[i]));
   });
 });

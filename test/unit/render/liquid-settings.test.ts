@@ -88,3 +88,21 @@ describe('a failing tag costs that tag only', () => {
     assert.ok(r.notices.some((n) => n.startsWith(`${POST}:7: Liquid error: divided by 0`)), r.notices.join('\n'));
   });
 });
+
+describe('runaway templates are stopped, and cost their tag only', () => {
+  test('an include that includes itself', { timeout: 60_000 }, async () => {
+    const r = await render('', {
+      '_includes/loop.html': 'L{% include loop.html %}',
+      '_layouts/default.html': '<html><body><header class="site-header">H</header>{% include loop.html %}{{ content }}<footer>Foot</footer></body></html>',
+      '_layouts/post.html': '---\nlayout: default\n---\n{{ content }}',
+    });
+    assert.match(r.html, /<footer>Foot<\/footer>/);
+    assert.ok(r.notices.some((n) => /^_layouts\/default\.html:1: Liquid error: Nesting too deep/.test(n)), r.notices.join('\n'));
+  });
+
+  test('a string doubled in a loop stops at the memory limit', { timeout: 60_000 }, async () => {
+    const r = await render('', layout('{% assign s = "abcdefghij" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}<p class="n">{{ s | size }}</p>'));
+    assert.match(r.html, /<footer>Foot<\/footer>/);
+    assert.ok(r.notices.some((n) => /^_layouts\/post\.html:4: Liquid error: .*limit/.test(n)), r.notices.join('\n'));
+  });
+});
