@@ -27,6 +27,9 @@ function wallToMs(y: number, mo: number, d: number, h: number, mi: number, s: nu
 const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$/i;
 const WORDY = /^\s*(?:[A-Za-z]{3,9},?\s+)?(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2}),?)\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$/;
 
+/** Ruby's Time#to_s of old, `Fri Jul 16 01:00:00 2004`. */
+const CTIME = /^\s*[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+(\d{4})\s*$/;
+
 function zoneOf(z: string | undefined): number | undefined {
   if (!z) return undefined;
   if (/^(Z|UTC|GMT)$/i.test(z)) return 0;
@@ -61,6 +64,11 @@ export function toRubyTime(input: unknown, zone: string | undefined, now: () => 
   if (iso) {
     const frac = iso[7] ? Math.floor(Number(`0.${iso[7]}`) * 1000) : 0;
     return fromParts(+iso[1], +iso[2] - 1, +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), frac, iso[8], zone);
+  }
+  const c = CTIME.exec(input);
+  if (c) {
+    const month = MONTH_INDEX.get(c[1].toLowerCase());
+    if (month !== undefined) return fromParts(+c[6], month, +c[2], +c[3], +c[4], +c[5], 0, undefined, zone);
   }
   const w = WORDY.exec(input);
   if (w) {

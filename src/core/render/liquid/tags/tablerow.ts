@@ -12,19 +12,24 @@ const ATTRIBUTES = new RegExp(TAG_ATTRIBUTES, 'g');
 
 const toI = (v: unknown) => (typeof v === 'number' ? Math.trunc(v) : typeof v === 'string' ? stringToI(v) : v === null || v === undefined ? 0 : Math.trunc(Number(v)) || 0);
 
+/** Liquid 5.4's TablerowloopDrop (with `cols` 0, every cell is in row 1 and none is `col_last`). */
 class TablerowloopDrop {
   index0 = 0;
+  col = 1;
+  row = 1;
   constructor(readonly length: number, private readonly cols: number) {}
   get index(): number { return this.index0 + 1; }
   get rindex(): number { return this.length - this.index0; }
   get rindex0(): number { return this.length - this.index0 - 1; }
   get first(): boolean { return this.index0 === 0; }
   get last(): boolean { return this.index0 === this.length - 1; }
-  get col0(): number { return this.cols > 0 ? this.index0 % this.cols : this.index0; }
-  get col(): number { return this.col0 + 1; }
-  get row(): number { return this.cols > 0 ? Math.floor(this.index0 / this.cols) + 1 : 1; }
-  get col_first(): boolean { return this.col0 === 0; }
-  get col_last(): boolean { return this.cols > 0 ? this.col === this.cols : this.index === this.length; }
+  get col0(): number { return this.col - 1; }
+  get col_first(): boolean { return this.col === 1; }
+  get col_last(): boolean { return this.col === this.cols; }
+  increment(): void {
+    this.index0++;
+    if (this.col === this.cols) { this.col = 1; this.row++; } else this.col++;
+  }
 }
 
 class TablerowNode implements Node {
@@ -57,7 +62,7 @@ class TablerowNode implements Node {
         if (loop.col_last && !loop.last) emitter.write(`</tr>\n<tr class="row${loop.row + 1}">`);
         // Liquid 5.4's tablerow does not take `break`/`continue`: they stay pending, and each further
         // cell renders only up to its first node, as in Ruby.
-        loop.index0++;
+        loop.increment();
       }
     } finally {
       ctx.pop();
