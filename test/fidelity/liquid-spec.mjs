@@ -22,8 +22,13 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const onlyFile = args.flatMap((a, i) => (a === '--file' ? [args[i + 1]] : []))[0];
 const floorArg = args.flatMap((a, i) => (a === '--floor' ? [Number(args[i + 1])] : []))[0];
-/** The pass rate this engine reaches (see the README), minus a margin for machine differences. */
-const FLOOR = floorArg ?? 97;
+/**
+ * The pass rate this engine reaches (see the README), minus a margin for machine differences: 99.1 % with
+ * ruby-liquid deciding disputed specs, 93.3 % when it is missing and the specs' own (later-Liquid)
+ * expectations decide them.
+ */
+const FLOOR_WITH_RUBY = 97;
+const FLOOR_WITHOUT_RUBY = 91;
 
 function findSpecs() {
   const candidates = [process.env.TECHBLOG_PEER_SUITES, path.resolve(root, '..', 'shared', 'peer-suites'), path.resolve(root, '..', '..', 'shared', 'peer-suites')];
@@ -242,6 +247,7 @@ const byRule = RULES.map((r) => `${r.id} ${skipped.filter((c) => c.skip === r).l
 console.log(`[liquid-spec] rules: ${RULES.map((r) => `${r.id}: ${r.why}`).join('; ')}`);
 console.log(`[liquid-spec] ${rubyResults ? `ruby-liquid ${version} decided ${disputed} specs whose expectation it does not share` : 'ruby-liquid not found: the specs\' own expectations decide'}`);
 const rate = run.length ? (100 * passed) / run.length : 100;
+const FLOOR = floorArg ?? (rubyResults ? FLOOR_WITH_RUBY : FLOOR_WITHOUT_RUBY);
 console.log(`[liquid-spec] ${passed}/${run.length} passed (${rate.toFixed(1)} %), ${skipped.length} skipped by rule (${byRule})`);
 if (!onlyFile && rate < FLOOR) {
   console.log(`[liquid-spec] the pass rate is under the floor of ${FLOOR} %`);
