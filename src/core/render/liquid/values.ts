@@ -57,7 +57,8 @@ export function toS(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : floatToS(v);
   if (v instanceof RubyFloat) return v.toString();
   if (Array.isArray(v)) return v.map((x) => (Array.isArray(x) ? toS(x) : toS(x))).join('');
-  if (v instanceof Date) return rubyTime(v);
+  // A Jekyll date prints itself in the site's zone; a bare Date as Ruby prints a Time.
+  if (v instanceof Date) return Object.getPrototypeOf(v) === Date.prototype ? rubyTime(v) : String(v);
   if (typeof v === 'object' && isPlainObject(v)) return inspect(v);
   return String(v);
 }
