@@ -30,6 +30,8 @@ describe('Jekyll filters', () => {
     ['{{ page.date | date: "%Y-%m-%d %H:%M" }}', '2024-03-05 00:00'],
     ['{{ page.date | date_to_xmlschema }}', '2024-03-05T00:00:00+08:00'],
     ['{{ page.date | date_to_string }}', '05 Mar 2024'],
+    ['{{ page.date }}', '2024-03-05 00:00:00 +0800'],
+    ['{{ page.date | date: "%a %-d %b %Y, %l:%M %P (%:z)" }}', 'Tue 5 Mar 2024, 12:00 am (+08:00)'],
     ['{{ site.data.people | where: "role", "dev" | map: "name" | join: "," }}', 'Bob,Cy'],
     ['{{ site.data.people | sort: "name" | reverse | map: "name" | join: "," }}', 'Cy,Bob,Ada'],
     ['{% assign g = site.data.people | group_by: "role" %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}', 'lead:1;dev:2;'],
