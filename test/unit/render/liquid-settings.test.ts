@@ -89,6 +89,21 @@ describe('a failing tag costs that tag only', () => {
   });
 });
 
+describe('a tag that outputs nothing fails silently in the page, as in Ruby', () => {
+  test('a failing assign leaves no marker, but a notice names it', async () => {
+    const r = await render('', layout('{% assign n = 1 | divided_by: 0 %}<p class="n">[{{ n }}]</p>'));
+    assert.match(r.html, /<p class="n">\[\]<\/p>/);
+    assert.doesNotMatch(r.html, /techblog-liquid-error/);
+    assert.ok(r.notices.includes('_layouts/post.html:4: Liquid error: divided by 0'), r.notices.join('\n'));
+  });
+
+  test('{% liquid %} lines report the line they are on', async () => {
+    const r = await render('', layout('{% liquid\n  assign a = 1\n  echo a | divided_by: 0\n%}'));
+    assert.match(r.html, /<footer>Foot<\/footer>/);
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/post.html:6: Liquid error: divided by 0')), r.notices.join('\n'));
+  });
+});
+
 describe('runaway templates are stopped, and cost their tag only', () => {
   test('an include that includes itself', { timeout: 60_000 }, async () => {
     const r = await render('', {

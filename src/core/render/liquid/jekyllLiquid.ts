@@ -11,7 +11,8 @@ import { registerRubyFilters } from './filters/ruby';
 import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';
 import { caseTag, ifTag } from './tags/conditional';
 import { breakTag, continueTag, cycleTag, forTag, ifchangedTag } from './tags/iteration';
-import { liquidTag, tablerowTag } from './tags/tablerow';
+import { liquidTag } from './tags/liquid';
+import { tablerowTag } from './tags/tablerow';
 import { commentTag, inlineCommentTag, rawTag } from './tags/text';
 import { assignTag, captureTag, decrementTag, echoTag, incrementTag } from './tags/variables';
 import { lineOf, type RubyTagToken, type RubyToken } from './tokens';
@@ -224,12 +225,14 @@ export class JekyllLiquid {
             const err = (e as { originalError?: unknown }).originalError ?? e;
             if (isLimitError(err) && (level > 1 || rubyErrors)) throw err;
             if (rubyErrors === 'raise') throw err;
-            if (!(tpl as Node).blank || isLimitError(err)) {
-              if (rubyErrors) own.write(rubyErrorText(err, tpl.token));
-              else {
-                notices.add(t('{0}: {1} (this tag is shown as a marker; the rest of the page renders).', where(tpl.token), rubyErrorText(err)));
-                own.write(markerHtml('error', tpl.token.getText()));
-              }
+            // Like Ruby, a tag that outputs nothing (`assign`, `capture`) leaves no error text in the page;
+            // the preview still names it in a notice.
+            const silent = (tpl as Node).blank === true && !isLimitError(err);
+            if (rubyErrors) { if (!silent) own.write(rubyErrorText(err, tpl.token)); } else if (silent) {
+              notices.add(t('{0}: {1}', where(tpl.token), rubyErrorText(err)));
+            } else {
+              notices.add(t('{0}: {1} (this tag is shown as a marker; the rest of the page renders).', where(tpl.token), rubyErrorText(err)));
+              own.write(markerHtml('error', tpl.token.getText()));
             }
           }
           if (ctx.breakCalled || ctx.continueCalled) break;

@@ -22,6 +22,8 @@ export class RubyTagToken extends Token {
   readonly valid: boolean;
   trimLeft: boolean;
   trimRight: boolean;
+  /** Where `args` starts in `input`. */
+  argsBegin: number;
   private tok?: Tokenizer;
   constructor(input: string, begin: number, end: number, file: string | undefined, private readonly operators: unknown) {
     super(TokenKind.Tag, input, begin, end, file);
@@ -30,16 +32,13 @@ export class RubyTagToken extends Token {
     this.valid = !!m;
     this.name = m ? m[2] : '';
     this.args = m ? m[4] : text.slice(2);
+    this.argsBegin = begin + (m ? 2 + (text[2] === '-' ? 1 : 0) + m[1].length + m[2].length + m[3].length : 2);
     this.trimLeft = text[2] === '-';
     this.trimRight = text.length >= 3 && text[text.length - 3] === '-';
   }
   /** liquidjs tags read their arguments with it. */
   get tokenizer(): Tokenizer {
-    if (!this.tok) {
-      const at = this.input.indexOf(this.args, this.begin + 2 + this.name.length);
-      const start = at >= 0 ? at : this.begin;
-      this.tok = new Tokenizer(this.input, this.operators as never, this.file, [start, start + this.args.length]);
-    }
+    if (!this.tok) this.tok = new Tokenizer(this.input, this.operators as never, this.file, [this.argsBegin, this.argsBegin + this.args.length]);
     return this.tok;
   }
   get content(): string { return `${this.name} ${this.args}`; }

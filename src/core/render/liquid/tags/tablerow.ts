@@ -1,8 +1,8 @@
-// `tablerow` (Liquid 5.4's TableRow) and the `liquid` tag (one tag per line, Liquid 5.4).
+// `tablerow` as Liquid 5.4's TableRow renders it.
 import type { Context, Emitter } from 'liquidjs';
 import { evaluate, type Expr, parseExpression, QUOTED_FRAGMENT, TAG_ATTRIBUTES } from '../expression';
-import { type Body, type NativeTag, type Node, parseBody, type ParseState, renderBody } from '../parser';
-import { RubyTagToken, type RubyToken } from '../tokens';
+import { type Body, type NativeTag, type Node, parseBody, renderBody } from '../parser';
+import type { RubyTagToken } from '../tokens';
 import { isPlainObject, LiquidSyntaxError, RubyRange, stringToI } from '../values';
 import type { LiquidRuntime } from '../variable';
 import { badDelimiter, neverClosed } from './conditional';
@@ -82,38 +82,3 @@ export const tablerowTag: NativeTag = (token, state) => {
   if (end.name !== 'endtablerow') throw badDelimiter(end, 'tablerow');
   return new TablerowNode(token, m[1], parseExpression(m[2]), attributes, body, state.rt);
 };
-
-const LIQUID_LINE = /^\s*(#|\w+)\s*([\s\S]*?)$/;
-
-class ListNode implements Node {
-  constructor(readonly token: RubyTagToken, private readonly nodes: Node[], readonly blank: boolean, private readonly rt: LiquidRuntime) {}
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    yield renderBody(this.rt, this.nodes, ctx, emitter);
-  }
-}
-
-/** `{% liquid %}`: each line is a tag without delimiters (Liquid 5.4 allows no `liquid` inside it). */
-export const liquidTag: NativeTag = (token, state) => {
-  const start = token.input.indexOf(token.args, token.begin);
-  const lines: RubyToken[] = [];
-  let offset = start;
-  for (const line of token.args.split('\n')) {
-    const at = offset;
-    offset += line.length + 1;
-    if (!line.trim()) continue;
-    const m = LIQUID_LINE.exec(line);
-    if (!m) throw new LiquidSyntaxError(`Liquid syntax error: Unknown tag '${line.trim()}'`);
-    if (m[1] === 'liquid') throw new LiquidSyntaxError("Unknown tag 'liquid'");
-    const source = `{% ${m[1]} ${m[2]} %}`;
-    const t = new RubyTagToken(source, 0, source.length, token.file, state.rt.engine.options.operators);
-    // Errors name the line of the tag in the file.
-    Object.assign(t, { input: token.input, begin: at, end: at + line.length });
-    Object.defineProperty(t, 'getText', { value: () => line.trim() });
-    lines.push(t);
-  }
-  const inner: ParseState = { list: lines, pos: 0, rt: state.rt, depth: state.depth };
-  const { body, end } = parseBody(inner);
-  if (end) throw new LiquidSyntaxError(end.name.startsWith('end') || end.name === 'else' ? `Unknown tag '${end.name}'` : `Unknown tag '${end.name}'`);
-  return new ListNode(token, body.nodes, body.blank, state.rt);
-};
-
