@@ -3,7 +3,9 @@
 // the file and line.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { memorySite } from './helpers';
+import * as path from 'node:path';
+import { memorySite, renderFile } from './helpers';
+import { repoRoot } from '../repoRoot';
 
 const POST = '_posts/2024-01-01-x.md';
 const post = '---\ntitle: T\nlayout: post\ntags: [a]\n---\nBody text.\n';
@@ -119,5 +121,21 @@ describe('runaway templates are stopped, and cost their tag only', () => {
     const r = await render('', layout('{% assign s = "abcdefghij" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}<p class="n">{{ s | size }}</p>'));
     assert.match(r.html, /<footer>Foot<\/footer>/);
     assert.ok(r.notices.some((n) => /^_layouts\/post\.html:4: Liquid error: .*limit/.test(n)), r.notices.join('\n'));
+  });
+});
+
+describe('the lax-liquid-theme fixture (a theme relying on lax parsing)', () => {
+  const site = path.join(repoRoot, 'test', 'fixtures', 'sites', 'lax-liquid-theme');
+  test('previews in its own theme: header, navigation, footer and its CSS, without Liquid notices', async () => {
+    const r = await renderFile(site, '_posts/2024-02-10-lax-parsing.md');
+    assert.equal(r.mode, 'site');
+    assert.equal(r.theme, 'site');
+    assert.match(r.html, /<header class="site-header">/);
+    // What each element says is compared with Jekyll's own build in the fidelity stage; here: they are there.
+    assert.match(r.html, /<nav class="site-nav"[^>]*>[\s\S]*href="\/about\/"[\s\S]*<\/nav>/);
+    assert.match(r.html, /<p class="post-tags">/);
+    assert.match(r.html, /<footer class="site-footer">/);
+    assert.ok(r.css.some((c) => c.includes('.site-header')));
+    assert.ok(!r.notices.some((n) => /Liquid|layout/i.test(n)), r.notices.join('\n'));
   });
 });
