@@ -106,6 +106,14 @@ describe('a tag that outputs nothing fails silently in the page, as in Ruby', ()
   });
 });
 
+describe('plugin block tags', () => {
+  test('a plugin\'s block inside an if: both of its tags are markers, the if and its other content render', async () => {
+    const r = await render('', layout('{% if page.tags %}<p class="a">A</p>{% tabs demo %}<p class="b">B</p>{% endtabs %}<p class="c">C</p>{% endif %}'));
+    assert.match(r.html, /<p class="a">A<\/p><span class="techblog-liquid-marker techblog-liquid-tag"[^>]*>\{% tabs demo %\}<\/span><p class="b">B<\/p><span[^>]*>\{% endtabs %\}<\/span><p class="c">C<\/p>/);
+    assert.deepEqual(r.notices.filter((n) => /plugin/.test(n)), ['Liquid tag {% tabs %} comes from a plugin the preview does not have; it is shown as a marker.']);
+  });
+});
+
 describe('runaway templates are stopped, and cost their tag only', () => {
   test('an include that includes itself', { timeout: 60_000 }, async () => {
     const r = await render('', {

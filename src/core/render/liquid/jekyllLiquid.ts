@@ -181,7 +181,9 @@ export class JekyllLiquid {
         return {
           token, blank: false,
           render: (_ctx: Context, emitter: Emitter) => {
-            notices.add(t('Liquid tag {% {0} %} comes from a plugin the preview does not have; it is shown as a marker.', token.name));
+            // `{% endtabs %}` closes the plugin's `{% tabs %}`: one notice for both.
+            const name = /^end\w/.test(token.name) ? token.name.slice(3) : token.name;
+            notices.add(t('Liquid tag {% {0} %} comes from a plugin the preview does not have; it is shown as a marker.', name));
             emitter.write(markerHtml('tag', token.getText()));
           },
         };

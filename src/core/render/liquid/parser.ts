@@ -85,7 +85,7 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
           const native = rt.tags.get(token.name);
           if (native) node = native(token, state);
           else if (rt.engine.tags[token.name]) node = foreignTag(token, state);
-          else if (yieldUnknown || DELIMITER.test(token.name)) return { body, end: { name: token.name, markup: token.args, token } };
+          else if (yieldUnknown || (DELIMITER.test(token.name) && !pluginEnd(token.name, rt))) return { body, end: { name: token.name, markup: token.args, token } };
           else node = rt.unknownTag(token);
         }
       } catch (e) {
@@ -103,6 +103,16 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
   } finally {
     state.depth--;
   }
+}
+
+/**
+ * In the preview, `{% endtabs %}` of a plugin's block tag (`tabs`, which it does not know) is part of
+ * that plugin's markup, shown as a marker like its opening tag, not an error of the enclosing block.
+ */
+function pluginEnd(name: string, rt: LaxRuntime): boolean {
+  if (!rt.isolateErrors || !name.startsWith('end') || name.length === 3) return false;
+  const base = name.slice(3);
+  return !rt.tags.has(base) && !rt.engine.tags[base];
 }
 
 /** The position after the `end<name>` closing a block opened just before `start`, or -1. */
