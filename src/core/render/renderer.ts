@@ -362,9 +362,10 @@ export class SiteRenderer {
     const model = this.model;
     const posts = model.posts(when).map((d) => this.docObject(d));
     const pages = [...model.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => this.docObject(d));
+    // Jekyll's post_attr_hash: keys in the order the oldest post first uses them, each list newest first.
     const group = (key: 'tags' | 'categories') => {
       const out: Record<string, unknown[]> = {};
-      for (const d of model.posts(when)) for (const t of d[key]) (out[t] ??= []).push(this.docObject(d));
+      for (const d of [...model.posts(when)].reverse()) for (const t of d[key]) (out[t] ??= []).unshift(this.docObject(d));
       return out;
     };
     const value: Record<string, unknown> = {

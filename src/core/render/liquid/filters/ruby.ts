@@ -165,5 +165,14 @@ export function registerRubyFilters(engine: Liquid): void {
   });
   engine.registerFilter('strip_html', (v: unknown) => toS(v).replace(/<script[\s\S]*?<\/script>/g, '').replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[\s\S]*?>/g, ''));
+  // Jekyll's `sort` on a hash (`site.tags | sort`) is Ruby's Hash#sort: [key, value] pairs by key.
+  const sort = engine.filters.sort;
+  const sortImpl = sort && ((typeof sort === 'function' ? sort : sort.handler) as (this: unknown, ...a: unknown[]) => unknown);
+  if (sortImpl) {
+    engine.registerFilter('sort', function (this: unknown, v: unknown, ...rest: unknown[]) {
+      if (isPlainObject(v) && rest[0] === undefined) return Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, x]);
+      return sortImpl.call(this, v, ...rest);
+    });
+  }
   engine.registerFilter('to_integer', (v: unknown) => (isNumeric(v) ? Math.trunc(num(v)) : num(toNumber(v))));
 }
