@@ -453,7 +453,7 @@ export class SiteRenderer {
     // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
     for (const layout of chain) {
       try {
-        const ctx = new Context({ site, page: { ...page, content }, layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
         content = String(await this.liquid.engine.render(layout.templates, ctx));
       } catch (e) {
@@ -499,7 +499,7 @@ export class SiteRenderer {
       try {
         let content = '';
         for (const l of chain) {
-          const ctx = new Context({ site, page: { ...page, content }, layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+          const ctx = new Context({ site, page: withContent(page, content), layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
           content = String(await this.liquid.engine.render(l.templates, ctx));
         }
         sanitizeHtml(content, { document: true, onStylesheet: (h) => found.push(h) });
@@ -592,6 +592,13 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
   return css.length
     ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+/** The page with the layout's `content`, keeping its lazily computed `excerpt` (a spread would drop it). */
+function withContent(page: Record<string, unknown>, content: string): Record<string, unknown> {
+  const p = Object.defineProperties({}, Object.getOwnPropertyDescriptors(page)) as Record<string, unknown>;
+  Object.defineProperty(p, 'content', { value: content, enumerable: true, writable: true, configurable: true });
+  return p;
 }
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {

@@ -18,6 +18,12 @@ describe('layout chain', () => {
     assert.deepEqual(r.notices.filter((n) => /layout/i.test(n)), []);
   });
 
+  test('page.excerpt is there in the layouts (a theme\'s meta description, its summary)', async () => {
+    const site = await memorySite({ '_layouts/post.html': '<p class="summary">{{ page.excerpt | strip_html | strip }}</p>{{ content }}' });
+    const r = await site.render({ path: '_posts/2024-01-01-x.md', text: post('title: T\nlayout: post', 'First paragraph.\n\nSecond paragraph.') });
+    assert.match(r.html, /<p class="summary">First paragraph\.<\/p>/);
+  });
+
   test('defaults: in _config.yml give posts their layout', async () => {
     const r = await renderFile(sampleBlog, '_posts/2023-02-18-sqlite-wal-mode.md');
     assert.equal(r.mode, 'site');

@@ -1,7 +1,7 @@
 // Liquid's standard filters whose results depend on Ruby's numbers and objects: integer division,
 // `round`, numeric strings, `nil` arithmetic, `1.0` floats, `size` of a hash, `default: x, allow_false: true`.
 import type { Liquid } from 'liquidjs';
-import { RubyRange, float, isFloat, isNumeric, isPlainObject, LiquidArgumentError, num, type RubyFloat, toInteger, toNumber, toS, truthy } from '../values';
+import { RubyRange, float, inspect, isFloat, isNumeric, isPlainObject, LiquidArgumentError, num, type RubyFloat, toInteger, toNumber, toS, truthy } from '../values';
 
 type N = number | RubyFloat;
 
@@ -44,6 +44,11 @@ function rubyRound(x: number, digits: number): number {
   const v = Math.abs(x) * f;
   const r = Math.floor(v + 0.5 + 1e-9 * (v < 1e6 ? 1 : 0));
   return Math.sign(x) * r / f;
+}
+
+/** Jekyll's xml_escape of what `inspect` returns (`"` as `&quot;`, `'` kept). */
+function escapeInspect(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }
 
 function base64(s: string): string {
@@ -174,5 +179,7 @@ export function registerRubyFilters(engine: Liquid): void {
       return sortImpl.call(this, v, ...rest);
     });
   }
+  // Jekyll's `inspect`: Ruby's inspect (`["a", "b"]`, `nil`).
+  engine.registerFilter('inspect', (v: unknown) => escapeInspect(inspect(v)));
   engine.registerFilter('to_integer', (v: unknown) => (isNumeric(v) ? Math.trunc(num(v)) : num(toNumber(v))));
 }
