@@ -186,7 +186,7 @@ export class SiteRenderer {
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
-    const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
+    const scope = () => (vars ??= { site: withRelatedPosts(this.siteVariable(when), doc), page: this.pageVariable(doc, when) });
     let text = doc.body;
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
@@ -592,6 +592,14 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
   return css.length
     ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
+}
+
+/** `site.related_posts` is the document's: Jekyll's (without LSI) ten newest other posts; none for a page. */
+function withRelatedPosts(site: Record<string, unknown>, doc: SiteDocument): Record<string, unknown> {
+  const posts = Array.isArray(site.posts) ? (site.posts as Array<Record<string, unknown>>) : [];
+  const s = Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as Record<string, unknown>;
+  s.related_posts = doc.kind === 'page' ? [] : posts.filter((p) => p.path !== doc.path).slice(0, 10);
+  return s;
 }
 
 /** The page with the layout's `content`, keeping its lazily computed `excerpt` (a spread would drop it). */

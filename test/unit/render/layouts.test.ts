@@ -24,6 +24,15 @@ describe('layout chain', () => {
     assert.match(r.html, /<p class="summary">First paragraph\.<\/p>/);
   });
 
+  test('site.related_posts is the post\'s: the newest other posts, never the post itself', async () => {
+    const site = await memorySite({
+      '_posts/2024-01-01-a.md': post('title: A'), '_posts/2024-02-01-b.md': post('title: B'),
+      '_layouts/post.html': '<p class="related">{{ site.related_posts | map: "title" | join: "," }}</p>{{ content }}',
+    });
+    const r = await site.render({ path: '_posts/2024-02-01-b.md', text: post('title: B\nlayout: post') });
+    assert.match(r.html, /<p class="related">A<\/p>/);
+  });
+
   test('defaults: in _config.yml give posts their layout', async () => {
     const r = await renderFile(sampleBlog, '_posts/2023-02-18-sqlite-wal-mode.md');
     assert.equal(r.mode, 'site');
