@@ -5,7 +5,7 @@
 // include file, and so does a tag that cannot parse or render (a notice names its file and line).
 import * as posix from 'node:path/posix';
 import { Liquid, Parser, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
-import type { CodeHighlighter } from '../highlight';
+import { type CodeHighlighter, escapeHtml } from '../highlight';
 import { rubyDate } from './filters/date';
 import { registerRubyFilters } from './filters/ruby';
 import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';
@@ -17,9 +17,7 @@ import { commentTag, inlineCommentTag, rawTag } from './tags/text';
 import { assignTag, captureTag, decrementTag, echoTag, incrementTag } from './tags/variables';
 import { lineOf, type RubyTagToken, type RubyToken } from './tokens';
 import type { ErrorMode } from './variable';
-import { escapeHtml } from '../highlight';
 import { t } from '../../text/l10n';
-
 
 /** What the Jekyll tags and filters need to know about the site. */
 export interface LiquidSite {
