@@ -251,6 +251,8 @@ export class SiteRenderer {
       return lo;
     };
     let out = '';
+    // Whether `out` ends a line (asking `out.endsWith` would flatten the growing string every node).
+    let atLineStart = true;
     const map: number[] = [0];
     for (let i = 0; i < templates.length; i++) {
       const tpl = templates[i];
@@ -263,13 +265,14 @@ export class SiteRenderer {
       const curLine = map.length - 1;
       let nl = piece.indexOf('\n');
       let k = 0;
-      if (out === '' || out.endsWith('\n')) map[curLine] = srcFirst;
+      if (atLineStart) map[curLine] = srcFirst;
       while (nl >= 0) {
         k++;
         map.push(Math.min(srcFirst + k, srcLast + (text[end - 1] === '\n' ? 1 : 0)));
         nl = piece.indexOf('\n', nl + 1);
       }
       out += piece;
+      if (piece) atLineStart = piece.endsWith('\n');
     }
     return { text: out, lineMap: Int32Array.from(map) };
   }

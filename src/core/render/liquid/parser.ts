@@ -14,6 +14,8 @@ export interface ParseState {
   pos: number;
   rt: LaxRuntime;
   depth: number;
+  /** For error recovery: where each block tag's end tag is (worked out on the first error). */
+  ends?: Map<number, number>;
 }
 
 /** A tag implemented here: parses its markup (and, for blocks, its body) from the state. */
@@ -92,7 +94,7 @@ export function parseBody(state: ParseState, body: Body = { nodes: [], blank: tr
         if (!rt.isolateErrors || isNestingError(e)) throw e;
         // The tag is lost, with the block it opens when its end tag can be found; otherwise what it
         // would have enclosed is parsed again at this level.
-        const after = token instanceof RubyTagToken ? blockEnd(list, start, token.name) : -1;
+        const after = token instanceof RubyTagToken && token.valid ? blockEnd(state, start - 1) : -1;
         state.pos = after >= 0 ? after : start;
         node = rt.errorNode(token, e);
       }
@@ -115,16 +117,22 @@ function pluginEnd(name: string, rt: LaxRuntime): boolean {
   return !rt.tags.has(base) && !rt.engine.tags[base];
 }
 
-/** The position after the `end<name>` closing a block opened just before `start`, or -1. */
-function blockEnd(list: RubyToken[], start: number, name: string): number {
-  let depth = 1;
-  for (let i = start; i < list.length; i++) {
-    const t = list[i];
-    if (!(t instanceof RubyTagToken)) continue;
-    if (t.name === name) depth++;
-    else if (t.name === 'end' + name && --depth === 0) return i + 1;
+/** The position after the `end<name>` closing the tag at `at`, or -1 (all pairs found in one pass). */
+function blockEnd(state: ParseState, at: number): number {
+  if (!state.ends) {
+    const ends = new Map<number, number>();
+    const open = new Map<string, number[]>();
+    state.list.forEach((t, i) => {
+      if (!(t instanceof RubyTagToken) || !t.valid) return;
+      if (t.name.startsWith('end') && t.name.length > 3) { const o = open.get(t.name.slice(3))?.pop(); if (o !== undefined) ends.set(o, i + 1); } else {
+        let stack = open.get(t.name);
+        if (!stack) open.set(t.name, (stack = []));
+        stack.push(i);
+      }
+    });
+    state.ends = ends;
   }
-  return -1;
+  return state.ends.get(at) ?? -1;
 }
 
 function isNestingError(e: unknown): boolean {

@@ -4,7 +4,6 @@
 // parse them as before; `begin` is the offset in the source (the renderer maps lines with it).
 import { Token, TokenKind, Tokenizer, type TagToken } from 'liquidjs';
 
-const TEMPLATE_PARSER = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}?|\{%|\{\{/g;
 const FULL_TOKEN = /^\{%-?(\s*)(#|\w+)(\s*)([\s\S]*?)-?%\}$/;
 const CONTENT_OF_VARIABLE = /^\{\{-?([\s\S]*?)-?\}\}$/;
 
@@ -68,24 +67,46 @@ export function isTag(t: Token): t is RubyTagToken & TagToken {
   return t instanceof RubyTagToken;
 }
 
+/** The next `{%` or `{{` at or after `from`, or -1. */
+function nextStart(source: string, from: number): number {
+  for (let i = source.indexOf('{', from); i >= 0; i = source.indexOf('{', i + 1)) {
+    const c = source[i + 1];
+    if (c === '%' || c === '{') return i;
+  }
+  return -1;
+}
+
 const RSTRIP = /[ \t\n\v\f\r\0]+$/;
 const LSTRIP = /^[ \t\n\v\f\r\0]+/;
 
 /** Splits a template as Ruby Liquid does, with `{%-`/`-%}` trimming the text beside them. */
 export function tokenize(source: string, file: string | undefined, operators: unknown, firstLine = 1): RubyToken[] {
   const tokens: RubyToken[] = [];
-
   let last = 0;
-  TEMPLATE_PARSER.lastIndex = 0;
-  for (let m = TEMPLATE_PARSER.exec(source); m; m = TEMPLATE_PARSER.exec(source)) {
-    if (m.index > last) tokens.push(new TextToken(source, last, m.index, file));
-    const end = m.index + m[0].length;
-    tokens.push(m[0].startsWith('{%') ? new RubyTagToken(source, m.index, end, file, operators) : new RubyOutputToken(source, m.index, end, file));
+  // Liquid's TemplateParser (`{%.*?%}|{{.*?}}?|{%|{{`), scanned by hand so that a template full of
+  // unclosed `{%` stays linear: once no `%}` (or `}`) is left, none is searched for again.
+  let noTagEnd = -1;
+  let noBrace = -1;
+  for (let i = nextStart(source, 0); i >= 0; i = nextStart(source, last)) {
+    if (i > last) tokens.push(new TextToken(source, last, i, file));
+    let end: number;
+    if (source[i + 1] === '%') {
+      const close = noTagEnd >= 0 && i >= noTagEnd ? -1 : source.indexOf('%}', i + 2);
+      if (close < 0 && noTagEnd < 0) noTagEnd = i;
+      end = close < 0 ? i + 2 : close + 2;
+      tokens.push(new RubyTagToken(source, i, end, file, operators));
+    } else {
+      const close = noBrace >= 0 && i >= noBrace ? -1 : source.indexOf('}', i + 2);
+      if (close < 0 && noBrace < 0) noBrace = i;
+      end = close < 0 ? i + 2 : source[close + 1] === '}' ? close + 2 : close + 1;
+      tokens.push(new RubyOutputToken(source, i, end, file));
+    }
     last = end;
   }
   if (last < source.length) tokens.push(new TextToken(source, last, source.length, file));
-  // The file line the template starts on (a body after front matter starts further down).
-  if (firstLine !== 1) for (const t of tokens) (t as { firstLine?: number }).firstLine = firstLine;
+  // The file line the template starts on (a body after front matter starts further down), and its lines.
+  const lines: SourceLines = {};
+  for (const t of tokens) Object.assign(t, { firstLine, lines });
   let inRaw = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -108,9 +129,26 @@ export function tokenize(source: string, file: string | undefined, operators: un
   return tokens;
 }
 
+/** Where a template's lines start, shared by its tokens (worked out once, when a line is first asked for). */
+interface SourceLines { starts?: number[] }
+
 /** 1-based line of a token in its file. */
 export function lineOf(t: Token): number {
-  let n = (t as { firstLine?: number }).firstLine ?? 1;
-  for (let i = t.input.indexOf('\n'); i >= 0 && i < t.begin; i = t.input.indexOf('\n', i + 1)) n++;
-  return n;
+  const first = (t as { firstLine?: number }).firstLine ?? 1;
+  const shared = (t as { lines?: SourceLines }).lines;
+  if (!shared) {
+    let n = first;
+    for (let i = t.input.indexOf('\n'); i >= 0 && i < t.begin; i = t.input.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  if (!shared.starts) {
+    const starts = [0];
+    for (let i = t.input.indexOf('\n'); i >= 0; i = t.input.indexOf('\n', i + 1)) starts.push(i + 1);
+    shared.starts = starts;
+  }
+  const starts = shared.starts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= t.begin) lo = mid; else hi = mid - 1; }
+  return first + lo;
 }
