@@ -125,6 +125,14 @@ describe('runaway templates are stopped, and cost their tag only', () => {
     assert.ok(r.notices.some((n) => /^_layouts\/default\.html:1: Liquid error: Nesting too deep/.test(n)), r.notices.join('\n'));
   });
 
+  // Before the tokenizer scanned by hand, this took minutes (each unclosed `{%` searched the rest again).
+  test('tens of thousands of unclosed {% and {{ stay fast', { timeout: 60_000 }, async () => {
+    const site = await memorySite({ '_config.yml': 'title: Site\n' });
+    const r = await site.render({ path: POST, text: `---\ntitle: T\n---\n${'{% '.repeat(30000)}x ${'{{ '.repeat(30000)}\n`, mode: 'content' });
+    assert.ok((r.timings?.liquid ?? 0) < 20_000, `Liquid took ${r.timings?.liquid} ms`);
+    assert.match(r.bodyHtml, /techblog-liquid-error/);
+  });
+
   test('a string doubled in a loop stops at the memory limit', { timeout: 60_000 }, async () => {
     const r = await render('', layout('{% assign s = "abcdefghij" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}<p class="n">{{ s | size }}</p>'));
     assert.match(r.html, /<footer>Foot<\/footer>/);
