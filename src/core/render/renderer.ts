@@ -10,7 +10,7 @@ import type { SiteIndex } from '../site/siteIndex';
 import { CodeHighlighter, escapeHtml } from './highlight';
 import { createKramdownMarkdown } from './kramdownMarkdown';
 import { kramdownOptionsFrom } from './kramdownOptions';
-import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid';
+import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
 import type { ImageTarget, RenderEnv } from './markdownEnv';
 import { MathRenderer } from './math';
 import { NoticeSet } from './notices';
@@ -193,6 +193,7 @@ export class SiteRenderer {
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
       markdownify: (text) => this.markdownFragment(text, '', undefined),
       highlighter: this.highlighter,
+      liquid: model.config.liquid, relative: (p) => this.relative(p),
     });
     registerPluginTags(this.liquid.engine, {
       markdownify: (text) => this.markdownFragment(text, '', undefined),
@@ -269,7 +270,7 @@ export class SiteRenderer {
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
-    const scope = () => (vars ??= { site: this.siteVariable(when), page: this.pageVariable(doc, when) });
+    const scope = () => (vars ??= { site: withRelatedPosts(this.siteVariable(when), doc), page: this.pageVariable(doc, when) });
     let text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
       (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
@@ -277,7 +278,7 @@ export class SiteRenderer {
     const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
-        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null });
+        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine);
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -330,8 +331,8 @@ export class SiteRenderer {
   }
 
   /** Liquid over a post body, one top-level node at a time so output lines map back to source lines. */
-  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>): Promise<{ text: string; lineMap: Int32Array }> {
-    const templates = this.liquid.parse(text, this.abs(rel));
+  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>, bodyLine = 0): Promise<{ text: string; lineMap: Int32Array }> {
+    const templates = this.liquid.parse(text, this.abs(rel), bodyLine + 1);
     const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
     ctx.setRegister('techblog', { path: rel });
     const lineStarts = [0];
@@ -343,6 +344,8 @@ export class SiteRenderer {
       return lo;
     };
     let out = '';
+    // Whether `out` ends a line (asking `out.endsWith` would flatten the growing string every node).
+    let atLineStart = true;
     const map: number[] = [0];
     for (let i = 0; i < templates.length; i++) {
       const tpl = templates[i];
@@ -355,13 +358,14 @@ export class SiteRenderer {
       const curLine = map.length - 1;
       let nl = piece.indexOf('\n');
       let k = 0;
-      if (out === '' || out.endsWith('\n')) map[curLine] = srcFirst;
+      if (atLineStart) map[curLine] = srcFirst;
       while (nl >= 0) {
         k++;
         map.push(Math.min(srcFirst + k, srcLast + (text[end - 1] === '\n' ? 1 : 0)));
         nl = piece.indexOf('\n', nl + 1);
       }
       out += piece;
+      if (piece) atLineStart = piece.endsWith('\n');
     }
     return { text: out, lineMap: Int32Array.from(map) };
   }
@@ -480,9 +484,10 @@ export class SiteRenderer {
     const model = this.model;
     const posts = model.posts(when).map((d) => this.docObject(d));
     const pages = [...model.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => this.docObject(d));
+    // Jekyll's post_attr_hash: keys in the order the oldest post first uses them, each list newest first.
     const group = (key: 'tags' | 'categories') => {
       const out: Record<string, unknown[]> = {};
-      for (const d of model.posts(when)) for (const t of d[key]) (out[t] ??= []).push(this.docObject(d));
+      for (const d of [...model.posts(when)].reverse()) for (const t of d[key]) (out[t] ??= []).unshift(this.docObject(d));
       return out;
     };
     const value: Record<string, unknown> = {
@@ -531,7 +536,7 @@ export class SiteRenderer {
         const text = await this.readSite(path);
         if (text === undefined) return undefined;
         const d = readDocument(this.model.config, path, text, 'page');
-        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path)) };
+        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path), d.bodyLine + 1) };
       })();
       this.layouts.set(name, p);
     }
@@ -571,14 +576,16 @@ export class SiteRenderer {
     const chain = await this.layoutChain(doc);
     if ('error' in chain) return chain;
     let content = bodyHtml;
-    try {
-      for (const layout of chain) {
+    // A tag that fails costs that tag only (see liquid/jekyllLiquid.ts); a layout that still fails as a
+    // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
+    for (const layout of chain) {
+      try {
         const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
         content = String(await this.liquid.engine.render(layout.templates, ctx));
+      } catch (e) {
+        this.liquid.notices.add(t('The layout {0} could not render ({1}); the other layouts still apply.', layout.path, errorMessage(e)));
       }
-    } catch (e) {
-      return { error: t('The layouts could not render ({0})', errorMessage(e)) };
     }
     content = this.plugins.page(content, doc);
     return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
@@ -744,11 +751,19 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
 }
 
-/** `page` with `content` set, keeping its lazy (non-enumerable) `excerpt` that a spread would drop. */
+/** `site.related_posts` is the document's: Jekyll's (without LSI) ten newest other posts; none for a page. */
+function withRelatedPosts(site: Record<string, unknown>, doc: SiteDocument): Record<string, unknown> {
+  const posts = Array.isArray(site.posts) ? (site.posts as Array<Record<string, unknown>>) : [];
+  const s = Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as Record<string, unknown>;
+  s.related_posts = doc.kind === 'page' ? [] : posts.filter((p) => p.path !== doc.path).slice(0, 10);
+  return s;
+}
+
+/** The page with the layout's `content`, keeping its lazily computed `excerpt` (a spread would drop it). */
 function withContent(page: Record<string, unknown>, content: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...page, content };
-  Object.defineProperty(out, 'excerpt', { get: () => page.excerpt, enumerable: false, configurable: true });
-  return out;
+  const p = Object.defineProperties({}, Object.getOwnPropertyDescriptors(page)) as Record<string, unknown>;
+  Object.defineProperty(p, 'content', { value: content, enumerable: true, writable: true, configurable: true });
+  return p;
 }
 
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {

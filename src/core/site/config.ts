@@ -52,6 +52,21 @@ export interface SiteConfig {
    * (it sets one), `unconfigured` (it sets no `markdown:` and no theme of its own), else undefined.
    */
   githubPagesHint?: 'remote_theme' | 'unconfigured';
+  /** Jekyll's `liquid:` settings (Jekyll's defaults: `error_mode: warn`, nothing strict). */
+  liquid?: LiquidSettings;
+}
+
+export interface LiquidSettings { errorMode: 'lax' | 'warn' | 'strict'; strictFilters: boolean; strictVariables: boolean }
+
+/** Jekyll's `liquid:` block of `_config.yml`; unknown values keep Jekyll's defaults. */
+export function liquidSettings(raw: unknown): LiquidSettings {
+  const l = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const mode = str(l.error_mode);
+  return {
+    errorMode: mode === 'lax' || mode === 'strict' ? mode : 'warn',
+    strictFilters: l.strict_filters === true,
+    strictVariables: l.strict_variables === true,
+  };
 }
 
 export const DEFAULT_CONFIG: SiteConfig = {
@@ -116,6 +131,7 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     plugins: hexo ? [] : [...listOf(raw.plugins), ...listOf(raw.gems)],
     githubPagesHint: hexo ? undefined : str(raw.remote_theme) ? 'remote_theme'
       : raw.markdown === undefined && (str(raw.theme) === undefined || GITHUB_PAGES_THEMES.has(String(raw.theme))) ? 'unconfigured' : undefined,
+    liquid: hexo ? undefined : liquidSettings(raw.liquid),
   };
 }
 

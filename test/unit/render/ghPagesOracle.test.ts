@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { NodeFileSystem } from '../../../src/cli/nodeFileSystem';
-import { absoluteUrl } from '../../../src/core/render/liquid';
+import { absoluteUrl } from '../../../src/core/render/liquid/jekyllLiquid';
 import { feedMeta } from '../../../src/core/render/plugins/feed';
 import { SiteRenderer } from '../../../src/core/render/renderer';
 import { repoRoot } from '../repoRoot';

@@ -18,6 +18,21 @@ describe('layout chain', () => {
     assert.deepEqual(r.notices.filter((n) => /layout/i.test(n)), []);
   });
 
+  test('page.excerpt is there in the layouts (a theme\'s meta description, its summary)', async () => {
+    const site = await memorySite({ '_layouts/post.html': '<p class="summary">{{ page.excerpt | strip_html | strip }}</p>{{ content }}' });
+    const r = await site.render({ path: '_posts/2024-01-01-x.md', text: post('title: T\nlayout: post', 'First paragraph.\n\nSecond paragraph.') });
+    assert.match(r.html, /<p class="summary">First paragraph\.<\/p>/);
+  });
+
+  test('site.related_posts is the post\'s: the newest other posts, never the post itself', async () => {
+    const site = await memorySite({
+      '_posts/2024-01-01-a.md': post('title: A'), '_posts/2024-02-01-b.md': post('title: B'),
+      '_layouts/post.html': '<p class="related">{{ site.related_posts | map: "title" | join: "," }}</p>{{ content }}',
+    });
+    const r = await site.render({ path: '_posts/2024-02-01-b.md', text: post('title: B\nlayout: post') });
+    assert.match(r.html, /<p class="related">A<\/p>/);
+  });
+
   test('defaults: in _config.yml give posts their layout', async () => {
     const r = await renderFile(sampleBlog, '_posts/2023-02-18-sqlite-wal-mode.md');
     assert.equal(r.mode, 'site');
@@ -51,11 +66,18 @@ describe('layout chain', () => {
     assert.ok(r.notices.some((n) => /theme "minima"/.test(n)));
   });
 
-  test('a layout whose Liquid fails: content mode with the error in the notice', async () => {
-    const site = await memorySite({ '_layouts/post.html': '{% for x in %}{{ content }}' });
+  test('a layout tag that fails costs that tag only: the layout keeps its header, the notice names file:line', async () => {
+    const site = await memorySite({
+      '_layouts/post.html': '---\nlayout: default\n---\n<article>\n{% for x in %}{{ content }}</article>',
+      '_layouts/default.html': '<header class="site-header">Site</header>\n{{ page.title | nosuchfilter }}{{ 1 | divided_by: 0 }}\n{{ content }}',
+    });
     const r = await site.render({ path: '_posts/2024-01-01-x.md', text: post('title: T\nlayout: post') });
-    assert.equal(r.mode, 'content');
-    assert.ok(r.notices.some((n) => /layouts could not render|cannot be read/.test(n)), r.notices.join('\n'));
+    assert.equal(r.mode, 'site');
+    assert.match(r.html, /<header class="site-header">Site<\/header>/);
+    assert.match(r.html, /<article>/);
+    assert.match(r.html, /techblog-liquid-error[^>]*>\{% for x in %\}/);
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/post.html:5: Liquid syntax error')), r.notices.join('\n'));
+    assert.ok(r.notices.some((n) => n.startsWith('_layouts/default.html:2: Liquid error: divided by 0')), r.notices.join('\n'));
   });
 
   test('layouts that include each other stop with a notice', async () => {

@@ -30,6 +30,8 @@ describe('Jekyll filters', () => {
     ['{{ page.date | date: "%Y-%m-%d %H:%M" }}', '2024-03-05 00:00'],
     ['{{ page.date | date_to_xmlschema }}', '2024-03-05T00:00:00+08:00'],
     ['{{ page.date | date_to_string }}', '05 Mar 2024'],
+    ['{{ page.date }}', '2024-03-05 00:00:00 +0800'],
+    ['{{ page.date | date: "%a %-d %b %Y, %l:%M %P (%:z)" }}', 'Tue 5 Mar 2024, 12:00 am (+08:00)'],
     ['{{ site.data.people | where: "role", "dev" | map: "name" | join: "," }}', 'Bob,Cy'],
     ['{{ site.data.people | sort: "name" | reverse | map: "name" | join: "," }}', 'Cy,Bob,Ada'],
     ['{% assign g = site.data.people | group_by: "role" %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}', 'lead:1;dev:2;'],
@@ -85,10 +87,11 @@ describe('Jekyll tags', () => {
     assert.ok(notices.some((n) => /nowhere\.html/.test(n)));
   });
 
-  test('broken Liquid falls back to the text without Liquid, with a one-line notice', async () => {
-    const { html, notices } = await body('{% if %}unclosed');
-    assert.match(html, /unclosed/);
-    assert.ok(notices.some((n) => /Liquid in the post could not render/.test(n)));
+  test('broken Liquid costs that tag only: a marker, the rest renders, the notice names file:line', async () => {
+    const { html, notices } = await body('{{ site.title }}\n\n{% if %}unclosed');
+    assert.match(html, /Memory site/);
+    assert.match(html, /techblog-liquid-error[^>]*>\{% if %\}<\/span>unclosed/);
+    assert.ok(notices.some((n) => n.startsWith('_posts/2024-03-05-liquid.md:7: Liquid syntax error')), notices.join(' | '));
   });
 
   test('render_with_liquid: false leaves Liquid syntax as text', async () => {
@@ -100,7 +103,7 @@ describe('Jekyll tags', () => {
   // for a loaded CI machine) with the notice shows the render limit stopped it.
   test('a runaway loop is stopped by the render limit instead of hanging the preview', { timeout: 120_000 }, async () => {
     const { notices } = await body('{% for i in (1..100000000) %}{{ i }}{% endfor %}');
-    assert.ok(notices.some((n) => /could not render/.test(n)), notices.join(' | '));
+    assert.ok(notices.some((n) => /limit/i.test(n)), notices.join(' | '));
   });
 });
 

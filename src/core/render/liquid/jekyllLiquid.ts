@@ -1,14 +1,23 @@
-// Liquid as Jekyll runs it: liquidjs with Jekyll's include semantics, its tags (`highlight`, `post_url`,
+// Liquid as Jekyll runs it: Ruby Liquid's parser (lax in Jekyll's default `error_mode: warn`, see
+// parser.ts) over liquidjs's runtime, with Jekyll's include semantics, its tags (`highlight`, `post_url`,
 // `link`, `include_relative`) and filters (`relative_url`, `markdownify`, …). A tag we do not know
 // (a plugin's) renders as a visible, harmless marker instead of failing the page; so does a missing
-// include file.
+// include file, and so does a tag that cannot parse or render (a notice names its file and line).
 import * as posix from 'node:path/posix';
-import { Liquid, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
-import type { CodeHighlighter } from './highlight';
-import { escapeHtml } from './highlight';
-import { t } from '../text/l10n';
-
-type DateFilterThis = { context: { memoryLimit: { use(n: number): void } } };
+import { Liquid, Parser, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { type CodeHighlighter, escapeHtml } from '../highlight';
+import { rubyDate } from './filters/date';
+import { registerRubyFilters } from './filters/ruby';
+import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';
+import { caseTag, ifTag } from './tags/conditional';
+import { breakTag, continueTag, cycleTag, forTag, ifchangedTag } from './tags/iteration';
+import { liquidTag } from './tags/liquid';
+import { tablerowTag } from './tags/tablerow';
+import { commentTag, inlineCommentTag, rawTag } from './tags/text';
+import { assignTag, captureTag, decrementTag, echoTag, incrementTag } from './tags/variables';
+import { lineOf, type RubyTagToken, type RubyToken } from './tokens';
+import type { ErrorMode } from './variable';
+import { t } from '../../text/l10n';
 
 /** What the Jekyll tags and filters need to know about the site. */
 export interface LiquidSite {
@@ -27,6 +36,40 @@ export interface LiquidSite {
   fileUrl(path: string): string | undefined;
   markdownify(text: string): string;
   highlighter: CodeHighlighter;
+  /** `_config.yml`'s `liquid:` (Jekyll's defaults when absent). */
+  liquid?: { errorMode: ErrorMode; strictFilters: boolean; strictVariables: boolean };
+  /**
+   * Errors as Ruby Liquid has them (the peer suite): a parse error costs the template, a render error
+   * is raised (`raise`, Ruby's `render!`) or rendered as `Liquid error: …` (`inline`). The preview
+   * leaves it unset: each costs one tag.
+   */
+  rubyErrors?: 'raise' | 'inline';
+  /** Site-relative form of a path as the file system sees it (for notices). */
+  relative?(path: string): string;
+}
+
+/** Liquid's standard tags, parsed here the way Ruby Liquid 5.4 parses them. */
+const NATIVE_TAGS: Array<[string, NativeTag]> = [
+  ['if', ifTag(false)], ['unless', ifTag(true)], ['case', caseTag], ['for', forTag], ['break', breakTag], ['continue', continueTag],
+  ['cycle', cycleTag], ['ifchanged', ifchangedTag], ['assign', assignTag], ['capture', captureTag], ['increment', incrementTag],
+  ['decrement', decrementTag], ['echo', echoTag], ['raw', rawTag], ['comment', commentTag], ['#', inlineCommentTag],
+  ['tablerow', tablerowTag], ['liquid', liquidTag],
+];
+
+/** Nested bodies (blocks in includes in blocks…) before a render is a runaway. */
+const MAX_RENDER_DEPTH = 300;
+
+/** Errors that stop a runaway template: they end the whole render, never one tag. */
+function isLimitError(e: unknown): boolean {
+  return /limit exceeded|Memory limits exceeded|Nesting too deep/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/** Ruby Liquid's error text (`Liquid syntax error: …`, `Liquid error (line 3): …`). */
+export function rubyErrorText(e: unknown, token?: { input: string; begin: number }): string {
+  const err = (e as { originalError?: unknown }).originalError ?? e;
+  const msg = (err instanceof Error ? err.message : String(err)).replace(/, line:\d+, col:\d+$/, '');
+  const line = token ? ` (line ${lineOf(token as RubyToken)})` : '';
+  return (err as { liquidKind?: string }).liquidKind === 'syntax' ? `Liquid syntax error${line}: ${msg}` : `Liquid error${line}: ${msg}`;
 }
 
 const MISSING = '\u0000techblog-missing/';
@@ -54,12 +97,33 @@ export function absoluteUrl(input: unknown, url: string, baseurl: string): strin
   return url.replace(/\/+$/, '') + relativeUrl(s, baseurl);
 }
 
+const RUBY_PARSE = Symbol('techblog.rubyParse');
+let parserPatched = false;
+
+/** liquidjs makes a Parser per parse: its `parse` defers to an engine's own parser when it has one. */
+function patchParser(): void {
+  if (parserPatched) return;
+  parserPatched = true;
+  const proto = Parser.prototype as unknown as { parse(this: { liquid: Record<symbol, unknown> }, html: string, file?: string): Template[] };
+  const original = proto.parse;
+  proto.parse = function (html: string, file?: string) {
+    const own = this.liquid[RUBY_PARSE] as ((h: string, f?: string) => Template[]) | undefined;
+    return own ? own(html, file) : original.call(this, html, file);
+  };
+}
+
+class BufferEmitter {
+  buffer = '';
+  write(s: unknown): void { this.buffer += s === undefined || s === null ? '' : String(s); }
+}
+
 /** One Liquid engine per site: layouts and includes are parsed once and cached until invalidated. */
 export class JekyllLiquid {
   readonly engine: Liquid;
   /** Problems seen while rendering (missing includes, unknown tags); the renderer collects them. */
   readonly notices = new Set<string>();
-  private readonly unknownTags = new Set<string>();
+  /** How parsing and rendering behave (the site's `liquid:` settings). */
+  readonly runtime: LaxRuntime;
 
   constructor(private readonly site: LiquidSite) {
     const j = (...p: string[]) => (site.root ? posix.join(site.root, ...p) : posix.join(...p));
@@ -75,8 +139,6 @@ export class JekyllLiquid {
         }
         const text = await site.read(p);
         if (text === undefined) throw new Error(`ENOENT: ${p}`);
-        // An include (a theme's head.html with `{% seo %}`) is parsed by liquidjs itself, without `parse`'s retry.
-        this.registerUnknownTagsIn(text);
         return text;
       },
       readFileSync: () => { throw new Error('synchronous reads are not supported'); },
@@ -99,42 +161,92 @@ export class JekyllLiquid {
     });
     this.registerTags();
     this.registerFilters();
+    registerRubyFilters(this.engine);
+    this.runtime = this.createRuntime();
+    this.installParser();
   }
 
-  /** Parses a template; tags we do not know become markers (and the parse is retried). */
-  parse(text: string, file?: string): Template[] {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return this.engine.parse(text, file);
-      } catch (e) {
-        const m = /tag "([^"]+)" not found/.exec(e instanceof Error ? e.message : '');
-        if (!m || attempt > 50 || this.unknownTags.has(m[1])) throw e;
-        this.registerUnknownTag(m[1]);
-      }
-    }
-  }
-
-  /** Registers the plugin tags (unknown to us) a template uses, as markers. */
-  private registerUnknownTagsIn(text: string): void {
-    for (const m of text.matchAll(/\{%-?\s*([A-Za-z_][\w-]*)/g)) {
-      const name = m[1];
-      if (this.engine.tags[name] || this.unknownTags.has(name) || /^end/.test(name) || ['else', 'elsif', 'when'].includes(name)) continue;
-      this.registerUnknownTag(name);
-    }
-  }
-
-  private registerUnknownTag(name: string): void {
-    this.unknownTags.add(name);
+  private createRuntime(): LaxRuntime {
+    const settings = this.site.liquid ?? { errorMode: 'warn', strictFilters: false, strictVariables: false };
     const notices = this.notices;
-    this.engine.registerTag(name, class extends Tag {
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-        super(token, remain, liquid);
+    const where = (token: RubyToken) => `${this.site.relative ? this.site.relative(token.file ?? '') : token.file ?? ''}:${lineOf(token)}`;
+    const rubyErrors = this.site.rubyErrors;
+    return {
+      engine: this.engine, ...settings, tags: new Map(NATIVE_TAGS), isolateErrors: !rubyErrors,
+      warn: () => undefined,
+      unknownTag: (token: RubyTagToken): Node => {
+        if (rubyErrors) throw Object.assign(new Error(`Unknown tag '${token.name}'`), { liquidKind: 'syntax' });
+        return {
+          token, blank: false,
+          render: (_ctx: Context, emitter: Emitter) => {
+            // `{% endtabs %}` closes the plugin's `{% tabs %}`: one notice for both.
+            const name = /^end\w/.test(token.name) ? token.name.slice(3) : token.name;
+            notices.add(t('Liquid tag {% {0} %} comes from a plugin the preview does not have; it is shown as a marker.', name));
+            emitter.write(markerHtml('tag', token.getText()));
+          },
+        };
+      },
+      errorNode: (token: RubyToken, error: unknown): Node => ({
+        token, blank: false,
+        render: (_ctx: Context, emitter: Emitter) => {
+          notices.add(t('{0}: {1} (this tag is shown as a marker; the rest of the page renders).', where(token), rubyErrorText(error)));
+          emitter.write(markerHtml('error', token.getText()));
+        },
+      }),
+    };
+  }
+
+  /**
+   * Templates are parsed by our Ruby-Liquid parser (parser.ts); a node that fails to render costs that
+   * node only: a marker and a notice in the preview, Ruby's `Liquid error: …` text for the peer suite.
+   */
+  private installParser(): void {
+    const rt = this.runtime;
+    (this.engine as unknown as Record<symbol, unknown>)[RUBY_PARSE] = (html: string, file?: string) => parseDocument(String(html), file, rt);
+    patchParser();
+    const renderer = this.engine.renderer as unknown as { renderTemplates: (tpls: Template[], ctx: Context, emitter?: Emitter) => IterableIterator<unknown> };
+    const original = renderer.renderTemplates.bind(renderer);
+    const notices = this.notices;
+    const where = (token: { file?: string; input: string; begin: number }) => `${this.site.relative ? this.site.relative(token.file ?? '') : token.file ?? ''}:${lineOf(token as RubyToken)}`;
+    const rubyErrors = this.site.rubyErrors;
+    const depth = new WeakMap<Context, number>();
+    renderer.renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) => renderEach(templates, ctx, emitter);
+    function* renderEach(templates: Template[], ctx: Context, emitter: Emitter | undefined): Generator<unknown, unknown, unknown> {
+      const own = emitter ?? new BufferEmitter();
+      const level = (depth.get(ctx) ?? 0) + 1;
+      // An include that includes itself: Ruby stops at 100 scopes ("Nesting too deep").
+      if (level > MAX_RENDER_DEPTH) throw new Error('Nesting too deep');
+      depth.set(ctx, level);
+      try {
+        for (const tpl of templates) {
+          try {
+            yield original([tpl], ctx, own);
+          } catch (e) {
+            const err = (e as { originalError?: unknown }).originalError ?? e;
+            if (isLimitError(err) && (level > 1 || rubyErrors)) throw err;
+            if (rubyErrors === 'raise') throw err;
+            // Like Ruby, a tag that outputs nothing (`assign`, `capture`) leaves no error text in the page;
+            // the preview still names it in a notice.
+            const silent = (tpl as Node).blank === true && !isLimitError(err);
+            if (rubyErrors) { if (!silent) own.write(rubyErrorText(err, tpl.token)); } else if (silent) {
+              notices.add(t('{0}: {1}', where(tpl.token), rubyErrorText(err)));
+            } else {
+              notices.add(t('{0}: {1} (this tag is shown as a marker; the rest of the page renders).', where(tpl.token), rubyErrorText(err)));
+              own.write(markerHtml('error', tpl.token.getText()));
+            }
+          }
+          if (ctx.breakCalled || ctx.continueCalled) break;
+        }
+      } finally {
+        depth.set(ctx, level - 1);
       }
-      render(_ctx: Context, emitter: Emitter): void {
-        notices.add(t('Liquid tag {% {0} %} comes from a plugin the preview does not have; it is shown as a marker.', name));
-        emitter.write(markerHtml('tag', this.token.getText()));
-      }
-    });
+      return (own as unknown as { buffer: string }).buffer;
+    }
+  }
+
+  /** Parses a template (Ruby Liquid's parser; see parser.ts); `firstLine`: the file line it starts on. */
+  parse(text: string, file?: string, firstLine = 1): Template[] {
+    return parseDocument(text, file, this.runtime, firstLine);
   }
 
   private registerTags(): void {
@@ -214,27 +326,17 @@ export class JekyllLiquid {
   }
 
   /**
-   * liquidjs's `date` works out the site time zone's offset with two `toLocaleString` calls (≈ 0.3 ms,
-   * most of a small page's layout time); a layout prints the same post date on every keystroke. The
-   * result for a Date depends only on its instant, the format and the engine's options: kept by those.
+   * Liquid's `date` as Ruby formats it (filters/date.ts). Working out a zone's offset costs a
+   * `formatToParts`; a layout prints the same post date on every keystroke: results for a Date are kept.
    */
-  private memoizeDateFilter(): void {
-    const impl = this.engine.filters.date;
-    const fn = (typeof impl === 'function' ? impl : impl.handler) as (this: DateFilterThis, ...a: unknown[]) => unknown;
-    const dateFormat = String(this.engine.options.dateFormat);
+  private registerDateFilter(): void {
+    const zone = this.site.timezone;
     const kept = new Map<string, unknown>();
-    this.engine.registerFilter('date', function (this: DateFilterThis, v: unknown, format?: unknown, zone?: unknown) {
-      const cacheable = v instanceof Date && !isNaN(v.getTime()) && (format === undefined || format === null || typeof format === 'string') &&
-        (zone === undefined || typeof zone === 'string');
-      if (!cacheable) return fn.call(this, v, format, zone);
-      const key = `${v.getTime()}\0${format ?? '\u0001'}\0${zone ?? '\u0001'}`;
-      if (kept.has(key)) {
-        // The memory accounting liquidjs's filter does.
-        this.context.memoryLimit.use((zone as string | undefined)?.length ?? 0);
-        this.context.memoryLimit.use((format ?? dateFormat).length);
-        return kept.get(key);
-      }
-      const out = fn.call(this, v, format, zone);
+    this.engine.registerFilter('date', (v: unknown, format?: unknown) => {
+      if (!(v instanceof Date) || typeof format !== 'string') return rubyDate(v, format, zone);
+      const key = `${v.getTime()}\0${(v as { timeZone?: string }).timeZone ?? ''}\0${format}`;
+      if (kept.has(key)) return kept.get(key);
+      const out = rubyDate(v, format, zone);
       if (kept.size >= 1000) kept.clear();
       kept.set(key, out);
       return out;
@@ -250,7 +352,7 @@ export class JekyllLiquid {
     this.engine.registerFilter('sassify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('scssify', (v: unknown) => String(v ?? ''));
     this.engine.registerFilter('jsonify', (v: unknown) => JSON.stringify(v ?? null));
-    this.memoizeDateFilter();
+    this.registerDateFilter();
     // Jekyll's groups also carry `size`.
     for (const name of ['group_by', 'group_by_exp']) {
       const impl = this.engine.filters[name];
