@@ -129,7 +129,8 @@ export const renderCommand: CliCommand = {
       const katex = await readTheme(path.join('katex', 'katex.min.css'));
       if (katex) extra.push(katex.replace(/url\((['"]?)(fonts\/[^'")]+)\1\)/g, (_all, _q, f: string) => `url("${relativeUrl(outDir, path.join(theme, 'katex', f))}")`));
     }
-    const html = standaloneHtml(result, extra);
+    // The preview's CSP as a meta tag (remote images load here as the preview's default; embeds as asked).
+    const html = standaloneHtml(result, extra, { remoteImages: true, allowEmbeds: parsed.allowEmbeds });
     for (const n of result.notices) io.err(`techblog render: ${n}`);
     if (!outAbs) {
       io.out(html);
