@@ -11,7 +11,7 @@ import { kramdownInlinePlugin } from './kramdownInline';
 import { kramdownStructurePlugin } from './kramdownStructure';
 import type { RenderEnv } from './markdownEnv';
 import { kramdownTypographyPlugin } from './typography';
-import { attributesHtml, missingImage } from './sanitize';
+import { attributesHtml, cleanAttribute, missingImage } from './sanitize';
 
 type Token = MarkdownIt.Token;
 
@@ -91,11 +91,14 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
   rules.image = rule((tokens, idx, env, self) => {
     const t = tokens[idx];
     const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
-    const target = env.image(String(t.attrGet('src') ?? ''));
+    const raw = String(t.attrGet('src') ?? '');
+    const target = env.image(raw);
     if ('missing' in target) {
       return missingImage(target.missing, alt, target.blocked);
     }
-    return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
+    // A site file the resolver mapped is ours; a URL left as written (an IAL may set any `src`) goes through the gate.
+    const src = target.src !== raw ? target.src : cleanAttribute('img', 'src', raw);
+    return `<img${src === undefined ? '' : ` src="${escapeHtml(src)}"`} alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
   });
 
   rules.math_block = rule((tokens, idx, env) => {
