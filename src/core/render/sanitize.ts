@@ -78,7 +78,7 @@ const ALLOWED_ATTRS = new Set((
   'id class style title lang dir hidden tabindex role translate accesskey draggable spellcheck slot part itemscope itemprop itemtype itemid itemref ' +
   'xml:lang xml:space xmlns ' +
   // links, media, images, tables, lists, forms (inert: inputs are disabled, buttons are type=button)
-  'href hreflang rel target download type name alt src poster width height loading decoding controls autoplay loop muted playsinline preload ' +
+  'href hreflang rel target download type alt src poster width height loading decoding controls autoplay loop muted playsinline preload ' +
   'kind srclang label default usemap ismap coords shape crossorigin referrerpolicy ' +
   'align valign bgcolor border cellpadding cellspacing colspan rowspan headers scope abbr axis nowrap char charoff frame rules span summary ' +
   'start reversed value cite datetime open checked disabled readonly selected multiple placeholder rows cols wrap for max min low high optimum step ' +
@@ -105,6 +105,8 @@ const ELEMENT_ONLY: Record<string, ReadonlySet<string>> = {
   // `form` ties a control to a form elsewhere (and MathML's `form` is an operator's prefix/infix).
   form: new Set(['mo']),
   content: new Set(['meta']), charset: new Set(['meta']), property: new Set(['meta']),
+  // `name` on img, form, embed, object, iframe would shadow `document.<name>` (DOM clobbering of the preview's script).
+  name: new Set(['a', 'meta', 'map']),
 };
 
 // eslint-disable-next-line no-control-regex
@@ -208,17 +210,13 @@ function imageSetUrls(css: string): string {
  * and `@import` are neutralised; `<` cannot end the element.
  */
 export function cleanCss(css: string, resource?: HtmlPolicy['resource']): string {
-  let c = imageSetUrls(withoutComments(canonicalCss(css)));
-  if (resource) {
-    c = mapCssUrls(c, (u) => {
-      const r = resource(u);
-      if (!r) return undefined;
-      if ('missing' in r) return { none: true };
-      return r.src !== u ? { url: r.src } : undefined;
-    });
-  }
-  // Any url() left with a scheme other than the web's or raster image data goes.
-  c = mapCssUrls(c, (u) => (safeResourceUrl(u) ? undefined : { none: true }));
+  // A site file the resolver mapped is ours; any other url() must be the web's or raster image data.
+  const c = mapCssUrls(imageSetUrls(withoutComments(canonicalCss(css))), (u) => {
+    const r = resource?.(u);
+    if (r && 'missing' in r) return { none: true };
+    if (r && r.src !== u) return { url: r.src };
+    return safeResourceUrl(u) ? undefined : { none: true };
+  });
   return c
     .replace(/expression\s*\(/gi, 'x(')
     .replace(/(?:java|vb|live)script\s*:/gi, 'x:')
