@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { standaloneCsp, standaloneHtml } from '../../../src/core/render/standalone';
 import { cleanCss, sanitizeHtml } from '../../../src/core/render/sanitize';
+import { memorySite } from './helpers';
 import { dangers, loadCorpus, renderCorpus } from './xssCorpus';
 
 describe('XSS corpus', () => {
@@ -48,6 +49,19 @@ describe('XSS corpus', () => {
     for (const r of await renderCorpus(loadCorpus().filter((e) => e.kind === 'layout'))) {
       assert.deepEqual(dangers(r.html), [], r.entry.name);
     }
+  });
+
+  test('a layout with the body in an attribute: the page is sanitized whole, and the body\'s site images stay', async () => {
+    const site = await memorySite({
+      'img/a.png': 'png',
+      '_layouts/odd.html': '<!DOCTYPE html><html><head><title>t</title></head><body><img alt="{{ content }}" src="/img/a.png"><main>{{ content }}</main></body></html>',
+    });
+    const text = '---\nlayout: odd\ntitle: Odd\n---\n![pic](/img/a.png)\n\n<b onclick="alert(1)">x</b>\n';
+    // Site files map to https: URLs, as in the webview: they must not count as remote images.
+    const r = await site.render({ path: '_posts/2024-01-01-odd.md', text, remoteImages: false, resolveResource: (p) => `https://file.cdn.example/site/${p}` });
+    assert.deepEqual(dangers(r.html).filter((d) => !d.includes('https://file.cdn.example/site/')), []);
+    assert.match(r.html, /<main><p data-line="\d+"><img src="https:\/\/file\.cdn\.example\/site\/img\/a\.png" alt="pic" \/>/);
+    assert.doesNotMatch(r.html, /techblog-missing-image/);
   });
 
   test('the standalone page carries the CSP first in <head>: no script, no connections', () => {
