@@ -82,7 +82,7 @@ const ALLOWED_ATTRS = new Set((
   'kind srclang label default usemap ismap coords shape crossorigin referrerpolicy ' +
   'align valign bgcolor border cellpadding cellspacing colspan rowspan headers scope abbr axis nowrap char charoff frame rules span summary ' +
   'start reversed value cite datetime open checked disabled readonly selected multiple placeholder rows cols wrap for max min low high optimum step ' +
-  'size color face clear noshade compact content charset property ' +
+  'size color face clear noshade compact content charset property media ' +
   // SVG presentation and geometry
   'viewbox preserveaspectratio version x y x1 y1 x2 y2 cx cy r rx ry fx fy d points pathlength transform fill fill-opacity fill-rule clip-rule ' +
   'stroke stroke-width stroke-linecap stroke-linejoin stroke-dasharray stroke-dashoffset stroke-opacity stroke-miterlimit opacity ' +
