@@ -1,7 +1,9 @@
-// The preview's HTML gate: every tag of the post's raw HTML and of the layouts is re-written from a
-// tokenized form, so what the webview parses is exactly what we checked. Elements are allow-listed;
-// scripts, handlers (`on*`), `javascript:` URLs, `srcdoc`, SVG animation and foreign-object tricks
-// are dropped; iframes and gist scripts become cards; resource URLs are resolved to site files.
+// The preview's HTML gate, safe by itself (the CSP is the second wall): every tag of the post's raw
+// HTML and of the layouts is re-written from a tokenized form, so what the webview parses is exactly
+// what we checked. Elements are allow-listed; every attribute from any source (raw HTML, layouts,
+// Liquid output, and the attributes markdown-it writes, kramdown's `{: …}` lists included) goes
+// through one allow-list (cleanAttribute), URL attributes through one scheme check, `style` through
+// one CSS filter (cleanCss); iframes and gist scripts become cards; resource URLs are resolved to site files.
 import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
 import { escapeHtml } from './highlight';
