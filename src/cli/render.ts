@@ -13,7 +13,7 @@ import { NodeFileSystem } from './nodeFileSystem';
 import { gemThemeLayer } from './theme';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION } from './sites';
 
-const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--profile auto|jekyll|hugo|hexo]
+const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--remote-images] [--profile auto|jekyll|hugo|hexo]
 
 Renders a post as the TechBlog preview shows it and writes one standalone HTML file: the site's
 layouts, Liquid and kramdown-style Markdown, its CSS inlined, images as paths relative to the file.
@@ -23,12 +23,15 @@ Hugo and Hexo posts render in content mode (their layouts are not Liquid) with t
   -o, --output FILE    where to write (default: standard output)
   --mode MODE          site (default: through the site's layouts) or content (the post body only)
   --allow-embeds       keep YouTube/Vimeo iframes (default: offline cards with a link)
+  --remote-images      load https: images (default: local files only, remote ones as placeholders)
   --profile NAME       the site's generator: auto (default: detected), jekyll, hugo or hexo
 
+The page carries the preview's Content-Security-Policy: no script runs in it, nothing but its own
+folder (and, with --remote-images, https: images) is loaded.
 Notes (a layout that could not render, a missing image…) go to standard error.
 Exit codes: 0 written, 1 the post cannot be read or the file cannot be written, 2 bad usage.`;
 
-interface RenderArgs { post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; help: boolean; profile: ProfileSetting }
+interface RenderArgs { post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; remoteImages?: boolean; help: boolean; profile: ProfileSetting }
 
 export function parseRenderArgs(args: string[]): RenderArgs | string {
   const out: RenderArgs = { mode: 'site', allowEmbeds: false, help: false, profile: 'auto' };
@@ -37,6 +40,7 @@ export function parseRenderArgs(args: string[]): RenderArgs | string {
     const value = (): string | undefined => (a.startsWith('--') && a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
     if (a === '-h' || a === '--help') out.help = true;
     else if (a === '--allow-embeds') out.allowEmbeds = true;
+    else if (a === '--remote-images') out.remoteImages = true;
     else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
       const v = value();
       if (!v) return `${a} needs a file name.`;
@@ -118,7 +122,7 @@ export const renderCommand: CliCommand = {
     if (gem.problem) io.err(`techblog render: ${gem.problem}; rendering without its layouts.`);
     const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css'), sassCache: cliSassCache(), theme: gem.layer });
     const result = await renderer.render({
-      path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds,
+      path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds, remoteImages: parsed.remoteImages === true,
       resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),
       ...(gem.layer ? { resolveThemeResource: (p: string) => relativeUrl(outDir, path.join(gem.layer!.root, ...p.split('/'))) } : {}),
     });
@@ -129,7 +133,8 @@ export const renderCommand: CliCommand = {
       const katex = await readTheme(path.join('katex', 'katex.min.css'));
       if (katex) extra.push(katex.replace(/url\((['"]?)(fonts\/[^'")]+)\1\)/g, (_all, _q, f: string) => `url("${relativeUrl(outDir, path.join(theme, 'katex', f))}")`));
     }
-    const html = standaloneHtml(result, extra);
+    // The preview's CSP as a meta tag: a standalone file loads its own folder's files only, unless asked.
+    const html = standaloneHtml(result, extra, { remoteImages: parsed.remoteImages === true, allowEmbeds: parsed.allowEmbeds });
     for (const n of result.notices) io.err(`techblog render: ${n}`);
     if (!outAbs) {
       io.out(html);

@@ -11,7 +11,7 @@ import { kramdownInlinePlugin } from './kramdownInline';
 import { kramdownStructurePlugin } from './kramdownStructure';
 import type { RenderEnv } from './markdownEnv';
 import { kramdownTypographyPlugin } from './typography';
-import { missingImage } from './sanitize';
+import { attributesHtml, cleanAttribute, missingImage } from './sanitize';
 
 type Token = MarkdownIt.Token;
 
@@ -26,11 +26,33 @@ function rule(fn: (tokens: Token[], idx: number, env: RenderEnv, self: Renderer)
 interface FootnoteMeta { id: number; subId: number; label?: string }
 const fn = (t: Token) => (t.meta ?? { id: 0, subId: 0 }) as unknown as FootnoteMeta;
 
-/** Attributes of a token as HTML, leaving out `skip`. */
+/** The env of the render in progress: markdown-it's renderAttrs is not given one. */
+const envs: RenderEnv[] = [];
+
+/**
+ * Attributes of a token as HTML, leaving out `skip`: through the sanitizer's one attribute gate, like
+ * every attribute of raw HTML. kramdown's `{: …}` lists put any name and value on a token (`onerror`,
+ * `href="javascript:…"`, `style`), so every way a token's attributes are written ends here.
+ */
 function attrsHtml(token: Token, skip: string[] = []): string {
-  let out = '';
-  for (const [k, v] of token.attrs ?? []) if (!skip.includes(k)) out += ` ${k}="${escapeHtml(String(v))}"`;
-  return out;
+  const env = envs[envs.length - 1];
+  return attributesHtml(token.tag, (token.attrs ?? []).map(([k, v]) => [k, String(v)] as const), { resource: env?.image }, skip);
+}
+
+/** markdown-it's default rules (paragraphs, headings, links, lists, tables…) write attributes through attrsHtml too. */
+function gateAttributes(md: MarkdownIt.MarkdownIt): void {
+  const renderer = md.renderer;
+  renderer.renderAttrs = (token) => attrsHtml(token as Token);
+  const withEnv = <A extends unknown[]>(fn: (...a: A) => string, envAt: number) => (...a: A): string => {
+    envs.push(a[envAt] as RenderEnv);
+    try {
+      return fn(...a);
+    } finally {
+      envs.pop();
+    }
+  };
+  renderer.render = withEnv(renderer.render.bind(renderer), 2);
+  renderer.renderInline = withEnv(renderer.renderInline.bind(renderer), 2);
 }
 
 function codeLanguage(token: Token): string | undefined {
@@ -69,11 +91,14 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
   rules.image = rule((tokens, idx, env, self) => {
     const t = tokens[idx];
     const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
-    const target = env.image(String(t.attrGet('src') ?? ''));
+    const raw = String(t.attrGet('src') ?? '');
+    const target = env.image(raw);
     if ('missing' in target) {
       return missingImage(target.missing, alt, target.blocked);
     }
-    return `<img src="${escapeHtml(target.src)}" alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
+    // A site file the resolver mapped is ours; a URL left as written (an IAL may set any `src`) goes through the gate.
+    const src = target.src !== raw ? target.src : cleanAttribute('img', 'src', raw);
+    return `<img${src === undefined ? '' : ` src="${escapeHtml(src)}"`} alt="${escapeHtml(alt)}"${attrsHtml(t, ['src', 'alt'])} />`;
   });
 
   rules.math_block = rule((tokens, idx, env) => {
@@ -134,6 +159,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);
   setupRenderers(md);
+  gateAttributes(md);
   cacheLinkNormalization(md);
   return md;
 }

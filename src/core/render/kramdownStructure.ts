@@ -3,7 +3,8 @@
 import type MarkdownIt from 'markdown-it';
 import { HeaderIdGenerator } from './headerIds';
 import { escapeHtml } from './highlight';
-import { envOf } from './markdownEnv';
+import { envOf, type RenderEnv } from './markdownEnv';
+import { attributesHtml } from './sanitize';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;
@@ -76,7 +77,7 @@ function tableOfContents(state: StateCore): void {
     const tag = open.type === 'ordered_list_open' ? 'ol' : 'ul';
     if (open.attrGet('id') === null) open.attrSet('id', 'markdown-toc');
     const toc = new state.Token('kramdown_toc', tag, 0);
-    toc.content = tocHtml(entries, tag, open);
+    toc.content = tocHtml(entries, tag, open, env);
     toc.map = open.map;
     toc.block = true;
     toc.level = open.level;
@@ -84,8 +85,8 @@ function tableOfContents(state: StateCore): void {
   }
 }
 
-function tocHtml(entries: Array<{ level: number; id: string; html: string }>, tag: string, open: Token): string {
-  const attrs = (open.attrs ?? []).map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`).join('');
+function tocHtml(entries: Array<{ level: number; id: string; html: string }>, tag: string, open: Token, env: RenderEnv): string {
+  const attrs = attributesHtml(tag, (open.attrs ?? []).map(([k, v]) => [k, String(v)] as const), { resource: env.image });
   // kramdown nests an entry under the closest earlier entry of a lower level.
   let i = 0;
   const level = (min: number): string => {

@@ -17,7 +17,7 @@ import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
-import { sanitizeHtml } from './sanitize';
+import { sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
@@ -71,11 +71,13 @@ export class SiteRenderer {
   private siteVar: { version: number; value: Record<string, unknown> } | undefined;
   private modelVersion = 0;
   private readonly sanitizedHtml = new Map<string, { html: string; resources: Array<[string, ImageTarget]> }>();
-  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs }>();
+  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>();
   private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveResource: (p: string) => string = (p) => p;
+  /** The URLs resolveResource gave in this render. */
+  private producedUrls = new Set<string>();
   /** This render's policy for remote images and the site's own scripts (RenderRequest). */
   private remoteImages = true;
   private siteScripts = false;
@@ -251,9 +253,12 @@ export class SiteRenderer {
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
+    const produced = (this.producedUrls = new Set<string>());
     this.resolveResource = (p) => {
       const tp = req.resolveThemeResource && !this.siteHas(p) ? this.overlay?.themePath(p) : undefined;
-      return tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
+      const url = tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
+      if (produced.size < 10000) produced.add(url);
+      return url;
     };
     this.remoteImages = req.remoteImages !== false;
     this.siteScripts = req.siteScripts === true;
@@ -603,6 +608,8 @@ export class SiteRenderer {
       const stylesheets: string[] = [];
       const refs: LayoutRefs = { missing: [], insecure: [], remote: false, skippedScripts: [] };
       const image = (src: string): ImageTarget => {
+        // A URL this render already mapped (the body's images, when the whole page is sanitized again).
+        if (this.producedUrls.has(src)) return { src };
         const r = this.resolver.resolve(src, '', '/');
         if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
         if ('missing' in r) {
@@ -620,16 +627,25 @@ export class SiteRenderer {
         if (!refs.skippedScripts.includes(src.trim())) refs.skippedScripts.push(src.trim());
         return undefined;
       } : undefined;
-      const clean = sanitizeHtml(marked, { document: true, allowEmbeds, resource: image, script, onStylesheet: (h) => stylesheets.push(h) });
-      const parts = unique ? clean.split(CONTENT_MARKER) : [];
-      hit = { parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, whole: unique ? undefined : clean, stylesheets, refs };
+      // The body is spliced back only where the layout has it as HTML text: there a browser parses it
+      // exactly as the sanitizer did. Anywhere else (an attribute, `<textarea>`/`<title>`/`<style>`,
+      // SVG or MathML, a comment, a dropped element) the page Liquid assembled is sanitized as a whole.
+      let textOnly = true;
+      const policy = { document: true, allowEmbeds, resource: image, script, onStylesheet: (h: string) => stylesheets.push(h) };
+      const clean = sanitizeHtml(marked, { ...policy, marker: CONTENT_MARKER, onMarker: (where) => { if (where !== 'text') textOnly = false; } });
+      const parts = unique && textOnly ? clean.split(CONTENT_MARKER) : [];
+      hit = {
+        parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, stylesheets, refs,
+        whole: unique ? undefined : clean,
+        policy: { ...policy, onStylesheet: undefined },
+      };
       if (this.sanitizedLayouts.size > 8) this.sanitizedLayouts.clear();
       this.sanitizedLayouts.set(key, hit);
     }
     if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs };
     if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
-    // The marker landed somewhere odd (inside an attribute): sanitize the whole page.
-    return { html: sanitizeHtml(output, { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
+    // The marker landed somewhere odd (inside an attribute, raw text, foreign content): sanitize the whole page.
+    return { html: sanitizeHtml(output, hit.policy ?? { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
   }
 
   /** Content mode still uses the site's CSS: render the layouts once just to see what they link. */

@@ -1,7 +1,9 @@
-// The preview's HTML gate: every tag of the post's raw HTML and of the layouts is re-written from a
-// tokenized form, so what the webview parses is exactly what we checked. Elements are allow-listed;
-// scripts, handlers (`on*`), `javascript:` URLs, `srcdoc`, SVG animation and foreign-object tricks
-// are dropped; iframes and gist scripts become cards; resource URLs are resolved to site files.
+// The preview's HTML gate, safe by itself (the CSP is the second wall): every tag of the post's raw
+// HTML and of the layouts is re-written from a tokenized form, so what the webview parses is exactly
+// what we checked. Elements are allow-listed; every attribute from any source (raw HTML, layouts,
+// Liquid output, and the attributes markdown-it writes, kramdown's `{: …}` lists included) goes
+// through one allow-list (cleanAttribute), URL attributes through one scheme check, `style` through
+// one CSS filter (cleanCss); iframes and gist scripts become cards; resource URLs are resolved to site files.
 import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
 import { escapeHtml } from './highlight';
@@ -35,6 +37,12 @@ export interface HtmlPolicy {
    * fragment's, so elements whose content a browser reads raw (style, textarea, title) are left out.
    */
   inline?: boolean;
+  /**
+   * A placeholder the caller will replace (the post's body in a layout): `onMarker` is told each context
+   * it is written in — HTML text, an attribute value, raw text (style, textarea, title) or SVG/MathML.
+   */
+  marker?: string;
+  onMarker?(context: 'text' | 'attribute' | 'raw' | 'foreign'): void;
 }
 
 const ELEMENTS = new Set((
@@ -57,17 +65,62 @@ const DROP_WITH_CONTENT = new Set(['script', 'noscript', 'template', 'object', '
 /** The browser reads these as raw text up to the first closing tag (no nesting). */
 const RAW_TEXT_SKIP = new Set(['script', 'noscript', 'iframe', 'noframes', 'noembed', 'xmp', 'style', 'textarea', 'title', 'plaintext']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const URL_ATTRS = new Set(['href', 'xlink:href', 'cite', 'action', 'formaction', 'background', 'longdesc', 'usemap', 'manifest', 'codebase', 'data', 'icon', 'profile']);
+/** URL attributes a browser may navigate to or submit to: web, mail, fragment or relative only. */
+const URL_ATTRS = new Set(['href', 'xlink:href', 'cite', 'action', 'formaction', 'background', 'longdesc', 'usemap', 'manifest', 'codebase', 'data', 'icon', 'profile', 'itemtype', 'itemid']);
+/** Attributes that load a resource: also raster image data. */
 const RESOURCE_ATTRS = new Set(['src', 'poster']);
-const DENIED_ATTRS = new Set(['srcdoc', 'formaction', 'action', 'background', 'dynsrc', 'lowsrc', 'ping', 'http-equiv', 'is', 'srcset', 'sizes',
-  'autofocus', 'nonce', 'integrity', 'markdown', 'sandbox', 'allow', 'contenteditable', 'form', 'formmethod', 'formtarget', 'xmlns:xlink',
-  'attributename', 'values', 'from', 'to', 'by', 'begin', 'manifest', 'codebase', 'data', 'classid', 'archive']);
+/**
+ * The one attribute allow-list, for every source (the post's raw HTML, layouts and includes, kramdown's
+ * `{: …}` attribute lists, markdown-it's own output): everything not named here (and not `data-*`,
+ * `aria-*`) is dropped, so `on*` handlers, `srcdoc`, `formaction`, `srcset`, `http-equiv`, SVG animation
+ * attributes and anything a future browser invents never reach the page.
+ */
+const ALLOWED_ATTRS = new Set((
+  // global and text
+  'id class style title lang dir hidden tabindex role translate accesskey draggable spellcheck slot part itemscope itemprop itemtype itemid itemref ' +
+  'xml:lang xml:space xmlns ' +
+  // links, media, images, tables, lists, forms (inert: inputs are disabled, buttons are type=button)
+  'href hreflang rel target download type alt src poster width height loading decoding controls autoplay loop muted playsinline preload ' +
+  'kind srclang label default usemap ismap coords shape crossorigin referrerpolicy ' +
+  'align valign bgcolor border cellpadding cellspacing colspan rowspan headers scope abbr axis nowrap char charoff frame rules span summary ' +
+  'start reversed value cite datetime open checked disabled readonly selected multiple placeholder rows cols wrap for max min low high optimum step ' +
+  'size color face clear noshade compact content charset property media ' +
+  // SVG presentation and geometry
+  'viewbox preserveaspectratio version x y x1 y1 x2 y2 cx cy r rx ry fx fy d points pathlength transform fill fill-opacity fill-rule clip-rule ' +
+  'stroke stroke-width stroke-linecap stroke-linejoin stroke-dasharray stroke-dashoffset stroke-opacity stroke-miterlimit opacity ' +
+  'font-family font-size font-weight font-style text-anchor dominant-baseline alignment-baseline baseline-shift letter-spacing word-spacing ' +
+  'text-decoration writing-mode display visibility overflow color-interpolation-filters clip-path clip mask marker-start marker-mid marker-end ' +
+  'markerwidth markerheight markerunits refx refy orient gradientunits gradienttransform spreadmethod offset stop-color stop-opacity ' +
+  'patternunits patterncontentunits patterntransform maskunits maskcontentunits clippathunits filterunits primitiveunits filter ' +
+  'stddeviation dx dy rotate lengthadjust textlength startoffset method spacing in in2 result mode operator k1 k2 k3 k4 values flood-color flood-opacity ' +
+  'vector-effect shape-rendering text-rendering image-rendering paint-order focusable xlink:href xlink:title ' +
+  // MathML (KaTeX's and hand-written)
+  'mathvariant mathsize mathcolor mathbackground displaystyle scriptlevel encoding stretchy fence separator separators lspace rspace accent accentunder ' +
+  'columnalign rowalign columnspacing rowspacing columnlines rowlines framespacing equalrows equalcolumns notation depth voffset linethickness ' +
+  'bevelled minsize maxsize largeop movablelimits symmetric columnspan side form'
+).split(' '));
 const ATTR_NAME = /^[a-z_:][a-z0-9_:.-]*$/;
+/** Attributes that are on the list for some elements only. */
+const ELEMENT_ONLY: Record<string, ReadonlySet<string>> = {
+  // `values` animates in SMIL; only the colour matrix filter uses it statically.
+  values: new Set(['fecolormatrix']),
+  // `form` ties a control to a form elsewhere (and MathML's `form` is an operator's prefix/infix).
+  form: new Set(['mo']),
+  content: new Set(['meta']), charset: new Set(['meta']), property: new Set(['meta']),
+  // `name` on img, form, embed, object, iframe would shadow `document.<name>` (DOM clobbering of the preview's script).
+  name: new Set(['a', 'meta', 'map']),
+};
 
-/** Letters a browser ignores inside a URL scheme (`java\tscript:`). */
+// eslint-disable-next-line no-control-regex
+const URL_IGNORED = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/**
+ * The scheme of a URL as a browser reads it: control and space characters anywhere are ignored
+ * (`java\tscript:`), HTML entities were already decoded by the tokenizer (`&#106;avascript:`), and a
+ * percent-encoded scheme is not a scheme (`%6Aavascript:` is a relative path).
+ */
 function schemeOf(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const m = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f-\u00a0]/g, ''));
+  const m = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(URL_IGNORED, ''));
   return m ? m[1].toLowerCase() : undefined;
 }
 
@@ -77,21 +130,106 @@ export function safeLinkUrl(url: string): boolean {
   return s === undefined || s === 'http' || s === 'https' || s === 'mailto' || s === 'tel';
 }
 
-/** Images and media may also be inline raster data. */
+/** Images and media may also be inline raster data (not SVG: an SVG document can carry script). */
 export function safeResourceUrl(url: string): boolean {
   const s = schemeOf(url);
   if (s === undefined || s === 'http' || s === 'https') return true;
-  return s === 'data' && /^\s*data:image\/(png|gif|jpe?g|webp|avif|bmp|svg\+xml)[;,]/i.test(url);
+  return s === 'data' && /^data:image\/(png|gif|jpe?g|webp|avif|bmp|x-icon)[;,]/i.test(url.replace(URL_IGNORED, ''));
 }
 
-/** CSS in `style` attributes and elements: no script URLs, no legacy script hooks, no imports. */
-export function safeCss(css: string): string {
-  return css
+export interface AttributeGate {
+  /** Resolves `url(…)` in `style` (see HtmlPolicy.resource). */
+  resource?: HtmlPolicy['resource'];
+}
+
+/**
+ * The one attribute gate: the allow-list, the URL scheme check and the CSS filter. Returns the value
+ * to write (unescaped; the caller escapes it) or undefined to drop the attribute. `src`/`poster` of
+ * media get their site mapping from the caller first; here they get the scheme check only.
+ */
+export function cleanAttribute(element: string, name: string, value: string, gate: AttributeGate = {}): string | undefined {
+  const k = name.toLowerCase();
+  if (!ATTR_NAME.test(k) || k.startsWith('on')) return undefined;
+  const only = ELEMENT_ONLY[k];
+  if (only ? !only.has(element) : !(ALLOWED_ATTRS.has(k) || /^(data|aria)-[a-z0-9_.-]+$/.test(k))) return undefined;
+  if (k === 'style') return cleanCss(value, gate.resource);
+  if (RESOURCE_ATTRS.has(k)) return safeResourceUrl(value) ? value : undefined;
+  if (k === 'href' || k === 'xlink:href') {
+    // SVG's <use>/<image> load what href names: only a fragment of this page or a safe image.
+    if (element === 'use') return value.trim().startsWith('#') ? value : undefined;
+    if (element === 'image') return safeResourceUrl(value) ? value : undefined;
+  }
+  if (URL_ATTRS.has(k)) return safeLinkUrl(value) ? value : undefined;
+  // SVG paint and effect references (`fill="url(#g)"`) may point inside the page only.
+  if (/url\s*\(/i.test(value) && [...value.matchAll(/url\s*\(\s*['"]?\s*([^'")\s]*)/gi)].some((m) => !m[1].startsWith('#'))) return undefined;
+  if (k === 'type' && element === 'input' && !/^(checkbox|radio|text|number|range|color|date)$/i.test(value)) return 'checkbox';
+  return value;
+}
+
+/** `attrs` through cleanAttribute, as HTML (` k="v"`…); the first of a repeated name wins, like a browser. */
+export function attributesHtml(element: string, attrs: Iterable<readonly [string, string]>, gate: AttributeGate = {}, skip: readonly string[] = []): string {
+  let out = '';
+  const seen = new Set<string>(skip);
+  for (const [name, raw] of attrs) {
+    const k = name.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const v = cleanAttribute(element, k, String(raw), gate);
+    if (v !== undefined) out += ` ${k}="${escapeHtml(v)}"`;
+  }
+  return out;
+}
+
+/**
+ * CSS escapes undone where they spell a name (`@\69mport`, `u\rl(`, `\65xpression`): what the browser
+ * reads. Escapes of punctuation stay escapes (`url\28` is an identifier, not a function), and so do
+ * quotes, backslashes and line breaks (they would end a string).
+ */
+function canonicalCss(css: string): string {
+  return css.replace(/\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\n\r\f])?|([\s\S]))/gi, (all, hex: string | undefined, ch: string | undefined) => {
+    if (ch === '\n') return ''; // a line continuation in a string
+    const c = hex !== undefined ? (() => { const cp = parseInt(hex, 16); return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : '\ufffd'; })() : ch ?? '';
+    if (/^[a-z0-9_-]$/i.test(c) || c.codePointAt(0)! >= 0x80) return c;
+    return hex !== undefined ? `\\${hex} ` : all;
+  });
+}
+
+/** Comments out (they separate tokens: a space), strings kept as they are. */
+function withoutComments(css: string): string {
+  return css.replace(/("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')|\/\*[\s\S]*?(?:\*\/|$)/g, (_all, str: string | undefined) => str ?? ' ');
+}
+
+/** `image-set("a.png" 1x)` loads its strings like `url()`s: written as url()s, they go through the same resolver. */
+function imageSetUrls(css: string): string {
+  return css.replace(/((?:-webkit-)?image-set\()((?:[^()]|\([^()]*\))*)\)/gi, (_all, fn: string, args: string) =>
+    fn + args.replace(/(^|,)(\s*)("(?:[^"\\\n]|\\[\s\S])*"|'(?:[^'\\\n]|\\[\s\S])*')/g, (_m, sep: string, ws: string, str: string) => `${sep}${ws}url(${str})`) + ')');
+}
+
+/**
+ * The CSS filter, for `style` attributes and `<style>` elements: escapes decoded and comments removed
+ * before anything is matched; every `url(…)` (and `image-set` string) goes through `resource` (a site
+ * file, a missing or blocked image → `none`); script URLs, `expression()`, `-moz-binding`, `behavior`
+ * and `@import` are neutralised; `<` cannot end the element.
+ */
+export function cleanCss(css: string, resource?: HtmlPolicy['resource']): string {
+  // A site file the resolver mapped is ours; any other url() must be the web's or raster image data.
+  const c = mapCssUrls(imageSetUrls(withoutComments(canonicalCss(css))), (u) => {
+    const r = resource?.(u);
+    if (r && 'missing' in r) return { none: true };
+    if (r && r.src !== u) return { url: r.src };
+    return safeResourceUrl(u) ? undefined : { none: true };
+  });
+  return c
     .replace(/expression\s*\(/gi, 'x(')
-    .replace(/(?:java|vb)script\s*:/gi, 'x:')
+    .replace(/(?:java|vb|live)script\s*:/gi, 'x:')
     .replace(/-moz-binding|behavior\s*:/gi, 'x-')
     .replace(/@import/gi, '@x-import')
     .replace(/</g, '\\3c ');
+}
+
+/** The CSS filter without a resolver (kept for callers of the old name). */
+export function safeCss(css: string): string {
+  return cleanCss(css);
 }
 
 interface Open { name: string; emitted: boolean }
@@ -113,16 +251,13 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
   const stack: Open[] = [];
   // `url(…)` in a style attribute or element: a site file like `src`; a missing or blocked image becomes
   // `none` (no request the page would fail on), anything else as written (`data:`, fragments).
-  const resource = policy.resource;
-  const styleCss = (css: string) => safeCss(resource ? mapCssUrls(css, (u) => {
-    const r = resource(u);
-    if (!r) return undefined;
-    if ('missing' in r) return { none: true };
-    return r.src !== u ? { url: r.src } : undefined;
-  }) : css);
+  const gate: AttributeGate = { resource: policy.resource };
+  const styleCss = (css: string) => cleanCss(css, policy.resource);
 
+  const marker = policy.marker;
   const emitText = (t: string) => {
     if (skip !== undefined || skipDepth > 0) return;
+    if (marker && t.includes(marker)) policy.onMarker?.(rawText !== undefined ? 'raw' : stack.some((o) => o.emitted && (o.name === 'svg' || o.name === 'math')) ? 'foreign' : 'text');
     if (rawText !== undefined) rawBuf += t;
     else out += t.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
   };
@@ -186,20 +321,16 @@ export function sanitizeHtml(html: string, policy: HtmlPolicy = {}): string {
     let resourceMissing: string | undefined;
     let resourceBlocked: BlockedImage | undefined;
     for (const [k, raw] of a) {
-      if (!ATTR_NAME.test(k) || k.startsWith('on') || DENIED_ATTRS.has(k)) continue;
-      let v = raw;
-      if (k === 'style') v = styleCss(v);
-      else if (RESOURCE_ATTRS.has(k) || (k === 'href' && (name === 'image' || name === 'use')) || (k === 'xlink:href' && (name === 'image' || name === 'use'))) {
-        if (name === 'use' && !v.trim().startsWith('#')) continue; // <use> may only point inside the page
+      let v: string | undefined = raw;
+      if (RESOURCE_ATTRS.has(k) || ((k === 'href' || k === 'xlink:href') && name === 'image')) {
         const r = policy.resource?.(v);
         if (r && 'missing' in r) { resourceMissing = r.missing; resourceBlocked = r.blocked; continue; }
-        // A site file the host mapped (its own URL scheme) is trusted; anything else must be web or image data.
-        if (r && r.src !== v.trim()) v = r.src;
-        else if (!safeResourceUrl(v)) continue;
-      } else if (URL_ATTRS.has(k)) {
-        if (!safeLinkUrl(v)) continue;
+        // A site file the host mapped (its own URL) is trusted; anything else goes through the gate.
+        if (r && r.src !== v.trim()) { attrHtml += ` ${k}="${escapeHtml(r.src)}"`; continue; }
       }
-      if (name === 'input' && k === 'type' && !/^(checkbox|radio|text|number|range|color|date)$/i.test(v)) v = 'checkbox';
+      v = cleanAttribute(name, k, v, gate);
+      if (v === undefined) continue;
+      if (marker && v.includes(marker)) policy.onMarker?.('attribute');
       attrHtml += ` ${k}="${escapeHtml(v)}"`;
     }
     if (name === 'img' && resourceMissing !== undefined) {

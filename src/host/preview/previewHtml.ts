@@ -4,11 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import type { PreviewSettings } from '../../core/protocol/previewMessages';
 
-/** Hosts a YouTube or Vimeo embed may load from, when the user allows embeds. */
-export const EMBED_FRAME_SOURCES = [
-  'https://www.youtube.com', 'https://youtube.com', 'https://m.youtube.com',
-  'https://www.youtube-nocookie.com', 'https://youtube-nocookie.com', 'https://player.vimeo.com',
-];
+import { EMBED_FRAME_SOURCES } from '../../core/render/standalone';
+
+/** Hosts a YouTube or Vimeo embed may load from, when the user allows embeds (one list with the standalone page's CSP). */
+export { EMBED_FRAME_SOURCES };
 
 /** A fresh nonce (128 random bits): one per panel page, never reused across panels. */
 export function newNonce(): string {

@@ -26,6 +26,8 @@ describe('techblog render', () => {
       assert.equal(code, 0, io.stderr.join('\n'));
       const html = fs.readFileSync(out, 'utf8');
       assert.match(html, /<header class="site-header">/);
+      // The preview's CSP, first in <head>: no script, local images only (no --remote-images).
+      assert.match(html, /<head[^>]*>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none';[^"]*img-src 'self' file: data:;/);
       assert.ok((html.match(/<style>/g) ?? []).length >= 2, 'site CSS inlined');
       assert.match(html, /font-family: "Noto Sans TC"/);
       assert.ok(!/<link rel="stylesheet"/.test(html));
@@ -63,6 +65,7 @@ describe('techblog render', () => {
     assert.deepEqual(parseRenderArgs(['p.md', '--output=x.html', '--mode=content', '--allow-embeds']), { post: 'p.md', output: 'x.html', mode: 'content', allowEmbeds: true, help: false, profile: 'auto' });
     assert.deepEqual(parseRenderArgs(['-o', 'y.html', '--', '-odd-name.md']), { post: '-odd-name.md', output: 'y.html', mode: 'site', allowEmbeds: false, help: false, profile: 'auto' });
     assert.equal((parseRenderArgs(['--profile=hexo', 'p.md']) as { profile: string }).profile, 'hexo');
+    assert.equal((parseRenderArgs(['--remote-images', 'p.md']) as { remoteImages?: boolean }).remoteImages, true);
     assert.match(parseRenderArgs(['--profile', 'gatsby', 'p.md']) as string, /--profile must be auto, jekyll, hugo or hexo/);
   });
 });
