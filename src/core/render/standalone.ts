@@ -23,13 +23,20 @@ export interface StandaloneOptions {
  * plugins or base URL.
  */
 export function standaloneCsp({ remoteImages = true, allowEmbeds = false }: StandaloneOptions = {}): string {
+  return ["default-src 'none'", "script-src 'none'", "style-src 'unsafe-inline'", ...resourceDirectives("'self' file:", remoteImages, allowEmbeds)].join('; ') + ';';
+}
+
+/**
+ * The directives every page we write shares (the preview's and the standalone page's): images, fonts and
+ * media from `local` (and `data:` images and fonts; `https:` images and media when remote images are
+ * allowed), frames of the embed hosts only when embeds are allowed, and no connections, workers,
+ * manifests, objects, `<base>` or form targets.
+ */
+export function resourceDirectives(local: string, remoteImages: boolean, allowEmbeds: boolean): string[] {
   return [
-    "default-src 'none'",
-    "script-src 'none'",
-    "style-src 'unsafe-inline'",
-    `img-src 'self' file: data:${remoteImages ? ' https:' : ''}`,
-    "font-src 'self' file: data:",
-    `media-src 'self' file:${remoteImages ? ' https:' : ''}`,
+    `img-src ${local} data:${remoteImages ? ' https:' : ''}`,
+    `font-src ${local} data:`,
+    `media-src ${local}${remoteImages ? ' https:' : ''}`,
     `frame-src ${allowEmbeds ? EMBED_FRAME_SOURCES.join(' ') : "'none'"}`,
     "connect-src 'none'",
     "worker-src 'none'",
@@ -37,7 +44,7 @@ export function standaloneCsp({ remoteImages = true, allowEmbeds = false }: Stan
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ') + ';';
+  ];
 }
 
 function cspMeta(options: StandaloneOptions): string {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PreviewSettings } from '../../core/protocol/previewMessages';
 
-import { EMBED_FRAME_SOURCES } from '../../core/render/standalone';
+import { EMBED_FRAME_SOURCES, resourceDirectives } from '../../core/render/standalone';
 
 /** Hosts a YouTube or Vimeo embed may load from, when the user allows embeds (one list with the standalone page's CSP). */
 export { EMBED_FRAME_SOURCES };
@@ -45,16 +45,7 @@ export function contentSecurityPolicy({ cspSource, nonce, scriptNonce, allowEmbe
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `style-src-elem ${cspSource} 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
-    `img-src ${cspSource} data:${remoteImages ? ' https:' : ''}`,
-    `font-src ${cspSource} data:`,
-    `media-src ${cspSource}${remoteImages ? ' https:' : ''}`,
-    `frame-src ${allowEmbeds ? EMBED_FRAME_SOURCES.join(' ') : "'none'"}`,
-    "connect-src 'none'",
-    "worker-src 'none'",
-    "manifest-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
+    ...resourceDirectives(cspSource, remoteImages, allowEmbeds),
   ].join('; ') + ';';
 }
 
