@@ -56,14 +56,23 @@ await runE2E({
   };
   /** Every notice's text, with the list expanded by a real click on "+N more". */
   async function allNotices(file) {
-    const frame = await previewFrame(file);
-    const more = frame.locator('#techblog-notices .techblog-notices-more');
-    if (await more.count() && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
-    return previewShows(file, 'the expanded notices', () => {
+    const expanded = () => {
       const bar = document.getElementById('techblog-notices');
       return bar?.classList.contains('techblog-notices-expanded') || bar?.querySelectorAll('.techblog-notice').length === 1
         ? [...bar.querySelectorAll('.techblog-notice')].map((n) => n.textContent) : undefined;
-    });
+    };
+    // A settings change from the test before may still replace the page (another CSP), which undoes the click:
+    // then find the new page and click again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const frame = await waitFor('the preview of ' + file, () => previewFrame(file), { timeout: 30_000, interval: 150 });
+        const more = frame.locator('#techblog-notices .techblog-notices-more');
+        if (await more.count() && (await more.getAttribute('aria-expanded')) === 'false') await more.click({ timeout: 10_000 });
+        return await previewShows(file, 'the expanded notices', expanded, undefined, 20_000);
+      } catch (e) {
+        if (attempt >= 5) throw e;
+      }
+    }
   }
 
   await test('the extension activates in the untrusted (Restricted Mode) sample blog', async () => {
