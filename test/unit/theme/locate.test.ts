@@ -25,7 +25,7 @@ function disk(folders: string[], files: Record<string, string> = {}, env: Record
   };
 }
 
-const SITE = '/work/blog';
+const SITE = '/home/u/blog';
 const SYSTEM = '/usr/share/rubygems-integration/all/gems/minima-2.5.1';
 const USER = '/home/u/.local/share/gem/ruby/3.1.0/gems/minima-2.5.2';
 const GEM_HOME = '/opt/gh/gems/minima-2.5.0';
