@@ -133,8 +133,15 @@ try {
     await page.goto(url, { waitUntil: 'load', timeout: 20_000 }).catch((e) => hits.push(`navigation failed: ${e.message.split('\n')[0]}`));
     const landed = page.url();
     await page.evaluate(TRIGGER).catch(() => undefined);
-    // Image errors and SVG animation start on their own after load: the control page shows this wait is long enough.
-    await page.waitForTimeout(150);
+    // Image errors and SVG animations fire on their own after load: wait until every image has loaded or failed
+    // and two frames have been drawn (an animation's begin, a transition's end), then one more task for the
+    // handlers those queued. The control page shows the detector sees them within this.
+    await page.evaluate(() => new Promise((resolve) => {
+      /* techblog-xss-probe */
+      const settled = () => [...document.images].every((i) => i.complete);
+      const tick = (n) => (settled() || n > 200 ? requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))) : setTimeout(() => tick(n + 1), 10));
+      tick(0);
+    })).catch(() => undefined);
     // A click may follow a fragment link; leaving for a script or data URL is what counts.
     if (page.url() !== landed && /^(javascript|data|vbscript):/i.test(page.url())) hits.push(`navigated to ${page.url()}`);
     const dom = await page.evaluate(() => /* techblog-xss-probe */ document.documentElement.outerHTML).catch(() => '');
