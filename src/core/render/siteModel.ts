@@ -10,7 +10,7 @@ import { documentUrl, POST_NAME } from '../site/permalink';
 import { tagValues } from '../site/siteIndex';
 import { formatJekyllDate, instantOf, parseJekyllDate } from '../text/time';
 import { LineIndex } from '../text/lineIndex';
-import { kramdownOptionsFrom, type KramdownOptions } from './kramdownOptions';
+import { kramdownOptionsFrom, type KramdownOptions } from './kramdown/options';
 
 export type DocKind = 'post' | 'draft' | 'page';
 

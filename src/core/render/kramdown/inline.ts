@@ -3,7 +3,7 @@
 // that the blog's MathJax turns into formulas on the page.
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
-import { envOf } from './markdownEnv';
+import { envOf } from './env';
 
 type StateInline = MarkdownIt.StateInline;
 type Token = MarkdownIt.Token;

@@ -3,7 +3,7 @@
 // and `$$ … $$` math blocks. Registered so they also end a paragraph, as kramdown's LAZY_END does.
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
-import { envOf, type RenderEnv } from './markdownEnv';
+import { envOf, type RenderEnv } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;

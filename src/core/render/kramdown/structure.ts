@@ -2,9 +2,9 @@
 // the `{:toc}` table of contents, GFM task lists, table alignment styles, and `data-line` for scroll sync.
 import type MarkdownIt from 'markdown-it';
 import { HeaderIdGenerator } from './headerIds';
-import { escapeHtml } from './highlight';
-import { envOf, type RenderEnv } from './markdownEnv';
-import { attributesHtml } from './sanitize';
+import { escapeHtml } from '../highlight';
+import { envOf, type RenderEnv } from './env';
+import { attributesHtml } from '../sanitize';
 
 type Token = MarkdownIt.Token;
 type StateCore = MarkdownIt.StateCore;

@@ -4,14 +4,14 @@ import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
-import { escapeHtml } from './highlight';
-import { kramdownBlocksPlugin } from './kramdownBlocks';
-import { kramdownHtmlPlugin } from './kramdownHtml';
-import { kramdownInlinePlugin } from './kramdownInline';
-import { kramdownStructurePlugin } from './kramdownStructure';
-import type { RenderEnv } from './markdownEnv';
+import { escapeHtml } from '../highlight';
+import { kramdownBlocksPlugin } from './blocks';
+import { kramdownHtmlPlugin } from './html';
+import { kramdownInlinePlugin } from './inline';
+import { kramdownStructurePlugin } from './structure';
+import type { RenderEnv } from './env';
 import { kramdownTypographyPlugin } from './typography';
-import { attributesHtml, cleanAttribute, missingImage } from './sanitize';
+import { attributesHtml, cleanAttribute, missingImage } from '../sanitize';
 
 type Token = MarkdownIt.Token;
 

@@ -3,8 +3,8 @@
 // `markdown="1"` (or `block`/`span`, or `parse_block_html: true`) parses the inside as Markdown.
 // Span-level tags (`<img>`, `<span>`, `<a>` …) start a paragraph instead, as in kramdown.
 import type MarkdownIt from 'markdown-it';
-import { envOf } from './markdownEnv';
-import { t } from '../text/l10n';
+import { envOf } from './env';
+import { t } from '../../text/l10n';
 
 type StateBlock = MarkdownIt.StateBlock;
 

@@ -1,9 +1,9 @@
 // The per-render state every kramdown rule reads (markdown-it passes it along as `env`).
 import type { AttributeList } from './attributeList';
-import type { CodeHighlighter } from './highlight';
-import type { KramdownOptions } from './kramdownOptions';
-import type { MathRenderer } from './math';
-import type { BlockedImage } from './sanitize';
+import type { CodeHighlighter } from '../highlight';
+import type { KramdownOptions } from './options';
+import type { MathRenderer } from '../math';
+import type { BlockedImage } from '../sanitize';
 
 /** An image's URL to use, or why it shows a placeholder: missing in the site, or a remote one not loaded (`blocked`). */
 export type ImageTarget = { src: string } | { missing: string; blocked?: BlockedImage };

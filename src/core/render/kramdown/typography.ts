@@ -2,7 +2,7 @@
 // and typographic_symbol.rb), applied to markdown-it's text tokens before they are joined, so escaped
 // characters (`\"`) stay straight as in kramdown.
 import type MarkdownIt from 'markdown-it';
-import { envOf } from './markdownEnv';
+import { envOf } from './env';
 
 type Token = MarkdownIt.Token;
 
