@@ -18,6 +18,8 @@ function manifestStrings(pkg) {
   const add = (obj, field, key) => { if (obj && typeof obj[field] === 'string') out.push({ obj, field, key }); };
   add(pkg, 'displayName', 'extension.displayName');
   add(pkg, 'description', 'extension.description');
+  // What the extension limits in Restricted Mode (shown in VS Code's Workspace Trust editor).
+  add(pkg.capabilities?.untrustedWorkspaces, 'description', 'capabilities.untrustedWorkspaces.description');
   const c = pkg.contributes ?? {};
   for (const cmd of c.commands ?? []) {
     add(cmd, 'title', `command.${short(cmd.command)}.title`);

@@ -5,8 +5,8 @@
 // With `techblog.preview.siteScripts` the site's own script files run on the page too (deferred, after
 // this script): the host API stays in this script's closure, and the DOM they build survives patches.
 import morphdom from 'morphdom';
-import type {
-  HostToWebview, PreviewAction, PreviewSettings, PreviewState, UpdateMessage, WebviewToHost,
+import {
+  isPreviewActionId, type HostToWebview, type PreviewAction, type PreviewSettings, type PreviewState, type UpdateMessage, type WebviewToHost,
 } from '../core/protocol/previewMessages';
 import type { Notice } from '../core/render/notices';
 
@@ -289,7 +289,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
 function onLinkClick(event: MouseEvent): void {
   const target = event.target instanceof Element ? event.target : null;
   const action = target?.closest<HTMLElement>('.techblog-notice-action')?.dataset.action;
-  if (action === 'downloadTheme') {
+  if (isPreviewActionId(action)) {
     vscode.postMessage({ type: 'action', id: action });
     return;
   }

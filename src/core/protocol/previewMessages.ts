@@ -70,7 +70,14 @@ export interface UpdateMessage {
 }
 
 /** What a notice's button asks the host to do. */
-export type PreviewActionId = 'downloadTheme';
+export type PreviewActionId = 'downloadTheme' | 'manageTrust';
+
+const PREVIEW_ACTION_IDS: readonly string[] = ['downloadTheme', 'manageTrust'] satisfies PreviewActionId[];
+
+/** True for the id of a notice button the host knows. */
+export function isPreviewActionId(id: unknown): id is PreviewActionId {
+  return typeof id === 'string' && PREVIEW_ACTION_IDS.includes(id);
+}
 
 export interface PreviewAction {
   id: PreviewActionId;
@@ -153,7 +160,7 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
     case 'openLink':
       return typeof m.href === 'string' && m.href.length <= 8192 ? { type: 'openLink', href: m.href } : undefined;
     case 'action':
-      return m.id === 'downloadTheme' ? { type: 'action', id: m.id } : undefined;
+      return isPreviewActionId(m.id) ? { type: 'action', id: m.id } : undefined;
     default:
       return undefined;
   }

@@ -261,9 +261,10 @@ export class SiteRenderer {
       return url;
     };
     this.remoteImages = req.remoteImages !== false;
-    this.siteScripts = req.siteScripts === true;
+    const restricted = req.restricted === true;
+    this.siteScripts = req.siteScripts === true && !restricted;
     const other = this.otherGenerator();
-    const mode: RenderMode = other ? 'content' : req.mode ?? 'site';
+    const mode: RenderMode = other || restricted ? 'content' : req.mode ?? 'site';
 
     const kind = this.model.kindOf(rel);
     const old = this.model.docs.get(rel);
@@ -280,7 +281,7 @@ export class SiteRenderer {
       (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
-    const withLiquid = !other && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
+    const withLiquid = !other && !restricted && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
       try {
         const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine);
@@ -315,14 +316,16 @@ export class SiteRenderer {
         if (r.refs.skippedScripts.length) notices.add(t('Scripts that are not files of the site do not run in the preview: {0}', r.refs.skippedScripts.join(', ')), 'info');
       }
     }
-    if (!stylesheets && !other) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
+    if (!stylesheets && !other && !restricted) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
     if (html === undefined) html = this.contentDocument(doc, bodyHtml);
     lap('layouts');
 
     // 4. Theme CSS.
     const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
-    const css = await this.themeCss(stylesheets ?? [], doc.url, served);
-    if (other) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
+    // Restricted Mode: the bundled theme only (the site's CSS may be Sass, which is code, and links remote fonts).
+    const css = restricted ? this.bundledCss() : await this.themeCss(stylesheets ?? [], doc.url, served);
+    // In Restricted Mode the host says why the page is plain, once.
+    if (other && !restricted) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
     else for (const n of css.notices) notices.add(n, 'theme');
     lap('css');
 
@@ -724,6 +727,12 @@ export class SiteRenderer {
     if (hrefs.length || sources.length) notices.push(t('None of the stylesheets the layouts link could be found or compiled: using the bundled theme.'));
     else notices.push(t('The site has no stylesheet the preview can find: using the bundled theme.'));
     return this.options.fallbackCss !== undefined ? { sheets: [this.options.fallbackCss], theme: 'fallback', notices, key } : { sheets: [], theme: 'none', notices, key };
+  }
+
+  /** The bundled fallback theme alone (Restricted Mode). */
+  private bundledCss(): { sheets: string[]; theme: 'fallback' | 'none'; notices: string[]; key: string } {
+    const fallback = this.options.fallbackCss;
+    return fallback !== undefined ? { sheets: [fallback], theme: 'fallback', notices: [], key: '' } : { sheets: [], theme: 'none', notices: [], key: '' };
   }
 
   /** The minimal page of content mode, using the class names most Jekyll themes style. */

@@ -45,6 +45,12 @@ export interface RenderRequest {
   siteScripts?: boolean;
   /** The build time (`site.time`) and the reference for future posts. Default: now. */
   now?: Date;
+  /**
+   * Restricted Mode (the host's workspace is not trusted): the post body as Markdown only, in content
+   * mode with the bundled theme. No Liquid (no includes, no loops), no layouts, no Sass or site CSS,
+   * no site scripts: nothing of the site's code runs. Default false.
+   */
+  restricted?: boolean;
 }
 
 export interface RenderResult {

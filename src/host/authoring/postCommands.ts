@@ -10,6 +10,7 @@ import type { CatalogSite, PostCatalog } from './postCatalog';
 import type { PostNode } from './postsView';
 import { siteNow } from './siteTime';
 import { uriExists } from '../util/uriExists';
+import { refuseInRestrictedMode } from '../util/trust';
 
 /** Arguments tests and other extensions may pass instead of answering the prompts. */
 export interface NewPostArgs {
@@ -38,11 +39,16 @@ export function registerPostCommands(catalog: PostCatalog, log: Log): vscode.Dis
       return undefined;
     }
   };
+  // These create, move or rename files: not in Restricted Mode (the workspace is not trusted).
+  const writing = <A extends unknown[], R>(what: string, label: () => string, fn: (...a: A) => Promise<R>) => {
+    const guarded = run(what, fn);
+    return async (...a: A): Promise<R | undefined> => (refuseInRestrictedMode(label()) ? undefined : guarded(...a));
+  };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('techblog.newPost', run('New Post', (args?: NewPostArgs) => newPost(catalog, false, args ?? {}))),
-    vscode.commands.registerCommand('techblog.newDraft', run('New Draft', (args?: NewPostArgs) => newPost(catalog, true, args ?? {}))),
-    vscode.commands.registerCommand('techblog.publishDraft', run('Publish Draft', (arg?: PostArg) => publish(catalog, arg))),
-    vscode.commands.registerCommand('techblog.renamePost', run('Rename Post', (arg?: PostArg) => renameToMatch(catalog, arg))),
+    vscode.commands.registerCommand('techblog.newPost', writing('New Post', () => vscode.l10n.t('Creating a post'), (args?: NewPostArgs) => newPost(catalog, false, args ?? {}))),
+    vscode.commands.registerCommand('techblog.newDraft', writing('New Draft', () => vscode.l10n.t('Creating a draft'), (args?: NewPostArgs) => newPost(catalog, true, args ?? {}))),
+    vscode.commands.registerCommand('techblog.publishDraft', writing('Publish Draft', () => vscode.l10n.t('Publishing a draft'), (arg?: PostArg) => publish(catalog, arg))),
+    vscode.commands.registerCommand('techblog.renamePost', writing('Rename Post', () => vscode.l10n.t('Renaming a post'), (arg?: PostArg) => renameToMatch(catalog, arg))),
   );
 }
 

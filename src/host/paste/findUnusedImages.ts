@@ -5,6 +5,7 @@ import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { WorkspacePasteFileSystem } from './workspacePasteFileSystem';
+import { refuseInRestrictedMode } from '../util/trust';
 
 /** Files that may name an image: posts, pages, layouts, includes, data, config, styles, scripts. */
 const TEXT_GLOB = '**/*.{md,markdown,mdown,mkd,mkdn,html,htm,liquid,xml,txt,textile,yml,yaml,json,toml,css,scss,sass,js}';
@@ -65,6 +66,11 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
 
     if (unused.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No unused images: every one of the {0} images is referenced.', images));
+      return paths;
+    }
+    // Restricted Mode: the list is in the output, the trash is off.
+    if (refuseInRestrictedMode(vscode.l10n.t('Moving unused images to the trash'))) {
+      for (const u of unused) log.info(`  unused: ${vscode.workspace.asRelativePath(u.uri)}`);
       return paths;
     }
     const several = found.length > 1;

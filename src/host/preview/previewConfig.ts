@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewMode } from '../../core/protocol/previewMessages';
+import { workspaceTrusted } from '../util/trust';
 
 /** The `techblog.preview.*` settings. */
 export interface PreviewConfig {
@@ -27,7 +28,7 @@ export function previewConfig(resource?: vscode.Uri): PreviewConfig {
 
 /** Site scripts run only when asked for and the workspace is trusted (its files are the user's own). */
 export function siteScriptsRun(config: PreviewConfig): boolean {
-  return config.siteScripts && vscode.workspace.isTrusted;
+  return config.siteScripts && workspaceTrusted();
 }
 
 /** Documents the preview can show: Markdown with a file behind it (not untitled buffers). */

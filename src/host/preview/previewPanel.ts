@@ -14,6 +14,7 @@ import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
+import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
 
 export interface PreviewPatch {
   panel: PreviewPanel;
@@ -216,13 +217,15 @@ export class PreviewPanel extends Disposable {
         return;
       }
       const config = previewConfig(uri);
+      // Restricted Mode: the post body as Markdown, nothing of the site's code (see RenderRequest.restricted).
+      const restricted = !workspaceTrusted();
       const siteScripts = siteScriptsRun(config);
       const webview = this.panel.webview;
       const t0 = Date.now();
       const theme = source.theme();
-      const themeRoot = theme?.kind === 'found' ? theme.uri : undefined;
+      const themeRoot = !restricted && theme?.kind === 'found' ? theme.uri : undefined;
       const result = await source.renderer.render({
-        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts,
+        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       });
@@ -230,17 +233,17 @@ export class PreviewPanel extends Disposable {
       const parts = splitDocument(result.html);
       const notices: Notice[] = [...result.noticeDetails];
       if (!source.inSite) notices.unshift({ kind: 'theme', text: vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)) });
-      if (config.siteScripts && !siteScripts) {
-        notices.push({ kind: 'info', text: vscode.l10n.t('The site\'s scripts do not run: this workspace is not trusted (techblog.preview.siteScripts runs them only in a trusted workspace).') });
-      }
-      const missing = themeNotice(theme);
+      const missing = restricted ? undefined : themeNotice(theme);
       const ordered = orderNotices(notices);
       // Why the theme is missing explains every other notice: it comes first.
       if (missing) ordered.unshift({ kind: 'theme', text: missing.notice });
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions: missing?.actions, mode: result.mode, css: result.css, source };
+      // Restricted Mode explains the plain page (no layouts, no site CSS, no scripts): one notice, first, with its button.
+      if (restricted) ordered.unshift({ kind: 'theme', text: restrictedNotice() });
+      const actions = restricted ? [{ id: 'manageTrust' as const, label: vscode.l10n.t('Manage Workspace Trust') }] : missing?.actions;
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
-      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${themeRoot?.toString() ?? ''}`;
+      const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
       if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
@@ -361,6 +364,7 @@ export class PreviewPanel extends Disposable {
       case 'action':
         // The host decides again what to download (the page only asks): the site's own missing theme.
         if (m.id === 'downloadTheme' && this.last?.source?.inSite) void vscode.commands.executeCommand(DOWNLOAD_THEME_COMMAND, this.last.source.root);
+        else if (m.id === 'manageTrust') void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
         break;
     }
   }
@@ -405,6 +409,11 @@ export class PreviewPanel extends Disposable {
       this.deps.log.warn(`Preview: could not open the link ${href}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** The one notice of Restricted Mode: what the preview leaves out, and how to get the whole page. */
+function restrictedNotice(): string {
+  return vscode.l10n.t('Restricted Mode: this workspace is not trusted, so the preview shows the post\'s Markdown only, with the bundled theme. The site\'s Liquid, includes, layouts, Sass, CSS and scripts do not run. Trust the workspace to see the page as the blog shows it.');
 }
 
 /** The first notice and its button when the site's theme is not on this machine. */

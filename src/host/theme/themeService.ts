@@ -17,6 +17,7 @@ import { locateGemTheme, type ThemeSource } from '../../core/theme/locate';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { lookupEnvironment, ThemeFileSystem } from './themeFiles';
+import { refuseInRestrictedMode } from '../util/trust';
 
 export type ThemeState =
   | { kind: 'none' }
@@ -125,10 +126,7 @@ export class ThemeService extends Disposable {
    */
   async download(state: ThemeState): Promise<string | undefined> {
     if (state.kind !== 'missing') return undefined;
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Theme downloads are off in an untrusted workspace: trust the workspace first.'));
-      return undefined;
-    }
+    if (refuseInRestrictedMode(vscode.l10n.t('Downloading a theme'))) return undefined;
     const themes = this.themesDir;
     if (!themes) {
       void vscode.window.showErrorMessage(vscode.l10n.t('The extension has no local storage folder to put the theme in.'));
