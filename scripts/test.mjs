@@ -63,22 +63,31 @@ function addIntegrationCounts(output) {
   for (const m of output.matchAll(/^\[(?:integration|vsix)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
 }
 
-// The main suites run in English; test/integration/locale/ runs again in a VS Code started in zh-TW.
-const LOCALE_RUNS = [{ locale: 'zh-tw', dir: 'test/integration/locale' }];
+// The main suites run in English; test/integration/locale/ runs again in a VS Code started in zh-TW;
+// test/integration/restricted/ in a VS Code that does not trust the folder (Restricted Mode), on the
+// sample blog with a stranger's files and workspace settings on top (test/fixtures/restricted-workspace).
+const EXTRA_RUNS = [
+  { locale: 'zh-tw', dir: 'test/integration/locale', what: 'Integration tests (VS Code in zh-tw)' },
+  { restricted: true, dir: 'test/integration/restricted', overlay: 'test/fixtures/restricted-workspace', what: 'Integration tests (Restricted Mode)' },
+];
 
 async function integration(onlyFile) {
-  const localeRun = onlyFile && LOCALE_RUNS.find((r) => onlyFile.startsWith(r.dir + '/'));
-  if (!onlyFile || !localeRun) await integrationRun('test/integration', undefined, onlyFile);
-  for (const r of LOCALE_RUNS) if (!onlyFile || r === localeRun) await integrationRun(r.dir, r.locale, onlyFile);
+  const extraRun = onlyFile && EXTRA_RUNS.find((r) => onlyFile.startsWith(r.dir + '/'));
+  if (!onlyFile || !extraRun) await integrationRun({ dir: 'test/integration', what: 'Integration tests' }, onlyFile);
+  for (const r of EXTRA_RUNS) if (!onlyFile || r === extraRun) await integrationRun(r, onlyFile);
 }
 
-async function integrationRun(dir, locale, onlyFile) {
+async function integrationRun({ dir, locale, restricted, overlay, what }, onlyFile) {
+  if (restricted && hostKind === 'electron') {
+    console.log(`[test] ${what}: skipped (the electron host has no Restricted Mode launch; use TECHBLOG_TEST_HOST=offline)`);
+    return;
+  }
   const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-it-');
+  if (overlay) fs.cpSync(path.join(root, overlay), workspace, { recursive: true });
   const env = { ...process.env, ...(onlyFile ? { TECHBLOG_TEST_FILE: path.basename(onlyFile) } : {}) };
   try {
     await runHost({
-      extension: root, tests: path.join(root, 'out', dir, 'index'), workspace, env, locale,
-      what: locale ? `Integration tests (VS Code in ${locale})` : 'Integration tests',
+      extension: root, tests: path.join(root, 'out', dir, 'index'), workspace, env, locale, restricted, what,
     });
   } finally {
     fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
@@ -116,7 +125,7 @@ async function vsix() {
   }
 }
 
-async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, locale, what }) {
+async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, locale, restricted, what }) {
   let code; let output = '';
   if (hostKind === 'electron') {
     const { runInElectron } = await import('./lib/electron-host.mjs');
@@ -129,7 +138,7 @@ async function runHost({ extension, tests, workspace, env, vsixPath, extensionsD
       const { installVsix } = await import('../test/host/vscode-host.mjs');
       await installVsix(vsixPath, extensionsDir);
     }
-    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []), ...(locale ? ['--locale', locale] : [])];
+    const args = ['test/host/run-tests.mjs', '--extension', extension, '--tests', tests, '--workspace', workspace, ...(extensionsDir ? ['--extensions-dir', extensionsDir] : []), ...(locale ? ['--locale', locale] : []), ...(restricted ? ['--restricted'] : [])];
     ({ code, output } = await run(process.execPath, args, { env }));
   }
   addIntegrationCounts(output);

@@ -1,6 +1,7 @@
 // Runs extension integration tests in a real VS Code (code-server + headless Chromium), offline.
 // Usage: node test/host/run-tests.mjs --extension <dir> --tests <compiled tests index, no .js>
-//          --workspace <dir> [--extensions-dir <dir>] [--locale zh-tw] [--timeout-ms N]
+//          --workspace <dir> [--extensions-dir <dir>] [--locale zh-tw] [--restricted] [--timeout-ms N]
+// --restricted: Workspace Trust on and the folder not trusted (Restricted Mode).
 // Exit code: the test run's (0 = all passed), 2 on time-out, 3 when the host itself failed,
 // 130/143/129 on SIGINT/SIGTERM/SIGHUP.
 import fs from 'node:fs';
@@ -30,6 +31,7 @@ try {
       workspace: { type: 'string' },
       'extensions-dir': { type: 'string' },
       locale: { type: 'string' },
+      restricted: { type: 'boolean', default: false },
       'timeout-ms': { type: 'string', default: '300000' },
     },
   }));
@@ -77,6 +79,7 @@ try {
     workspace: args.workspace,
     extensionsDir: args['extensions-dir'],
     locale: args.locale,
+    restricted: args.restricted,
     signal: aborter.signal,
   });
   const server = await starting;
