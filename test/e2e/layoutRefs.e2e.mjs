@@ -4,8 +4,10 @@
 //   - the header background from an inline style and from a <style> element loads (a site file);
 //   - a remote https image is an <img> with its src and the CSP allows https: images (no network here:
 //     the element and the policy are checked, not the load); off, it is the placeholder;
-//   - untrusted: the site's script does not run and a notice says why; after the user trusts the
-//     folder it runs (it builds a table of contents), cannot reach the host API, cannot eval, cannot
+//   - untrusted (Restricted Mode): content mode, no layout, the site's script does not run, and one
+//     notice says why with a "Manage Workspace Trust" button; through that button the user trusts the
+//     folder, and the preview renders the layouts and the script runs (it builds a table of contents),
+//     without a reload; the script cannot reach the host API, cannot eval, cannot
 //     fetch, cannot see a script nonce; inline scripts and onclick never run; a patch keeps its DOM;
 //     with the setting off it does not run;
 //   - the notice that explains content mode is the first one, whole and readable without a click.
@@ -80,7 +82,44 @@ await runE2E({
     await palette(page, 'View: Hide Panel');
     await openFile(page, REFS);
     await palette(page, 'TechBlog: Open Preview to the Side');
+    await previewShows(REFS, 'the post in the preview', () => !!document.querySelector('.post-content h2'));
+  });
+
+  await test('Restricted Mode: content mode (no layout, no site script), one notice first with a Manage Workspace Trust button', async () => {
+    const seen = await previewShows(REFS, 'the Restricted Mode page', () => {
+      const first = document.querySelector('#techblog-notices .techblog-notice');
+      if (!first) return undefined;
+      return {
+        contentMode: document.body.classList.contains('techblog-content-mode'), header: !!document.querySelector('header.refs-header'),
+        first: first.textContent, button: document.querySelector('#techblog-notices .techblog-notice-action')?.dataset.action,
+        probe: !!document.getElementById('refs-script-probe'), toc: !!document.getElementById('refs-toc-list'),
+        scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
+      };
+    });
+    log(`  ${JSON.stringify(seen)}`);
+    if (!seen.contentMode || seen.header) throw new Error('the layout rendered in Restricted Mode');
+    if (!/^Restricted Mode:/.test(seen.first) || seen.button !== 'manageTrust') throw new Error(`the first notice ${JSON.stringify(seen.first)}, button ${seen.button}`);
+    const notices = await allNotices(REFS);
+    if (notices.filter((n) => /Restricted Mode|not trusted/.test(n)).length !== 1) throw new Error(`one Restricted Mode notice: ${JSON.stringify(notices)}`);
+    if (seen.probe || seen.toc || seen.scripts.length) throw new Error(`a site script is on the page: ${JSON.stringify(seen)}`);
+  });
+
+  await test('the notice\'s button opens Manage Workspace Trust; once trusted the preview renders the layouts and the site\'s script runs (no reload)', async () => {
+    const frame = await previewFrame(REFS);
+    await frame.locator('#techblog-notices .techblog-notice-action[data-action="manageTrust"]').click();
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
+    await trust.waitFor({ timeout: 30_000 });
+    await trust.click();
+    // The trust editor may cover the preview (it opens in the preview's group): close it first.
+    await page.locator('.tabs-container .tab.active', { hasText: 'Workspace Trust' }).locator('.tab-actions .action-label').click();
+    await page.locator('.tabs-container .tab', { hasText: 'Workspace Trust' }).waitFor({ state: 'detached', timeout: 10_000 });
     await previewShows(REFS, 'the refs layout in the preview', () => !!document.querySelector('header.refs-header') && !!document.querySelector('.post-content h2'));
+    const toc = await previewShows(REFS, 'the table of contents the site script builds', () => {
+      const items = [...document.querySelectorAll('#refs-toc-list li')].map((li) => li.textContent);
+      return items.length ? items : undefined;
+    });
+    log(`  table of contents: ${JSON.stringify(toc)}`);
+    if (toc.join('|') !== 'First heading|Second heading') throw new Error(`table of contents ${toc}`);
   });
 
   await test('url() in the header\'s inline style and in the layout\'s <style> points at the site file, and it loads', async () => {
@@ -116,33 +155,6 @@ await runE2E({
     if (seen.tag !== 'IMG' || seen.src !== 'https://example.invalid/avatar.png') throw new Error('the remote avatar is not an <img> with its src');
     if (seen.badge !== 'https://img.shields.io/badge/e2e-remote-blue.svg') throw new Error(`badge src ${seen.badge}`);
     if (!/(^|\s)https:(\s|$)/.test(seen.imgSrc ?? '')) throw new Error(`img-src ${seen.imgSrc}`);
-  });
-
-  await test('untrusted workspace: the site script does not run, and a notice says why', async () => {
-    const notices = await allNotices(REFS);
-    log(`  notices: ${JSON.stringify(notices)}`);
-    if (!notices.some((n) => /not trusted/.test(n) && /techblog\.preview\.siteScripts/.test(n))) throw new Error('no notice about the untrusted workspace');
-    const seen = await previewShows(REFS, 'the page state', () => ({
-      probe: !!document.getElementById('refs-script-probe'), toc: !!document.getElementById('refs-toc-list'),
-      scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
-    }));
-    if (seen.probe || seen.toc || seen.scripts.length) throw new Error(`a site script is on the page: ${JSON.stringify(seen)}`);
-  });
-
-  await test('after the user trusts the folder, the site\'s script runs: it builds its table of contents', async () => {
-    await palette(page, 'Workspaces: Manage Workspace Trust');
-    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first();
-    await trust.waitFor({ timeout: 30_000 });
-    await trust.click();
-    const toc = await previewShows(REFS, 'the table of contents the site script builds', () => {
-      const items = [...document.querySelectorAll('#refs-toc-list li')].map((li) => li.textContent);
-      return items.length ? items : undefined;
-    });
-    log(`  table of contents: ${JSON.stringify(toc)}`);
-    if (toc.join('|') !== 'First heading|Second heading') throw new Error(`table of contents ${toc}`);
-    // The trust editor is the active editor of the first group: close it, the post's editor comes back.
-    await page.locator('.tabs-container .tab.active', { hasText: 'Workspace Trust' }).locator('.tab-actions .action-label').click();
-    await page.locator('.tabs-container .tab', { hasText: 'Workspace Trust' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   await test('the site script cannot reach the host API, eval, the network or a script nonce; inline scripts and onclick never run', async () => {
