@@ -191,3 +191,15 @@ export function validateUserSchema(obj: unknown): { ok: boolean; errors: string[
   if (isObj(obj)) for (const s of DOC_SCOPES) if (obj[s] !== undefined) checkScope(obj[s], s, false);
   return { ok: errors.length === 0, errors };
 }
+
+/**
+ * A site's schema without its `pattern`s: the regular expressions of a repository the user has not
+ * trusted (Restricted Mode) are not run; types, enums and required keys still apply.
+ */
+export function withoutPatterns(schema: UserSchema): UserSchema {
+  const scope = (s: UserScopeSchema | undefined): UserScopeSchema | undefined => s && {
+    ...s,
+    ...(s.keys ? { keys: Object.fromEntries(Object.entries(s.keys).map(([k, spec]) => [k, Object.fromEntries(Object.entries(spec).filter(([f]) => f !== 'pattern')) as UserKeySpec])) } : {}),
+  };
+  return { ...scope(schema), posts: scope(schema.posts), drafts: scope(schema.drafts), pages: scope(schema.pages) };
+}

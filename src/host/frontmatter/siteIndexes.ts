@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { validateUserSchema, type UserSchema } from '../../core/frontmatter/schema';
+import { validateUserSchema, withoutPatterns, type UserSchema } from '../../core/frontmatter/schema';
+import { workspaceTrusted } from '../util/trust';
 import { loadSite } from '../../core/site/siteIndex';
 import type { SiteIndex } from '../../core/site/siteIndex';
 import { Disposable } from '../util/disposable';
@@ -44,6 +45,8 @@ export class SiteIndexes extends Disposable {
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log) {
     super();
     this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); this.reset.fire(); }));
+    // Trusted now: the site schema's patterns apply (Restricted Mode left them out).
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => { this.schemas.clear(); this.reset.fire(); }));
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     this.register(watcher.onDidCreate((u) => this.onDisk(u, 'create')));
     this.register(watcher.onDidChange((u) => this.onDisk(u, 'change')));
@@ -101,7 +104,8 @@ export class SiteIndexes extends Disposable {
         }
         const verdict = validateUserSchema(parsed);
         if (!verdict.ok) { this.reportSchemaProblem(root, verdict.errors); return undefined; }
-        return parsed as UserSchema;
+        // Restricted Mode: a stranger's regular expressions are not run.
+        return workspaceTrusted() ? parsed as UserSchema : withoutPatterns(parsed as UserSchema);
       })();
       this.schemas.set(key, p);
     }

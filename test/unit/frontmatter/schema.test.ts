@@ -2,11 +2,23 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { keyDocumentation, schemaKeys, validateUserSchema, VALUE_TYPES } from '../../../src/core/frontmatter/schema';
+import { keyDocumentation, schemaKeys, validateUserSchema, VALUE_TYPES, withoutPatterns } from '../../../src/core/frontmatter/schema';
 import { checkDocument } from '../../../src/core/frontmatter/check';
 import { repoRoot, rules } from './helpers';
 
 describe('user schema', () => {
+  test('Restricted Mode: withoutPatterns drops every pattern, keeps types, enums and required keys', () => {
+    const schema = {
+      required: ['title'], keys: { slug: { type: 'string' as const, pattern: '^(a+)+$' } },
+      posts: { keys: { series: { enum: ['x'], pattern: '(x|x)*y' } } },
+    };
+    assert.deepEqual(withoutPatterns(schema), {
+      required: ['title'], keys: { slug: { type: 'string' } },
+      posts: { keys: { series: { enum: ['x'] } } }, drafts: undefined, pages: undefined,
+    });
+    assert.equal(schema.keys.slug.pattern, '^(a+)+$', 'the original is left as it was');
+  });
+
   test('a valid schema passes', () => {
     const r = validateUserSchema({ required: ['title'], keys: { series: { type: 'string', enum: ['a'], description: 'The series.' } }, posts: { required: ['title', 'description'] }, pages: { keys: { order: { type: 'number' } } } });
     assert.deepEqual(r, { ok: true, errors: [] });
