@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodePng } from './png.mjs';
-import { editorTextarea, log, openFile, palette, root, runE2E, waitFor, waitForActivation } from './workbench.mjs';
+import { editorTextarea, log, openFile, palette, previewFrame as findPreviewFrame, root, runE2E, waitFor, waitForActivation } from './workbench.mjs';
 
 const REFS = '2024-05-01-layout-refs.md';
 const NO_THEME = '2024-05-02-no-theme.md';
@@ -34,14 +34,7 @@ await runE2E({
     fs.writeFileSync(path.join(ws, 'images/refs-post-bg.png'), encodePng(5, 4, () => [200, 40, 40, 255]));
   },
 }, async ({ page, workspace, test }) => {
-  async function previewFrame(file) {
-    for (const f of page.frames()) {
-      if (!f.parentFrame()?.url().includes('extensionId=techblog.techblog')) continue;
-      const el = await f.frameElement().catch(() => null);
-      if (el && (await el.getAttribute('id')) === 'active-frame' && (await el.getAttribute('title')) === `Preview ${file}`) return f;
-    }
-    return undefined;
-  }
+  const previewFrame = (file) => findPreviewFrame(page, file);
   /** Waits until `fn`, run in the preview of `file`, returns something truthy (the frame may be replaced meanwhile). */
   const previewShows = (file, what, fn, arg, timeout = 60_000) => waitFor(what, async () => {
     const f = await previewFrame(file);

@@ -12,7 +12,7 @@
 /* global document, window, getComputedStyle, MutationObserver, requestAnimationFrame */
 import fs from 'node:fs';
 import path from 'node:path';
-import { editorTextarea, log, openFile, palette, root, runE2E, waitFor, waitForActivation } from './workbench.mjs';
+import { editorTextarea, log, openFile, palette, previewFrame as findPreviewFrame, root, runE2E, waitFor, waitForActivation } from './workbench.mjs';
 
 const BENCH = process.argv.includes('--bench');
 const KEYSTROKES = BENCH ? 60 : 20;
@@ -49,15 +49,7 @@ await runE2E({
    * The preview's document: the inner `active-frame` of our extension's webview whose title is the
    * panel's. Looked up again on every use: a new page (another site, another CSP) is a new frame.
    */
-  async function previewFrame(file, { locked = false } = {}) {
-    const title = locked ? `[Preview] ${file}` : `Preview ${file}`;
-    for (const f of page.frames()) {
-      if (!f.parentFrame()?.url().includes('extensionId=techblog.techblog')) continue;
-      const el = await f.frameElement().catch(() => null);
-      if (el && (await el.getAttribute('id')) === 'active-frame' && (await el.getAttribute('title')) === title) return f;
-    }
-    return undefined;
-  }
+  const previewFrame = (file, options) => findPreviewFrame(page, file, options);
   /** Evaluates `fn` in the preview of `file` once it exists (retrying while the frame is replaced). */
   async function inPreview(file, fn, arg) {
     return waitFor(`the preview of ${file}`, async () => {

@@ -153,3 +153,14 @@ export async function waitForActivation(page) {
 }
 
 export const editorTextarea = (page) => page.locator('.editor-instance .monaco-editor textarea.inputarea').first();
+
+/** The preview's document: the `active-frame` of our extension's webview titled "Preview <file>" ("[Preview] <file>" locked). */
+export async function previewFrame(page, file, { locked = false } = {}) {
+  const title = locked ? `[Preview] ${file}` : `Preview ${file}`;
+  for (const f of page.frames()) {
+    if (!f.parentFrame()?.url().includes('extensionId=techblog.techblog')) continue;
+    const el = await f.frameElement().catch(() => null);
+    if (el && (await el.getAttribute('id')) === 'active-frame' && (await el.getAttribute('title')) === title) return f;
+  }
+  return undefined;
+}

@@ -10,7 +10,7 @@
 // after sanitizing (a sanitizer miss) is still blocked by that CSP.
 //   node test/e2e/xss.e2e.mjs     (after `npx tsc -p tsconfig.json`)
 // Ends with "[e2e] N passed, M failed".
-/* global window, document, navigator, MouseEvent, Event, FocusEvent, requestAnimationFrame */
+/* global document, requestAnimationFrame */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -18,17 +18,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../host/vscode-host.mjs';
+import { compiledCorpus, HOOKS, root, TRIGGER } from './xssProbe.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const require = createRequire(import.meta.url);
-const corpusJs = path.join(root, 'out/test/unit/render/xssCorpus.js');
-if (!fs.existsSync(corpusJs)) {
-  console.log('[e2e] xss: out/ is missing — run `npx tsc -p tsconfig.json` first');
-  console.log('[e2e] 0 passed, 1 failed');
-  process.exit(1);
-}
-const { renderCorpus, loadCorpus, dangers } = require(corpusJs);
-const { main } = require(path.join(root, 'out/src/cli/main.js'));
+const { renderCorpus, loadCorpus, dangers } = compiledCorpus('xss');
+const { main } = createRequire(import.meta.url)(path.join(root, 'out/src/cli/main.js'));
 
 let passed = 0;
 let failed = 0;
@@ -38,57 +31,6 @@ function check(name, ok, detail = '') {
   if (ok) passed++; else failed++;
   log(`${ok ? 'PASS' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
 }
-
-// The hooks, installed in every frame before any of its scripts. Each call reports through the binding.
-const HOOKS = () => {
-  const hit = (what) => { try { window.__xssHit(what); } catch { /* the binding is gone with the page */ } };
-  const wrap = (obj, key, what) => {
-    const orig = obj[key];
-    if (typeof orig !== 'function') return;
-    const w = function (...args) { hit(what); return typeof orig === 'function' && what !== 'alert' && what !== 'confirm' && what !== 'prompt' && what !== 'print' ? orig.apply(this, args) : undefined; };
-    try { Object.defineProperty(obj, key, { value: w, writable: false, configurable: false }); } catch { obj[key] = w; }
-  };
-  for (const k of ['alert', 'confirm', 'prompt', 'print', 'open', 'fetch']) wrap(window, k, k);
-  // Playwright goes through eval too: page.evaluate with our probe functions (they carry a marker
-  // comment) and the replies of its binding (__playwright__binding__controller__).
-  const evalOrig = window.eval;
-  const evalHook = function (src) {
-    if (!(typeof src === 'string' && (src.includes('techblog-xss-probe') || src.includes('__playwright__binding__controller__')))) hit(`eval ${String(src).slice(0, 60)}`);
-    return evalOrig(src);
-  };
-  try { Object.defineProperty(window, 'eval', { value: evalHook, writable: false, configurable: false }); } catch { window.eval = evalHook; }
-  wrap(window.XMLHttpRequest.prototype, 'open', 'XMLHttpRequest');
-  wrap(navigator, 'sendBeacon', 'sendBeacon');
-  for (const k of ['WebSocket', 'EventSource', 'Function']) {
-    const Orig = window[k];
-    const P = new Proxy(Orig, { construct(target, args) { hit(k); return Reflect.construct(target, args); }, apply(target, self, args) { hit(k); return Reflect.apply(target, self, args); } });
-    try { Object.defineProperty(window, k, { value: P, writable: false, configurable: false }); } catch { window[k] = P; }
-  }
-  for (const k of ['setTimeout', 'setInterval']) {
-    const orig = window[k];
-    window[k] = function (fn, ...rest) { if (typeof fn === 'string') hit(`${k}(string)`); return orig.call(this, fn, ...rest); };
-  }
-};
-
-// Fires what a visitor (or the page itself) would: events on every element, a click on all but web links.
-const TRIGGER = async () => {
-  /* techblog-xss-probe */
-  const events = ['mouseover', 'mouseenter', 'pointerenter', 'mousemove', 'focus', 'focusin', 'blur', 'error', 'load', 'toggle', 'input', 'change', 'animationstart', 'transitionend', 'beginEvent', 'start'];
-  const isWeb = (el) => {
-    const href = el.href && typeof el.href === 'object' ? el.href.baseVal : el.getAttribute('href') ?? el.getAttribute('xlink:href');
-    try { return href !== null && ['http:', 'https:', 'mailto:', 'tel:', 'file:'].includes(new URL(href, document.baseURI).protocol); } catch { return false; }
-  };
-  // Web links are not followed (a click inside one bubbles to it); script URLs are, and must not run.
-  document.addEventListener('click', (e) => { const a = e.target.closest?.('a[href], area[href], a[*|href]'); if (a && isWeb(a)) e.preventDefault(); }, true);
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    for (const type of events) {
-      try { el.dispatchEvent(type.startsWith('mouse') || type.startsWith('pointer') ? new MouseEvent(type, { bubbles: true }) : type.startsWith('focus') || type === 'blur' ? new FocusEvent(type) : new Event(type)); } catch { /* ignore */ }
-    }
-    try { el.click?.(); } catch { /* ignore */ }
-    if (typeof el.focus === 'function') { try { el.focus(); } catch { /* ignore */ } }
-  }
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-};
 
 const pages = new Map();
 const served = [];

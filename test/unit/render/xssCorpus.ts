@@ -73,12 +73,16 @@ function isRemote(url: string): boolean {
   return /^(https?:|\/\/|\\\\)/i.test(u);
 }
 
-/** CSS as the browser reads it: every escape decoded, comments gone, lower case. */
+/**
+ * CSS as the browser reads it: every escape decoded, comments gone, lower case. A comment ends the token
+ * before it (CSS Syntax 3, "consume comments"): `exp`, a comment, `ression(` are two tokens, not
+ * `expression(`, and `ur`, a comment, `l(` is no `url(`; so a comment becomes a space, not nothing.
+ */
 function decodedCss(css: string): string {
   return css.replace(/\\(?:([0-9a-f]{1,6})\s?|([\s\S]))/gi, (_a, hex: string | undefined, ch: string | undefined) => {
     if (hex !== undefined) { const cp = parseInt(hex, 16); return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd'; }
     return ch === '\n' ? '' : ch ?? '';
-  }).replace(/\/\*[\s\S]*?(\*\/|$)/g, '').toLowerCase();
+  }).replace(/\/\*[\s\S]*?(\*\/|$)/g, ' ').toLowerCase();
 }
 
 /** What is dangerous in a piece of CSS (remote images count: the corpus renders with them off). */
