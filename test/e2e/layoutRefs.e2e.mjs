@@ -137,19 +137,6 @@ await runE2E({
     if (seen.headerSize !== '8x6' || seen.bannerSize !== '8x6' || seen.heroSize !== '5x4') throw new Error('a background image did not load');
   });
 
-  await test('a remote https image is an <img> with its src (remote images on by default), and the CSP allows https: images', async () => {
-    const seen = await previewShows(REFS, 'the remote image', () => {
-      const img = document.getElementById('refs-remote');
-      const badge = document.querySelector('.post-content img[alt="badge"]');
-      const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-      return img && badge ? { tag: img.tagName, src: img.getAttribute('src'), badge: badge.getAttribute('src'), imgSrc: /img-src ([^;]*)/.exec(csp)?.[1] } : undefined;
-    });
-    log(`  ${JSON.stringify(seen)}`);
-    if (seen.tag !== 'IMG' || seen.src !== 'https://example.invalid/avatar.png') throw new Error('the remote avatar is not an <img> with its src');
-    if (seen.badge !== 'https://img.shields.io/badge/e2e-remote-blue.svg') throw new Error(`badge src ${seen.badge}`);
-    if (!/(^|\s)https:(\s|$)/.test(seen.imgSrc ?? '')) throw new Error(`img-src ${seen.imgSrc}`);
-  });
-
   await test('the site script cannot reach the host API, eval, the network or a script nonce; inline scripts and onclick never run', async () => {
     const frame = await previewFrame(REFS);
     await frame.locator('#refs-handler').click();
@@ -211,6 +198,20 @@ await runE2E({
       return { probe: !!document.getElementById('refs-script-probe'), toc: !!document.getElementById('refs-toc-list') };
     });
     if (seen.probe || seen.toc) throw new Error(`the script ran: ${JSON.stringify(seen)}`);
+  });
+
+  // Checked with site scripts off: with them on, our script removes the CSP <meta> (see the README).
+  await test('a remote https image is an <img> with its src (remote images on by default), and the CSP allows https: images', async () => {
+    const seen = await previewShows(REFS, 'the remote image', () => {
+      const img = document.getElementById('refs-remote');
+      const badge = document.querySelector('.post-content img[alt="badge"]');
+      const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+      return img && badge ? { tag: img.tagName, src: img.getAttribute('src'), badge: badge.getAttribute('src'), imgSrc: /img-src ([^;]*)/.exec(csp)?.[1] } : undefined;
+    });
+    log(`  ${JSON.stringify(seen)}`);
+    if (seen.tag !== 'IMG' || seen.src !== 'https://example.invalid/avatar.png') throw new Error('the remote avatar is not an <img> with its src');
+    if (seen.badge !== 'https://img.shields.io/badge/e2e-remote-blue.svg') throw new Error(`badge src ${seen.badge}`);
+    if (!/(^|\s)https:(\s|$)/.test(seen.imgSrc ?? '')) throw new Error(`img-src ${seen.imgSrc}`);
   });
 
   await test('with techblog.preview.remoteImages off, remote images are the visible placeholder and the CSP allows none', async () => {
