@@ -41,6 +41,8 @@ export interface SiteConfig {
   /** Hugo: the folder holding posts and pages (`content`). */
   contentDir?: string;
   exclude: string[];
+  /** `include:` (Jekyll): entries read even when `exclude:` or the default excludes name them. */
+  include: string[];
   /** Front-matter delimiters this profile reads. */
   formats: FrontMatterFormat[];
   /** Problems reading _config.yml itself. */
@@ -71,7 +73,7 @@ export function liquidSettings(raw: unknown): LiquidSettings {
 
 export const DEFAULT_CONFIG: SiteConfig = {
   profile: 'jekyll', defaults: [], future: false, permalink: 'date', markdown: 'kramdown', baseurl: '',
-  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], formats: ['yaml'], errors: [], plugins: [],
+  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], include: [], formats: ['yaml'], errors: [], plugins: [],
 };
 
 /** The themes GitHub Pages builds without a Gemfile (`theme: jekyll-theme-cayman`). */
@@ -126,6 +128,7 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     sass: sassConfig(raw.sass),
     sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
+    include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
     errors,
     plugins: hexo ? [] : [...listOf(raw.plugins), ...listOf(raw.gems)],

@@ -1,3 +1,4 @@
+import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SiteFileSystem } from '../../core/site/fileSystem';
 
@@ -20,6 +21,21 @@ export class WorkspaceFileSystem implements SiteFileSystem {
     try {
       // Invalid UTF-8 becomes U+FFFD; the checker reports it instead of failing.
       return decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Where `path` really is: node's realpath for `file:` URIs (as a `uri.path` again); on other file
+   * systems a symbolic link cannot be resolved and counts as unreadable.
+   */
+  async realPath(path: string): Promise<string | undefined> {
+    const uri = this.uri(path);
+    try {
+      if (uri.scheme === 'file') return vscode.Uri.file(await fsp.realpath(uri.fsPath)).path;
+      const stat = await vscode.workspace.fs.stat(uri);
+      return stat.type & vscode.FileType.SymbolicLink ? undefined : path;
     } catch {
       return undefined;
     }
