@@ -18,7 +18,7 @@ import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
-import { sanitizeHtml, type HtmlPolicy } from './sanitize';
+import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
@@ -689,7 +689,8 @@ export class SiteRenderer {
 
   /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
   private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
-    const key = (served ?? hrefs).join('\n');
+    // The CSS filter's verdict on remote url()s depends on the remote-images setting.
+    const key = (served ?? hrefs).join('\n') + (this.remoteImages ? '' : '\n\0no-remote');
     if (this.css) {
       // Stylesheets are the same for every page of a site; recompute only when the links differ.
       const css = this.css;
@@ -724,13 +725,20 @@ export class SiteRenderer {
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
       },
-      resource: (p) => this.resolveResource(p),
+      resource: (p) => { const u = this.resolveResource(p); siteUrls.add(u); return u; },
     };
+    // The site's CSS goes through the same CSS filter as `style` attributes (escapes decoded, `@import`,
+    // script URLs neutralised, remote url()s only when remote images are allowed); the URLs of site files
+    // it was given stay.
+    const siteUrls = new Set<string>();
+    const remote = this.remoteImages;
+    const filter = (css: string) => cleanCss(css, (u) => siteUrls.has(u) ? { src: u }
+      : /^\s*(https?:)?\/\//i.test(u) && !(remote && /^\s*https:/i.test(u)) ? { missing: u, blocked: 'remote' } : undefined);
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {
       try {
         const sheet = await loadStylesheet(s, site);
-        sheets.push(sheet.css);
+        sheets.push(filter(sheet.css));
         if (sheet.notice) notices.push(sheet.notice);
       } catch (e) {
         notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));

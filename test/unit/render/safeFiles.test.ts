@@ -159,3 +159,37 @@ describe('exclude: patterns as Jekyll matches them', () => {
     assert.equal(safe.textRefusal('a/../../x')?.reason, 'parent');
   });
 });
+
+describe('the CSS filter on site stylesheets and style attributes', () => {
+  const hostile = [
+    '@\\69mport url(https://evil.example/i.css);',
+    '.a { background: u\\rl(https://evil.example/u.png); }',
+    '.b { background-image: image-set("https://evil.example/s.png" 1x); }',
+    '.c { background: url(/img/ok.png); }',
+  ].join('\n');
+  const post = '---\nlayout: default\n---\n' + [
+    '<p style="background: u\\rl(https://evil.example/p.png)">x</p>',
+    '<p style="@\\69mport url(https://evil.example/q.css)">y</p>',
+    '<div style=\'background-image: image-set("https://evil.example/r.png" 1x)\'>z</div>',
+  ].join('\n') + '\n';
+
+  it('neutralises escaped @import, escaped url( and image-set( when remote images are off', async () => {
+    const renderer = await SiteRenderer.open({
+      root: '',
+      fs: new (await import('../../../src/core/site/fileSystem')).MemoryFileSystem({
+        '_config.yml': 'title: css\n', 'img/ok.png': 'png', 'assets/site.css': hostile,
+        '_layouts/default.html': '<html><head><link rel="stylesheet" href="/assets/site.css"></head><body>{{ content }}</body></html>',
+      }),
+    });
+    const r = await renderer.render({ path: 'index.md', text: post, remoteImages: false, resolveResource: (p) => `/res/${p}` });
+    const out = [r.bodyHtml, ...r.css].join('\n');
+    assert.ok(!out.includes('evil.example'), out);
+    assert.doesNotMatch(out, /@\\69mport|@import/i);
+    // The site's own file is still there.
+    assert.match(r.css.join('\n'), /url\("\/res\/img\/ok\.png"\)/);
+    // Remote images allowed: https url()s of the stylesheet stay, @import still does not.
+    const on = await renderer.render({ path: 'index.md', text: post, remoteImages: true, resolveResource: (p) => `/res/${p}` });
+    assert.match(on.css.join('\n'), /https:\/\/evil\.example\/u\.png/);
+    assert.doesNotMatch(on.css.join('\n'), /@import/i);
+  });
+});
