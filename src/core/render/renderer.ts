@@ -130,7 +130,7 @@ export class SiteRenderer {
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
-      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : undefined,
+      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config,
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });
@@ -343,6 +343,10 @@ export class SiteRenderer {
     for (const n of this.liquid.notices) notices.add(n);
     for (const n of env.notices) notices.add(n);
     for (const r of this.safe.refusals.values()) notices.add(refusalNotice(r));
+    // `_config.yml` or `_data` files past the YAML bounds, or that do not parse: never a silent nil.
+    const configProblem = this.model.config.fileProblem;
+    if (configProblem) notices.add(configProblem.message);
+    for (const p of this.model.dataProblems.values()) notices.add(p.message);
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
@@ -708,6 +712,7 @@ export class SiteRenderer {
 
   private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
     const notices: string[] = [];
+    const remote = this.remoteImages;
     const has = (p: string) => this.has(p);
     let sources = hrefs.map((h) => stylesheetSource(h, this.model.config.baseurl, has, pageUrl)).filter((p): p is string => p !== undefined);
     if (served) sources = served;
@@ -725,20 +730,16 @@ export class SiteRenderer {
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
       },
-      resource: (p) => { const u = this.resolveResource(p); siteUrls.add(u); return u; },
+      resource: (p) => this.resolveResource(p),
+      // The same CSS filter as `style` attributes (escapes decoded, `@import` and script URLs neutralised,
+      // remote url()s only when remote images are allowed), before site paths become resource URLs.
+      filter: (css) => cleanCss(css, (u) => /^\s*(https?:)?\/\//i.test(u) && !(remote && /^\s*https:/i.test(u)) ? { missing: u, blocked: 'remote' } : undefined),
     };
-    // The site's CSS goes through the same CSS filter as `style` attributes (escapes decoded, `@import`,
-    // script URLs neutralised, remote url()s only when remote images are allowed); the URLs of site files
-    // it was given stay.
-    const siteUrls = new Set<string>();
-    const remote = this.remoteImages;
-    const filter = (css: string) => cleanCss(css, (u) => siteUrls.has(u) ? { src: u }
-      : /^\s*(https?:)?\/\//i.test(u) && !(remote && /^\s*https:/i.test(u)) ? { missing: u, blocked: 'remote' } : undefined);
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {
       try {
         const sheet = await loadStylesheet(s, site);
-        sheets.push(filter(sheet.css));
+        sheets.push(sheet.css);
         if (sheet.notice) notices.push(sheet.notice);
       } catch (e) {
         notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
