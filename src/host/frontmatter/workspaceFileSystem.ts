@@ -1,5 +1,5 @@
-import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
+import { realPathOf } from '../util/realPath';
 import type { SiteFileSystem } from '../../core/site/fileSystem';
 
 // Folders that never hold a post, a layout or an image the site serves.
@@ -26,19 +26,9 @@ export class WorkspaceFileSystem implements SiteFileSystem {
     }
   }
 
-  /**
-   * Where `path` really is: node's realpath for `file:` URIs (as a `uri.path` again); on other file
-   * systems a symbolic link cannot be resolved and counts as unreadable.
-   */
-  async realPath(path: string): Promise<string | undefined> {
-    const uri = this.uri(path);
-    try {
-      if (uri.scheme === 'file') return vscode.Uri.file(await fsp.realpath(uri.fsPath)).path;
-      const stat = await vscode.workspace.fs.stat(uri);
-      return stat.type & vscode.FileType.SymbolicLink ? undefined : path;
-    } catch {
-      return undefined;
-    }
+  /** Where `path` really is (symbolic links resolved; see realPathOf). */
+  realPath(path: string): Promise<string | undefined> {
+    return realPathOf(this.uri(path));
   }
 
   async listFiles(dir: string): Promise<string[]> {
