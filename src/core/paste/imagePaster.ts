@@ -180,7 +180,7 @@ export class ImagePaster {
     const refused = real === undefined ? t('its folder {0} cannot be resolved', dir)
       : real !== realWs && !isInside(real, realWs) ? t('its folder {0} is a link to {1}, outside the workspace folder', dir, real)
         : refusedSegment(real.slice(realWs.length) + rest);
-    return refused && t('The paste destination {0} is refused: {1}. Nothing was written; change techblog.paste.destination / techblog.paste.rules.', target, refused.replace(/\.$/, ''));
+    return refused && t('The paste destination {0} is refused: {1}. Nothing was written; change techblog.paste.destination / techblog.paste.rules.', target, refused.replace(/[.。]$/, ''));
   }
 
   /** Tell the paster a file or folder changed on disk (file watcher create/change/delete). */
