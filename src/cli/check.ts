@@ -5,6 +5,7 @@ import { fixAllSafe } from '../core/frontmatter/fixes';
 import type { FrontMatterParse, Problem } from '../core/frontmatter/types';
 import type { ProfileSetting } from '../core/site/profile';
 import { loadSite, type SiteIndex } from '../core/site/siteIndex';
+import { checkSiteDataFile, isSiteDataFile } from '../core/site/yamlFile';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION, sitesUnder, type CliSite } from './sites';
@@ -90,7 +91,9 @@ export const checkCommand: CliCommand = {
       const { root } = found;
       const s = await site(found, files);
       const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-      for (const rel of s.index.checkablePaths()) {
+      // `_config.yml` and `_data` files: YAML past the bounds or that does not parse is a problem too.
+      const dataFiles = [...s.index.allPaths()].filter(isSiteDataFile);
+      for (const rel of [...s.index.checkablePaths(), ...dataFiles]) {
         const abs = prefix + rel.split('/').join(path.sep);
         if (!under || abs === under || abs.startsWith(under + path.sep)) add({ abs, site: s, rel });
       }
@@ -139,6 +142,12 @@ export const checkCommand: CliCommand = {
       const text = t.site?.texts.get(t.rel) ?? (await fs.readFile(t.abs));
       const file = relToCwd(t.abs) || path.basename(t.abs);
       if (text === undefined) continue;
+      if (t.site && isSiteDataFile(t.rel)) {
+        // Counted among the checked files only when something is wrong with them.
+        const problems = checkSiteDataFile(t.rel, text);
+        if (problems.length) results.push({ file, problems, fixed: [] });
+        continue;
+      }
       const input = { path: t.rel, text, site: t.site?.index, parsed: t.site?.parses.get(t.rel) };
       if (parsed.fix) {
         const r = fixAllSafe(input);

@@ -47,6 +47,15 @@ export class NodeFileSystem implements SiteFileSystem {
     return out.sort();
   }
 
+  async realPath(p: string): Promise<string | undefined> {
+    try {
+      const real = await fsp.realpath(this.abs(p));
+      return path.sep === '/' ? real : real.split(path.sep).join('/');
+    } catch {
+      return undefined;
+    }
+  }
+
   async writeFile(p: string, text: string): Promise<void> {
     await fsp.writeFile(this.abs(p), text, 'utf8');
   }

@@ -104,8 +104,22 @@ export function yamlDocumentOf(parse: FrontMatterParse): Document | undefined {
 
 /** Refuses content whose nesting would make the YAML work unbounded, or that is binary. */
 function guardContent(text: string, start: number, end: number): FmError | undefined {
+  const g = yamlGuard(text, start, end);
+  if (!g) return undefined;
+  const message = g.code === 'BINARY' ? t('The front matter contains NUL bytes: this looks like a binary file, not a text post.')
+    : g.limit === MAX_INDENT ? t('The front matter is nested or indented more than {0} levels deep; TechBlog does not read it.', MAX_INDENT)
+      : t('The front matter is nested more than {0} levels deep; TechBlog does not read it.', MAX_NESTING);
+  return { message, start: g.at, end: g.at + 1, code: g.code };
+}
+
+/**
+ * The bounds on YAML work shared by front matter, `_config.yml` and `_data` (src/core/site/yamlFile.ts):
+ * NUL bytes (binary), more than MAX_NESTING open flow brackets, or lines indented (or `- `-nested) more
+ * than MAX_INDENT deep. Linear in the text; `at` is the offset of the first offending character.
+ */
+export function yamlGuard(text: string, start: number, end: number): { code: 'BINARY' | 'TOO_DEEP'; at: number; limit?: number } | undefined {
   const nul = text.indexOf('\0', start);
-  if (nul >= 0 && nul < end) return { message: t('The front matter contains NUL bytes: this looks like a binary file, not a text post.'), start: nul, end: nul + 1, code: 'BINARY' };
+  if (nul >= 0 && nul < end) return { code: 'BINARY', at: nul };
   let depth = 0;
   let quote = 0;
   let lineStart = true;
@@ -115,14 +129,14 @@ function guardContent(text: string, start: number, end: number): FmError | undef
     if (c === 10) { lineStart = true; indent = 0; quote = 0; continue; }
     if (lineStart) {
       if (c === 32 || c === 45 /* - */ || c === 63 /* ? */ || c === 58 /* : */) {
-        if (++indent > MAX_INDENT) return { message: t('The front matter is nested or indented more than {0} levels deep; TechBlog does not read it.', MAX_INDENT), start: i, end: i + 1, code: 'TOO_DEEP' };
+        if (++indent > MAX_INDENT) return { code: 'TOO_DEEP', at: i, limit: MAX_INDENT };
         continue;
       }
       lineStart = false;
     }
     if (quote) { if (c === quote) quote = 0; continue; }
     if (c === 34 || c === 39) { quote = c; continue; }
-    if (c === 91 || c === 123) { depth++; if (depth > MAX_NESTING) return { message: t('The front matter is nested more than {0} levels deep; TechBlog does not read it.', MAX_NESTING), start: i, end: i + 1, code: 'TOO_DEEP' }; }
+    if (c === 91 || c === 123) { depth++; if (depth > MAX_NESTING) return { code: 'TOO_DEEP', at: i, limit: MAX_NESTING }; }
     else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
   }
   return undefined;

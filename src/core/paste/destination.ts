@@ -3,6 +3,7 @@
 // path outside the workspace is an error the user sees, never a silently different file.
 import * as path from 'node:path/posix';
 import { t } from '../text/l10n';
+import { MAX_TRANSFORM_INPUT, unboundedRegexReason } from './boundedRegex';
 import { matchGlob } from './glob';
 import { pasteVariableNames, type PasteVariableName, type PasteVariables } from './variables';
 
@@ -80,6 +81,9 @@ export function resolveDestination(options: { readonly pattern: string; readonly
     if (value === undefined) {
       return { ok: false, error: missingValue('${' + part.name + '}', part.name, quoted) };
     }
+    if (part.transform && value.length > MAX_TRANSFORM_INPUT) {
+      return { ok: false, error: t('{0} is {1} characters long; the paste destination {2} transforms values of up to {3} characters.', '${' + part.name + '}', value.length, quoted, MAX_TRANSFORM_INPUT) };
+    }
     text += part.transform ? value.replace(part.transform.regex, part.transform.replacement) : value;
   }
 
@@ -101,12 +105,34 @@ export function resolveDestination(options: { readonly pattern: string; readonly
   }
   // Below the workspace the name must be portable: the blog is a git repo cloned on any OS.
   const below = resolved.slice(workspaceFolder.length);
+  const refused = refusedSegment(below);
+  if (refused) {
+    return { ok: false, error: t('The paste destination {0} resolves to {1}: {2} Nothing was written; change {3}.', quoted, resolved, refused, SETTINGS) };
+  }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   const bad = /[\u0000-\u001f\u007f<>:"|?*\\]/.exec(below);
   if (bad) {
     return { ok: false, error: t('The paste destination {0} resolves to {1}, which contains the character {2} that not every system allows in file names.', quoted, resolved, JSON.stringify(bad[0])) };
   }
   return { ok: true, path: resolved };
+}
+
+/** The settings a destination pattern comes from, for messages. */
+const SETTINGS = 'techblog.paste.destination / techblog.paste.rules';
+
+/** Windows' reserved device names, with any extension (`nul.png` is the NUL device there). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\.[^/]*)?$/i;
+/** Folders a paste never writes into: the repository's internals and the editor's settings. */
+const PROTECTED_FOLDERS = new Set(['.git', '.vscode']);
+
+/** Why a path below the workspace folder (`/a/b.png`) is not a place to write an image, or undefined. */
+export function refusedSegment(below: string): string | undefined {
+  for (const seg of below.split('/').filter(Boolean)) {
+    if (PROTECTED_FOLDERS.has(seg.toLowerCase())) return t('it is inside {0}, which TechBlog never writes to.', seg);
+    if (WINDOWS_RESERVED.test(seg)) return t('{0} is a reserved device name on Windows.', seg);
+    if (/[. ]$/.test(seg)) return t('{0} ends with a dot or a space, which Windows drops from file names.', JSON.stringify(seg));
+  }
+  return undefined;
 }
 
 /** True when `child` is strictly below `folder` (both absolute posix). */
@@ -160,6 +186,10 @@ function parsePattern(pattern: string, quoted = JSON.stringify(pattern)): Result
         transform = { regex: new RegExp(regexSource.text, flags), replacement: replacement.text };
       } catch (e) {
         return { ok: false, error: t('Invalid regular expression in {0}: {1} in the paste destination {2}.', '${' + name + '/…}', (e as Error).message, quoted) };
+      }
+      const unbounded = unboundedRegexReason(regexSource.text);
+      if (unbounded) {
+        return { ok: false, error: t('The regular expression /{0}/ in the paste destination {1} is not run: {2}, so it could take unbounded time ({3}).', regexSource.text, quoted, unbounded, SETTINGS) };
       }
     }
     if (pattern[i] !== '}') {

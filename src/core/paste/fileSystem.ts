@@ -20,6 +20,11 @@ export interface PasteFileSystem {
   /** Every file below `folder`, recursively; empty when the folder does not exist. */
   listFiles(folder: string): Promise<readonly ListedFile[]>;
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The path with symbolic links resolved; undefined when nothing is there or it cannot be resolved.
+   * Without it, destinations are checked on their text only.
+   */
+  realPath?(path: string): Promise<string | undefined>;
 }
 
 /** `exists` in terms of `stat`, for `uniqueName`. */

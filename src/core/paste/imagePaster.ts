@@ -3,7 +3,7 @@
 // (createFile with overwrite: false + the link), so a paste the user does not pick writes nothing.
 import * as path from 'node:path/posix';
 import { t } from '../text/l10n';
-import { defaultFileNamePattern, isInside, resolveDestination, selectDestination, variablesUsed } from './destination';
+import { defaultFileNamePattern, isInside, refusedSegment, resolveDestination, selectDestination, variablesUsed } from './destination';
 import { existsIn, type PasteFileSystem } from './fileSystem';
 import { sha256Hex, type HashFn } from './hash';
 import { ImageHashIndex } from './hashIndex';
@@ -151,12 +151,36 @@ export class ImagePaster {
       return { ok: false, code: 'no-free-name', error: t('No free file name for the pasted image near {0}.', first.path) };
     }
 
+    const escape = await this.realPathRefusal(chosen, workspaceFolder);
+    if (escape) {
+      return { ok: false, code: 'destination', error: escape };
+    }
+
     if (settings.dedupe && hash) {
       // Recorded before the host writes: a hit is confirmed with a stat, so if this paste is
       // never applied the entry is dropped instead of linked.
       this.indexFor(imagesRoot).record(chosen, bytes.byteLength, hash);
     }
     return this.done(request, settings, siteRoot, chosen, { hash });
+  }
+
+  /**
+   * Containment on real paths: the nearest existing folder of `target` must really be inside the
+   * workspace folder (a symbolic link `images -> ../../elsewhere` or `-> .git/hooks` is refused).
+   */
+  private async realPathRefusal(target: string, workspaceFolder: string): Promise<string | undefined> {
+    const realPath = this.fs.realPath?.bind(this.fs);
+    if (!realPath) return undefined;
+    const realWs = (await realPath(workspaceFolder)) ?? workspaceFolder;
+    let dir = path.dirname(target);
+    // Up to the first folder that exists (the destination's own folders are created by the write).
+    for (let i = 0; i < 64 && isInside(dir, workspaceFolder) && !(await this.fs.stat(dir)); i++) dir = path.dirname(dir);
+    const real = dir === workspaceFolder ? realWs : await realPath(dir);
+    const rest = target.slice(dir.length);
+    const refused = real === undefined ? t('its folder {0} cannot be resolved', dir)
+      : real !== realWs && !isInside(real, realWs) ? t('its folder {0} is a link to {1}, outside the workspace folder', dir, real)
+        : refusedSegment(real.slice(realWs.length) + rest);
+    return refused && t('The paste destination {0} is refused: {1}. Nothing was written; change techblog.paste.destination / techblog.paste.rules.', target, refused.replace(/[.。]$/, ''));
   }
 
   /** Tell the paster a file or folder changed on disk (file watcher create/change/delete). */

@@ -5,6 +5,7 @@
 import * as posix from 'node:path/posix';
 import { Context, type Template } from 'liquidjs';
 import { parseSiteConfig } from '../site/config';
+import { refusalNotice, SafeSiteFiles } from '../site/safePaths';
 import { sitePlugins } from '../site/githubPages';
 import type { SiteIndex } from '../site/siteIndex';
 import { CodeHighlighter, escapeHtml } from './highlight';
@@ -17,7 +18,7 @@ import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
-import { sanitizeHtml, type HtmlPolicy } from './sanitize';
+import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
@@ -83,6 +84,8 @@ export class SiteRenderer {
   private siteScripts = false;
   private overlay: ThemeOverlay | undefined;
   private plugins!: RenderPlugins;
+  /** Every read of a site file goes through Jekyll's safe-mode rules (src/core/site/safePaths.ts). */
+  private safe!: SafeSiteFiles;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -113,19 +116,21 @@ export class SiteRenderer {
     const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
+    const safe = (this.safe = new SafeSiteFiles(fs, this.root));
     // No `_config.yml` (a folder with `_posts/` and `_layouts/`): Jekyll's defaults.
-    let configText = this.siteHas('_config.yml') || !index ? await fs.readFile(this.abs('_config.yml')) : undefined;
+    let configText = this.siteHas('_config.yml') || !index ? await safe.read('_config.yml', { content: false }) : undefined;
     const other = this.otherGenerator();
     const theme = other ? undefined : this.options.theme;
     if (theme && theme.readConfig !== false && [...theme.files].includes('_config.yml')) configText = mergeThemeConfig(configText, await theme.fs.readFile(posix.join(theme.root, '_config.yml')));
     const config = parseSiteConfig(configText);
+    safe.setPatterns(config.exclude, config.include);
     // The theme's layouts count for plugins that pick a default layout (its includes dir is known after the load).
     this.overlay = theme ? new ThemeOverlay(theme, { layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir }) : undefined;
-    const gemfile = !other && this.siteHas('Gemfile') ? await fs.readFile(this.abs('Gemfile')) : undefined;
+    const gemfile = !other && this.siteHas('Gemfile') ? await safe.read('Gemfile', { content: false }) : undefined;
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
-      configText, files: this.files, read: (p) => fs.readFile(this.abs(p)), config: other ? index?.config : undefined,
+      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config,
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });
@@ -180,7 +185,7 @@ export class SiteRenderer {
   private readSite(p: string): Promise<string | undefined> {
     if (p.startsWith(THEME_NS)) return this.overlay?.read(p.slice(THEME_NS.length)) ?? Promise.resolve(undefined);
     const tp = this.siteHas(p) ? undefined : this.overlay?.themePath(p);
-    return tp !== undefined ? this.overlay!.read(tp) : this.options.fs.readFile(this.abs(p));
+    return tp !== undefined ? this.overlay!.read(tp) : this.safe.read(p);
   }
 
   private resetTemplates(): void {
@@ -190,7 +195,15 @@ export class SiteRenderer {
       root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
       includesDir: includesDirOf(raw), layoutsDir: model.config.layoutsDir,
       read: (p) => this.readSite(this.relative(p)),
-      exists: async (p) => this.has(this.relative(p)) || (this.options.fs.exists ? await this.options.fs.exists(p) : false),
+      exists: async (p) => {
+        const rel = this.relative(p);
+        const there = this.has(rel) || (this.options.fs.exists ? await this.options.fs.exists(p) : false);
+        if (!there || p.startsWith(THEME_NS) || (!this.siteHas(rel) && this.overlay?.themePath(rel) !== undefined)) return there;
+        // A refused include is not there (the marker shows), and the refusal is named.
+        const refused = await this.safe.refusal(rel);
+        if (refused && refused !== 'missing') this.safe.refusals.set(refused.path, refused);
+        return !refused;
+      },
       postUrl: (name) => model.postByName(name)?.url,
       fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
       markdownify: (text) => this.markdownFragment(text, '', undefined),
@@ -214,6 +227,7 @@ export class SiteRenderer {
   fileChanged(path: string, change: 'changed' | 'created' | 'deleted' = 'changed', text?: string): Promise<void> {
     return this.enqueue(async () => {
       const rel = this.relative(path);
+      this.safe.forget(rel);
       if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
       if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
       // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
@@ -223,10 +237,10 @@ export class SiteRenderer {
       else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }
       else if (top === '_data') {
         if (change === 'deleted') await this.reload();
-        else { const data = text ?? await this.options.fs.readFile(this.abs(rel)); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
+        else { const data = text ?? await this.safe.read(rel); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
       } else if (this.model.kindOf(rel)) {
         if (change === 'deleted') this.model.removeDocument(rel);
-        else { const doc = text ?? await this.options.fs.readFile(this.abs(rel)); if (doc !== undefined) this.model.updateDocument(rel, doc); }
+        else { const doc = text ?? await this.safe.read(rel); if (doc !== undefined) this.model.updateDocument(rel, doc); }
         this.modelVersion++;
       }
     });
@@ -331,6 +345,11 @@ export class SiteRenderer {
 
     for (const n of this.liquid.notices) notices.add(n);
     for (const n of env.notices) notices.add(n);
+    for (const r of this.safe.refusals.values()) notices.add(refusalNotice(r));
+    // `_config.yml` or `_data` files past the YAML bounds, or that do not parse: never a silent nil.
+    const configProblem = this.model.config.fileProblem;
+    if (configProblem) notices.add(configProblem.message);
+    for (const p of this.model.dataProblems.values()) notices.add(p.message);
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
@@ -677,7 +696,8 @@ export class SiteRenderer {
 
   /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
   private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
-    const key = (served ?? hrefs).join('\n');
+    // The CSS filter's verdict on remote url()s depends on the remote-images setting.
+    const key = (served ?? hrefs).join('\n') + (this.remoteImages ? '' : '\n\0no-remote');
     if (this.css) {
       // Stylesheets are the same for every page of a site; recompute only when the links differ.
       const css = this.css;
@@ -695,6 +715,7 @@ export class SiteRenderer {
 
   private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
     const notices: string[] = [];
+    const remote = this.remoteImages;
     const has = (p: string) => this.has(p);
     let sources = hrefs.map((h) => stylesheetSource(h, this.model.config.baseurl, has, pageUrl)).filter((p): p is string => p !== undefined);
     if (served) sources = served;
@@ -705,13 +726,17 @@ export class SiteRenderer {
       // The site's files and the theme's published assets (an entry like minima's `assets/main.scss`); the theme's
       // `_sass` is a load path of its own (sassThemes), so its partials' relative imports find the theme's files first.
       has: (p) => this.siteHas(p) || (p.startsWith('assets/') && this.overlay?.themePath(p) !== undefined),
-      read: (p) => this.readSite(p),
+      // A refused partial or stylesheet is empty (and named in a notice): the rest of the CSS still applies.
+      read: async (p) => (await this.readSite(p)) ?? (this.safe.wasRefused(p) ? '' : undefined),
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
         const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
       },
       resource: (p) => this.resolveResource(p),
+      // The same CSS filter as `style` attributes (escapes decoded, `@import` and script URLs neutralised,
+      // remote url()s only when remote images are allowed), before site paths become resource URLs.
+      filter: (css) => cleanCss(css, (u) => /^\s*(https?:)?\/\//i.test(u) && !(remote && /^\s*https:/i.test(u)) ? { missing: u, blocked: 'remote' } : undefined),
     };
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {

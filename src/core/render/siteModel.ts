@@ -2,12 +2,12 @@
 // `defaults:`, url, date, categories, tags, title, excerpt), `_data/`, built once per site and updated
 // one document at a time.
 import * as posix from 'node:path/posix';
-import { parse as parseYaml } from 'yaml';
 import { findEntry, parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
 import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';
 import { documentUrl, POST_NAME } from '../site/permalink';
 import { tagValues } from '../site/siteIndex';
+import { readSiteData, readSiteYaml, type SiteFileProblem } from '../site/yamlFile';
 import { formatJekyllDate, instantOf, parseJekyllDate } from '../text/time';
 import { LineIndex } from '../text/lineIndex';
 import { kramdownOptionsFrom, type KramdownOptions } from './kramdown/options';
@@ -137,12 +137,7 @@ export class SiteModel {
 
   constructor(configText: string | undefined, config?: SiteConfig) {
     this.config = config ?? parseSiteConfig(configText);
-    let raw: unknown;
-    try {
-      raw = configText ? parseYaml(configText, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 }) : {};
-    } catch {
-      raw = {};
-    }
+    const raw = configText ? readSiteYaml(configText, '_config.yml').value : {};
     this.raw = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     this.kramdown = kramdownOptionsFrom(this.raw.kramdown);
   }
@@ -210,15 +205,15 @@ export class SiteModel {
     if (this.docs.delete(path)) this.postsCache = undefined;
   }
 
+  /** `_data` files that could not be read, and why (the preview shows each as a notice). */
+  readonly dataProblems = new Map<string, SiteFileProblem>();
+
   setData(path: string, text: string): void {
-    let value: unknown;
-    try {
-      if (/\.json$/i.test(path)) value = JSON.parse(text);
-      else if (/\.(csv|tsv)$/i.test(path)) value = parseDelimited(text, /\.tsv$/i.test(path) ? '\t' : ',');
-      else value = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 100 });
-    } catch {
-      return;
-    }
+    const read = readSiteData(text, path, parseDelimited);
+    if (read.problem) this.dataProblems.set(path, read.problem);
+    else this.dataProblems.delete(path);
+    if (read.value === undefined) return;
+    const value = read.value;
     const keys = path.slice('_data/'.length).replace(DATA, '').split('/');
     let obj = this.data;
     for (const k of keys.slice(0, -1)) {

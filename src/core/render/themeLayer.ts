@@ -7,7 +7,8 @@
 // - `_config.yml`: read under the site's (the site's keys win) unless `ignore_theme_config: true`,
 //   without the keys of Jekyll's own defaults (site.rb load_theme_configuration).
 import * as posix from 'node:path/posix';
-import { isMap, parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { readSiteYaml } from '../site/yamlFile';
 import type { RenderFileSystem } from './types';
 
 export interface ThemeLayer {
@@ -65,12 +66,8 @@ const JEKYLL_DEFAULT_KEYS = new Set(('source destination collections_dir cache_d
 
 function readMap(text: string | undefined): Record<string, unknown> | undefined {
   if (!text) return undefined;
-  try {
-    const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'silent' });
-    return !doc.errors.length && isMap(doc.contents) ? (doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const r = readSiteYaml(text, '_config.yml');
+  return !r.problem && r.value && typeof r.value === 'object' && !Array.isArray(r.value) ? r.value as Record<string, unknown> : undefined;
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {

@@ -1,8 +1,8 @@
 // What of the site's config (`_config.yml`, Hugo's `hugo.toml`) the checks need. Unknown or odd values
 // fall back to the generator's defaults.
 import { parse as parseToml } from 'smol-toml';
-import { isMap, parseDocument } from 'yaml';
 import type { FrontMatterFormat } from '../frontmatter/types';
+import { readSiteYaml, type SiteFileProblem } from './yamlFile';
 
 /** The generator a site's checks follow (see profile.ts for how it is detected). */
 export type SiteProfile = 'jekyll' | 'hexo' | 'hugo';
@@ -41,10 +41,14 @@ export interface SiteConfig {
   /** Hugo: the folder holding posts and pages (`content`). */
   contentDir?: string;
   exclude: string[];
+  /** `include:` (Jekyll): entries read even when `exclude:` or the default excludes name them. */
+  include: string[];
   /** Front-matter delimiters this profile reads. */
   formats: FrontMatterFormat[];
   /** Problems reading _config.yml itself. */
   errors: string[];
+  /** The reason `_config.yml` was not (fully) read: capped, an alias bomb, a syntax error (see yamlFile.ts). */
+  fileProblem?: SiteFileProblem;
   /** Jekyll plugins the config lists (`plugins:`, and the older `gems:`). */
   plugins: string[];
   /**
@@ -71,7 +75,7 @@ export function liquidSettings(raw: unknown): LiquidSettings {
 
 export const DEFAULT_CONFIG: SiteConfig = {
   profile: 'jekyll', defaults: [], future: false, permalink: 'date', markdown: 'kramdown', baseurl: '',
-  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], formats: ['yaml'], errors: [], plugins: [],
+  layoutsDir: '_layouts', sass: { sassDir: '_sass', loadPaths: [] }, sourceDir: '', exclude: [], include: [], formats: ['yaml'], errors: [], plugins: [],
 };
 
 /** The themes GitHub Pages builds without a Gemfile (`theme: jekyll-theme-cayman`). */
@@ -89,15 +93,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  */
 export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | 'hexo'): SiteConfig {
   if (text === undefined) return profile === 'hexo' ? parseSiteConfig('', 'hexo') : { ...DEFAULT_CONFIG };
-  let raw: Record<string, unknown> = {};
-  const errors: string[] = [];
-  try {
-    const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'silent' });
-    if (doc.errors.length) errors.push(`_config.yml: ${doc.errors[0].message.split('\n')[0]}`);
-    if (isMap(doc.contents)) raw = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
-  } catch (e) {
-    errors.push(`_config.yml: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const read = readSiteYaml(text, '_config.yml');
+  const raw: Record<string, unknown> = read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? read.value as Record<string, unknown> : {};
+  const errors = read.problem ? [read.problem.message] : [];
   const hexo = profile ? profile === 'hexo' : 'new_post_name' in raw || 'source_dir' in raw || 'public_dir' in raw;
   const defaults: DefaultsEntry[] = [];
   if (Array.isArray(raw.defaults)) {
@@ -126,12 +124,14 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     sass: sassConfig(raw.sass),
     sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
+    include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
     errors,
     plugins: hexo ? [] : [...listOf(raw.plugins), ...listOf(raw.gems)],
     githubPagesHint: hexo ? undefined : str(raw.remote_theme) ? 'remote_theme'
       : raw.markdown === undefined && (str(raw.theme) === undefined || GITHUB_PAGES_THEMES.has(String(raw.theme))) ? 'unconfigured' : undefined,
     liquid: hexo ? undefined : liquidSettings(raw.liquid),
+    fileProblem: read.problem,
   };
 }
 
@@ -155,7 +155,7 @@ export function parseHugoConfig(text: string | undefined, format: 'toml' | 'yaml
   const errors: string[] = [];
   if (text !== undefined) {
     try {
-      const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : parseDocument(text, { logLevel: 'silent' }).toJS({ maxAliasCount: 100 });
+      const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : readSiteYaml(text, 'config.yaml').value;
       if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
     } catch (e) {
       errors.push(`Hugo config: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);

@@ -6,6 +6,12 @@ export interface SiteFileSystem {
   readFile(path: string): Promise<string | undefined>;
   /** Every file under `dir`, recursively, as posix paths relative to `dir`. Skips `.git` and `node_modules`. */
   listFiles(dir: string): Promise<string[]>;
+  /**
+   * The path with every symbolic link resolved, in the same form as the paths given; undefined when
+   * nothing is there or the target cannot be resolved. Without it, links cannot be told apart (the
+   * in-memory file system has none). Safe-mode reads use it (src/core/site/safePaths.ts).
+   */
+  realPath?(path: string): Promise<string | undefined>;
 }
 
 /** In-memory files keyed by posix path; for tests and for hosts that already hold the texts. */

@@ -3,7 +3,9 @@
 // folder and reads the config files, this module only looks at names and text.
 import { parse as parseToml } from 'smol-toml';
 import { isMap, parseDocument } from 'yaml';
+import { yamlGuard } from '../frontmatter/parse';
 import type { SiteProfile } from './config';
+import { MAX_SITE_YAML_CHARS, readSiteYaml } from './yamlFile';
 
 /** The generators TechBlog knows. `SiteProfile` (what the validator reads) is the subset with `_config.yml`. */
 export type Generator = SiteProfile | 'hugo';
@@ -120,6 +122,8 @@ function topLevelYamlKeys(text: string | undefined): Set<string> {
   const keys = new Set<string>();
   if (!text) return keys;
   try {
+    // Within the bounds of site YAML (yamlFile.ts); a file past them gets the line scan below.
+    if (text.length > MAX_SITE_YAML_CHARS || yamlGuard(text, 0, text.length)) throw new Error('not read');
     const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'silent' });
     if (isMap(doc.contents)) for (const item of doc.contents.items) keys.add(String((item.key as { value?: unknown })?.value ?? item.key));
   } catch {
@@ -167,7 +171,7 @@ const trimSlashes = (s: string) => s.replace(/^\.?\/+|\/+$/g, '');
 function readConfig(text: string | undefined, format: 'yaml' | 'toml' | 'json'): Record<string, unknown> {
   if (text === undefined) return {};
   try {
-    const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : parseDocument(text, { version: '1.1', logLevel: 'silent' }).toJS({ maxAliasCount: 100 });
+    const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : readSiteYaml(text, '_config.yml').value;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};

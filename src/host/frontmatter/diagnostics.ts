@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkDocument, type CheckSettings } from '../../core/frontmatter/check';
 import type { Problem, Severity } from '../../core/frontmatter/types';
+import { checkSiteDataFile, isSiteDataFile } from '../../core/site/yamlFile';
 import type { Range } from '../../core/text/textEdit';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
@@ -28,6 +29,11 @@ function withSiteSchema(settings: ValidationSettings, site: SiteDocument): Check
 
 export function isCheckable(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'markdown' && SCHEMES.has(doc.uri.scheme);
+}
+
+/** `_config.yml` or a `_data` file by its path: checked for the YAML bounds (src/core/site/yamlFile.ts). */
+function isDataDocument(doc: vscode.TextDocument): boolean {
+  return SCHEMES.has(doc.uri.scheme) && /\/(_config\.yml|_data\/.+\.(ya?ml|json|csv|tsv))$/i.test(doc.uri.path);
 }
 
 /**
@@ -80,7 +86,7 @@ export class FrontMatterDiagnostics extends Disposable {
   }
 
   private schedule(doc: vscode.TextDocument, delay: number): void {
-    if (!isCheckable(doc)) return;
+    if (!isCheckable(doc) && !isDataDocument(doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.check(doc); }, delay));
@@ -98,9 +104,11 @@ export class FrontMatterDiagnostics extends Disposable {
       const [siteDoc] = await Promise.all([this.indexes.forDocument(doc.uri), this.docs.load()]);
       if (doc.isClosed || doc.version !== version) return undefined; // a newer check is on its way
       const text = doc.getText();
-      const problems = siteDoc
-        ? checkDocument({ path: siteDoc.rel, text, site: siteDoc.index, settings: withSiteSchema(settings, siteDoc), parsed: siteDoc.index.updateFile(siteDoc.rel, text) })
-        : checkDocument({ path: doc.uri.path, text, settings: settings.check });
+      let problems: Problem[];
+      // `_config.yml` and `_data`: a capped or malformed file is a problem on that file.
+      if (!isCheckable(doc)) problems = siteDoc && isSiteDataFile(siteDoc.rel) ? checkSiteDataFile(siteDoc.rel, text) : [];
+      else if (siteDoc) problems = checkDocument({ path: siteDoc.rel, text, site: siteDoc.index, settings: withSiteSchema(settings, siteDoc), parsed: siteDoc.index.updateFile(siteDoc.rel, text) });
+      else problems = checkDocument({ path: doc.uri.path, text, settings: settings.check });
       this.publish(doc.uri, version, problems);
       return problems;
     } catch (e) {

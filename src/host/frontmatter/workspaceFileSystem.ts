@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { realPathOf } from '../util/realPath';
 import type { SiteFileSystem } from '../../core/site/fileSystem';
 
 // Folders that never hold a post, a layout or an image the site serves.
@@ -23,6 +24,11 @@ export class WorkspaceFileSystem implements SiteFileSystem {
     } catch {
       return undefined;
     }
+  }
+
+  /** Where `path` really is (symbolic links resolved; see realPathOf). */
+  realPath(path: string): Promise<string | undefined> {
+    return realPathOf(this.uri(path));
   }
 
   async listFiles(dir: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { realPathOf } from '../util/realPath';
 import type { ListedFile, PasteFileStat, PasteFileSystem } from '../../core/paste/fileSystem';
 
 /** Stats run in parallel while listing a folder: enough to hide latency, few enough not to flood a remote. */
@@ -23,6 +24,11 @@ export class WorkspacePasteFileSystem implements PasteFileSystem {
       if (isNotFound(e)) return undefined;
       throw e;
     }
+  }
+
+  /** Where `path` really is (symbolic links resolved; see realPathOf). */
+  realPath(path: string): Promise<string | undefined> {
+    return realPathOf(this.uri(path));
   }
 
   async listFiles(folder: string): Promise<readonly ListedFile[]> {

@@ -257,6 +257,21 @@ describe('Image paste and drop (real VS Code, sample blog)', function () {
     }
   });
 
+  it('destinations under .git or with a Windows device name are refused: no edit, nothing written', async () => {
+    const doc = await newPost('2024-06-08-paste-git-hook.md');
+    const config = vscode.workspace.getConfiguration('techblog.paste');
+    try {
+      for (const destination of ['${siteRoot}/.git/hooks/pre-commit', '${siteRoot}/images/nul.${ext}']) {
+        await config.update('destination', destination, vscode.ConfigurationTarget.Workspace);
+        assert.equal(await provider.provideDocumentPasteEdits(doc, [new vscode.Range(5, 0, 5, 0)], clipboardImage(freshPng()), automatic, never), undefined, destination);
+      }
+      assert.equal(await exists(vscode.Uri.joinPath(blog(), '.git', 'hooks', 'pre-commit')), false);
+      assert.equal(await exists(vscode.Uri.joinPath(blog(), 'images', 'nul.png')), false);
+    } finally {
+      await config.update('destination', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a paste the user does not pick writes nothing; a failing write leaves the document unchanged and never overwrites', async () => {
     const doc = await newPost('2024-06-08-paste-fail.md');
     const prepared = await provider.prepare(doc, [new vscode.Range(5, 0, 5, 0)], clipboardImage(freshPng()), never);

@@ -3,6 +3,9 @@
 // extension-host heap over 1,000 live updates. What the webview shows (DOM, CSS, images, typing, XSS)
 // is checked in the real workbench by test/e2e/preview.e2e.mjs.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -258,6 +261,34 @@ describe('Live preview (real VS Code, sample blog)', function () {
         await config.update('remoteImages', undefined, vscode.ConfigurationTarget.Workspace);
       }
       await eventually(() => /script-src 'nonce-[^';]+';/.test(cspOf()), 'the page without site scripts again', 20_000);
+    });
+
+    it('safe mode: an include that is a symbolic link to a file outside the workspace shows a notice naming it, never its content', async function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-outside-'));
+      const secret = 'OUTSIDE-SECRET-' + Math.random().toString(36).slice(2);
+      const blog = sampleBlog().fsPath;
+      const link = path.join(blog, '_includes', 'safe-probe.html');
+      const postRel = '_posts/2021-01-02-safe-probe.md';
+      fs.writeFileSync(path.join(dir, 'secret.txt'), secret + '\n');
+      try {
+        try { fs.symlinkSync(path.join(dir, 'secret.txt'), link); } catch { this.skip(); }
+        fs.writeFileSync(path.join(blog, postRel), '---\nlayout: post\ntitle: Safe probe\n---\nBefore.\n\n{% include safe-probe.html %}\n\nAfter.\n');
+        const { editor, preview } = await openAndWait(postRel);
+        const shown = await eventually(async () => {
+          const s = preview.shown;
+          if (s?.notices.some((n) => n.includes('_includes/safe-probe.html is not read'))) return s;
+          // The watcher may report the new files after the first rendering: type to render again.
+          await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), ' '));
+          return undefined;
+        }, 'the refusal notice', 30_000);
+        assert.match(shown.body, /After\./);
+        assert.ok(![shown.body, ...shown.notices, ...shown.css].some((x) => x.includes(secret)), 'the secret is nowhere in the preview');
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      } finally {
+        fs.rmSync(link, { force: true });
+        fs.rmSync(path.join(blog, postRel), { force: true });
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('heap: the extension host grows by less than 20 MB over 1,000 live updates', async function () {

@@ -17,6 +17,7 @@ import { commentTag, inlineCommentTag, rawTag } from './tags/text';
 import { assignTag, captureTag, decrementTag, echoTag, incrementTag } from './tags/variables';
 import { lineOf, type RubyTagToken, type RubyToken } from './tokens';
 import type { ErrorMode } from './variable';
+import { climbsOut, invalidIncludeName, refusalNotice } from '../../site/safePaths';
 import { t } from '../../text/l10n';
 
 /** What the Jekyll tags and filters need to know about the site. */
@@ -307,7 +308,13 @@ export class JekyllLiquid {
         const file = (yield engine.parseAndRender(m[1], ctx)) as string;
         const pagePath = String((ctx.getRegister('techblog') as { path?: string } | undefined)?.path ?? '');
         const target = posix.normalize(posix.join(posix.dirname(pagePath), file));
-        const content = target.startsWith('../') ? undefined : ((yield site.read(site.root ? posix.join(site.root, target) : target)) as string | undefined);
+        // Jekyll refuses `..` (and `./.`, `//`) in the file name outright (include.rb INVALID_SEQUENCES).
+        if (invalidIncludeName(file) || climbsOut(target)) {
+          notices.add(refusalNotice({ path: file, reason: 'parent' }));
+          emitter.write(markerHtml('include', `{% include_relative ${file} %}`));
+          return;
+        }
+        const content = (yield site.read(site.root ? posix.join(site.root, target) : target)) as string | undefined;
         if (content === undefined) {
           notices.add(t('include_relative: {0} not found.', target));
           emitter.write(markerHtml('include', `{% include_relative ${file} %}`));

@@ -12,6 +12,8 @@ export interface ThemeSite extends SassSite {
   baseurl: string;
   /** The URL the output should use for a site file. */
   resource(sitePath: string): string;
+  /** The CSS filter, applied to each stylesheet before its url()s become resource URLs. */
+  filter?(css: string): string;
 }
 
 export interface Stylesheet {
@@ -63,12 +65,12 @@ export async function loadStylesheet(path: string, site: ThemeSite): Promise<Sty
       ? t('Dart Sass rejects parts of {0} that libsass (Jekyll\'s Sass compiler) accepts: the preview leaves out what failed ({1}) and keeps every other rule.',
         path, r.dropped.slice(0, 3).join(', ') + (r.dropped.length > 3 ? t(' and {0} more', r.dropped.length - 3) : ''))
       : undefined;
-    return { path, css: rewriteCssUrls(r.css, outPath, site), notice, cached: r.cached };
+    return { path, css: rewriteCssUrls(site.filter ? site.filter(r.css) : r.css, outPath, site), notice, cached: r.cached };
   }
   const text = (await site.read(path)) ?? '';
   const fm = parseFrontMatter(text, { formats: ['yaml'] });
   const css = fm.close ? await site.liquid(text.slice(fm.bodyStart), path) : text;
-  return { path, css: rewriteCssUrls(css, outPath, site) };
+  return { path, css: rewriteCssUrls(site.filter ? site.filter(css) : css, outPath, site) };
 }
 
 /** Where themes usually keep their entry stylesheet, for sites whose layouts we cannot render. */
