@@ -221,7 +221,7 @@ export function cleanCss(css: string, resource?: HtmlPolicy['resource']): string
   });
   return c
     .replace(/expression\s*\(/gi, 'x(')
-    .replace(/(?:java|vb|live)script\s*:/gi, 'x:')
+    .replace(/(?<![\w.#-])(?:java|vb|live)script\s*:/gi, 'x:') // not a selector's `.language-javascript:hover`
     .replace(/-moz-binding|behavior\s*:/gi, 'x-')
     .replace(/@import/gi, '@x-import')
     .replace(/</g, '\\3c ');

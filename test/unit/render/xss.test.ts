@@ -43,6 +43,9 @@ describe('XSS corpus', () => {
     assert.match(cleanCss('background: image-set("https://e.example/x.png" 1x)', () => ({ missing: 'x', blocked: 'remote' })), /image-set\(none 1x\)/);
     assert.doesNotMatch(cleanCss('width: exp/**/ression(alert(1))'), /expression/);
     assert.equal(cleanCss('a { content: "\\"" }'), 'a { content: "\\"" }');
+    // A theme's selectors for highlighted code keep their pseudo-classes; a script URL as a value does not survive.
+    assert.equal(cleanCss('code.language-javascript:hover, .javascript::before { color: red }'), 'code.language-javascript:hover, .javascript::before { color: red }');
+    assert.doesNotMatch(cleanCss('behavior: url(x); cursor: javascript:alert(1)'), /javascript:/);
   });
 
   test('a layout with the body in an attribute or a textarea: the body cannot break out', async () => {
