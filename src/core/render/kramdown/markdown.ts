@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
-import { escapeHtml } from '../highlight';
+import { escapeHtml } from '../escape';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownInlinePlugin } from './inline';
