@@ -13,6 +13,12 @@ export interface LexContext {
   token(cls: string, text: string): void;
   /** Lexes text with a fresh lexer of the same language (Rouge's `recurse`), or another language's. */
   recurse(text: string, grammar?: Grammar): void;
+  /**
+   * Lexes text with a lexer of another language that keeps its state between calls under the key
+   * (Rouge's `delegate @lexer` to a lexer held in a variable); `reset` starts that lexer over.
+   */
+  delegate(text: string, grammar: Grammar, key: string): void;
+  reset(key: string): void;
   push(state: string): void;
   pop(n?: number): void;
   /** The state on top of the stack. */
@@ -33,6 +39,8 @@ export interface Grammar {
   readonly states: Readonly<Record<string, readonly Rule[]>>;
   /** States pushed on top of `root` before lexing (Rouge's `start { push … }`). */
   readonly start?: readonly string[];
+  /** A lexer that is not a state machine (Rouge's line-based console lexer): it yields through the context. */
+  readonly custom?: (code: string, c: LexContext) => void;
 }
 
 export const mixin = (name: string): Rule => ({ mixin: name });
@@ -84,20 +92,32 @@ export function lex(g: Grammar, code: string): Token[] {
   return out;
 }
 
-function run(g: Grammar, code: string, emit: (cls: string, text: string) => void, fresh = true): void {
-  const states = compile(g);
-  // A recursion starts at `root` alone: Rouge's `recurse` continues a new lexer without its start states.
-  const stack: string[] = ['root', ...(fresh ? g.start ?? [] : [])];
+/** A fresh stack: a recursion starts at `root` alone (Rouge's `recurse` continues a new lexer without its start states). */
+const freshStack = (g: Grammar, withStart: boolean): string[] => ['root', ...(withStart ? g.start ?? [] : [])];
+
+function run(g: Grammar, code: string, emit: (cls: string, text: string) => void, stack = freshStack(g, true)): void {
   const memo: Record<string, unknown> = {};
+  const stacks = new Map<string, string[]>();
   const ctx: LexContext = {
     token: emit,
-    recurse: (text, other) => run(other ?? g, text, emit, false),
+    recurse: (text, other) => run(other ?? g, text, emit, freshStack(other ?? g, false)),
+    delegate: (text, other, key) => {
+      let st = stacks.get(key);
+      if (!st) stacks.set(key, (st = freshStack(other, true)));
+      run(other, text, emit, st);
+    },
+    reset: (key) => { stacks.delete(key); },
     push: (s) => { stack.push(s); },
     pop: (n = 1) => { for (let i = 0; i < n && stack.length > 1; i++) stack.pop(); },
     get state() { return stack[stack.length - 1]; },
     stack,
     memo,
   };
+  if (g.custom) {
+    g.custom(code, ctx);
+    return;
+  }
+  const states = compile(g);
   let pos = 0;
   let nullSteps = 0;
   while (pos < code.length) {

@@ -1,10 +1,20 @@
 // The Rouge-modelled lexers, by every name and alias Rouge gives them (case-sensitive, as in Rouge).
 import type { Grammar } from './lexer';
 import { C, CPP } from './languages/c';
+import { JSON_GRAMMAR, DIFF } from './languages/data';
+import { DOCKER } from './languages/docker';
+import { GO } from './languages/go';
+import { CONSOLE, SHELL } from './languages/shell';
 
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
   [CPP, ['cpp', 'c++']],
+  [CONSOLE, ['console', 'terminal', 'shell_session', 'shell-session']],
+  [DIFF, ['diff', 'patch', 'udiff']],
+  [DOCKER, ['docker', 'dockerfile', 'Dockerfile']],
+  [GO, ['go', 'golang']],
+  [JSON_GRAMMAR, ['json']],
+  [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
 ];
 
 export const GRAMMARS: ReadonlyMap<string, Grammar> = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
