@@ -4,7 +4,10 @@ import { C, CPP } from './languages/c';
 import { JSON_GRAMMAR, DIFF } from './languages/data';
 import { DOCKER } from './languages/docker';
 import { GO } from './languages/go';
+import { JAVA } from './languages/java';
+import { PYTHON } from './languages/python';
 import { CONSOLE, SHELL } from './languages/shell';
+import { SQL } from './languages/sql';
 
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
@@ -13,8 +16,11 @@ const TABLE: [Grammar, string[]][] = [
   [DIFF, ['diff', 'patch', 'udiff']],
   [DOCKER, ['docker', 'dockerfile', 'Dockerfile']],
   [GO, ['go', 'golang']],
+  [JAVA, ['java']],
   [JSON_GRAMMAR, ['json']],
+  [PYTHON, ['python', 'py']],
   [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
+  [SQL, ['sql']],
 ];
 
 export const GRAMMARS: ReadonlyMap<string, Grammar> = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
