@@ -5,6 +5,7 @@ import { JSON_GRAMMAR, DIFF } from './languages/data';
 import { DOCKER } from './languages/docker';
 import { GO } from './languages/go';
 import { JAVA } from './languages/java';
+import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
@@ -17,10 +18,12 @@ const TABLE: [Grammar, string[]][] = [
   [DOCKER, ['docker', 'dockerfile', 'Dockerfile']],
   [GO, ['go', 'golang']],
   [JAVA, ['java']],
+  [JAVASCRIPT, ['javascript', 'js']],
   [JSON_GRAMMAR, ['json']],
   [PYTHON, ['python', 'py']],
   [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
   [SQL, ['sql']],
+  [TYPESCRIPT, ['typescript', 'ts']],
 ];
 
 export const GRAMMARS: ReadonlyMap<string, Grammar> = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
