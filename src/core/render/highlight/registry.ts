@@ -1,9 +1,11 @@
 // The Rouge-modelled lexers, by every name and alias Rouge gives them (case-sensitive, as in Rouge).
 import type { Grammar } from './lexer';
 import { C, CPP } from './languages/c';
+import { CSS } from './languages/css';
 import { JSON_GRAMMAR, DIFF } from './languages/data';
 import { DOCKER } from './languages/docker';
 import { GO } from './languages/go';
+import { HTML } from './languages/html';
 import { JAVA } from './languages/java';
 import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
@@ -13,10 +15,12 @@ import { SQL } from './languages/sql';
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
   [CPP, ['cpp', 'c++']],
+  [CSS, ['css']],
   [CONSOLE, ['console', 'terminal', 'shell_session', 'shell-session']],
   [DIFF, ['diff', 'patch', 'udiff']],
   [DOCKER, ['docker', 'dockerfile', 'Dockerfile']],
   [GO, ['go', 'golang']],
+  [HTML, ['html']],
   [JAVA, ['java']],
   [JAVASCRIPT, ['javascript', 'js']],
   [JSON_GRAMMAR, ['json']],
