@@ -7,10 +7,12 @@ import { DOCKER } from './languages/docker';
 import { GO } from './languages/go';
 import { HTML } from './languages/html';
 import { JAVA } from './languages/java';
+import { KOTLIN } from './languages/kotlin';
 import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
+import { SWIFT } from './languages/swift';
 
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
@@ -24,9 +26,11 @@ const TABLE: [Grammar, string[]][] = [
   [JAVA, ['java']],
   [JAVASCRIPT, ['javascript', 'js']],
   [JSON_GRAMMAR, ['json']],
+  [KOTLIN, ['kotlin']],
   [PYTHON, ['python', 'py']],
   [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
   [SQL, ['sql']],
+  [SWIFT, ['swift']],
   [TYPESCRIPT, ['typescript', 'ts']],
 ];
 
