@@ -10,6 +10,7 @@ import { JAVA } from './languages/java';
 import { KOTLIN } from './languages/kotlin';
 import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
+import { RUST } from './languages/rust';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
 import { SWIFT } from './languages/swift';
@@ -28,6 +29,7 @@ const TABLE: [Grammar, string[]][] = [
   [JSON_GRAMMAR, ['json']],
   [KOTLIN, ['kotlin']],
   [PYTHON, ['python', 'py']],
+  [RUST, ['rust', 'rs', 'rust,no_run', 'rs,no_run', 'rust,ignore', 'rs,ignore', 'rust,should_panic', 'rs,should_panic']],
   [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
   [SQL, ['sql']],
   [SWIFT, ['swift']],
