@@ -14,6 +14,7 @@ import { RUST } from './languages/rust';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
 import { SWIFT } from './languages/swift';
+import { YAML } from './languages/yaml';
 
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
@@ -34,6 +35,7 @@ const TABLE: [Grammar, string[]][] = [
   [SQL, ['sql']],
   [SWIFT, ['swift']],
   [TYPESCRIPT, ['typescript', 'ts']],
+  [YAML, ['yaml', 'yml']],
 ];
 
 export const GRAMMARS: ReadonlyMap<string, Grammar> = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
