@@ -20,6 +20,8 @@ export interface LexContext {
   delegate(text: string, grammar: Grammar, key: string): void;
   reset(key: string): void;
   push(state: string): void;
+  /** Pushes a state made while lexing (Rouge's `push do … end`); its rules may not use mixins. */
+  pushRules(rules: readonly Rule[]): void;
   pop(n?: number): void;
   /** The state on top of the stack. */
   readonly state: string;
@@ -51,6 +53,15 @@ export const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).
 interface CompiledRule { re: RegExp; action: Action; next: Next }
 const compiled = new WeakMap<Grammar, Map<string, CompiledRule[]>>();
 
+function compileRule(r: Rule): CompiledRule {
+  if ('mixin' in r) throw new Error(`a mixin (${r.mixin}) in a state made while lexing`);
+  const [re, action, next] = r as readonly [RegExp, Action, Next?];
+  let flags = re.flags.replace(/[gy]/g, '');
+  if (!flags.includes('m')) flags += 'm';
+  if (Array.isArray(action) && !flags.includes('d')) flags += 'd';
+  return { re: new RegExp(re.source, flags + 'y'), action, next };
+}
+
 function compile(g: Grammar): Map<string, CompiledRule[]> {
   let states = compiled.get(g);
   if (states) return states;
@@ -64,11 +75,7 @@ function compile(g: Grammar): Map<string, CompiledRule[]> {
         if (!seen.has(r.mixin)) out.push(...flatten(r.mixin, new Set([...seen, r.mixin])));
         continue;
       }
-      const [re, action, next] = r as readonly [RegExp, Action, Next?];
-      let flags = re.flags.replace(/[gy]/g, '');
-      if (!flags.includes('m')) flags += 'm';
-      if (Array.isArray(action) && !flags.includes('d')) flags += 'd';
-      out.push({ re: new RegExp(re.source, flags + 'y'), action, next });
+      out.push(compileRule(r));
     }
     return out;
   };
@@ -97,6 +104,7 @@ const freshStack = (g: Grammar, withStart: boolean): string[] => ['root', ...(wi
 
 function run(g: Grammar, code: string, emit: (cls: string, text: string) => void, stack = freshStack(g, true)): void {
   const memo: Record<string, unknown> = {};
+  const made = new Map<string, CompiledRule[]>();
   const stacks = new Map<string, string[]>();
   const ctx: LexContext = {
     token: emit,
@@ -108,6 +116,11 @@ function run(g: Grammar, code: string, emit: (cls: string, text: string) => void
     },
     reset: (key) => { stacks.delete(key); },
     push: (s) => { stack.push(s); },
+    pushRules: (rules) => {
+      const name = `#made${made.size}`;
+      made.set(name, rules.map(compileRule));
+      stack.push(name);
+    },
     pop: (n = 1) => { for (let i = 0; i < n && stack.length > 1; i++) stack.pop(); },
     get state() { return stack[stack.length - 1]; },
     stack,
@@ -121,7 +134,8 @@ function run(g: Grammar, code: string, emit: (cls: string, text: string) => void
   let pos = 0;
   let nullSteps = 0;
   while (pos < code.length) {
-    const rules = states.get(stack[stack.length - 1]) ?? states.get('root')!;
+    const top = stack[stack.length - 1];
+    const rules = states.get(top) ?? made.get(top) ?? states.get('root')!;
     let matched = false;
     for (const rule of rules) {
       rule.re.lastIndex = pos;

@@ -8,6 +8,7 @@ import { GO } from './languages/go';
 import { HTML } from './languages/html';
 import { JAVA } from './languages/java';
 import { KOTLIN } from './languages/kotlin';
+import { markdownGrammar } from './languages/markdown';
 import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
 import { RUST } from './languages/rust';
@@ -38,4 +39,9 @@ const TABLE: [Grammar, string[]][] = [
   [YAML, ['yaml', 'yml']],
 ];
 
-export const GRAMMARS: ReadonlyMap<string, Grammar> = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
+const byName = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
+// Markdown lexes a fenced block with the lexer its language names: it looks them up here.
+const MARKDOWN = markdownGrammar((name) => byName.get(name));
+for (const n of ['markdown', 'md', 'mkd']) byName.set(n, MARKDOWN);
+
+export const GRAMMARS: ReadonlyMap<string, Grammar> = byName;
