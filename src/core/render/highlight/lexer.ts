@@ -20,7 +20,7 @@ export interface LexContext {
   delegate(text: string, grammar: Grammar, key: string): void;
   reset(key: string): void;
   push(state: string): void;
-  /** Pushes a state made while lexing (Rouge's `push do … end`); its rules may not use mixins. */
+  /** Pushes a state made while lexing (Rouge's `push do … end`); its mixins name the grammar's states. */
   pushRules(rules: readonly Rule[]): void;
   pop(n?: number): void;
   /** The state on top of the stack. */
@@ -53,8 +53,7 @@ export const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).
 interface CompiledRule { re: RegExp; action: Action; next: Next }
 const compiled = new WeakMap<Grammar, Map<string, CompiledRule[]>>();
 
-function compileRule(r: Rule): CompiledRule {
-  if ('mixin' in r) throw new Error(`a mixin (${r.mixin}) in a state made while lexing`);
+function compileRule(r: readonly [RegExp, Action, Next?]): CompiledRule {
   const [re, action, next] = r as readonly [RegExp, Action, Next?];
   let flags = re.flags.replace(/[gy]/g, '');
   if (!flags.includes('m')) flags += 'm';
@@ -75,7 +74,7 @@ function compile(g: Grammar): Map<string, CompiledRule[]> {
         if (!seen.has(r.mixin)) out.push(...flatten(r.mixin, new Set([...seen, r.mixin])));
         continue;
       }
-      out.push(compileRule(r));
+      out.push(compileRule(r as readonly [RegExp, Action, Next?]));
     }
     return out;
   };
@@ -103,6 +102,7 @@ export function lex(g: Grammar, code: string): Token[] {
 const freshStack = (g: Grammar, withStart: boolean): string[] => ['root', ...(withStart ? g.start ?? [] : [])];
 
 function run(g: Grammar, code: string, emit: (cls: string, text: string) => void, stack = freshStack(g, true)): void {
+  const states = g.custom ? new Map<string, CompiledRule[]>() : compile(g);
   const memo: Record<string, unknown> = {};
   const made = new Map<string, CompiledRule[]>();
   const stacks = new Map<string, string[]>();
@@ -118,7 +118,7 @@ function run(g: Grammar, code: string, emit: (cls: string, text: string) => void
     push: (s) => { stack.push(s); },
     pushRules: (rules) => {
       const name = `#made${made.size}`;
-      made.set(name, rules.map(compileRule));
+      made.set(name, rules.flatMap((r) => ('mixin' in r ? states.get(r.mixin) ?? [] : [compileRule(r)])));
       stack.push(name);
     },
     pop: (n = 1) => { for (let i = 0; i < n && stack.length > 1; i++) stack.pop(); },
@@ -130,7 +130,6 @@ function run(g: Grammar, code: string, emit: (cls: string, text: string) => void
     g.custom(code, ctx);
     return;
   }
-  const states = compile(g);
   let pos = 0;
   let nullSteps = 0;
   while (pos < code.length) {

@@ -11,6 +11,7 @@ import { KOTLIN } from './languages/kotlin';
 import { markdownGrammar } from './languages/markdown';
 import { JAVASCRIPT, TYPESCRIPT } from './languages/javascript';
 import { PYTHON } from './languages/python';
+import { RUBY } from './languages/ruby';
 import { RUST } from './languages/rust';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
@@ -31,6 +32,7 @@ const TABLE: [Grammar, string[]][] = [
   [JSON_GRAMMAR, ['json']],
   [KOTLIN, ['kotlin']],
   [PYTHON, ['python', 'py']],
+  [RUBY, ['ruby', 'rb']],
   [RUST, ['rust', 'rs', 'rust,no_run', 'rs,no_run', 'rust,ignore', 'rs,ignore', 'rust,should_panic', 'rs,should_panic']],
   [SHELL, ['shell', 'bash', 'zsh', 'ksh', 'sh']],
   [SQL, ['sql']],
