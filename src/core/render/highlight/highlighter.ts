@@ -7,6 +7,7 @@
 import { escapeHtml } from '../escape';
 import { hljsGrammarFor, hljsTokens } from './hljsFallback';
 import { type Grammar, lex } from './lexer';
+import type { RougeOptions } from './options';
 import { GRAMMARS } from './registry';
 import { ROUGE_NAMES } from './rougeNames';
 
@@ -23,10 +24,7 @@ export function engineFor(lang: string | undefined): Engine {
   return h ? { kind: 'hljs', grammar: h } : undefined;
 }
 
-/** Whether Rouge (and so kramdown) highlights a fence in this language at all. */
-export function isHighlighted(lang: string | undefined): boolean {
-  return !!lang && ROUGE_NAMES.has(lang) && lang !== 'plaintext' && lang !== 'text';
-}
+const isPlain = (lang: string) => lang === 'plaintext' || lang === 'text';
 
 /** Rouge's HTML formatter: a span per token with a class, plain text bare. */
 export function formatTokens(tokens: readonly (readonly [string, string])[]): string {
@@ -64,6 +62,20 @@ export class CodeHighlighter {
     return html;
   }
 
+  /**
+   * kramdown's Rouge highlighter for a code block or span: the highlighted HTML and the language the
+   * element's class names, or undefined when kramdown leaves the code unhighlighted (a language Rouge
+   * does not know, plain text without `guess_lang`, `disable`).
+   */
+  kramdown(code: string, lang: string | undefined, opts: RougeOptions): { html: string; lang: string } | undefined {
+    const name = lang || opts.defaultLang;
+    if (opts.disable || !name || !ROUGE_NAMES.has(name) || (isPlain(name) && !opts.guessLang)) return undefined;
+    let html = this.tokens(code, name);
+    if (opts.lineNumbers) html = rougeTable(code, html, opts.gutterClass, opts.codeClass, opts.startLine, opts.tableClass);
+    if (opts.wrap) html = `<div class="highlight"><pre class="${escapeHtml(opts.cssClass)}"><code>${html}</code></pre></div>`;
+    return { html, lang: name };
+  }
+
   /** Jekyll's `{% highlight lang [linenos] %}` output. */
   figure(code: string, lang: string, linenos: boolean): string {
     const l = escapeHtml(lang);
@@ -74,7 +86,7 @@ export class CodeHighlighter {
 }
 
 /** Rouge's HTMLTable formatter: a line-number gutter beside the highlighted code. */
-export function rougeTable(code: string, body: string, gutterClass = 'rouge-gutter', codeClass = 'rouge-code', startLine = 1): string {
+export function rougeTable(code: string, body: string, gutterClass = 'rouge-gutter', codeClass = 'rouge-code', startLine = 1, tableClass = 'rouge-table'): string {
   let lines = (code.match(/\n/g) ?? []).length;
   let inner = body;
   if (!code.endsWith('\n')) {
@@ -82,5 +94,6 @@ export function rougeTable(code: string, body: string, gutterClass = 'rouge-gutt
     inner += '\n';
   }
   const gutter = Array.from({ length: lines }, (_, i) => String(startLine + i)).join('\n') + '\n';
-  return `<table class="rouge-table"><tbody><tr><td class="${gutterClass} gl"><pre class="lineno">${gutter}</pre></td><td class="${codeClass}"><pre>${inner}</pre></td></tr></tbody></table>`;
+  const esc = escapeHtml;
+  return `<table class="${esc(tableClass)}"><tbody><tr><td class="${esc(gutterClass)} gl"><pre class="lineno">${gutter}</pre></td><td class="${esc(codeClass)}"><pre>${inner}</pre></td></tr></tbody></table>`;
 }

@@ -22,6 +22,8 @@ const CPP_RESERVED = new Set([...C_RESERVED, ...words(`__virtual_inheritance __u
   __multiple_inheritance __interface __event`)]);
 
 const ID = '[a-zA-Z_][a-zA-Z0-9_]*';
+/** How far a function definition's return type and signature may reach (Rouge: unbounded). */
+const BOUND = 500;
 
 function cFamily(name: string, keywords: ReadonlySet<string>, types: ReadonlySet<string>, reserved: ReadonlySet<string>,
   extra: { root?: Rule[]; statements?: Rule[]; states?: Record<string, Rule[]> }): Grammar {
@@ -68,7 +70,8 @@ function cFamily(name: string, keywords: ReadonlySet<string>, types: ReadonlySet
       root: [
         ...(extra.root ?? []),
         mixin('expr_whitespace'),
-        [new RegExp(`([\\w*\\s]+?[\\s*])(${ID})(\\s*\\([^;]*?\\))((?:\\s|//.*?\\n|/[*].*?[*]/)+)?(\\{|;)`, 's'), (m, c) => {
+        // Rouge's rule, with its repetitions bounded so a long run of words cannot make it quadratic.
+        [new RegExp(`([\\w*\\s]{1,${BOUND}}?[\\s*])(${ID})(\\s*\\([^;]{0,${BOUND}}?\\))((?:\\s|//.*?\\n|/[*].*?[*]/)+)?(\\{|;)`, 's'), (m, c) => {
           c.recurse(m[1]);
           c.token('nf', m[2]);
           c.recurse(m[3]);

@@ -15,7 +15,8 @@ export const JAVA: Grammar = {
       [/\/\/.*?$/, 'c1'],
       [/\/\*.*?\*\//s, 'cm'],
       [new RegExp(`(?:${KEYWORDS})\\b`), 'k'],
-      [/(\s*(?:[a-zA-Z_][a-zA-Z0-9_.[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/s, (m, c) => {
+      // Rouge's rule, with at most 20 words before the method name so that prose-like input stays linear.
+      [/(\s*(?:[a-zA-Z_][a-zA-Z0-9_.[\]<>]*\s+){1,20}?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/s, (m, c) => {
         c.recurse(m[1], JAVA);
         c.token('nf', m[2]);
         c.token('', m[3]);

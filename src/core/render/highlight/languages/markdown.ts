@@ -46,14 +46,15 @@ export function markdownGrammar(resolve: (name: string) => Grammar | undefined):
           }
         }],
         [/\n\n(( {4}|\t).*?\n|\n)+/, 'sb'],
-        [re(`(\`+)(?:${EDOT}|\\n)+?\\1`), 'sb'],
+        // Rouge's rules, with code spans and link texts bounded to 2,000 characters (a long line stays linear).
+        [re(`(\`{1,16})(?:${EDOT}|\\n){1,2000}?\\1`), 'sb'],
         [/^(\s*[*]){3,}\s*$/, 'p'],
         [/^(\s*[-]){3,}\s*$/, 'p'],
         [/^\s*[*+-](?=\s)/, 'p'],
         [/^\s*\d+\./, 'p'],
         [/^\s*>.*?$/, 'gt'],
         [re(`^(\\s*)(\\[)(${EDOT}+?)(\\])(\\s*)(:)`), ['', 'p', 'ss', 'p', '', 'p'], ['title', 'url']],
-        [re(`(!?\\[)(${EDOT}*?|[^\\]]*?)(\\])(?=[\\[(])`), ['p', 'nv', 'p'], 'link'],
+        [re(`(!?\\[)(${EDOT}{0,2000}?|[^\\]]{0,2000}?)(\\])(?=[\\[(])`), ['p', 'nv', 'p'], 'link'],
         [re(`[*][*]${EDOT}*?[*][*]`), 'gs'],
         [re(`__${EDOT}*?__`), 'gs'],
         [re(`[*]${EDOT}*?[*]`), 'ge'],

@@ -68,7 +68,8 @@ export const YAML: Grammar = {
       [/\*[\p{L}\p{Nl}\p{Nd}_-]+/u, 'nv'],
     ],
     block_nodes: [
-      [/([^#,:?[\]{}"'\n]+)(:)(?=\s|$)/, (m, c) => {
+      // Rouge's rule; a key longer than 1,000 characters is not looked for (a long line stays linear).
+      [/([^#,:?[\]{}"'\n]{1,1000})(:)(?=\s|$)/, (m, c) => {
         c.token('na', m[1]);
         c.token('pi', m[2]);
         setIndent(c, m[0], true);
