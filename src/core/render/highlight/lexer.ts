@@ -4,6 +4,9 @@
 // that matches wins; when none does, one character is yielded as an error token, as Rouge does.
 // Regexes are written in JavaScript syntax with Ruby's line semantics: `^`/`$` match at line ends
 // (the `m` flag is always added); use the `s` flag where a Rouge rule has Ruby's `m`.
+// Rouge scans with Ruby's StringScanner, which sees nothing before the scan position: a leading lookbehind
+// is always true (`(?<!x)`) or never (`(?<=x)`) and `\A` matches at the scan position, so the language
+// files write those rules without them.
 
 /** A token: Rouge's short class ('' for plain text) and its text. */
 export type Token = [cls: string, text: string];

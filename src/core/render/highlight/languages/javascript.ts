@@ -46,8 +46,9 @@ function jsFamily(name: string, sets: Sets, extra: { root?: Rule[]; statement?: 
       regex_group: [[/\//, 'se'], [/[^/]\n/, (_m, c) => c.pop(2)], [/\]/, 'se', '#pop'], [/\\./, 'se'], [/./, 'sr']],
       root: [
         ...(extra.root ?? []),
-        [/^\s*#!.*?\n/s, (m, c) => { if (m.index === 0) { c.token('cp', m[0]); c.push('statement'); } else c.recurse(m[0]); }],
-        [/(?<=\n)(?=\s|\/|<!--)/, '', 'expr_start'],
+        // Rouge's `\A`: at the scan position, wherever that is.
+        [/\s*#!.*?\n/s, 'cp', 'statement'],
+        // (Rouge's `(?<=\n)(?=\s|/|<!--)` never matches: a lookbehind sees nothing before the scan position.)
         mixin('comments_and_whitespace'),
         [/\+\+|--|~|\?\?=?|&&|\|\||\\(?=\n)|<<|>>>?|===|!==/, 'o', 'expr_start'],
         [/[-<>+*%&|^/!=]=?/, 'o', 'expr_start'],

@@ -20,7 +20,8 @@ export function markdownGrammar(resolve: (name: string) => Grammar | undefined):
     name: 'markdown',
     states: {
       root: [
-        [/(?<![\s\S])(---\s*\n.*?\n?)^(---\s*$\n?)/s, (m, c) => c.recurse(m[0], YAML)],
+        // Rouge's `\A` matches at the scan position, wherever that is.
+        [/(---\s*\n.*?\n?)^(---\s*$\n?)/s, (m, c) => c.recurse(m[0], YAML)],
         [/\\./, 'se'],
         [/^[\S ]+\n(?:---*)\n/, 'gh'],
         [/^[\S ]+\n(?:===*)\n/, 'gu'],

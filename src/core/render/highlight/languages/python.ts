@@ -57,7 +57,8 @@ export const PYTHON: Grammar = {
         c.push('generic_string');
       }],
       [new RegExp(`@${DOTTED}`, 'iu'), 'nd'],
-      [new RegExp(`(?<!\\.)${ID}`, 'u'), (m, c) => {
+      // Rouge's `(?<!\.)` here is always true: a lookbehind sees nothing before the scan position.
+      [new RegExp(ID, 'u'), (m, c) => {
         const w = m[0];
         c.token(KEYWORDS.has(w) ? 'k' : EXCEPTIONS.has(w) || BUILTINS.has(w) ? 'nb' : PSEUDO.has(w) ? 'bp' : 'n', w);
       }],

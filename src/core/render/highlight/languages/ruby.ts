@@ -68,7 +68,7 @@ export const RUBY: Grammar = {
       [/\b[a-z_]\w*?[?!]?:\s+/, 'ss', 'expr_start'],
       [/'(\\\\|\\'|[^'])*'/, 's1'],
       [/"/, 's2', 'simple_string'],
-      [/(?<!\.)`/, 'sb', 'simple_backtick'],
+      [/`/, 'sb', 'simple_backtick'], // Rouge's leading lookbehinds see nothing before the scan position: always true
     ],
     regex_flags: [[/[mixounse]*/, 'sr', '#pop']],
     simple_string: simple('s2', '"'),
@@ -98,7 +98,7 @@ export const RUBY: Grammar = {
       [/(class\b)(\s*)/, ['k', ''], 'classname'],
       [new RegExp(`(?:${BUILTINS_Q})[?]`), 'nb', 'expr_start'],
       [/(?:chomp|chop|exit|gsub|sub)!/, 'nb', 'expr_start'],
-      [new RegExp(`(?<!\\.)(?:${BUILTINS_G})\\b`), 'nb', 'method_call'],
+      [new RegExp(`(?:${BUILTINS_G})\\b`), 'nb', 'method_call'],
       mixin('has_heredocs'),
       [/\.{2,3}/, 'o', 'expr_start'],
       [/[A-Z][a-zA-Z0-9_]*/, 'no', 'method_call'],
@@ -112,7 +112,7 @@ export const RUBY: Grammar = {
       [/[\])}]/, 'p'],
     ],
     has_heredocs: [
-      [/(?<!\w)(<<[-~]?)(["`']?)([a-zA-Z_]\w*)(\2)/, (m, c) => {
+      [/(<<[-~]?)(["`']?)([a-zA-Z_]\w*)(\2)/, (m, c) => {
         c.token('o', m[1]);
         c.token('no', m[2] + m[3] + m[4]);
         queue(c).push([m[1] === '<<-' || m[1] === '<<~', m[3]]);
