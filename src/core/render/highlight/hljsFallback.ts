@@ -3,6 +3,7 @@
 // names, punctuation and operators stay unclassed).
 import hljs from 'highlight.js/lib/core';
 import type { LanguageFn } from 'highlight.js';
+import type { Grammar, Token } from './lexer';
 import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
 import cpp from 'highlight.js/lib/languages/cpp';
@@ -108,4 +109,29 @@ export function hljsGrammarFor(lang: string): string | undefined {
 /** highlight.js's lexing of code in a grammar it has, as Rouge markup (spans with Rouge's short classes). */
 export function hljsTokens(code: string, grammar: string): string {
   return toRouge(hljs.highlight(code, { language: grammar, ignoreIllegals: true }).value);
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
+
+/** highlight.js's Rouge markup as tokens (innermost class per run of text). */
+function tokensOf(html: string): Token[] {
+  const out: Token[] = [];
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<span class="([^"]*)">|<\/span>|([^<]+)/g)) {
+    if (m[1] !== undefined) stack.push(m[1]);
+    else if (m[2] === undefined) stack.pop();
+    else out.push([stack[stack.length - 1] ?? '', m[2].replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_a, e: string) => ENTITY[e])]);
+  }
+  return out;
+}
+
+/** A lexer for another lexer to delegate to (Markdown's fences), lexing with highlight.js. */
+export function hljsGrammar(lang: string): Grammar | undefined {
+  const grammar = hljsGrammarFor(lang);
+  if (!grammar) return undefined;
+  return {
+    name: `hljs:${grammar}`,
+    states: {},
+    custom: (code, c) => { for (const [cls, text] of tokensOf(hljsTokens(code, grammar))) c.token(cls, text); },
+  };
 }

@@ -1,4 +1,5 @@
 // The Rouge-modelled lexers, by every name and alias Rouge gives them (case-sensitive, as in Rouge).
+import { hljsGrammar } from './hljsFallback';
 import type { Grammar } from './lexer';
 import { C, CPP } from './languages/c';
 import { CSS } from './languages/css';
@@ -17,6 +18,7 @@ import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
 import { SWIFT } from './languages/swift';
 import { YAML } from './languages/yaml';
+import { ROUGE_NAMES } from './rougeNames';
 
 const TABLE: [Grammar, string[]][] = [
   [C, ['c']],
@@ -42,8 +44,12 @@ const TABLE: [Grammar, string[]][] = [
 ];
 
 const byName = new Map(TABLE.flatMap(([g, names]) => names.map((n) => [n, g] as [string, Grammar])));
-// Markdown lexes a fenced block with the lexer its language names: it looks them up here.
-const MARKDOWN = markdownGrammar((name) => byName.get(name));
+// Rouge's plain text lexer: one unclassed token.
+const PLAIN: Grammar = { name: 'plaintext', states: {}, custom: (code, c) => c.token('', code) };
+// Markdown lexes a fenced block with the lexer its language names: a modelled one, plain text, or for the
+// other languages Rouge knows, highlight.js.
+const MARKDOWN = markdownGrammar((name) => byName.get(name) ??
+  (name === 'plaintext' || name === 'text' ? PLAIN : ROUGE_NAMES.has(name) ? hljsGrammar(name) : undefined));
 for (const n of ['markdown', 'md', 'mkd']) byName.set(n, MARKDOWN);
 
 export const GRAMMARS: ReadonlyMap<string, Grammar> = byName;
