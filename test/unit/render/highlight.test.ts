@@ -70,7 +70,8 @@ describe('code highlighting against Jekyll and Rouge', () => {
   test('every modelled language lexes like Rouge on code with odd corners (unclosed strings, stray characters)', (t) => {
     if (rouge('x', 'ruby') === undefined) return t.skip('ruby-rouge is not installed');
     const h = new CodeHighlighter();
-    const odd = 'x = "unclosed\n/* open comment\n<<EOF\n`tick\n$(( 1 +\n{ [ ( ) ] }\n@@@ ### ~~~\n\'a\' \\\n';
+    const odd = 'x = "unclosed\n/* open comment\n<<EOF\n`tick\n$(( 1 +\n{ [ ( ) ] }\n@@@ ### ~~~\n\'a\' \\\n' +
+      '```text\nplain & <b>\n```\n```nosuchlang\nz\n```\n```python\ndef f(): pass\n```\n';
     const seen = new Set<Grammar>();
     for (const [name, g] of GRAMMARS) {
       if (seen.has(g)) continue;
