@@ -17,6 +17,7 @@ import { RUST } from './languages/rust';
 import { CONSOLE, SHELL } from './languages/shell';
 import { SQL } from './languages/sql';
 import { SWIFT } from './languages/swift';
+import { XML } from './languages/xml';
 import { YAML } from './languages/yaml';
 import { ROUGE_NAMES } from './rougeNames';
 
@@ -40,6 +41,7 @@ const TABLE: [Grammar, string[]][] = [
   [SQL, ['sql']],
   [SWIFT, ['swift']],
   [TYPESCRIPT, ['typescript', 'ts']],
+  [XML, ['xml']],
   [YAML, ['yaml', 'yml']],
 ];
 

@@ -3,6 +3,7 @@
 import { type Grammar, type LexContext } from '../lexer';
 import { CSS } from './css';
 import { JAVASCRIPT } from './javascript';
+import { MARKUP_COMMENT, MARKUP_TEXT } from './xml';
 
 const WORD = '\\p{L}\\p{M}\\p{Nd}\\p{Pc}';
 const NAME = `[\\p{L}:_-][${WORD}\\p{Cf}:.·-]*`;
@@ -13,8 +14,7 @@ export const HTML: Grammar = {
   name: 'html',
   states: {
     root: [
-      [/[^<&]+/, ''],
-      [/&\S*?;/, 'ni'],
+      ...MARKUP_TEXT,
       [/<!DOCTYPE .*?>/is, 'cp'],
       [/<!\[CDATA\[.*?\]\]>/s, 'cp'],
       [/<!--/, 'c', 'comment'],
@@ -27,7 +27,7 @@ export const HTML: Grammar = {
     tag_end: [{ mixin: 'tag_end_end' }, [re(NAME), goto('tag_end_end', 'nt')]],
     tag_end_end: [[/\s+/, ''], [/>/, 'nt', '#pop']],
     tag_start: [[/\s+/, ''], [re(NAME), goto('tag', 'nt')], [/(?:)/, (_m, c) => { c.pop(); c.push('tag'); }]],
-    comment: [[/[^-]+/, 'c'], [/-->/, 'c', '#pop'], [/-/, 'c']],
+    comment: MARKUP_COMMENT,
     tag: [
       [/\s+/, ''],
       [re(`[\\p{L}:_[\\]()*.-][${WORD}\\p{Cf}:.·[\\]()*-]*\\s*=\\s*`, 's'), 'na', 'attr'],
