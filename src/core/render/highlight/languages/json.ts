@@ -1,4 +1,4 @@
-// JSON and unified diffs, modelled on Rouge's `json` and `diff` lexers.
+// JSON, modelled on Rouge's `json` lexer: keys are labels (`nl`), whitespace `w`.
 import { type Grammar, mixin } from '../lexer';
 
 export const JSON_GRAMMAR: Grammar = {
@@ -15,25 +15,6 @@ export const JSON_GRAMMAR: Grammar = {
       [/(?:true|false|null)/, 'kc'],
       [/-?(?:0|[1-9]\d*)\.\d+(?:e[+-]?\d+)?/i, 'mf'],
       [/-?(?:0|[1-9]\d*)(?:e[+-]?\d+)?/i, 'mi'],
-    ],
-  },
-};
-
-export const DIFF: Grammar = {
-  name: 'diff',
-  states: {
-    root: [
-      [/^ .*$\n?/, ''],
-      [/^---$\n?/, 'p'],
-      [/^[+>]+.*$\n?/, 'gi'],
-      [/^\+.*$\n?/, 'gi'],
-      [/^[-<]+.*$\n?/, 'gd'],
-      [/^!.*$\n?/, 'gs'],
-      [/^([Ii]ndex|diff).*$\n?/, 'gh'],
-      [/^(@@[^@]*@@)([^\n]*\n)/, ['p', '']],
-      [/^\w.*$\n?/, 'p'],
-      [/^=.*$\n?/, 'gh'],
-      [/\s.*$\n?/, ''],
     ],
   },
 };
