@@ -57,6 +57,9 @@ async function fidelity() {
   // Shopify's liquid-spec through our Liquid (ruby-liquid decides disputed specs); fails under its floor.
   const specs = await must(process.execPath, ['test/fidelity/liquid-spec.mjs'], 'liquid-spec peer suite');
   if (/^\[liquid-spec\] \d+\/\d+ passed/m.test(specs)) totals.passed++;
+  // Code highlighting against Debian's ruby-rouge, per character; fails under 95 % for any language.
+  const rouge = await must(process.execPath, ['test/fidelity/rouge-stage.mjs'], 'Rouge stage');
+  if (/^\[rouge\] overall:/m.test(rouge)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {

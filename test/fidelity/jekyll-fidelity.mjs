@@ -27,7 +27,7 @@ const sites = args.flatMap((a, i) => (a === '--site' && args[i + 1] ? [args[i + 
 // A site without _config.yml; a GitHub Pages-style site (its plugins: jekyll-seo-tag, -feed, -gist, -mentions, -relative-links,
 // -titles-from-headings, -optional-front-matter, -default-layout, -readme-index; Debian's ruby-jekyll-* packages).
 if (!sites.length) sites.push(path.join(root, 'examples', 'sample-blog'), path.join(root, 'test', 'fixtures', 'render', 'kramdown-site'),
-  ...['lax-liquid-theme', 'libsass-theme', 'gem-theme', 'remote-theme', 'no-config', 'gh-pages'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)), JEKYLL_NEW);
+  ...['lax-liquid-theme', 'libsass-theme', 'gem-theme', 'remote-theme', 'no-config', 'gh-pages', 'rouge-options'].map((s) => path.join(root, 'test', 'fixtures', 'sites', s)), JEKYLL_NEW);
 const PLUGIN_PACKAGES = ['ruby-jekyll-seo-tag', 'ruby-jekyll-feed', 'ruby-jekyll-gist', 'ruby-jekyll-mentions', 'ruby-jekyll-relative-links',
   'ruby-jekyll-titles-from-headings', 'ruby-jekyll-optional-front-matter', 'ruby-jekyll-default-layout', 'ruby-jekyll-readme-index',
   // The `jekyll new` blog's theme (also what test/integration/suite/themes.test.ts previews on a fresh machine).

@@ -1,5 +1,5 @@
 // Video iframes and gist scripts as offline-safe cards: a title and a link, nothing that loads or runs.
-import { escapeHtml } from './highlight';
+import { escapeHtml } from './escape';
 import { t } from '../text/l10n';
 
 export interface Embed {

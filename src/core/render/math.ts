@@ -1,7 +1,7 @@
 // Math as the blog's MathJax would show it, typeset by KaTeX into HTML at render time (no CDN, no
 // script in the page). Posts can hold thousands of formulas, so results are cached per formula.
 import katex from 'katex';
-import { escapeHtml } from './highlight';
+import { escapeHtml } from './escape';
 
 const MAX_CACHE = 5000;
 

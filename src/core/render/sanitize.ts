@@ -6,7 +6,7 @@
 // one CSS filter (cleanCss); iframes and gist scripts become cards; resource URLs are resolved to site files.
 import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
-import { escapeHtml } from './highlight';
+import { escapeHtml } from './escape';
 import { t } from '../text/l10n';
 import { mapCssUrls } from './cssUrls';
 

@@ -1,6 +1,6 @@
 // The per-render state every kramdown rule reads (markdown-it passes it along as `env`).
 import type { AttributeList } from './attributeList';
-import type { CodeHighlighter } from '../highlight';
+import type { CodeHighlighter } from '../highlight/highlighter';
 import type { KramdownOptions } from './options';
 import type { MathRenderer } from '../math';
 import type { BlockedImage } from '../sanitize';

@@ -4,7 +4,7 @@ import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
-import { escapeHtml } from '../highlight';
+import { escapeHtml } from '../escape';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownInlinePlugin } from './inline';
@@ -71,9 +71,15 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     const lang = t.type === 'fence' ? codeLanguage(t) : undefined;
     // Jekyll's order: the language, an IAL's classes, then Rouge's; other attributes (IAL, data-line) follow.
     const cls = String(t.attrGet('class') ?? '').replace(/\blanguage-\S+\s*/, '').trim();
-    const klass = [`language-${lang || 'plaintext'}`, cls, 'highlighter-rouge'].filter(Boolean).join(' ');
     const body = t.type === 'code_block' ? t.content.replace(/\n*$/, '\n') : t.content;
-    return `<div class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}><div class="highlight"><pre class="highlight"><code>${env.highlighter.tokens(body, lang)}</code></pre></div></div>\n`;
+    const hl = env.highlighter.kramdown(body, lang, env.options.highlighter.block);
+    if (!hl) {
+      // kramdown without a highlighter's answer (a language Rouge does not know): a bare <pre><code>.
+      const code = lang ? ` class="language-${escapeHtml(lang)}"` : '';
+      return `<pre${cls ? ` class="${escapeHtml(cls)}"` : ''}${attrsHtml(t, ['class'])}><code${code}>${escapeHtml(body.replace(/\n$/, ''))}\n</code></pre>\n`;
+    }
+    const klass = [`language-${hl.lang}`, cls, 'highlighter-rouge'].filter(Boolean).join(' ');
+    return `<div class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${hl.html}</div>\n`;
   });
   rules.fence = code;
   rules.code_block = code;
@@ -83,9 +89,10 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     const cls = String(t.attrGet('class') ?? '');
     const lang = /\blanguage-(\S+)/.exec(cls)?.[1];
     const others = cls.replace(/\blanguage-\S+\s*/, '').trim();
-    const klass = [`language-${lang ?? 'plaintext'}`, others, 'highlighter-rouge'].filter(Boolean).join(' ');
-    const body = lang ? env.highlighter.tokens(t.content, lang) : escapeHtml(t.content);
-    return `<code class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${body}</code>`;
+    const hl = env.highlighter.kramdown(t.content, lang, env.options.highlighter.span);
+    if (!hl) return `<code${cls ? ` class="${escapeHtml(cls)}"` : ''}${attrsHtml(t, ['class'])}>${escapeHtml(t.content)}</code>`;
+    const klass = [`language-${hl.lang}`, others, 'highlighter-rouge'].filter(Boolean).join(' ');
+    return `<code class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${hl.html}</code>`;
   });
 
   rules.image = rule((tokens, idx, env, self) => {

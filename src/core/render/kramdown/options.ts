@@ -1,4 +1,5 @@
 // The `kramdown:` options of _config.yml that change the HTML, with Jekyll 4's defaults.
+import { JEKYLL_HIGHLIGHTER_DEFAULTS, type SyntaxHighlighterOptions, syntaxHighlighterOptionsFrom } from '../highlight/options';
 
 export interface KramdownOptions {
   /** `GFM` (Jekyll's default) or `kramdown`: header ids and a few parsing rules differ. */
@@ -19,12 +20,15 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
+  /** `syntax_highlighter_opts` (with `guess_lang`) for Rouge, per code blocks and spans. */
+  highlighter: SyntaxHighlighterOptions;
 }
 
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], parseBlockHtml: false, mathEngine: 'mathjax',
+  highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
 const NAMED: Record<string, string> = {
@@ -72,5 +76,6 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   o.tocLevels = levels(k.toc_levels) ?? o.tocLevels;
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
+  o.highlighter = syntaxHighlighterOptionsFrom(k);
   return o;
 }

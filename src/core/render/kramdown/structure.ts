@@ -2,7 +2,7 @@
 // the `{:toc}` table of contents, GFM task lists, table alignment styles, and `data-line` for scroll sync.
 import type MarkdownIt from 'markdown-it';
 import { HeaderIdGenerator } from './headerIds';
-import { escapeHtml } from '../highlight';
+import { escapeHtml } from '../escape';
 import { envOf, type RenderEnv } from './env';
 import { attributesHtml } from '../sanitize';
 

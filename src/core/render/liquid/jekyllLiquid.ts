@@ -5,7 +5,8 @@
 // include file, and so does a tag that cannot parse or render (a notice names its file and line).
 import * as posix from 'node:path/posix';
 import { Liquid, Parser, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
-import { type CodeHighlighter, escapeHtml } from '../highlight';
+import { escapeHtml } from '../escape';
+import type { CodeHighlighter } from '../highlight/highlighter';
 import { rubyDate } from './filters/date';
 import { registerRubyFilters } from './filters/ruby';
 import { type LaxRuntime, type NativeTag, type Node, parseDocument } from './parser';

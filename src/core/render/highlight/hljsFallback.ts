@@ -1,9 +1,9 @@
-// Code highlighting with Rouge's markup and short token classes (`.k`, `.s`, `.c1`, `.nf` …), so a
-// theme's Rouge/Pygments CSS colours our preview. highlight.js does the lexing; its scopes are mapped
-// to the Pygments token classes Rouge emits. Results are cached per (language, code): while typing,
-// only the code block being edited is highlighted again.
+// The long tail: languages Rouge knows that have no Rouge-modelled lexer in languages/ are lexed by
+// highlight.js, whose scopes are mapped to the Pygments token classes Rouge emits (an approximation:
+// names, punctuation and operators stay unclassed).
 import hljs from 'highlight.js/lib/core';
 import type { LanguageFn } from 'highlight.js';
+import type { Grammar, Token } from './lexer';
 import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
 import cpp from 'highlight.js/lib/languages/cpp';
@@ -99,54 +99,39 @@ function toRouge(html: string): string {
   });
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
-}
-
-/** The highlight.js grammar for a Rouge language name, or undefined (Rouge's plain text lexer). */
-export function grammarFor(lang: string | undefined): string | undefined {
-  if (!lang) return undefined;
+/** The highlight.js grammar for a Rouge language name, or undefined. */
+export function hljsGrammarFor(lang: string): string | undefined {
   const l = lang.toLowerCase();
   const name = ALIASES[l] ?? l;
   return hljs.getLanguage(name) ? name : undefined;
 }
 
-const MAX_CACHE = 2000;
-const MAX_HIGHLIGHT = 200_000; // longer blocks stay plain: highlighting them would stall typing
+/** highlight.js's lexing of code in a grammar it has, as Rouge markup (spans with Rouge's short classes). */
+export function hljsTokens(code: string, grammar: string): string {
+  return toRouge(hljs.highlight(code, { language: grammar, ignoreIllegals: true }).value);
+}
 
-/** Highlights code to Rouge's token markup (the inside of `<code>`), with a bounded cache. */
-export class CodeHighlighter {
-  private readonly cache = new Map<string, string>();
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
 
-  tokens(code: string, lang: string | undefined): string {
-    const grammar = grammarFor(lang);
-    if (!grammar || code.length > MAX_HIGHLIGHT) return escapeHtml(code);
-    const key = grammar + '\0' + code;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) {
-      // Refresh its place so the blocks of the post being edited stay cached.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
-    let html: string;
-    try {
-      html = toRouge(hljs.highlight(code, { language: grammar, ignoreIllegals: true }).value);
-    } catch {
-      html = escapeHtml(code);
-    }
-    this.cache.set(key, html);
-    if (this.cache.size > MAX_CACHE) this.cache.delete(this.cache.keys().next().value as string);
-    return html;
+/** highlight.js's Rouge markup as tokens (innermost class per run of text). */
+function tokensOf(html: string): Token[] {
+  const out: Token[] = [];
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<span class="([^"]*)">|<\/span>|([^<]+)/g)) {
+    if (m[1] !== undefined) stack.push(m[1]);
+    else if (m[2] === undefined) stack.pop();
+    else out.push([stack[stack.length - 1] ?? '', m[2].replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_a, e: string) => ENTITY[e])]);
   }
+  return out;
+}
 
-  /** Jekyll's `{% highlight lang [linenos] %}` output. */
-  figure(code: string, lang: string, linenos: boolean): string {
-    const l = escapeHtml(lang);
-    const body = this.tokens(code, lang);
-    if (!linenos) return `<figure class="highlight"><pre><code class="language-${l}" data-lang="${l}">${body}</code></pre></figure>`;
-    const lines = code.split('\n').length;
-    const gutter = Array.from({ length: lines }, (_, i) => String(i + 1)).join('\n') + '\n';
-    return `<figure class="highlight"><pre><code class="language-${l}" data-lang="${l}"><table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">${gutter}</pre></td><td class="code"><pre>${body}\n</pre></td></tr></tbody></table></code></pre></figure>`;
-  }
+/** A lexer for another lexer to delegate to (Markdown's fences), lexing with highlight.js. */
+export function hljsGrammar(lang: string): Grammar | undefined {
+  const grammar = hljsGrammarFor(lang);
+  if (!grammar) return undefined;
+  return {
+    name: `hljs:${grammar}`,
+    states: {},
+    custom: (code, c) => { for (const [cls, text] of tokensOf(hljsTokens(code, grammar))) c.token(cls, text); },
+  };
 }
