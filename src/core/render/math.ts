@@ -2,6 +2,7 @@
 // script in the page). Posts can hold thousands of formulas, so results are cached per formula.
 import katex from 'katex';
 import { escapeHtml } from './highlight';
+import { mathJaxCompatible, mathJaxMacros } from './math/mathjaxCompat';
 
 const MAX_CACHE = 5000;
 
@@ -14,18 +15,34 @@ export class MathRenderer {
     if (hit !== undefined) return hit;
     let html: string;
     try {
-      html = katex.renderToString(tex, {
-        // MathML alongside the HTML: screen readers and copy get the formula, and its TeX annotation.
-        displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore',
-        // `trust: false` keeps \href{javascript:…} and \htmlData out; the limits bound hostile input.
-        trust: false, maxExpand: 1000, maxSize: 100,
-      });
-    } catch (e) {
-      html = `<span class="techblog-math-error" title="${escapeHtml(e instanceof Error ? e.message : String(e))}">${escapeHtml(tex)}</span>`;
+      html = this.katex(tex, display, true);
+    } catch {
+      // What MathJax accepts and KaTeX refuses as written (math/mathjaxCompat.ts); else KaTeX's own error box.
+      try {
+        const compatible = mathJaxCompatible(tex);
+        // The MathML annotation (copy, screen readers) keeps the TeX as the author wrote it.
+        html = this.katex(compatible, display, true)
+          .replace(`<annotation encoding="application/x-tex">${escapeHtml(compatible)}</annotation>`, () => `<annotation encoding="application/x-tex">${escapeHtml(tex)}</annotation>`);
+      } catch {
+        try {
+          html = this.katex(tex, display, false);
+        } catch (e) {
+          html = `<span class="techblog-math-error" title="${escapeHtml(e instanceof Error ? e.message : String(e))}">${escapeHtml(tex)}</span>`;
+        }
+      }
     }
     this.cache.set(key, html);
     if (this.cache.size > MAX_CACHE) this.cache.delete(this.cache.keys().next().value as string);
     return html;
+  }
+
+  private katex(tex: string, display: boolean, throwOnError: boolean): string {
+    return katex.renderToString(tex, {
+      // MathML alongside the HTML: screen readers and copy get the formula, and its TeX annotation.
+      displayMode: display, throwOnError, output: 'htmlAndMathml', strict: 'ignore', macros: mathJaxMacros(),
+      // `trust: false` keeps \href{javascript:…} and \htmlData out; the limits bound hostile input.
+      trust: false, maxExpand: 1000, maxSize: 100,
+    });
   }
 
   /** kramdown writes display math as a bare `\[…\]`; we put KaTeX's display box in a block of its own. */
