@@ -28,7 +28,7 @@ export interface RenderEnv {
   math: MathRenderer;
   /** Set when a formula was typeset, so the page includes KaTeX's CSS. */
   hasMath: boolean;
-  // Owned by markdown-it-footnote and markdown-it-abbr.
+  // Owned by footnotes.ts and markdown-it-abbr.
   footnotes?: unknown;
   abbreviations?: unknown;
 }
