@@ -5,6 +5,7 @@ import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
 import { escapeHtml } from '../highlight';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownEmphasisPlugin } from './emphasis';
 import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownInlinePlugin } from './inline';
@@ -128,6 +129,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(deflistPlugin);
   md.use(abbrPlugin);
   md.use(kramdownInlinePlugin);
+  md.use(kramdownEmphasisPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);
