@@ -61,3 +61,11 @@ export function signature(html: string): string[] {
   const spans = [...html.replace(/<span class="katex[\s\S]*?<\/annotation><\/semantics><\/math><\/span>/g, '').matchAll(SPANS)].map((m) => m[1] + m[2]).join(' ');
   return [...blockSignatures(html), `spans|${spans}`];
 }
+
+/** Each text renders with kramdown's signature (skips the test when kramdown is missing). */
+export function assertLikeKramdown(t: { skip(message: string): void }, texts: string[], equal: (a: unknown, b: unknown, message: string) => void): void {
+  const why = kramdownMissing();
+  if (why) return t.skip(why);
+  const theirs = kramdownHtml(texts);
+  texts.forEach((text, i) => equal(signature(oursHtml(text)), signature(theirs[i]), text));
+}
