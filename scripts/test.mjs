@@ -57,6 +57,9 @@ async function fidelity() {
   // Shopify's liquid-spec through our Liquid (ruby-liquid decides disputed specs); fails under its floor.
   const specs = await must(process.execPath, ['test/fidelity/liquid-spec.mjs'], 'liquid-spec peer suite');
   if (/^\[liquid-spec\] \d+\/\d+ passed/m.test(specs)) totals.passed++;
+  // Seeded documents through Debian's kramdown and ours (skips without ruby/jekyll); fails under its floor.
+  const fuzz = await must(process.execPath, ['test/fidelity/kramdown-fuzz.mjs'], 'kramdown differential fuzzing');
+  if (/^\[kramdown-fuzz\] seed \d+, \d+ documents:/m.test(fuzz)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {

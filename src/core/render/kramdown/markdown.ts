@@ -8,6 +8,7 @@ import { kramdownBlocksPlugin } from './blocks';
 import { kramdownEmphasisPlugin } from './emphasis';
 import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHtmlPlugin } from './html';
+import { kramdownHtmlSpansPlugin } from './htmlSpans';
 import { kramdownInlinePlugin } from './inline';
 import { kramdownStructurePlugin } from './structure';
 import type { RenderEnv } from './env';
@@ -130,6 +131,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(abbrPlugin);
   md.use(kramdownInlinePlugin);
   md.use(kramdownEmphasisPlugin);
+  md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);

@@ -58,7 +58,7 @@ const SPANS = /<(\/?)(em|strong|code|a|br|del|abbr|sup|kbd)\b/g;
 
 /** What the comparison looks at: block signatures (kind, class, id, text) and the sequence of span elements. */
 export function signature(html: string): string[] {
-  const spans = [...html.replace(/<span class="katex[\s\S]*?<\/annotation><\/semantics><\/math><\/span>/g, '').matchAll(SPANS)].map((m) => m[1] + m[2]).join(' ');
+  const spans = [...html.replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/g, '').matchAll(SPANS)].map((m) => m[1] + m[2]).join(' ');
   return [...blockSignatures(html), `spans|${spans}`];
 }
 
