@@ -5,6 +5,7 @@ import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
 import { escapeHtml } from '../highlight';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownCodeSpansPlugin } from './codeSpans';
 import { kramdownEmphasisPlugin } from './emphasis';
 import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHtmlPlugin } from './html';
@@ -131,6 +132,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(abbrPlugin);
   md.use(kramdownInlinePlugin);
   md.use(kramdownEmphasisPlugin);
+  md.use(kramdownCodeSpansPlugin);
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
