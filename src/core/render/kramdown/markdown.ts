@@ -88,9 +88,10 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     return `<code class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${body}</code>`;
   });
 
-  rules.image = rule((tokens, idx, env, self) => {
+  rules.image = rule((tokens, idx, env) => {
     const t = tokens[idx];
-    const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
+    // kramdown's alt text is the label as written, only its backslash escapes resolved (`![*a* `b`](x)`).
+    const alt = md.utils.unescapeAll(t.content);
     const raw = String(t.attrGet('src') ?? '');
     const target = env.image(raw);
     if ('missing' in target) {
