@@ -60,6 +60,9 @@ async function fidelity() {
   // Code highlighting against Debian's ruby-rouge, per character; fails under 95 % for any language.
   const rouge = await must(process.execPath, ['test/fidelity/rouge-stage.mjs'], 'Rouge stage');
   if (/^\[rouge\] overall:/m.test(rouge)) totals.passed++;
+  // Seeded documents through Debian's kramdown and ours (skips without ruby/jekyll); fails under its floor.
+  const fuzz = await must(process.execPath, ['test/fidelity/kramdown-fuzz.mjs'], 'kramdown differential fuzzing');
+  if (/^\[kramdown-fuzz\] seed \d+, \d+ documents:/m.test(fuzz)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {

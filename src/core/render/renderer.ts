@@ -14,7 +14,7 @@ import { createKramdownMarkdown } from './kramdown/markdown';
 import { kramdownOptionsFrom } from './kramdown/options';
 import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
 import type { ImageTarget, RenderEnv } from './kramdown/env';
-import { MathRenderer } from './math';
+import { MathRenderer } from './math/katex';
 import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';

@@ -12,8 +12,10 @@ const STYLES: Record<string, string> = {
 
 export const POST_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)(\.[^.]+)$/;
 
-function slugify(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}._~-]+/gu, '-').replace(/^-+|-+$/g, '');
+/** Jekyll's Utils.slugify: `pretty` keeps the characters readable in a URL; only `cased` keeps the letters' case. */
+function slugify(s: string, mode: 'default' | 'pretty' = 'default', cased = false): string {
+  const replaced = s.replace(mode === 'pretty' ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu, '-').replace(/^-|-$/g, '');
+  return cased ? replaced : replaced.toLowerCase();
 }
 
 export interface UrlInput {
@@ -39,11 +41,12 @@ export function documentUrl(config: SiteConfig, input: UrlInput): string | undef
   const template = own ?? (Object.hasOwn(STYLES, config.permalink) ? STYLES[config.permalink] : config.permalink);
   const d = input.date;
   const cats = [input.data?.categories, input.data?.category].flatMap((c) => (Array.isArray(c) ? c : typeof c === 'string' ? c.split(/\s+/) : []))
-    .filter((c): c is string => typeof c === 'string' && c !== '').map(slugify).join('/');
+    .filter((c): c is string => typeof c === 'string' && c !== '').map((c) => slugify(c)).join('/');
   const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
   const vars: Record<string, string> = {
     year: d ? String(d.year) : '', month: pad(d?.month), day: pad(d?.day), i_month: d ? String(d.month) : '', i_day: d ? String(d.day) : '',
-    short_year: d ? String(d.year).slice(-2) : '', title: slugify(typeof input.data?.slug === 'string' ? input.data.slug : slug), slug: slugify(slug),
+    short_year: d ? String(d.year).slice(-2) : '', // `:title` keeps the file name's case (`2019-03-01-Intro-to-GANs.md` → `/Intro-to-GANs.html`); `:slug` lowers it.
+    title: slugify(typeof input.data?.slug === 'string' ? input.data.slug : slug, 'pretty', true), slug: slugify(slug),
     name: slugify(slug), categories: cats, output_ext: '.html', hour: '00', minute: '00', second: '00', y_day: '', week: '', short_day: '',
   };
   const url = template.replace(/:([a-z_]+)/g, (all, name: string) => (Object.hasOwn(vars, name) ? vars[name] : all));

@@ -7,20 +7,10 @@ import { checkDocument } from '../../../src/core/frontmatter/check';
 import { fixAllSafe } from '../../../src/core/frontmatter/fixes';
 import { memorySite, SEED_POST } from './helpers';
 import { assertParity } from './parity';
+import { mulberry32 } from '../prng';
 
 const SEED = Number(process.env.TECHBLOG_FUZZ_SEED ?? 20211019);
 const COUNT = Number(process.env.TECHBLOG_FUZZ_COUNT ?? 10_000);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASES = [
   SEED_POST,

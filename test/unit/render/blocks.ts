@@ -20,6 +20,8 @@ function textOf(node: Node): string {
   if (!isEl(node)) return '';
   const cls = node.attribs.class ?? '';
   if (cls.includes('techblog-')) return '';
+  // A formula KaTeX refused shows its TeX (as MathJax leaves it): the text MathJax would get.
+  if (/\bkatex-error\b/.test(cls)) return `\\(${DomUtils.textContent(node as never).trim()}\\)`;
   if (/\bkatex\b/.test(cls)) {
     const tex = DomUtils.findOne((n) => n.name === 'annotation', node.children as never);
     return tex ? `\\(${DomUtils.textContent(tex).trim()}\\)` : '';

@@ -2,7 +2,7 @@
 import type { AttributeList } from './attributeList';
 import type { CodeHighlighter } from '../highlight/highlighter';
 import type { KramdownOptions } from './options';
-import type { MathRenderer } from '../math';
+import type { MathRenderer } from '../math/katex';
 import type { BlockedImage } from '../sanitize';
 
 /** An image's URL to use, or why it shows a placeholder: missing in the site, or a remote one not loaded (`blocked`). */
@@ -28,7 +28,7 @@ export interface RenderEnv {
   math: MathRenderer;
   /** Set when a formula was typeset, so the page includes KaTeX's CSS. */
   hasMath: boolean;
-  // Owned by markdown-it-footnote and markdown-it-abbr.
+  // Owned by footnotes.ts and markdown-it-abbr.
   footnotes?: unknown;
   abbreviations?: unknown;
 }

@@ -3,10 +3,13 @@
 import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import deflistPlugin from 'markdown-it-deflist';
-import footnotePlugin from 'markdown-it-footnote';
 import { escapeHtml } from '../escape';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownCodeSpansPlugin } from './codeSpans';
+import { kramdownEmphasisPlugin } from './emphasis';
+import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHtmlPlugin } from './html';
+import { kramdownHtmlSpansPlugin } from './htmlSpans';
 import { kramdownInlinePlugin } from './inline';
 import { kramdownStructurePlugin } from './structure';
 import type { RenderEnv } from './env';
@@ -22,9 +25,6 @@ type RendererRule = MarkdownIt.RendererRule;
 function rule(fn: (tokens: Token[], idx: number, env: RenderEnv, self: Renderer) => string): RendererRule {
   return (tokens, idx, _options, env, self) => fn(tokens, idx, env as unknown as RenderEnv, self);
 }
-
-interface FootnoteMeta { id: number; subId: number; label?: string }
-const fn = (t: Token) => (t.meta ?? { id: 0, subId: 0 }) as unknown as FootnoteMeta;
 
 /** The env of the render in progress: markdown-it's renderAttrs is not given one. */
 const envs: RenderEnv[] = [];
@@ -95,9 +95,10 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     return `<code class="${escapeHtml(klass)}"${attrsHtml(t, ['class'])}>${hl.html}</code>`;
   });
 
-  rules.image = rule((tokens, idx, env, self) => {
+  rules.image = rule((tokens, idx, env) => {
     const t = tokens[idx];
-    const alt = self.renderInlineAsText(t.children ?? [], md.options, env as unknown as MarkdownIt.Env);
+    // kramdown's alt text is the label as written, only its backslash escapes resolved (`![*a* `b`](x)`).
+    const alt = md.utils.unescapeAll(t.content);
     const raw = String(t.attrGet('src') ?? '');
     const target = env.image(raw);
     if ('missing' in target) {
@@ -128,29 +129,6 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
 
   rules.s_open = () => '<del>';
   rules.s_close = () => '</del>';
-
-  // Footnotes exactly as kramdown marks them up (ids by name, numbers by first reference).
-  const label = (t: Token, env: RenderEnv) => escapeHtml(String(fn(t).label ?? fn(t).id + env.options.footnoteNr));
-  rules.footnote_ref = rule((tokens, idx, env) => {
-    const t = tokens[idx];
-    const name = label(t, env);
-    const ref = fn(t).subId > 0 ? `fnref:${name}:${fn(t).subId}` : `fnref:${name}`;
-    return `<sup id="${ref}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${fn(t).id + env.options.footnoteNr}</a></sup>`;
-  });
-  rules.footnote_block_open = rule((_t, _i, env) =>
-    `<div class="footnotes" role="doc-endnotes">\n<ol${env.options.footnoteNr !== 1 ? ` start="${env.options.footnoteNr}"` : ''}>\n`);
-  rules.footnote_block_close = () => '</ol>\n</div>\n';
-  rules.footnote_open = rule((tokens, idx, env) => `<li id="fn:${label(tokens[idx], env)}" role="doc-endnote">\n`);
-  rules.footnote_close = () => '</li>\n';
-  rules.footnote_anchor = rule((tokens, idx, env) => {
-    const t = tokens[idx];
-    const name = label(t, env);
-    const back = env.options.footnoteBacklink;
-    const sub = fn(t).subId;
-    return sub > 0
-      ? ` <a href="#fnref:${name}:${sub}" class="reversefootnote" role="doc-backlink">${back}<sup>${sub + 1}</sup></a>`
-      : ` <a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">${back}</a>`;
-  });
 }
 
 /** A markdown-it instance that reads and writes like kramdown. One per site; state lives in `env`. */
@@ -158,11 +136,13 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: !!options.hardWrap, linkify: false, typographer: false });
   md.use(kramdownHtmlPlugin);
   md.use(kramdownBlocksPlugin);
-  md.use(footnotePlugin);
-  md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax
   md.use(deflistPlugin);
   md.use(abbrPlugin);
   md.use(kramdownInlinePlugin);
+  md.use(kramdownEmphasisPlugin);
+  md.use(kramdownCodeSpansPlugin);
+  md.use(kramdownHtmlSpansPlugin);
+  md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);
   setupRenderers(md);

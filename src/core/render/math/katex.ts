@@ -1,0 +1,52 @@
+// Math as the blog's MathJax would show it, typeset by KaTeX into HTML at render time (no CDN, no
+// script in the page). Posts can hold thousands of formulas, so results are cached per formula.
+import katex from 'katex';
+import { escapeHtml } from '../escape';
+import { mathJaxCompatible, mathJaxMacros } from './mathjaxCompat';
+
+const MAX_CACHE = 5000;
+
+export class MathRenderer {
+  private readonly cache = new Map<string, string>();
+
+  render(tex: string, display: boolean): string {
+    const key = (display ? 'D' : 'I') + tex;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    let html: string;
+    try {
+      html = this.katex(tex, display, true);
+    } catch {
+      // What MathJax accepts and KaTeX refuses as written (math/mathjaxCompat.ts); else KaTeX's own error box.
+      try {
+        const compatible = mathJaxCompatible(tex);
+        // The MathML annotation (copy, screen readers) keeps the TeX as the author wrote it.
+        html = this.katex(compatible, display, true)
+          .replace(`<annotation encoding="application/x-tex">${escapeHtml(compatible)}</annotation>`, () => `<annotation encoding="application/x-tex">${escapeHtml(tex)}</annotation>`);
+      } catch {
+        try {
+          html = this.katex(tex, display, false);
+        } catch (e) {
+          html = `<span class="techblog-math-error" title="${escapeHtml(e instanceof Error ? e.message : String(e))}">${escapeHtml(tex)}</span>`;
+        }
+      }
+    }
+    this.cache.set(key, html);
+    if (this.cache.size > MAX_CACHE) this.cache.delete(this.cache.keys().next().value as string);
+    return html;
+  }
+
+  private katex(tex: string, display: boolean, throwOnError: boolean): string {
+    return katex.renderToString(tex, {
+      // MathML alongside the HTML: screen readers and copy get the formula, and its TeX annotation.
+      displayMode: display, throwOnError, output: 'htmlAndMathml', strict: 'ignore', macros: mathJaxMacros(),
+      // `trust: false` keeps \href{javascript:…} and \htmlData out; the limits bound hostile input.
+      trust: false, maxExpand: 1000, maxSize: 100,
+    });
+  }
+
+  /** kramdown writes display math as a bare `\[…\]`; we put KaTeX's display box in a block of its own. */
+  block(tex: string, attrs = ''): string {
+    return `<div class="kdmath"${attrs}>${this.render(tex, true)}</div>\n`;
+  }
+}
