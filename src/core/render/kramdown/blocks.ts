@@ -1,8 +1,9 @@
 // kramdown's block-level syntax that markdown-it lacks: block IALs (`{: .note}` under or above a
 // block), ALDs (`{:ref: .x}`), the `{::comment}`, `{::nomarkdown}` and `{::options /}` extensions,
-// and `$$ … $$` math blocks. Registered so they also end a paragraph, as kramdown's LAZY_END does.
+// registered so they also end a paragraph, as kramdown's LAZY_END does.
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
+import { lineText } from './boundary';
 import { envOf, type RenderEnv } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
@@ -12,9 +13,6 @@ const ALD_LINE = /^\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$/;
 const IAL_LINE = /^\{:(?!:|\/)((?:\\\}|[^}])+)\}\s*$/;
 const EXT_START = /^\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(\/)?\}\s*$/;
 
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-}
 
 /** The block a closing token belongs to: its opening token (or the token itself for leaf blocks). */
 function openerOf(tokens: Token[], closeIdx: number): Token | undefined {
@@ -111,45 +109,6 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-const MATH_OPEN = /^\$\$/;
-
-/** `$$ … $$` on its own (blank line or start before, blank line or end after): display math. */
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const env = envOf(state);
-  if (!env.options.mathEngine) return false;
-  const start = state.bMarks[startLine] + state.tShift[startLine];
-  if (!MATH_OPEN.test(state.src.slice(start, start + 2))) return false;
-  // kramdown's after_block_boundary?: first line of the container, or after a blank line.
-  const lastToken = state.tokens[state.tokens.length - 1];
-  const firstInContainer = !lastToken || lastToken.nesting === 1;
-  if (startLine > 0 && !state.isEmpty(startLine - 1) && !firstInContainer) return false;
-  // Find the closing `$$` (possibly on the first line).
-  let line = startLine;
-  let from = start + 2;
-  let closeAt = -1;
-  for (; line < endLine; line++) {
-    const lineStart = line === startLine ? from : state.bMarks[line] + state.tShift[line];
-    const lineEnd = state.eMarks[line];
-    if (line > startLine && state.sCount[line] < state.blkIndent) return false;
-    const idx = state.src.indexOf('$$', lineStart);
-    if (idx >= 0 && idx < lineEnd) { closeAt = idx; break; }
-    if (line > startLine && state.isEmpty(line)) return false;
-    from = lineEnd;
-  }
-  if (closeAt < 0) return false;
-  // Only whitespace may follow on the closing line, and a blank line (or the end) must come next.
-  if (state.src.slice(closeAt + 2, state.eMarks[line]).trim() !== '') return false;
-  if (line + 1 < endLine && !state.isEmpty(line + 1)) return false;
-  if (silent) return true;
-  const token = state.push('math_block', 'div', 0);
-  token.content = state.src.slice(start + 2, closeAt).trim();
-  token.map = [startLine, line + 1];
-  token.block = true;
-  state.line = line + 1;
-  return true;
-}
-
 /** Applies IALs that stand above a block (or alone) to the next block at the same level. */
 function applyPendingIals(state: MarkdownIt.StateCore): void {
   const tokens = state.tokens;
@@ -176,6 +135,5 @@ function applyPendingIals(state: MarkdownIt.StateCore): void {
 
 export function kramdownBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before('fence', 'kramdown_extensions', blockExtensions, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.block.ruler.before('kramdown_extensions', 'kramdown_math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.after('block', 'kramdown_pending_ial', applyPendingIals);
 }

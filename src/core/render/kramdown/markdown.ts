@@ -6,6 +6,13 @@ import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { escapeHtml } from '../highlight';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownCodeBlocksPlugin } from './codeBlocks';
+import { kramdownEobPlugin } from './eob';
+import { kramdownFencesPlugin } from './fences';
+import { kramdownHeadersPlugin } from './headers';
+import { kramdownMathBlocksPlugin } from './mathBlocks';
+import { kramdownParagraphsPlugin } from './paragraphs';
+import { kramdownTablesPlugin } from './tables';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownInlinePlugin } from './inline';
 import { kramdownStructurePlugin } from './structure';
@@ -151,6 +158,14 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: !!options.hardWrap, linkify: false, typographer: false });
   md.use(kramdownHtmlPlugin);
   md.use(kramdownBlocksPlugin);
+  // kramdown's block rules in place of CommonMark's (one file per construct).
+  md.use(kramdownMathBlocksPlugin);
+  md.use(kramdownEobPlugin);
+  md.use(kramdownTablesPlugin);
+  md.use(kramdownCodeBlocksPlugin);
+  md.use(kramdownFencesPlugin);
+  md.use(kramdownHeadersPlugin);
+  md.use(kramdownParagraphsPlugin);
   md.use(footnotePlugin);
   md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax
   md.use(deflistPlugin);

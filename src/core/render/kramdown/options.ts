@@ -12,6 +12,8 @@ export interface KramdownOptions {
   smartQuotes: [string, string, string, string];
   /** `--` → –, `---` → —, `...` → …, `<<` → « (off with the GFM quirk `no_auto_typographic`). */
   typographicSymbols: boolean;
+  /** The GFM quirk `paragraph_end` (on unless `gfm_quirks` leaves it out): lists, ATX headers, quotes and fences end a paragraph. */
+  gfmParagraphEnd: boolean;
   footnoteBacklink: string;
   footnoteNr: number;
   tocLevels: number[];
@@ -23,7 +25,7 @@ export interface KramdownOptions {
 
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
-  smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, footnoteBacklink: '&#8617;',
+  smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], parseBlockHtml: false, mathEngine: 'mathjax',
 };
 
@@ -67,6 +69,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   }
   const quirks = Array.isArray(k.gfm_quirks) ? k.gfm_quirks.map(String) : typeof k.gfm_quirks === 'string' ? k.gfm_quirks.split(/[\s,]+/) : [];
   if (quirks.includes('no_auto_typographic')) o.typographicSymbols = false;
+  if (k.gfm_quirks !== undefined) o.gfmParagraphEnd = quirks.includes('paragraph_end');
   if (typeof k.footnote_backlink === 'string') o.footnoteBacklink = k.footnote_backlink;
   if (typeof k.footnote_nr === 'number') o.footnoteNr = k.footnote_nr;
   o.tocLevels = levels(k.toc_levels) ?? o.tocLevels;
