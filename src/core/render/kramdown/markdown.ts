@@ -10,6 +10,7 @@ import { kramdownCodeBlocksPlugin } from './codeBlocks';
 import { kramdownEobPlugin } from './eob';
 import { kramdownFencesPlugin } from './fences';
 import { kramdownHeadersPlugin } from './headers';
+import { kramdownListsPlugin } from './lists';
 import { kramdownMathBlocksPlugin } from './mathBlocks';
 import { kramdownParagraphsPlugin } from './paragraphs';
 import { kramdownTablesPlugin } from './tables';
@@ -165,6 +166,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownCodeBlocksPlugin);
   md.use(kramdownFencesPlugin);
   md.use(kramdownHeadersPlugin);
+  md.use(kramdownListsPlugin);
   md.use(kramdownParagraphsPlugin);
   md.use(footnotePlugin);
   md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax

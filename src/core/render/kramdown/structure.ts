@@ -136,21 +136,11 @@ function taskLists(state: StateCore): void {
 }
 
 /**
- * kramdown's lists: a change of bullet character does not start a new list, and tightness is decided
- * per item (list.rb): an item's first paragraph loses its `<p>` unless a blank line follows it, the
+ * kramdown's lists (parsed by lists.ts): tightness is decided per item (list.rb): an item's first paragraph loses its `<p>` unless a blank line follows it, the
  * last item only when an earlier item is tight too.
  */
 function kramdownLists(state: StateCore): void {
   const tokens = state.tokens;
-  // Merge `- a` / `* b` lists that markdown-it split.
-  for (let i = 1; i < tokens.length; i++) {
-    const close = tokens[i - 1];
-    const open = tokens[i];
-    if (close.type === 'bullet_list_close' && open.type === 'bullet_list_open' && close.level === open.level && !open.attrs?.length && !open.meta?.toc) {
-      tokens.splice(i - 1, 2);
-      i--;
-    }
-  }
   const src = state.src;
   let lineStarts: number[] | undefined;
   const isBlank = (line: number) => (lineStarts ??= lineIndex(src)) && line < lineStarts.length && /^[ \t]*$/.test(src.slice(lineStarts[line], (lineStarts[line + 1] ?? src.length + 1) - 1));

@@ -52,13 +52,32 @@ export function splitRow(text: string): string[] {
   return cells;
 }
 
-/** Every line has a pipe outside its code spans (kramdown's pipe_on_line check). */
-function pipeOnEveryLine(lines: string[]): boolean {
-  return lines.every((l) => {
-    let masked = l;
-    for (const [from, to] of codeSpans(l)) masked = masked.slice(0, from) + 'x'.repeat(to - from) + masked.slice(to);
-    return PIPE_CHECK.test(masked);
-  });
+/**
+ * kramdown's pipe_on_line check over the table's lines: every line needs a pipe outside code spans (which may
+ * run over two lines); a code span over more lines ends the check where it stands.
+ */
+function pipeOnEveryLine(text: string): boolean {
+  const rubyLines = (s: string) => { const l = s.split('\n'); while (l.length && l[l.length - 1] === '') l.pop(); return l; };
+  let pipe = false;
+  let at = 0;
+  const chunks: Array<{ code: boolean; value: string }> = [];
+  for (const [from, to] of codeSpans(text)) {
+    if (from > at) chunks.push({ code: false, value: text.slice(at, from) });
+    chunks.push({ code: true, value: text.slice(from, to) });
+    at = to;
+  }
+  if (at < text.length) chunks.push({ code: false, value: text.slice(at) });
+  for (const c of chunks) {
+    const lines = rubyLines(c.value);
+    if (c.code) {
+      if (lines.length > 2 || (lines.length === 2 && !pipe)) break;
+      if (lines.length === 2) pipe = false;
+    } else {
+      if (lines.length > 1 && !pipe && !PIPE_CHECK.test(lines[0])) break;
+      pipe = (lines.length > 1 ? false : pipe) || PIPE_CHECK.test(lines[lines.length - 1] ?? '');
+    }
+  }
+  return pipe;
 }
 
 interface Section { type: 'thead' | 'tbody' | 'tfoot'; rows: Array<{ cells: string[]; line: number }> }
@@ -104,7 +123,7 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
   if (!beforeBlockBoundary(state, line, endLine)) return false;
   const lines: string[] = [];
   for (let l = startLine; l < line; l++) lines.push(lineText(state, l));
-  if (!pipeOnEveryLine(lines)) return false;
+  if (!pipeOnEveryLine(lines.join('\n'))) return false;
   if (rows.length) addSection(hasFooter ? 'tfoot' : 'tbody', false);
   if (!sections.some((s) => s.type === 'tbody')) return false;
   if (silent) return true;
@@ -136,6 +155,8 @@ function table(state: StateBlock, startLine: number, endLine: number, silent: bo
 }
 
 export function kramdownTablesPlugin(md: MarkdownIt.MarkdownIt): void {
-  // In place of markdown-it's GFM table; it does not end a paragraph (it needs a block boundary before it).
-  md.block.ruler.at('table', table);
+  // In place of markdown-it's GFM table, after the rules kramdown tries first (lists, headers, math); it does
+  // not end a paragraph (it needs a block boundary before it).
+  md.block.ruler.disable('table');
+  md.block.ruler.before('paragraph', 'kramdown_table', table);
 }
