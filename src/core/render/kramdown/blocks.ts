@@ -72,6 +72,8 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
 
 function applyIal(token: Token, list: AttributeList, env: RenderEnv): void {
   if (list.refs.includes('toc')) token.meta = { ...(token.meta ?? {}), toc: true };
+  // References a converter acts on (`{:auto_ids}` on a definition list): kept for the later passes.
+  if (list.refs.length) token.meta = { ...(token.meta ?? {}), refs: [...((token.meta?.refs as string[] | undefined) ?? []), ...list.refs] };
   applyAttributes(token, resolveAttributeList(list, env.alds));
 }
 

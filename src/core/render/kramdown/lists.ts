@@ -13,9 +13,7 @@ type StateBlock = MarkdownIt.StateBlock;
 
 /** kramdown's PATTERN_TAIL `[\t| ]`: a tab, space (or pipe) must follow the marker. */
 const TAIL = '([\\t| ].*)$';
-const LIST_START_UL = new RegExp(`^( {0,3}[+*-])${TAIL}`);
-const LIST_START_OL = new RegExp(`^( {0,3}\\d+\\.)${TAIL}`);
-const LIST_START = new RegExp(`${LIST_START_UL.source}|${LIST_START_OL.source}`);
+const LIST_START = new RegExp(`^( {0,3}(?:[+*-]|\\d+\\.))${TAIL}`);
 const HR_START = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
 const LIST_ITEM_IAL = /^\s*\{:(?!(?:\w[\w-]*)?:|\/)((?:\\\}|[^}])+)\}\s*/;
 const LIST_ITEM_IAL_CHECK = new RegExp(`${LIST_ITEM_IAL.source.replace(/^\^/, '^(?:')})?\\s*$`);
@@ -23,12 +21,12 @@ const LIST_ITEM_IAL_CHECK = new RegExp(`${LIST_ITEM_IAL.source.replace(/^\^/, '^
 const MAX_LIST_LINES = 100_000;
 
 /** kramdown's fetch_pattern: later items may sit at most (content indentation − 1) spaces in, up to 3. */
-function itemPattern(ordered: boolean, indentation: number): RegExp {
+function itemPattern(marker: string, indentation: number): RegExp {
   const n = Math.max(0, Math.min(indentation - 1, 3));
-  return new RegExp(`^( {0,${n}}${ordered ? '\\d+\\.' : '[+*-]'})${TAIL}`);
+  return new RegExp(`^( {0,${n}}${marker})${TAIL}`);
 }
 
-interface Item { line: number; ial?: string; chunks: Array<{ line: number; lines: string[] }> }
+export interface Item { line: number; ial?: string; blankBefore: boolean; chunks: Array<{ line: number; lines: string[] }> }
 
 /** The line as kramdown sees it inside the current container: its own indentation (tabs as 4 columns) and text. */
 function relativeLine(state: StateBlock, line: number): string {
@@ -36,15 +34,21 @@ function relativeLine(state: StateBlock, line: number): string {
   return ' '.repeat(Math.max(0, state.sCount[line] - state.blkIndent)) + lineText(state, line);
 }
 
-function list(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] < state.blkIndent) return false;
-  const first = relativeLine(state, startLine);
-  const ordered = !LIST_START_UL.test(first);
-  let startRe = ordered ? LIST_START_OL : LIST_START_UL;
-  const m0 = startRe.exec(first);
-  if (!m0) return false;
-  if (silent) return true;
+export const LIST_MARKERS = { ul: '[+*-]', ol: '\\d+\\.', dl: ':' } as const;
 
+/** A line starts an item of this kind (`- x`, `1. x`, `: x`), up to 3 spaces in. */
+export function startsItem(state: StateBlock, line: number, kind: keyof typeof LIST_MARKERS): boolean {
+  return state.sCount[line] >= state.blkIndent && itemPattern(LIST_MARKERS[kind], 4).test(relativeLine(state, line));
+}
+
+/**
+ * The lines of a list's items, as kramdown's parse_list / parse_definition_list collect them (`nested`: the list
+ * rules for nested lists and a rule after a blank line; definition lists have neither and leave `^` in place).
+ */
+export function collectItems(state: StateBlock, startLine: number, endLine: number, kind: keyof typeof LIST_MARKERS):
+  { items: Item[]; line: number; eobFound: boolean } {
+  const nested = kind !== 'dl';
+  let startRe = itemPattern(LIST_MARKERS[kind], 4);
   const items: Item[] = [];
   let item: Item | undefined;
   let indentation = 0;
@@ -57,39 +61,43 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
   for (; line < endLine && line - startLine < MAX_LIST_LINES; line++) {
     if (!state.isEmpty(line) && state.sCount[line] < state.blkIndent) break;
     const raw = relativeLine(state, line);
-    if (lastIsBlank && HR_START.test(raw)) break;
-    if (EOB_LINE.test(raw)) { eobFound = true; line++; break; }
+    if (nested && lastIsBlank && HR_START.test(raw)) break;
+    if (EOB_LINE.test(raw)) {
+      if (nested) { eobFound = true; line++; }
+      break;
+    }
     const m = startRe.exec(raw);
     if (m) {
       let content = m[2].replace(/^( *)(\t+)/, (_a, sp: string, tabs: string) => sp + ' '.repeat(4 - ((sp.length + m[1].length) % 4) + (tabs.length - 1) * 4));
       indentation = LIST_ITEM_IAL_CHECK.test(content) ? 4 : m[1].length + /^ */.exec(content)![0].length;
       content = content.replace(/^\s*/, '');
-      item = { line, chunks: [{ line, lines: [] }] };
+      item = { line, blankBefore: lastIsBlank, chunks: [{ line, lines: [] }] };
       const ial = LIST_ITEM_IAL.exec(content);
       if (ial) { item.ial = ial[1]; content = content.slice(ial[0].length); }
       item.chunks[0].lines.push(content);
       items.push(item);
-      startRe = itemPattern(ordered, indentation);
+      startRe = itemPattern(LIST_MARKERS[kind], indentation);
       contentRe = new RegExp(`^(?:(?:\\t| {4}){${Math.floor(indentation / 4)}} {${indentation % 4}}|(?:\\t| {4}){${Math.floor(indentation / 4) + 1}}).*\\S`);
       lazyStop = Math.min(indentation, 3);
-      nestedListFound = LIST_START.test(content);
+      nestedListFound = !nested || LIST_START.test(content);
       lastIsBlank = false;
       continue;
     }
-    const chunk = item!.chunks[item!.chunks.length - 1];
+    if (!item) break;
+    const chunk = item.chunks[item.chunks.length - 1];
     const trimmed = raw.replace(/^ */, '');
     const lazy = !lastIsBlank && /\S/.test(raw) && !(raw.length - trimmed.length <= lazyStop && (IAL_START.test(trimmed) || BLOCK_TAG_LINE.test(trimmed)));
     if (contentRe.test(raw) || lazy) {
       let result = raw;
       const indented = result.startsWith(' '.repeat(indentation));
       if (indented) result = result.slice(indentation);
-      if (!nestedListFound && indented && LIST_START.test(result)) {
-        item!.chunks.push({ line, lines: [result] });
+      if (nested && !nestedListFound && indented && LIST_START.test(result)) {
+        item.chunks.push({ line, lines: [result] });
         nestedListFound = true;
         lastIsBlank = false;
         continue;
       }
-      if (nestedListFound && !indented && LIST_START.test(result)) result = ' '.repeat(indentation + 4) + result;
+      if (nested && nestedListFound && !indented && LIST_START.test(result)) result = ' '.repeat(indentation + 4) + result;
       chunk.lines.push(result);
       lastIsBlank = false;
     } else if (!/\S/.test(raw)) {
@@ -98,33 +106,49 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
       chunk.lines.push('');
     } else break;
   }
+  return { items, line, eobFound };
+}
 
+/** An item's lines parsed as blocks of their own (kramdown's parse_blocks on the item), positions mapped back to the file. */
+export function parseItemBlocks(state: StateBlock, item: Item): void {
   const env = envOf(state);
+  const saved = env.lastBlockBreak;
+  for (const chunk of item.chunks) {
+    const from = state.tokens.length;
+    const sub = new state.md.block.State(chunk.lines.join('\n') + '\n', state.md, state.env, state.tokens);
+    sub.level = state.level;
+    env.lastBlockBreak = undefined;
+    state.md.block.tokenize(sub, 0, sub.lineMax);
+    for (let i = from; i < state.tokens.length; i++) {
+      const t = state.tokens[i];
+      if (t.map) t.map = [t.map[0] + chunk.line, t.map[1] + chunk.line];
+    }
+  }
+  env.lastBlockBreak = saved;
+}
+
+export function itemAttributes(state: StateBlock, token: MarkdownIt.Token, ial: string | undefined): void {
+  if (ial) applyAttributes(token, resolveAttributeList(parseAttributeList(ial), envOf(state).alds));
+}
+
+function list(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const ordered = !startsItem(state, startLine, 'ul');
+  if (ordered && !startsItem(state, startLine, 'ol')) return false;
+  if (silent) return true;
+  const { items, line, eobFound } = collectItems(state, startLine, endLine, ordered ? 'ol' : 'ul');
   const listOpen = state.push(ordered ? 'ordered_list_open' : 'bullet_list_open', ordered ? 'ol' : 'ul', 1);
-  listOpen.markup = m0[1].trim();
+  listOpen.markup = ordered ? '.' : '*';
   listOpen.map = [startLine, line];
-  const savedBreak = env.lastBlockBreak;
   for (const it of items) {
     const li = state.push('list_item_open', 'li', 1);
-    li.map = [it.line, it.line + 1];
-    if (it.ial) applyAttributes(li, resolveAttributeList(parseAttributeList(it.ial), env.alds));
-    for (const chunk of it.chunks) {
-      // The item's lines are blocks of their own; their positions map back to the file's lines.
-      const from = state.tokens.length;
-      const sub = new state.md.block.State(chunk.lines.join('\n') + '\n', state.md, state.env, state.tokens);
-      sub.level = state.level;
-      env.lastBlockBreak = undefined;
-      state.md.block.tokenize(sub, 0, sub.lineMax);
-      for (let i = from; i < state.tokens.length; i++) {
-        const t = state.tokens[i];
-        if (t.map) t.map = [t.map[0] + chunk.line, t.map[1] + chunk.line];
-      }
-    }
-    li.map = [it.line, (it.chunks[it.chunks.length - 1].line + it.chunks[it.chunks.length - 1].lines.length)];
+    itemAttributes(state, li, it.ial);
+    parseItemBlocks(state, it);
+    const last = it.chunks[it.chunks.length - 1];
+    li.map = [it.line, last.line + last.lines.length];
     state.push('list_item_close', 'li', -1);
   }
-  env.lastBlockBreak = eobFound ? line : savedBreak;
   state.push(ordered ? 'ordered_list_close' : 'bullet_list_close', ordered ? 'ol' : 'ul', -1);
+  if (eobFound) envOf(state).lastBlockBreak = line;
   state.line = line;
   return true;
 }

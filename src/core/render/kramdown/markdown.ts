@@ -2,11 +2,11 @@
 // syntax, the same element shapes and classes, so the site's CSS and anchors apply unchanged.
 import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
-import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { escapeHtml } from '../highlight';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
+import { kramdownDefinitionListsPlugin } from './definitionLists';
 import { kramdownEobPlugin } from './eob';
 import { kramdownFencesPlugin } from './fences';
 import { kramdownHeadersPlugin } from './headers';
@@ -170,7 +170,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownParagraphsPlugin);
   md.use(footnotePlugin);
   md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax
-  md.use(deflistPlugin);
+  md.use(kramdownDefinitionListsPlugin);
   md.use(abbrPlugin);
   md.use(kramdownInlinePlugin);
   md.use(kramdownTypographyPlugin);
