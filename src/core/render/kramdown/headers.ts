@@ -19,7 +19,9 @@ function contents(raw: string): { text: string; id?: string } {
   return m ? { text: text.slice(0, m.index).trimEnd(), id: m[1] } : { text };
 }
 
-function pushHeader(state: StateBlock, level: number, text: string, id: string | undefined, map: [number, number], markup: string): void {
+function pushHeader(state: StateBlock, source: number, text: string, id: string | undefined, map: [number, number], markup: string): void {
+  // kramdown's output_header_level: the `header_offset` option, kept within h1–h6.
+  const level = Math.min(6, Math.max(1, source + envOf(state).options.headerOffset));
   const open = state.push('heading_open', `h${level}`, 1);
   open.markup = markup;
   open.map = map;

@@ -121,7 +121,10 @@ export function parseItemBlocks(state: StateBlock, item: Item): void {
     state.md.block.tokenize(sub, 0, sub.lineMax);
     for (let i = from; i < state.tokens.length; i++) {
       const t = state.tokens[i];
-      if (t.map) t.map = [t.map[0] + chunk.line, t.map[1] + chunk.line];
+      if (!t.map) continue;
+      // Whether a blank line follows a paragraph inside the item decides kramdown's tight items (structure.ts).
+      if (t.type === 'paragraph_open') t.meta = { ...(t.meta ?? {}), blankAfter: t.map[1] < sub.lineMax && sub.isEmpty(t.map[1]) };
+      t.map = [t.map[0] + chunk.line, t.map[1] + chunk.line];
     }
   }
   env.lastBlockBreak = saved;
@@ -148,7 +151,10 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
     state.push('list_item_close', 'li', -1);
   }
   state.push(ordered ? 'ordered_list_close' : 'bullet_list_close', ordered ? 'ol' : 'ul', -1);
-  if (eobFound) envOf(state).lastBlockBreak = line;
+  if (eobFound) {
+    envOf(state).lastBlockBreak = line;
+    listOpen.meta = { ...(listOpen.meta ?? {}), eob: true };
+  }
   state.line = line;
   return true;
 }

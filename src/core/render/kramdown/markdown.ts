@@ -110,8 +110,16 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
   });
 
   rules.math_block = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    // kramdown's converter: without a math engine the TeX stays in a `kdmath` block; with one, an IAL's
+    // attributes go on a block around the formula.
+    if (!env.options.mathEngine) {
+      const cls = `${String(t.attrGet('class') ?? '')} kdmath`.trim();
+      return `<div class="${escapeHtml(cls)}"${attrsHtml(t, ['class'])}>$$\n${escapeHtml(t.content)}\n$$</div>\n`;
+    }
     env.hasMath = true;
-    return env.math.block(tokens[idx].content, attrsHtml(tokens[idx]));
+    const math = env.math.block(t.content);
+    return t.attrs?.length ? `<div${attrsHtml(t)}>\n${math}</div>\n` : math;
   });
   rules.math_inline = rule((tokens, idx, env) => {
     env.hasMath = true;

@@ -1,12 +1,11 @@
 // kramdown's block math (math.rb): `$$` up to 3 spaces in, right after a block boundary, up to the next `$$`
 // — across lines and blank lines — which must end its line and be followed by a block boundary; otherwise
-// the `$$` are span math in a paragraph. `\$$` is text. With `math_engine: null` nothing is math.
+// the `$$` are span math in a paragraph. `\$$` is text. With `math_engine: null` the block stays (markdown.ts writes its TeX as text).
 import type MarkdownIt from 'markdown-it';
 import { afterBlockBoundary, beforeBlockBoundary } from './boundary';
-import { envOf } from './env';
 
 function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4 || !envOf(state).options.mathEngine) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
   if (!state.src.startsWith('$$', start) || !afterBlockBoundary(state, startLine)) return false;
   let line = startLine;

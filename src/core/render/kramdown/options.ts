@@ -17,6 +17,8 @@ export interface KramdownOptions {
   footnoteBacklink: string;
   footnoteNr: number;
   tocLevels: number[];
+  /** kramdown's `header_offset`: added to every header's level (kept within 1–6). */
+  headerOffset: number;
   /** Parse Markdown inside block HTML without `markdown="1"` (kramdown's `parse_block_html`). */
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
@@ -26,7 +28,7 @@ export interface KramdownOptions {
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
-  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], parseBlockHtml: false, mathEngine: 'mathjax',
+  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
 };
 
 const NAMED: Record<string, string> = {
@@ -73,6 +75,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   if (typeof k.footnote_backlink === 'string') o.footnoteBacklink = k.footnote_backlink;
   if (typeof k.footnote_nr === 'number') o.footnoteNr = k.footnote_nr;
   o.tocLevels = levels(k.toc_levels) ?? o.tocLevels;
+  if (typeof k.header_offset === 'number' && Number.isInteger(k.header_offset)) o.headerOffset = k.header_offset;
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
   return o;

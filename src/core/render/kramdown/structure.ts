@@ -164,9 +164,10 @@ function kramdownLists(state: StateCore): void {
       let transparent = false;
       if (firstIsP) {
         const end = tokens[first].map?.[1] ?? 0;
-        const blankAfter = isBlank(end);
+        const blankAfter = (tokens[first].meta?.blankAfter as boolean | undefined) ?? isBlank(end);
         const onlyPAndBlank = blankAfter && item.children.length === 1;
-        transparent = (!blankAfter || (isLast && onlyPAndBlank)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
+        // A list ended by `^` keeps the last item's paragraph.
+        transparent = (!blankAfter || (isLast && onlyPAndBlank && !list.meta?.eob)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
       }
       if (transparent) anyTransparent = true;
       for (const c of item.children) {
