@@ -4,7 +4,7 @@
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
 import { lineText } from './boundary';
-import { envOf, type RenderEnv } from './env';
+import { envOf } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;
@@ -59,7 +59,14 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   const last = tokens.length - 1;
   const prev = last >= 0 && tokens[last].level === state.level ? openerOf(tokens, last) : undefined;
   if (prev && prev.map && prev.map[1] === startLine && env.lastBlockBreak !== startLine && prev.type !== 'kramdown_ial') {
-    applyIal(prev, list, env);
+    applyIal(prev, list);
+    env.lastIal = { line: startLine + 1, token: prev };
+    return true;
+  }
+  // Under an IAL that went to the block above: to the same block.
+  if (env.lastIal?.line === startLine && env.lastBlockBreak !== startLine) {
+    applyIal(env.lastIal.token as Token, list);
+    env.lastIal.line = startLine + 1;
     return true;
   }
   // Otherwise it waits for the next block at this level (applied in the core rule below).
@@ -70,11 +77,23 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   return true;
 }
 
-function applyIal(token: Token, list: AttributeList, env: RenderEnv): void {
-  if (list.refs.includes('toc')) token.meta = { ...(token.meta ?? {}), toc: true };
-  // References a converter acts on (`{:auto_ids}` on a definition list): kept for the later passes.
-  if (list.refs.length) token.meta = { ...(token.meta ?? {}), refs: [...((token.meta?.refs as string[] | undefined) ?? []), ...list.refs] };
-  applyAttributes(token, resolveAttributeList(list, env.alds));
+/**
+ * An IAL for a block. Its references to ALDs are resolved once the whole post is read (an ALD may follow the
+ * block, as in kramdown), by resolveIals below; references a converter acts on (`{:toc}`, `{:auto_ids}`) are kept.
+ */
+export function applyIal(token: Token, list: AttributeList): void {
+  const meta = token.meta ?? {};
+  token.meta = { ...meta, ials: [...((meta.ials as AttributeList[] | undefined) ?? []), list] };
+  if (list.refs.includes('toc')) token.meta.toc = true;
+  if (list.refs.length) token.meta.refs = [...((meta.refs as string[] | undefined) ?? []), ...list.refs];
+}
+
+function resolveIals(state: MarkdownIt.StateCore): void {
+  const env = envOf(state);
+  for (const t of state.tokens) {
+    const ials = t.meta?.ials as AttributeList[] | undefined;
+    if (ials) for (const list of ials) applyAttributes(t, resolveAttributeList(list, env.alds));
+  }
 }
 
 function extension(state: StateBlock, startLine: number, endLine: number, silent: boolean, m: RegExpExecArray): boolean {
@@ -114,7 +133,6 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
 /** Applies IALs that stand above a block (or alone) to the next block at the same level. */
 function applyPendingIals(state: MarkdownIt.StateCore): void {
   const tokens = state.tokens;
-  const env = envOf(state);
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -128,7 +146,7 @@ function applyPendingIals(state: MarkdownIt.StateCore): void {
       const n = tokens[j];
       if (n.level < t.level) break;
       if (n.level !== t.level || n.type === 'kramdown_ial') continue;
-      if (n.nesting === 1 || (n.nesting === 0 && n.block)) applyIal(n, t.meta?.ial as AttributeList, env);
+      if (n.nesting === 1 || (n.nesting === 0 && n.block)) applyIal(n, t.meta?.ial as AttributeList);
       break;
     }
   }
@@ -138,4 +156,5 @@ function applyPendingIals(state: MarkdownIt.StateCore): void {
 export function kramdownBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before('fence', 'kramdown_extensions', blockExtensions, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.after('block', 'kramdown_pending_ial', applyPendingIals);
+  md.core.ruler.after('kramdown_pending_ial', 'kramdown_resolve_ials', resolveIals);
 }

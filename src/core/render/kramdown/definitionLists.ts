@@ -48,7 +48,7 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
     const dt = state.push('dt_open', 'dt', 1);
     dt.map = [(para.map?.[0] ?? startLine) + i, (para.map?.[0] ?? startLine) + i + 1];
     const ial = TERM_IAL.exec(term);
-    if (ial) itemAttributes(state, dt, ial[1]);
+    if (ial) itemAttributes(dt, ial[1]);
     const text = state.push('inline', '', 0);
     text.content = (ial ? term.slice(ial[0].length) : term).trim();
     text.map = dt.map;
@@ -58,7 +58,7 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
   items.forEach((item, i) => {
     const dd = state.push('dd_open', 'dd', 1);
     dd.map = [item.line, item.line + 1];
-    itemAttributes(state, dd, item.ial);
+    itemAttributes(dd, item.ial);
     const from = tokens.length;
     parseItemBlocks(state, item);
     const firstAsPara = i === 0 ? blankBetween : item.blankBefore;

@@ -4,7 +4,8 @@
 // follow a blank line (a lazy line: after `- #### Heading` too) unless it is an IAL or a block HTML tag.
 // `^` ends the list. Each item's collected lines are then parsed as blocks of their own, as kramdown does.
 import type MarkdownIt from 'markdown-it';
-import { applyAttributes, parseAttributeList, resolveAttributeList } from './attributeList';
+import { parseAttributeList } from './attributeList';
+import { applyIal } from './blocks';
 import { EOB_LINE, IAL_START, lineText } from './boundary';
 import { BLOCK_TAG_LINE } from './codeBlocks';
 import { envOf } from './env';
@@ -130,8 +131,8 @@ export function parseItemBlocks(state: StateBlock, item: Item): void {
   env.lastBlockBreak = saved;
 }
 
-export function itemAttributes(state: StateBlock, token: MarkdownIt.Token, ial: string | undefined): void {
-  if (ial) applyAttributes(token, resolveAttributeList(parseAttributeList(ial), envOf(state).alds));
+export function itemAttributes(token: MarkdownIt.Token, ial: string | undefined): void {
+  if (ial) applyIal(token, parseAttributeList(ial));
 }
 
 function list(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -144,7 +145,7 @@ function list(state: StateBlock, startLine: number, endLine: number, silent: boo
   listOpen.map = [startLine, line];
   for (const it of items) {
     const li = state.push('list_item_open', 'li', 1);
-    itemAttributes(state, li, it.ial);
+    itemAttributes(li, it.ial);
     parseItemBlocks(state, it);
     const last = it.chunks[it.chunks.length - 1];
     li.map = [it.line, last.line + last.lines.length];
