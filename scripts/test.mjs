@@ -57,6 +57,9 @@ async function fidelity() {
   // Shopify's liquid-spec through our Liquid (ruby-liquid decides disputed specs); fails under its floor.
   const specs = await must(process.execPath, ['test/fidelity/liquid-spec.mjs'], 'liquid-spec peer suite');
   if (/^\[liquid-spec\] \d+\/\d+ passed/m.test(specs)) totals.passed++;
+  // kramdown's own test inputs as posts, Jekyll's output against ours; fails on an unlisted difference or under its targets.
+  const peer = await must(process.execPath, ['test/fidelity/kramdown-peer.mjs'], 'kramdown peer suite');
+  if (/^\[kramdown-peer\] \d+\/\d+ documents identical/m.test(peer)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {
