@@ -29,3 +29,23 @@ export function beforeBlockBoundary(state: StateBlock, line: number, endLine: nu
   const text = lineText(state, line);
   return EOB_LINE.test(text) || IAL_START.test(text);
 }
+
+const searched = new WeakMap<StateBlock, Map<string, number>>();
+
+/**
+ * Rules that look ahead for a closing line (fences, `$$`) remember where such a search ran to the container's end
+ * without finding one: a later search for the same thing from further down cannot find one either. This keeps a post
+ * full of unclosed fences linear instead of quadratic.
+ */
+export const unclosedSearch = {
+  known(state: StateBlock, what: string, from: number, endLine: number): boolean {
+    const at = searched.get(state)?.get(`${what}|${state.blkIndent}|${endLine}`);
+    return at !== undefined && from >= at;
+  },
+  remember(state: StateBlock, what: string, from: number, endLine: number): void {
+    let memo = searched.get(state);
+    if (!memo) searched.set(state, (memo = new Map()));
+    const key = `${what}|${state.blkIndent}|${endLine}`;
+    memo.set(key, Math.min(from, memo.get(key) ?? from));
+  },
+};

@@ -13,19 +13,26 @@ const SEP_LINE = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
 const FOOTER_SEP_LINE = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
 const HSEP_ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
 
-/** The code spans of a line (a run of n backticks up to the next run of exactly n): [start, end) pairs. */
+/** The code spans of a text (a run of n backticks up to the next run of exactly n): [start, end) pairs, in one pass. */
 function codeSpans(text: string): Array<[number, number]> {
+  const runs = [...text.matchAll(/`+/g)].map((m) => [m.index, m[0].length] as const);
+  const byLength = new Map<number, number[]>();
+  runs.forEach(([, len], i) => {
+    const list = byLength.get(len);
+    if (list) list.push(i);
+    else byLength.set(len, [i]);
+  });
+  const next = new Map<number, number>();
   const spans: Array<[number, number]> = [];
-  const re = /`+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const ticks = m[0];
-    const close = new RegExp(`(?<!\`)${ticks}(?!\`)`, 'g');
-    close.lastIndex = m.index + ticks.length;
-    const c = close.exec(text);
-    if (!c) continue;
-    spans.push([m.index, c.index + ticks.length]);
-    re.lastIndex = c.index + ticks.length;
+  for (let i = 0; i < runs.length;) {
+    const [at, len] = runs[i];
+    const same = byLength.get(len)!;
+    let p = next.get(len) ?? 0;
+    while (p < same.length && same[p] <= i) p++;
+    next.set(len, p);
+    if (p >= same.length) { i++; continue; }
+    spans.push([at, runs[same[p]][0] + len]);
+    i = same[p] + 1;
   }
   return spans;
 }
