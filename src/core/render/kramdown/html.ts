@@ -69,9 +69,11 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const limit = state.eMarks[endLine - 1];
   const env = envOf(state);
 
+  // kramdown's LAZY_END_HTML_START: only a tag of a block element (not a comment, not `<script>`) ends a paragraph.
+  const endsParagraph = state.parentType !== 'paragraph';
   if (src.startsWith('<!--', pos)) {
     const close = src.indexOf('-->', pos + 4);
-    if (silent) return true;
+    if (silent) return endsParagraph;
     const end = close < 0 || close > limit ? limit : close + 3;
     return emitRaw(state, startLine, lineOf(state, end, startLine, endLine), endLine, end);
   }
@@ -80,7 +82,7 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   if (!open) return false;
   const name = open[1].toLowerCase();
   if (SPAN_ELEMENTS.has(name)) return false;
-  if (silent) return true;
+  if (silent) return endsParagraph || name !== 'script';
 
   const tagEnd = pos + open[0].length;
   const attrs = open[2];

@@ -1,4 +1,5 @@
-// kramdown's block HTML (src/core/render/kramdown/html.ts): text after the end of a block starts a paragraph.
+// kramdown's block HTML (src/core/render/kramdown/html.ts): text after the end of a block starts a paragraph;
+// only a block element's tag ends a paragraph.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ours, sameBlocksAsKramdown, tags } from './oracle';
@@ -14,5 +15,6 @@ describe('kramdown block HTML', () => {
     'after a closing tag': '<div>id\n</div> test\nmore\n',
     'after a void tag': '<hr /> text\n',
     'nothing after': '<div>\nx\n</div>\n\npara\n',
+    'a comment or <script> does not end a paragraph, a <div> does': 'para\n<!-- c -->\nmore\n\npara\n<script>x</script>\n\npara\n<div>x</div>\n',
   });
 });
