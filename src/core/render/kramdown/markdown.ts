@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import footnotePlugin from 'markdown-it-footnote';
 import { escapeHtml } from '../highlight';
+import { kramdownAbbreviationsPlugin } from './abbreviations';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
 import { kramdownDefinitionListsPlugin } from './definitionLists';
@@ -180,6 +181,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.inline.ruler.disable('footnote_inline'); // `^[…]` is not kramdown syntax
   md.use(kramdownDefinitionListsPlugin);
   md.use(abbrPlugin);
+  md.use(kramdownAbbreviationsPlugin);
   md.use(kramdownInlinePlugin);
   md.use(kramdownTypographyPlugin);
   md.use(kramdownStructurePlugin);

@@ -1,4 +1,5 @@
-// kramdown-parser-gfm's headers (src/core/render/kramdown/headers.ts) and the end-of-block marker (eob.ts).
+// kramdown-parser-gfm's headers (src/core/render/kramdown/headers.ts), abbreviation definitions (abbreviations.ts)
+// and the end-of-block marker (eob.ts).
 import { describe } from 'node:test';
 import { sameBlocksAsKramdown } from './oracle';
 
@@ -11,6 +12,11 @@ describe('kramdown headers and block ends', () => {
     'multi-line paragraph keeps its underline': 'line one\nline two\n========\n',
     'setext under a paragraph is text': 'para\n\nHeader\n-\n',
     'a rule does not end a paragraph': 'text\n\nmore text\n***\n',
+  });
+  sameBlocksAsKramdown('abbreviation definitions', {
+    'IALs around a definition belong to it': 'This is awesome.\n\n{:.testit}\n*[awesome]: Some text here\n{:.test}\n\nhello\n',
+    'empty definition': '*[empty]:\n\nempty here\n',
+    'does not end a paragraph': 'text\n*[x]: y\n',
   });
   sameBlocksAsKramdown('end-of-block marker', {
     'between paragraphs': 'one\n^\ntwo\n',
