@@ -61,9 +61,12 @@ export function splitRow(text: string): string[] {
 
 /**
  * kramdown's pipe_on_line check over the table's lines: every line needs a pipe outside code spans (which may
- * run over two lines); a code span over more lines ends the check where it stands.
+ * run over two lines) and HTML elements; a code span over more lines ends the check where it stands.
  */
-function pipeOnEveryLine(text: string): boolean {
+function pipeOnEveryLine(table: string): boolean {
+  // kramdown reads the lines with its span HTML parser too: a pipe inside an HTML element (`<code>a | b</code>`)
+  // or a tag does not count. Each element becomes a placeholder (its content searched a bounded distance).
+  const text = table.replace(/<!--[\s\S]{0,4000}?-->/g, 'x').replace(/<([A-Za-z][\w:-]*)\b[^>]{0,4000}>(?:[\s\S]{0,4000}?<\/\1\s*>)?/g, 'x');
   const rubyLines = (s: string) => { const l = s.split('\n'); while (l.length && l[l.length - 1] === '') l.pop(); return l; };
   let pipe = false;
   let at = 0;

@@ -25,5 +25,6 @@ describe('kramdown tables', () => {
     'not followed by a block boundary': '| a | b |\ntext after\n',
     'header only: no table': '| a | b |\n|---|---|\n',
     'in a list item': '* item\n\n  | a | b |\n  | c | d |\n',
+    'pipes inside HTML elements do not count': 'Some <code>element with | pipe symbol</code>\n\nSome <code>a | b\nc|</code>\n',
   });
 });
