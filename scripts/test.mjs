@@ -63,6 +63,9 @@ async function fidelity() {
   // Seeded documents through Debian's kramdown and ours (skips without ruby/jekyll); fails under its floor.
   const fuzz = await must(process.execPath, ['test/fidelity/kramdown-fuzz.mjs'], 'kramdown differential fuzzing');
   if (/^\[kramdown-fuzz\] seed \d+, \d+ documents:/m.test(fuzz)) totals.passed++;
+  // kramdown's own test inputs as posts, Jekyll's output against ours; fails on an unlisted difference or under its targets.
+  const peer = await must(process.execPath, ['test/fidelity/kramdown-peer.mjs'], 'kramdown peer suite');
+  if (/^\[kramdown-peer\] \d+\/\d+ documents identical/m.test(peer)) totals.passed++;
 }
 
 function addIntegrationCounts(output) {

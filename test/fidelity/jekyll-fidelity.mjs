@@ -14,11 +14,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { compareBlocks, ensureJekyll, pct, requireOut, root } from './oracle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 // `--site jekyll-new`: the blog `jekyll new` makes (theme: minima, the gem Debian installs), generated in the run.
@@ -37,49 +34,17 @@ const TARGET = 0.98;
 // The libsass theme fixture loses the one rule Dart Sass cannot parse (`.x /deep/ .y`): 98.8 %.
 const CSS_TARGET = 0.97;
 
-const jekyllVersion = () => spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
-let which = jekyllVersion();
-if (which.error || which.status !== 0) {
-  installJekyll();
-  which = jekyllVersion();
-}
-const notInstalled = (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true;
-if (!which.error && which.status === 0 && fs.existsSync('/etc/debian_version') && PLUGIN_PACKAGES.some(notInstalled)) installJekyll(PLUGIN_PACKAGES.filter(notInstalled));
-if (which.error || which.status !== 0) {
+const jekyllVersion = ensureJekyll('fidelity', PLUGIN_PACKAGES);
+if (!jekyllVersion) {
   console.log('[fidelity] skipped: install jekyll to compare with it (Debian/Ubuntu: sudo apt-get install jekyll). Nothing was compared.');
   process.exit(0);
 }
-
-/**
- * Like test/host/setup.sh does with its apt packages: as root on Debian/Ubuntu, install Debian's jekyll
- * (4.3, with kramdown and rouge); otherwise leave the machine alone and skip.
- */
-function installJekyll(packages = ['jekyll', ...PLUGIN_PACKAGES]) {
-  if (process.getuid?.() !== 0 || !fs.existsSync('/etc/debian_version') || process.env.TECHBLOG_NO_APT) return;
-  console.log(`[fidelity] installing apt package(s): ${packages.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...packages]]) {
-    const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.error || r.status !== 0) {
-      console.log(`[fidelity] apt-get ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`})`);
-      return;
-    }
-  }
-}
-const outDir = process.env.TECHBLOG_OUT_DIR ? path.resolve(process.env.TECHBLOG_OUT_DIR) : path.join(root, 'out');
-if (!fs.existsSync(path.join(outDir, 'src', 'core', 'render', 'renderer.js'))) {
-  console.error('[fidelity] out/ is missing: run `npx tsc -p tsconfig.json` first.');
-  process.exit(2);
-}
-const { SiteRenderer } = require(path.join(outDir, 'src', 'core', 'render', 'renderer.js'));
-const { NodeFileSystem } = require(path.join(outDir, 'src', 'cli', 'nodeFileSystem.js'));
-const { locateGemTheme } = require(path.join(outDir, 'src', 'core', 'theme', 'locate.js'));
-const { parseSiteConfig } = require(path.join(outDir, 'src', 'core', 'site', 'config.js'));
-const { codeloadUrl, parseRemoteTheme, unpackRepoArchive } = require(path.join(outDir, 'src', 'core', 'theme', 'archive.js'));
-const { blockSignatures, alignBlocks } = require(path.join(outDir, 'test', 'unit', 'render', 'blocks.js'));
-const { cssRuleSet, compareRuleSets } = require(path.join(outDir, 'test', 'unit', 'render', 'cssRules.js'));
-
-const pct = (x) => `${(x * 100).toFixed(1)} %`;
+const { SiteRenderer } = requireOut('fidelity', 'src', 'core', 'render', 'renderer.js');
+const { NodeFileSystem } = requireOut('fidelity', 'src', 'cli', 'nodeFileSystem.js');
+const { locateGemTheme } = requireOut('fidelity', 'src', 'core', 'theme', 'locate.js');
+const { parseSiteConfig } = requireOut('fidelity', 'src', 'core', 'site', 'config.js');
+const { codeloadUrl, parseRemoteTheme, unpackRepoArchive } = requireOut('fidelity', 'src', 'core', 'theme', 'archive.js');
+const { cssRuleSet, compareRuleSets } = requireOut('fidelity', 'test', 'unit', 'render', 'cssRules.js');
 
 /** The posts and pages of a site, as site-relative paths. */
 function documents(site) {
@@ -225,7 +190,7 @@ async function compareSite(site) {
       return { common: 0, blocks: 0, documents: 0 };
     }
     if (build.status !== 0) throw new Error(`jekyll build of ${site} failed:\n${build.stdout}\n${build.stderr}`);
-    console.log(`\n[fidelity] ${which.stdout.trim()} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
+    console.log(`\n[fidelity] ${jekyllVersion} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
     const theme = remote?.layer ?? await themeLayer(site, env);
     const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
     let cssRows = 0;
@@ -243,11 +208,8 @@ async function compareSite(site) {
       // A post whose layout does not exist is written bare by Jekyll; we show it in content mode: compare the bodies.
       const bare = !/<html[\s>]/i.test(jekyllHtml);
       if (!bare && /rel=["']?stylesheet/i.test(jekyllHtml)) css ??= compareCss(jekyllHtml, dest, renderer.baseurl, result);
-      const opts = { pageUrl: url, baseurl: renderer.baseurl };
-      const ours = blockSignatures(bare ? result.bodyHtml : result.html, opts);
-      const theirs = blockSignatures(jekyllHtml, opts);
-      const { common, onlyA, onlyB } = alignBlocks(ours, theirs);
-      rows.push({ rel, common, denom: Math.max(ours.length, theirs.length, 1), bare, onlyA, onlyB });
+      const { common, denom, onlyA, onlyB } = compareBlocks(bare ? result.bodyHtml : result.html, jekyllHtml, { pageUrl: url, baseurl: renderer.baseurl });
+      rows.push({ rel, common, denom, bare, onlyA, onlyB });
       // A theme's stylesheet: ours (compiled from the theme's Sass) must hold the rules Jekyll's does.
       const href = theme && !bare && cssRows++ === 0 ? /<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/.exec(jekyllHtml)?.[1] : undefined;
       if (href && fs.existsSync(path.join(dest, href.replace(/^\//, '')))) {

@@ -36,7 +36,8 @@ describe('Jekyll filters', () => {
     ['{{ site.data.people | sort: "name" | reverse | map: "name" | join: "," }}', 'Cy,Bob,Ada'],
     ['{% assign g = site.data.people | group_by: "role" %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}', 'lead:1;dev:2;'],
     ['{{ "a *b*" | markdownify }}', /<p>a <em>b<\/em><\/p>/],
-    ['{{ site.posts | map: "title" | join: "|" }}', 'Newer post|Liquid test|Older post'],
+    // Joined with commas: a line with pipes is a kramdown table.
+    ['{{ site.posts | map: "title" | join: ", " }}', 'Newer post, Liquid test, Older post'],
     ['{{ site.tags.b | size }}', '2'],
     ['{{ page.url }} {{ page.title }} {{ site.title }}', '/liquid/ Liquid test Memory site'],
   ];

@@ -1,9 +1,10 @@
 // kramdown's block-level syntax that markdown-it lacks: block IALs (`{: .note}` under or above a
 // block), ALDs (`{:ref: .x}`), the `{::comment}`, `{::nomarkdown}` and `{::options /}` extensions,
-// and `$$ … $$` math blocks. Registered so they also end a paragraph, as kramdown's LAZY_END does.
+// registered so they also end a paragraph, as kramdown's LAZY_END does.
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
-import { envOf, type RenderEnv } from './env';
+import { lineText } from './boundary';
+import { envOf } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;
@@ -12,9 +13,6 @@ const ALD_LINE = /^\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$/;
 const IAL_LINE = /^\{:(?!:|\/)((?:\\\}|[^}])+)\}\s*$/;
 const EXT_START = /^\{::(\w+)(?:\s((?:\\\}|[^}])*?)|)(\/)?\}\s*$/;
 
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
-}
 
 /** The block a closing token belongs to: its opening token (or the token itself for leaf blocks). */
 function openerOf(tokens: Token[], closeIdx: number): Token | undefined {
@@ -61,7 +59,14 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   const last = tokens.length - 1;
   const prev = last >= 0 && tokens[last].level === state.level ? openerOf(tokens, last) : undefined;
   if (prev && prev.map && prev.map[1] === startLine && env.lastBlockBreak !== startLine && prev.type !== 'kramdown_ial') {
-    applyIal(prev, list, env);
+    applyIal(prev, list);
+    env.lastIal = { line: startLine + 1, token: prev };
+    return true;
+  }
+  // Under an IAL that went to the block above: to the same block.
+  if (env.lastIal?.line === startLine && env.lastBlockBreak !== startLine) {
+    applyIal(env.lastIal.token as Token, list);
+    env.lastIal.line = startLine + 1;
     return true;
   }
   // Otherwise it waits for the next block at this level (applied in the core rule below).
@@ -72,9 +77,23 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   return true;
 }
 
-function applyIal(token: Token, list: AttributeList, env: RenderEnv): void {
-  if (list.refs.includes('toc')) token.meta = { ...(token.meta ?? {}), toc: true };
-  applyAttributes(token, resolveAttributeList(list, env.alds));
+/**
+ * An IAL for a block. Its references to ALDs are resolved once the whole post is read (an ALD may follow the
+ * block, as in kramdown), by resolveIals below; references a converter acts on (`{:toc}`, `{:auto_ids}`) are kept.
+ */
+export function applyIal(token: Token, list: AttributeList): void {
+  const meta = token.meta ?? {};
+  token.meta = { ...meta, ials: [...((meta.ials as AttributeList[] | undefined) ?? []), list] };
+  if (list.refs.includes('toc')) token.meta.toc = true;
+  if (list.refs.length) token.meta.refs = [...((meta.refs as string[] | undefined) ?? []), ...list.refs];
+}
+
+function resolveIals(state: MarkdownIt.StateCore): void {
+  const env = envOf(state);
+  for (const t of state.tokens) {
+    const ials = t.meta?.ials as AttributeList[] | undefined;
+    if (ials) for (const list of ials) applyAttributes(t, resolveAttributeList(list, env.alds));
+  }
 }
 
 function extension(state: StateBlock, startLine: number, endLine: number, silent: boolean, m: RegExpExecArray): boolean {
@@ -111,49 +130,9 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-const MATH_OPEN = /^\$\$/;
-
-/** `$$ … $$` on its own (blank line or start before, blank line or end after): display math. */
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const env = envOf(state);
-  if (!env.options.mathEngine) return false;
-  const start = state.bMarks[startLine] + state.tShift[startLine];
-  if (!MATH_OPEN.test(state.src.slice(start, start + 2))) return false;
-  // kramdown's after_block_boundary?: first line of the container, or after a blank line.
-  const lastToken = state.tokens[state.tokens.length - 1];
-  const firstInContainer = !lastToken || lastToken.nesting === 1;
-  if (startLine > 0 && !state.isEmpty(startLine - 1) && !firstInContainer) return false;
-  // Find the closing `$$` (possibly on the first line).
-  let line = startLine;
-  let from = start + 2;
-  let closeAt = -1;
-  for (; line < endLine; line++) {
-    const lineStart = line === startLine ? from : state.bMarks[line] + state.tShift[line];
-    const lineEnd = state.eMarks[line];
-    if (line > startLine && state.sCount[line] < state.blkIndent) return false;
-    const idx = state.src.indexOf('$$', lineStart);
-    if (idx >= 0 && idx < lineEnd) { closeAt = idx; break; }
-    if (line > startLine && state.isEmpty(line)) return false;
-    from = lineEnd;
-  }
-  if (closeAt < 0) return false;
-  // Only whitespace may follow on the closing line, and a blank line (or the end) must come next.
-  if (state.src.slice(closeAt + 2, state.eMarks[line]).trim() !== '') return false;
-  if (line + 1 < endLine && !state.isEmpty(line + 1)) return false;
-  if (silent) return true;
-  const token = state.push('math_block', 'div', 0);
-  token.content = state.src.slice(start + 2, closeAt).trim();
-  token.map = [startLine, line + 1];
-  token.block = true;
-  state.line = line + 1;
-  return true;
-}
-
 /** Applies IALs that stand above a block (or alone) to the next block at the same level. */
 function applyPendingIals(state: MarkdownIt.StateCore): void {
   const tokens = state.tokens;
-  const env = envOf(state);
   let out: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -167,7 +146,7 @@ function applyPendingIals(state: MarkdownIt.StateCore): void {
       const n = tokens[j];
       if (n.level < t.level) break;
       if (n.level !== t.level || n.type === 'kramdown_ial') continue;
-      if (n.nesting === 1 || (n.nesting === 0 && n.block)) applyIal(n, t.meta?.ial as AttributeList, env);
+      if (n.nesting === 1 || (n.nesting === 0 && n.block)) applyIal(n, t.meta?.ial as AttributeList);
       break;
     }
   }
@@ -176,6 +155,6 @@ function applyPendingIals(state: MarkdownIt.StateCore): void {
 
 export function kramdownBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before('fence', 'kramdown_extensions', blockExtensions, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.block.ruler.before('kramdown_extensions', 'kramdown_math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.after('block', 'kramdown_pending_ial', applyPendingIals);
+  md.core.ruler.after('kramdown_pending_ial', 'kramdown_resolve_ials', resolveIals);
 }

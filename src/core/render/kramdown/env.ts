@@ -15,6 +15,8 @@ export interface RenderEnv {
   alds: Map<string, AttributeList>;
   /** The line after the last block that ends kramdown's "previous block" (an ALD or extension). */
   lastBlockBreak?: number;
+  /** The block the last IAL went to and the line after that IAL: an IAL on that line goes to the same block. */
+  lastIal?: { line: number; token: unknown };
   notices: Set<string>;
   /** Maps a line of the Markdown that was parsed to the 0-based line of the source file. */
   sourceLine(line: number): number;

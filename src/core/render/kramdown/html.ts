@@ -69,18 +69,20 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const limit = state.eMarks[endLine - 1];
   const env = envOf(state);
 
+  // kramdown's LAZY_END_HTML_START: only a tag of a block element (not a comment, not `<script>`) ends a paragraph.
+  const endsParagraph = state.parentType !== 'paragraph';
   if (src.startsWith('<!--', pos)) {
     const close = src.indexOf('-->', pos + 4);
-    if (silent) return true;
+    if (silent) return endsParagraph;
     const end = close < 0 || close > limit ? limit : close + 3;
-    return emitRaw(state, startLine, lineOf(state, end, startLine, endLine), endLine);
+    return emitRaw(state, startLine, lineOf(state, end, startLine, endLine), endLine, end);
   }
 
   const open = OPEN_TAG.exec(src.slice(pos, Math.min(limit, pos + 4096)));
   if (!open) return false;
   const name = open[1].toLowerCase();
   if (SPAN_ELEMENTS.has(name)) return false;
-  if (silent) return true;
+  if (silent) return endsParagraph || name !== 'script';
 
   const tagEnd = pos + open[0].length;
   const attrs = open[2];
@@ -93,7 +95,7 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const closed = open[3] === '/' || VOID_ELEMENTS.has(name);
   const openTag = md ? open[0].replace(md[0], '') : open[0];
 
-  if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine);
+  if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine, tagEnd);
   const close = findClose(src, tagEnd, limit, name);
   if (!close) {
     // kramdown closes it at the end of the document, so everything after it is raw HTML there too.
@@ -104,7 +106,7 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const closeEnd = close ? close.end : limit;
   const lastLine = lineOf(state, closeEnd, startLine, endLine);
 
-  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine);
+  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine, closeEnd);
 
   const closeTag = close ? src.slice(close.start, close.end) : '';
   const openLineEnd = state.eMarks[lineOf(state, tagEnd, startLine, endLine)];
@@ -143,12 +145,38 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number): boolean {
+/**
+ * Raw HTML from `startLine` to the end of `lastLine`; when text follows the block's end (`closeEnd`) on that line,
+ * it starts a paragraph (running on as paragraphs do), as kramdown reads `</div> text` and `--> text`.
+ */
+function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number, closeEnd?: number): boolean {
   const end = Math.min(lastLine + 1, endLine);
+  const rest = closeEnd === undefined || closeEnd >= state.eMarks[lastLine] ? '' : state.src.slice(closeEnd, state.eMarks[lastLine]);
   const token = state.push('html_block', '', 0);
   token.map = [startLine, end];
-  token.content = state.getLines(startLine, end, state.blkIndent, true);
-  state.line = end;
+  if (!rest.trim()) {
+    token.content = state.getLines(startLine, end, state.blkIndent, true);
+    state.line = end;
+    return true;
+  }
+  token.content = state.getLines(startLine, lastLine, state.blkIndent, true) + state.src.slice(state.bMarks[lastLine] + Math.min(state.tShift[lastLine], state.blkIndent), closeEnd) + '\n';
+  // The paragraph goes on until a blank line or a block that ends a paragraph.
+  const terminators = state.md.block.ruler.getRules('paragraph');
+  const oldParent = state.parentType;
+  state.parentType = 'paragraph';
+  let next = end;
+  for (; next < endLine && !state.isEmpty(next); next++) {
+    if (state.sCount[next] - state.blkIndent > 3 || state.sCount[next] < 0) continue;
+    if (terminators.some((rule) => rule(state, next, endLine, true))) break;
+  }
+  state.parentType = oldParent;
+  state.push('paragraph_open', 'p', 1).map = [lastLine, next];
+  const inline = state.push('inline', '', 0);
+  inline.content = (rest + (next > end ? '\n' + state.getLines(end, next, state.blkIndent, false) : '')).trim();
+  inline.map = [lastLine, next];
+  inline.children = [];
+  state.push('paragraph_close', 'p', -1);
+  state.line = next;
   return true;
 }
 

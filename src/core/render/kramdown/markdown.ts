@@ -2,12 +2,21 @@
 // syntax, the same element shapes and classes, so the site's CSS and anchors apply unchanged.
 import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
-import deflistPlugin from 'markdown-it-deflist';
 import { escapeHtml } from '../escape';
+import { kramdownAbbreviationsPlugin } from './abbreviations';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownCodeBlocksPlugin } from './codeBlocks';
 import { kramdownCodeSpansPlugin } from './codeSpans';
+import { kramdownDefinitionListsPlugin } from './definitionLists';
 import { kramdownEmphasisPlugin } from './emphasis';
+import { kramdownEobPlugin } from './eob';
+import { kramdownFencesPlugin } from './fences';
 import { kramdownFootnotesPlugin } from './footnotes';
+import { kramdownHeadersPlugin } from './headers';
+import { kramdownListsPlugin } from './lists';
+import { kramdownMathBlocksPlugin } from './mathBlocks';
+import { kramdownParagraphsPlugin } from './paragraphs';
+import { kramdownTablesPlugin } from './tables';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownHtmlSpansPlugin } from './htmlSpans';
 import { kramdownInlinePlugin } from './inline';
@@ -110,8 +119,16 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
   });
 
   rules.math_block = rule((tokens, idx, env) => {
+    const t = tokens[idx];
+    // kramdown's converter: without a math engine the TeX stays in a `kdmath` block; with one, an IAL's
+    // attributes go on a block around the formula.
+    if (!env.options.mathEngine) {
+      const cls = `${String(t.attrGet('class') ?? '')} kdmath`.trim();
+      return `<div class="${escapeHtml(cls)}"${attrsHtml(t, ['class'])}>$$\n${escapeHtml(t.content)}\n$$</div>\n`;
+    }
     env.hasMath = true;
-    return env.math.block(tokens[idx].content, attrsHtml(tokens[idx]));
+    const math = env.math.block(t.content);
+    return t.attrs?.length ? `<div${attrsHtml(t)}>\n${math}</div>\n` : math;
   });
   rules.math_inline = rule((tokens, idx, env) => {
     env.hasMath = true;
@@ -136,8 +153,18 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   const md = new MarkdownIt({ html: true, xhtmlOut: true, breaks: !!options.hardWrap, linkify: false, typographer: false });
   md.use(kramdownHtmlPlugin);
   md.use(kramdownBlocksPlugin);
-  md.use(deflistPlugin);
+  // kramdown's block rules in place of CommonMark's (one file per construct).
+  md.use(kramdownMathBlocksPlugin);
+  md.use(kramdownEobPlugin);
+  md.use(kramdownTablesPlugin);
+  md.use(kramdownCodeBlocksPlugin);
+  md.use(kramdownFencesPlugin);
+  md.use(kramdownHeadersPlugin);
+  md.use(kramdownListsPlugin);
+  md.use(kramdownParagraphsPlugin);
+  md.use(kramdownDefinitionListsPlugin);
   md.use(abbrPlugin);
+  md.use(kramdownAbbreviationsPlugin);
   md.use(kramdownInlinePlugin);
   md.use(kramdownEmphasisPlugin);
   md.use(kramdownCodeSpansPlugin);

@@ -13,9 +13,13 @@ export interface KramdownOptions {
   smartQuotes: [string, string, string, string];
   /** `--` → –, `---` → —, `...` → …, `<<` → « (off with the GFM quirk `no_auto_typographic`). */
   typographicSymbols: boolean;
+  /** The GFM quirk `paragraph_end` (on unless `gfm_quirks` leaves it out): lists, ATX headers, quotes and fences end a paragraph. */
+  gfmParagraphEnd: boolean;
   footnoteBacklink: string;
   footnoteNr: number;
   tocLevels: number[];
+  /** kramdown's `header_offset`: added to every header's level (kept within 1–6). */
+  headerOffset: number;
   /** Parse Markdown inside block HTML without `markdown="1"` (kramdown's `parse_block_html`). */
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
@@ -26,8 +30,8 @@ export interface KramdownOptions {
 
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
-  smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, footnoteBacklink: '&#8617;',
-  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], parseBlockHtml: false, mathEngine: 'mathjax',
+  smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
+  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -71,9 +75,11 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   }
   const quirks = Array.isArray(k.gfm_quirks) ? k.gfm_quirks.map(String) : typeof k.gfm_quirks === 'string' ? k.gfm_quirks.split(/[\s,]+/) : [];
   if (quirks.includes('no_auto_typographic')) o.typographicSymbols = false;
+  if (k.gfm_quirks !== undefined) o.gfmParagraphEnd = quirks.includes('paragraph_end');
   if (typeof k.footnote_backlink === 'string') o.footnoteBacklink = k.footnote_backlink;
   if (typeof k.footnote_nr === 'number') o.footnoteNr = k.footnote_nr;
   o.tocLevels = levels(k.toc_levels) ?? o.tocLevels;
+  if (typeof k.header_offset === 'number' && Number.isInteger(k.header_offset)) o.headerOffset = k.header_offset;
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
   o.highlighter = syntaxHighlighterOptionsFrom(k);

@@ -136,21 +136,11 @@ function taskLists(state: StateCore): void {
 }
 
 /**
- * kramdown's lists: a change of bullet character does not start a new list, and tightness is decided
- * per item (list.rb): an item's first paragraph loses its `<p>` unless a blank line follows it, the
+ * kramdown's lists (parsed by lists.ts): tightness is decided per item (list.rb): an item's first paragraph loses its `<p>` unless a blank line follows it, the
  * last item only when an earlier item is tight too.
  */
 function kramdownLists(state: StateCore): void {
   const tokens = state.tokens;
-  // Merge `- a` / `* b` lists that markdown-it split.
-  for (let i = 1; i < tokens.length; i++) {
-    const close = tokens[i - 1];
-    const open = tokens[i];
-    if (close.type === 'bullet_list_close' && open.type === 'bullet_list_open' && close.level === open.level && !open.attrs?.length && !open.meta?.toc) {
-      tokens.splice(i - 1, 2);
-      i--;
-    }
-  }
   const src = state.src;
   let lineStarts: number[] | undefined;
   const isBlank = (line: number) => (lineStarts ??= lineIndex(src)) && line < lineStarts.length && /^[ \t]*$/.test(src.slice(lineStarts[line], (lineStarts[line + 1] ?? src.length + 1) - 1));
@@ -174,9 +164,10 @@ function kramdownLists(state: StateCore): void {
       let transparent = false;
       if (firstIsP) {
         const end = tokens[first].map?.[1] ?? 0;
-        const blankAfter = isBlank(end);
+        const blankAfter = (tokens[first].meta?.blankAfter as boolean | undefined) ?? isBlank(end);
         const onlyPAndBlank = blankAfter && item.children.length === 1;
-        transparent = (!blankAfter || (isLast && onlyPAndBlank)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
+        // A list ended by `^` keeps the last item's paragraph.
+        transparent = (!blankAfter || (isLast && onlyPAndBlank && !list.meta?.eob)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
       }
       if (transparent) anyTransparent = true;
       for (const c of item.children) {

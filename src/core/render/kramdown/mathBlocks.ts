@@ -1,0 +1,42 @@
+// kramdown's block math (math.rb): `$$` up to 3 spaces in, right after a block boundary, up to the next `$$`
+// — across lines and blank lines — which must end its line and be followed by a block boundary; otherwise
+// the `$$` are span math in a paragraph. `\$$` is text. With `math_engine: null` the block stays (markdown.ts writes its TeX as text).
+import type MarkdownIt from 'markdown-it';
+import { afterBlockBoundary, beforeBlockBoundary, unclosedSearch } from './boundary';
+
+function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (!state.src.startsWith('$$', start) || !afterBlockBoundary(state, startLine)) return false;
+  if (unclosedSearch.known(state, '$$', startLine + 1, endLine)) {
+    const rest = state.src.slice(start + 2, state.eMarks[startLine]);
+    if (!rest.includes('$$')) return false;
+  }
+  let line = startLine;
+  let closeAt = -1;
+  for (let from = start + 2; line < endLine; line++) {
+    if (line > startLine && !state.isEmpty(line) && state.sCount[line] < state.blkIndent) return false;
+    const idx = state.src.indexOf('$$', line === startLine ? from : state.bMarks[line] + state.tShift[line]);
+    if (idx >= 0 && idx < state.eMarks[line]) { closeAt = idx; break; }
+    from = state.eMarks[line];
+  }
+  if (closeAt < 0) {
+    unclosedSearch.remember(state, '$$', startLine + 1, endLine);
+    return false;
+  }
+  if (state.src.slice(closeAt + 2, state.eMarks[line]).trim() !== '') return false;
+  if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
+  if (silent) return true;
+  const token = state.push('math_block', 'div', 0);
+  // Lines of a container (a quote, a list item) lose the container's markers.
+  const body = line === startLine ? state.src.slice(start + 2, closeAt) : state.getLines(startLine, line + 1, state.blkIndent, false);
+  token.content = line === startLine ? body.trim() : body.slice(body.indexOf('$$') + 2, body.lastIndexOf('$$')).trim();
+  token.map = [startLine, line + 1];
+  token.block = true;
+  state.line = line + 1;
+  return true;
+}
+
+export function kramdownMathBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
+  md.block.ruler.before('kramdown_extensions', 'kramdown_math_block', mathBlock, { alt: ['reference', 'blockquote', 'list'] });
+}
