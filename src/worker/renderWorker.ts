@@ -14,6 +14,12 @@ import { FolderSassCache } from '../cli/sassCache';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+/** A folder whose file list the host gave (bounded), read with node:fs. */
+class ListedFileSystem extends NodeFileSystem {
+  constructor(base: string, private readonly files: string[]) { super(base); }
+  override async listFiles(): Promise<string[]> { return this.files; }
+}
+
 interface OpenSite { key: string; renderer: Promise<SiteRenderer> }
 const sites = new Map<string, OpenSite>();
 
@@ -23,7 +29,7 @@ function post(m: FromWorkerMessage): void {
 
 /** A spec's identity: a site opened with another theme or generator is opened again. */
 function specKey(spec: WorkerSiteSpec): string {
-  return JSON.stringify([spec.generator, spec.theme?.root, spec.theme?.name, spec.theme?.version, spec.theme?.files.length, spec.fallbackCss?.length, spec.sassCacheDir]);
+  return JSON.stringify([spec.generator, spec.theme?.root, spec.theme?.name, spec.theme?.version, spec.theme?.files.length, spec.fallbackCss?.length, spec.sassCacheDir, spec.files?.length]);
 }
 
 function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
@@ -32,7 +38,7 @@ function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
   const known = sites.get(root);
   if (known?.key === key) return known.renderer;
   const renderer = (async () => {
-    const fs = new NodeFileSystem(root);
+    const fs = spec.files ? new ListedFileSystem(root, spec.files) : new NodeFileSystem(root);
     const index = spec.generator && spec.generator !== 'jekyll' ? (await loadSite(fs, root, { generator: spec.generator })).index : undefined;
     const theme = spec.theme ? { ...spec.theme, root: toPosix(spec.theme.root), fs: new NodeFileSystem(spec.theme.root) } : undefined;
     return SiteRenderer.open({

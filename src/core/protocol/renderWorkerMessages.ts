@@ -13,6 +13,8 @@ export interface WorkerSiteSpec {
   theme?: { root: string; name: string; version?: string; files: string[]; readConfig?: boolean };
   /** The bundled fallback theme's CSS. */
   fallbackCss?: string;
+  /** The folder's files (relative, posix) when the host listed them (a folder that is not a site: bounded). */
+  files?: string[];
   /** Where compiled Sass is kept between renders and restarts (a folder); none: compile on every open. */
   sassCacheDir?: string;
 }

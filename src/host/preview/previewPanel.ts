@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
+import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
+import type { RenderStep } from '../../core/render/types';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
-import { previewConfig, siteScriptsRun } from './previewConfig';
+import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
@@ -74,6 +76,11 @@ export class PreviewPanel extends Disposable {
   readonly onDidPatch = this.patchedEmitter.event;
   private readonly lockEmitter = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangeLock = this.lockEmitter.event;
+  private readonly stoppedEmitter = this.register(new vscode.EventEmitter<RenderStopped & { notice: string }>());
+  /** A render ran past the time or memory limit and was stopped (the page keeps the last one that rendered). */
+  readonly onDidStopRender = this.stoppedEmitter.event;
+  /** The notice of the last stopped render, shown over the last page until a render succeeds. */
+  private stoppedNotice: Notice | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps) {
     super();
@@ -221,12 +228,18 @@ export class PreviewPanel extends Disposable {
       const t0 = Date.now();
       const theme = source.theme();
       const themeRoot = theme?.kind === 'found' ? theme.uri : undefined;
-      const result = await source.renderer.render({
+      const outcome = await this.deps.renderers.render(source, {
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
-      });
+      }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) });
       if (this.isDisposed || !this.shows(uri)) return;
+      if ('stopped' in outcome) {
+        this.showStopped(outcome.stopped);
+        return;
+      }
+      const result = outcome.result;
+      this.stoppedNotice = undefined;
       const parts = splitDocument(result.html);
       const notices: Notice[] = [...result.noticeDetails];
       if (!source.inSite) notices.unshift({ kind: 'theme', text: vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)) });
@@ -314,6 +327,22 @@ export class PreviewPanel extends Disposable {
       settings,
     });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
+  }
+
+  /** A render the limits stopped: the last page stays, with a notice naming the step and the file. */
+  private showStopped(stopped: RenderStopped): void {
+    const text = stoppedNoticeText(stopped, renderLimits());
+    this.deps.log.warn(`Preview: ${text} (${stopped.elapsedMs} ms)`);
+    const notice: Notice = { kind: 'error', text };
+    const last = this.last;
+    if (last?.source) {
+      this.last = { ...last, notices: [notice, ...last.notices.filter((n) => n !== this.stoppedNotice)] };
+      this.stoppedNotice = notice;
+      this.sendLast(false);
+    } else {
+      this.showProblem(text);
+    }
+    this.stoppedEmitter.fire({ ...stopped, notice: text });
   }
 
   /** Shows a problem in the notice bar, over the last rendering if there is one. */
@@ -421,4 +450,23 @@ function themeNotice(theme: ThemeState | undefined): { notice: string; actions: 
     notice = vscode.l10n.t('The theme gem "{0}" is not installed where Ruby would find it (vendor/bundle, GEM_HOME, GEM_PATH, user and system gem folders), so the preview cannot use its layouts.', theme.spec);
   }
   return { notice: notice + ' ' + (trusted ? vscode.l10n.t('Download it to preview with it.') : vscode.l10n.t('Trust the workspace to download it.')), actions };
+}
+
+function stepName(step: RenderStep): string {
+  switch (step) {
+    case 'site': return vscode.l10n.t('Reading the site');
+    case 'liquid': return vscode.l10n.t('Liquid');
+    case 'markdown': return vscode.l10n.t('Markdown');
+    case 'math': return vscode.l10n.t('Math (KaTeX)');
+    case 'layout': return vscode.l10n.t('The layout\'s Liquid');
+    case 'sass': return vscode.l10n.t('Sass');
+  }
+}
+
+/** What the preview says about a render it stopped: which limit, which step, which file. */
+export function stoppedNoticeText(stopped: RenderStopped, limits: { timeoutMs: number; memoryMb: number }): string {
+  const step = stepName(stopped.step);
+  return stopped.limit === 'time'
+    ? vscode.l10n.t('The preview stopped this render: {0} in {1} took longer than {2} s (techblog.preview.renderTimeoutSeconds). The last page that rendered stays; the next edit renders again.', step, stopped.file, String(limits.timeoutMs / 1000))
+    : vscode.l10n.t('The preview stopped this render: {0} in {1} needed more than {2} MB (techblog.preview.renderMemoryLimitMb). The last page that rendered stays; the next edit renders again.', step, stopped.file, String(limits.memoryMb));
 }
