@@ -4,11 +4,12 @@
 // layout, Sass, and on which file) so the host can say where a render it stopped was.
 // Messages: src/core/protocol/renderWorkerMessages.ts. The client: ./renderWorkerClient.ts.
 import * as path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { encodeUriSegment, type FromWorkerMessage, type ToWorkerMessage, type WorkerResourceMap, type WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../core/render/renderer';
 import type { RenderStep } from '../core/render/types';
 import { loadSite } from '../core/site/siteIndex';
+import { bundleTranslator, setTranslator } from '../core/text/l10n';
 import { NodeFileSystem } from '../cli/nodeFileSystem';
 import { FolderSassCache } from '../cli/sassCache';
 
@@ -97,5 +98,9 @@ function handle(m: ToWorkerMessage): void {
       break;
   }
 }
+
+// The host's display language: its messages, filled in as vscode.l10n.t fills them.
+const messages = (workerData as { l10n?: Record<string, string> } | null)?.l10n;
+if (messages) setTranslator(bundleTranslator(messages));
 
 parentPort?.on('message', handle);

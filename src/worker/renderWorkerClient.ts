@@ -35,8 +35,11 @@ export class RenderWorkerClient {
   /** How many workers were started (a stopped render makes the next request start another). */
   workersStarted = 0;
 
-  /** `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests). */
-  constructor(private readonly script: string, private readonly limits: () => RenderLimits) {}
+  /**
+   * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
+   * `l10n`: the display language's messages (vscode.l10n.bundle), for the notices the worker writes.
+   */
+  constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>) {}
 
   /** Renders in the worker; resolves with the result or with where the limits stopped it. */
   render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
@@ -84,6 +87,7 @@ export class RenderWorkerClient {
     }
     if (this.worker) return this.worker;
     const w = new Worker(this.script, {
+      workerData: { l10n: this.l10n },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))) },
     });
     this.worker = w;

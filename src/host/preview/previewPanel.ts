@@ -7,7 +7,7 @@ import {
 } from '../../core/protocol/previewMessages';
 import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
-import type { RenderStep } from '../../core/render/types';
+import { stoppedNoticeText } from '../../core/render/renderLimits';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
@@ -450,23 +450,4 @@ function themeNotice(theme: ThemeState | undefined): { notice: string; actions: 
     notice = vscode.l10n.t('The theme gem "{0}" is not installed where Ruby would find it (vendor/bundle, GEM_HOME, GEM_PATH, user and system gem folders), so the preview cannot use its layouts.', theme.spec);
   }
   return { notice: notice + ' ' + (trusted ? vscode.l10n.t('Download it to preview with it.') : vscode.l10n.t('Trust the workspace to download it.')), actions };
-}
-
-function stepName(step: RenderStep): string {
-  switch (step) {
-    case 'site': return vscode.l10n.t('Reading the site');
-    case 'liquid': return vscode.l10n.t('Liquid');
-    case 'markdown': return vscode.l10n.t('Markdown');
-    case 'math': return vscode.l10n.t('Math (KaTeX)');
-    case 'layout': return vscode.l10n.t('The layout\'s Liquid');
-    case 'sass': return vscode.l10n.t('Sass');
-  }
-}
-
-/** What the preview says about a render it stopped: which limit, which step, which file. */
-export function stoppedNoticeText(stopped: RenderStopped, limits: { timeoutMs: number; memoryMb: number }): string {
-  const step = stepName(stopped.step);
-  return stopped.limit === 'time'
-    ? vscode.l10n.t('The preview stopped this render: {0} in {1} took longer than {2} s (techblog.preview.renderTimeoutSeconds). The last page that rendered stays; the next edit renders again.', step, stopped.file, String(limits.timeoutMs / 1000))
-    : vscode.l10n.t('The preview stopped this render: {0} in {1} needed more than {2} MB (techblog.preview.renderMemoryLimitMb). The last page that rendered stays; the next edit renders again.', step, stopped.file, String(limits.memoryMb));
 }

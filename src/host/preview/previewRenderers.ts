@@ -162,7 +162,7 @@ export class PreviewRenderers extends Disposable {
     const theme = source.theme();
     const found = theme?.kind === 'found' ? theme : undefined;
     if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await source.renderer.render(request) };
-    this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits);
+    this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits, vscode.l10n.bundle);
     let files: string[] | undefined;
     if (!source.inSite) {
       const key = source.root.toString();
