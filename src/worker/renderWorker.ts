@@ -11,6 +11,7 @@ import type { RenderStep } from '../core/render/types';
 import { loadSite } from '../core/site/siteIndex';
 import { bundleTranslator, setTranslator } from '../core/text/l10n';
 import { NodeFileSystem } from '../cli/nodeFileSystem';
+import { relativeUrl } from '../cli/render';
 import { FolderSassCache } from '../cli/sassCache';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -55,6 +56,7 @@ function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
 /** A site-relative path as a URL: appended to a base URL, segments encoded as VS Code encodes URIs. */
 function urlMaker(map: WorkerResourceMap | undefined): ((p: string) => string) | undefined {
   if (!map) return undefined;
+  if ('relativeTo' in map) return (p) => relativeUrl(map.relativeTo, path.join(map.root, ...p.split('/')));
   const base = map.base.replace(/\/+$/, '');
   return (p) => `${base}/${p.split('/').map(encodeUriSegment).join('/')}`;
 }

@@ -21,9 +21,10 @@ export interface WorkerSiteSpec {
 
 /**
  * How the worker turns a file path into a URL: `base` (the host's webview URI of the folder) with the
- * site-relative path appended, segments percent-encoded.
+ * site-relative path appended, segments percent-encoded; or `relativeTo`, a folder the URL is relative
+ * to (the CLI's output file's folder), with `root` the folder the paths are in.
  */
-export interface WorkerResourceMap { base: string }
+export type WorkerResourceMap = { base: string } | { relativeTo: string; root: string };
 
 export type WorkerRenderRequest = Omit<RenderRequest, 'resolveResource' | 'resolveThemeResource' | 'progress'> & {
   resources?: WorkerResourceMap;

@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import { encodeUriSegment } from '../../../src/core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../../src/core/render/renderer';
 import { stoppedNoticeText } from '../../../src/core/render/renderLimits';
+import type { CliIO } from '../../../src/cli/commands';
+import { main } from '../../../src/cli/main';
 import { NodeFileSystem } from '../../../src/cli/nodeFileSystem';
+import { parseRenderArgs } from '../../../src/cli/render';
 import { RenderWorkerClient, type RenderLimits, type WorkerOutcome } from '../../../src/worker/renderWorkerClient';
 import { repoRoot } from '../repoRoot';
 import { DOS_FIXTURES, DOS_POST, writeDosSite } from './dosFixtures';
@@ -129,5 +132,23 @@ describe('Render worker', { concurrency: false }, () => {
     } finally {
       client.dispose();
     }
+  });
+
+  test('techblog render runs in the worker: --timeout and --memory, a stopped render exits 1 naming the step and file', async () => {
+    const parsed = parseRenderArgs(['p.md', '--timeout', '2.5', '--memory=300']);
+    assert.ok(typeof parsed !== 'string' && parsed.timeoutSeconds === 2.5 && parsed.memoryMb === 300, JSON.stringify(parsed));
+    assert.equal(typeof parseRenderArgs(['p.md', '--timeout', 'soon']), 'string');
+    const root = writeDosSite(DOS_FIXTURES[0]);
+    roots.push(root);
+    const stderr: string[] = [];
+    const io: CliIO = { cwd: root, out: () => undefined, err: (s) => stderr.push(s) };
+    const t0 = Date.now();
+    const code = await main(['render', DOS_POST, '-o', path.join(root, 'out.html'), '--timeout', '2'], io);
+    const ms = Date.now() - t0;
+    console.log(`# techblog render of the Sass @while site, --timeout 2: exit ${code} after ${ms} ms`);
+    assert.equal(code, 1, stderr.join('\n'));
+    assert.ok(ms < 2000 + MARGIN_MS + 2000, `${ms} ms`);
+    assert.ok(stderr.some((l) => /stopped after 2\.\d s: Sass in assets\/main\.scss took longer than 2 s \(--timeout\)/.test(l)), stderr.join('\n'));
+    assert.ok(!fs.existsSync(path.join(root, 'out.html')), 'no page written');
   });
 });
