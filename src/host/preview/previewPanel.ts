@@ -8,6 +8,7 @@ import {
 import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
 import { stoppedNoticeText } from '../../core/render/renderLimits';
+import type { RenderStep } from '../../core/render/types';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
@@ -79,6 +80,9 @@ export class PreviewPanel extends Disposable {
   private readonly stoppedEmitter = this.register(new vscode.EventEmitter<RenderStopped & { notice: string }>());
   /** A render ran past the time or memory limit and was stopped (the page keeps the last one that rendered). */
   readonly onDidStopRender = this.stoppedEmitter.event;
+  private readonly progressEmitter = this.register(new vscode.EventEmitter<{ step: RenderStep; file: string }>());
+  /** The render (in the worker) entered a step on a file: Liquid, Markdown, math, a layout, Sass. */
+  readonly onDidRenderProgress = this.progressEmitter.event;
   /** The notice of the last stopped render, shown over the last page until a render succeeds. */
   private stoppedNotice: Notice | undefined;
 
@@ -232,7 +236,8 @@ export class PreviewPanel extends Disposable {
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
-      }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) });
+      }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
+      (step, file) => this.progressEmitter.fire({ step, file }));
       if (this.isDisposed || !this.shows(uri)) return;
       if ('stopped' in outcome) {
         this.showStopped(outcome.stopped);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
-import type { RenderRequest } from '../../core/render/types';
+import type { RenderRequest, RenderStep } from '../../core/render/types';
 import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
 import { SiteIndexes } from '../frontmatter/siteIndexes';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
@@ -158,7 +158,7 @@ export class PreviewRenderers extends Disposable {
    * site (and its theme) are files on disk; otherwise (a virtual workspace) on the host, as before.
    * `bases`: the webview URIs of the site's and the theme's folders (the worker appends file paths).
    */
-  async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: string, file: string) => void): Promise<WorkerOutcome> {
+  async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
     const theme = source.theme();
     const found = theme?.kind === 'found' ? theme : undefined;
     if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await source.renderer.render(request) };
