@@ -1,6 +1,9 @@
 // One SiteRenderer per blog site, built on first use and told about every file that changes on disk,
 // so a keystroke re-renders only the post. A Markdown file outside every site is rendered with its
 // folder as a site of its own (the bundled theme, no layouts), like `techblog render` does.
+// Sites on disk render in the render worker (src/worker/), under the time and memory limits, which
+// keeps a renderer of its own per site (told about the same file changes); the host's renderer
+// then answers only the preview's link questions (URLs, baseurl). Virtual workspaces render here.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
