@@ -25,6 +25,14 @@ const MARGIN_MS = 3000;
 const MEMORY_MARGIN_MB = 160;
 
 const roots: string[] = [];
+
+async function eventuallyTrue(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 after(() => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
 
 /** Renders `rel` of `root` in a fresh client; measures the time, the process's peak RSS over the start, and the main heap's growth. */
@@ -132,6 +140,34 @@ describe('Render worker', { concurrency: false }, () => {
     } finally {
       client.dispose();
     }
+  });
+
+  test('compiled Sass goes to the cache folder the host passes (its global storage), and a fresh worker reads it back', async () => {
+    const root = writeDosSite({ ...DOS_FIXTURES[0], files: () => ({ 'assets/main.scss': '---\n---\n$c: #abcdef;\nbody { color: $c; }\n', [DOS_POST]: '---\nlayout: default\n---\nHi.\n' }) });
+    roots.push(root);
+    const cacheDir = path.join(root, '.cache-under-test');
+    const text = fs.readFileSync(path.join(root, DOS_POST), 'utf8');
+    const css: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs: 60_000, memoryMb: 256 }));
+      try {
+        const out = await client.render({ root, sassCacheDir: cacheDir }, { path: DOS_POST, text });
+        assert.ok('result' in out, JSON.stringify(out));
+        css.push(out.result.css.join('\n'));
+      } finally {
+        client.dispose();
+      }
+      if (i === 0) {
+        await eventuallyTrue(() => fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => f.endsWith('.json')));
+        // The second worker must take the compiled CSS from the cache: the entry is marked.
+        for (const f of fs.readdirSync(cacheDir).filter((n) => n.endsWith('.json'))) {
+          const file = path.join(cacheDir, f);
+          fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/#abcdef/g, '#fedcba'));
+        }
+      }
+    }
+    assert.match(css[0], /#abcdef/);
+    assert.match(css[1], /#fedcba/, 'the second render used the cached entry');
   });
 
   test('techblog render runs in the worker: --timeout and --memory, a stopped render exits 1 naming the step and file', async () => {
