@@ -2,6 +2,7 @@
 //   src/core     pure TypeScript: no `vscode` (not even types), no direct file-system access
 //   src/webview  browser code: no `vscode`, no Node built-ins
 //   src/host, src/extension.ts  the only places that may import `vscode`
+//   src/worker   the render worker (a worker_threads thread) and its client: Node, never `vscode`
 // and no barrel `index.ts` files anywhere in src.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -32,6 +33,10 @@ export default tseslint.config(
           }))],
       }],
     },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {
     files: ['src/webview/**/*.ts'],

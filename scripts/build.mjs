@@ -1,5 +1,7 @@
-// esbuild: three bundles from one script.
+// esbuild: the bundles from one script.
 //   dist/extension.js  the extension host code (cjs, `vscode` external)
+//   dist/renderWorker.js  the preview's render worker (a worker_threads thread the host starts with a
+//                      time and memory limit: Liquid, Markdown, KaTeX, Sass and the sanitizer run there)
 //   dist/cli.js        the `techblog` command line (cjs, runs on plain Node)
 //   dist/sass.js       Dart Sass, required by the other two only when a site has .scss/.sass (it is
 //                      three quarters of their size: activation does not load it)
@@ -32,6 +34,7 @@ const sassApart = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
+  { ...common, entryPoints: ['src/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },

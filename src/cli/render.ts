@@ -1,11 +1,13 @@
 // `techblog render`: the preview's page as one standalone HTML file (CSS inlined, images as paths
 // relative to the output), to open in any browser or to compare with Jekyll's own output.
-import { promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { SiteRenderer } from '../core/render/renderer';
-import { cliSassCache } from './sassCache';
+import { cliSassCache, cliSassCacheDir } from './sassCache';
+import { stepName } from '../core/render/renderLimits';
+import { RenderWorkerClient } from '../worker/renderWorkerClient';
 import { standaloneHtml } from '../core/render/standalone';
-import type { RenderMode } from '../core/render/types';
+import type { RenderMode, RenderRequest, RenderResult } from '../core/render/types';
 import type { ProfileSetting } from '../core/site/profile';
 import { loadSite } from '../core/site/siteIndex';
 import type { CliCommand, CliIO } from './commands';
@@ -13,7 +15,7 @@ import { NodeFileSystem } from './nodeFileSystem';
 import { gemThemeLayer } from './theme';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION } from './sites';
 
-const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--remote-images] [--profile auto|jekyll|hugo|hexo]
+const HELP = `Usage: techblog render <post> [-o out.html] [--mode site|content] [--allow-embeds] [--remote-images] [--profile auto|jekyll|hugo|hexo] [--timeout SECONDS] [--memory MB]
 
 Renders a post as the TechBlog preview shows it and writes one standalone HTML file: the site's
 layouts, Liquid and kramdown-style Markdown, its CSS inlined, images as paths relative to the file.
@@ -25,16 +27,23 @@ Hugo and Hexo posts render in content mode (their layouts are not Liquid) with t
   --allow-embeds       keep YouTube/Vimeo iframes (default: offline cards with a link)
   --remote-images      load https: images (default: local files only, remote ones as placeholders)
   --profile NAME       the site's generator: auto (default: detected), jekyll, hugo or hexo
+  --timeout SECONDS    stop a render that takes longer (default 10), as the preview does
+  --memory MB          stop a render whose heap needs more (default 512)
 
 The page carries the preview's Content-Security-Policy: no script runs in it, nothing but its own
-folder (and, with --remote-images, https: images) is loaded.
+folder (and, with --remote-images, https: images) is loaded. The render runs in a worker thread with the
+preview's time and memory limits; a render over them is stopped, naming the step and file it was on.
 Notes (a layout that could not render, a missing image…) go to standard error.
-Exit codes: 0 written, 1 the post cannot be read or the file cannot be written, 2 bad usage.`;
+Exit codes: 0 written, 1 the post cannot be read, its render was stopped by a limit, or the file cannot
+be written, 2 bad usage.`;
 
-interface RenderArgs { post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; remoteImages?: boolean; help: boolean; profile: ProfileSetting }
+interface RenderArgs {
+  post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; remoteImages?: boolean; help: boolean; profile: ProfileSetting;
+  timeoutSeconds: number; memoryMb: number;
+}
 
 export function parseRenderArgs(args: string[]): RenderArgs | string {
-  const out: RenderArgs = { mode: 'site', allowEmbeds: false, help: false, profile: 'auto' };
+  const out: RenderArgs = { mode: 'site', allowEmbeds: false, help: false, profile: 'auto', timeoutSeconds: 10, memoryMb: 512 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => (a.startsWith('--') && a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
@@ -53,6 +62,12 @@ export function parseRenderArgs(args: string[]): RenderArgs | string {
       const v = parseProfile(value());
       if (typeof v === 'string') return v;
       out.profile = v.profile;
+    } else if (a === '--timeout' || a.startsWith('--timeout=') || a === '--memory' || a.startsWith('--memory=')) {
+      const name = a.replace(/=.*$/, '');
+      const v = Number(value());
+      if (!Number.isFinite(v) || v <= 0) return `${name} needs a positive number.`;
+      if (name === '--timeout') out.timeoutSeconds = v;
+      else out.memoryMb = Math.max(16, Math.round(v));
     } else if (a === '--') {
       if (out.post || args.length > i + 2) return 'render takes one post.';
       out.post = args[i + 1];
@@ -78,9 +93,14 @@ async function themeDir(): Promise<string | undefined> {
 }
 
 /** A path from `fromDir` to `file`, as a URL path (segments percent-encoded). */
-function relativeUrl(fromDir: string, file: string): string {
+export function relativeUrl(fromDir: string, file: string): string {
   const rel = toPosix(path.relative(fromDir, file)) || '.';
   return rel.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+}
+
+/** The render worker beside this script (dist/renderWorker.js, or out/src/worker/ after tsc), if built. */
+function workerScript(): string | undefined {
+  return [path.join(__dirname, 'renderWorker.js'), path.join(__dirname, '..', 'worker', 'renderWorker.js')].find((f) => existsSync(f));
 }
 
 export const renderCommand: CliCommand = {
@@ -110,9 +130,6 @@ export const renderCommand: CliCommand = {
     const site = await enclosingSite(path.dirname(postAbs), parsed.profile);
     if (!site) io.err(`techblog render: no site (${SITE_DESCRIPTION}) above ${parsed.post}; rendering it as a site of its own.`);
     const siteRoot = site?.root ?? path.dirname(postAbs);
-    // Like the preview: the site's index carries its generator, so Hugo and Hexo posts render in content
-    // mode. A Jekyll site needs none (its _config.yml says all), which spares reading every post.
-    const index = site && site.generator !== 'jekyll' ? (await loadSite(fs, toPosix(siteRoot), { generator: site.generator })).index : undefined;
     const outAbs = parsed.output ? path.resolve(io.cwd, parsed.output) : undefined;
     const outDir = outAbs ? path.dirname(outAbs) : path.resolve(io.cwd);
     const theme = await themeDir();
@@ -120,12 +137,43 @@ export const renderCommand: CliCommand = {
 
     const gem = site?.generator === 'jekyll' ? await gemThemeLayer(toPosix(siteRoot)) : {};
     if (gem.problem) io.err(`techblog render: ${gem.problem}; rendering without its layouts.`);
-    const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss: await readTheme('fallback.css'), sassCache: cliSassCache(), theme: gem.layer });
-    const result = await renderer.render({
-      path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds, remoteImages: parsed.remoteImages === true,
-      resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),
-      ...(gem.layer ? { resolveThemeResource: (p: string) => relativeUrl(outDir, path.join(gem.layer!.root, ...p.split('/'))) } : {}),
-    });
+    const request: RenderRequest = { path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds, remoteImages: parsed.remoteImages === true };
+    const fallbackCss = await readTheme('fallback.css');
+    let result: RenderResult;
+    const script = workerScript();
+    if (script) {
+      // In the render worker, under the preview's limits (src/worker/).
+      const limits = { timeoutMs: parsed.timeoutSeconds * 1000, memoryMb: parsed.memoryMb };
+      const client = new RenderWorkerClient(script, () => limits);
+      try {
+        const layer = gem.layer;
+        const outcome = await client.render({
+          root: siteRoot, generator: site?.generator === 'hugo' || site?.generator === 'hexo' ? site.generator : 'jekyll', fallbackCss, sassCacheDir: cliSassCacheDir(),
+          ...(layer ? { theme: { root: layer.root, name: layer.name, version: layer.version, files: [...layer.files], readConfig: layer.readConfig } } : {}),
+        }, {
+          ...request, resources: { relativeTo: outDir, root: siteRoot },
+          ...(layer ? { themeResources: { relativeTo: outDir, root: layer.root } } : {}),
+        });
+        if ('stopped' in outcome) {
+          const s = outcome.stopped;
+          io.err(`techblog render: stopped after ${(s.elapsedMs / 1000).toFixed(1)} s: ${stepName(s.step)} in ${s.file} ${s.limit === 'time' ? `took longer than ${parsed.timeoutSeconds} s (--timeout)` : `needed more than ${parsed.memoryMb} MB (--memory)`}.`);
+          return 1;
+        }
+        result = outcome.result;
+      } finally {
+        client.dispose();
+      }
+    } else {
+      // Like the preview: the site's index carries its generator, so Hugo and Hexo posts render in content
+      // mode. A Jekyll site needs none (its _config.yml says all), which spares reading every post.
+      const index = site && site.generator !== 'jekyll' ? (await loadSite(fs, toPosix(siteRoot), { generator: site.generator })).index : undefined;
+      const renderer = await SiteRenderer.open({ fs, root: toPosix(siteRoot), index, fallbackCss, sassCache: cliSassCache(), theme: gem.layer });
+      result = await renderer.render({
+        ...request,
+        resolveResource: (sitePath) => relativeUrl(outDir, path.join(siteRoot, ...sitePath.split('/'))),
+        ...(gem.layer ? { resolveThemeResource: (p: string) => relativeUrl(outDir, path.join(gem.layer!.root, ...p.split('/'))) } : {}),
+      });
+    }
     const extra: string[] = [];
     const preview = await readTheme('preview.css');
     if (preview) extra.push(preview);

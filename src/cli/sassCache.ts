@@ -32,9 +32,15 @@ export class FolderSassCache implements SassCache {
   }
 }
 
-/** The cache the CLI uses, or undefined when TECHBLOG_SASS_CACHE=0. */
-export function cliSassCache(env: NodeJS.ProcessEnv = process.env): SassCache | undefined {
+/** The folder of the cache the CLI uses, or undefined when TECHBLOG_SASS_CACHE=0. */
+export function cliSassCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.TECHBLOG_SASS_CACHE;
   if (setting === '0' || setting === 'off') return undefined;
-  return new FolderSassCache(setting && setting !== '1' ? setting : path.join(os.tmpdir(), 'techblog-sass-cache'));
+  return setting && setting !== '1' ? setting : path.join(os.tmpdir(), 'techblog-sass-cache');
+}
+
+/** The cache the CLI uses, or undefined when TECHBLOG_SASS_CACHE=0. */
+export function cliSassCache(env: NodeJS.ProcessEnv = process.env): SassCache | undefined {
+  const dir = cliSassCacheDir(env);
+  return dir === undefined ? undefined : new FolderSassCache(dir);
 }

@@ -25,7 +25,7 @@ import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
 import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './themeLayer';
-import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult } from './types';
+import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
 
 export interface SiteRendererOptions {
@@ -87,6 +87,9 @@ export class SiteRenderer {
   private plugins!: RenderPlugins;
   /** Every read of a site file goes through Jekyll's safe-mode rules (src/core/site/safePaths.ts). */
   private safe!: SafeSiteFiles;
+  /** This render's progress report (RenderRequest.progress) and the step it is in. */
+  private progress: (step: RenderStep, file: string) => void = () => undefined;
+  private step: RenderStep = 'liquid';
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -195,7 +198,12 @@ export class SiteRenderer {
     this.liquid = new JekyllLiquid({
       root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
       includesDir: includesDirOf(raw), layoutsDir: model.config.layoutsDir,
-      read: (p) => this.readSite(this.relative(p)),
+      read: (p) => {
+        const rel = this.relative(p);
+        // An include is read as the Liquid that includes it runs: the render is in that file now.
+        if (rel.startsWith(includesDirOf(raw) + '/') || rel.startsWith('_includes/')) this.progress(this.step, rel);
+        return this.readSite(rel);
+      },
       exists: async (p) => {
         const rel = this.relative(p);
         const there = this.has(rel) || (this.options.fs.exists ? await this.options.fs.exists(p) : false);
@@ -265,6 +273,9 @@ export class SiteRenderer {
     const notices = new NoticeSet();
     this.liquid.notices.clear();
     const rel = this.relative(req.path);
+    const report = req.progress;
+    this.progress = report ? (step, file) => { this.step = step; report(step, file); } : () => undefined;
+    this.math.onKatex = report ? (running) => this.progress(running ? 'math' : 'markdown', rel) : undefined;
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
@@ -298,6 +309,7 @@ export class SiteRenderer {
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && !restricted && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
+      this.progress('liquid', rel);
       try {
         const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine);
         text = r.text;
@@ -311,6 +323,7 @@ export class SiteRenderer {
     // 2. Markdown (pages written in HTML keep their HTML).
     const env = this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, notices);
     let bodyHtml: string;
+    this.progress('markdown', rel);
     if (isMarkdownPath(rel)) bodyHtml = this.md.render(text, env as unknown as Record<string, unknown>);
     else bodyHtml = env.html(text, undefined);
     bodyHtml = this.plugins.html(bodyHtml, doc);
@@ -607,6 +620,7 @@ export class SiteRenderer {
     // A tag that fails costs that tag only (see liquid/jekyllLiquid.ts); a layout that still fails as a
     // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
     for (const layout of chain) {
+      this.progress('layout', layout.path);
       try {
         const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         ctx.setRegister('techblog', { path: layout.path });
@@ -683,6 +697,7 @@ export class SiteRenderer {
       try {
         let content = '';
         for (const l of chain) {
+          this.progress('layout', l.path);
           const ctx = new Context({ site, page: withContent(page, content), layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
           content = String(await this.liquid.engine.render(l.templates, ctx));
         }
@@ -741,6 +756,7 @@ export class SiteRenderer {
     };
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {
+      this.progress('sass', s);
       try {
         const sheet = await loadStylesheet(s, site);
         sheets.push(sheet.css);

@@ -14,6 +14,9 @@ export interface RenderFileSystem extends SiteFileSystem {
 
 export type RenderMode = 'site' | 'content';
 
+/** The steps of a render, as progress reports and limit notices name them. */
+export type RenderStep = 'site' | 'liquid' | 'markdown' | 'math' | 'layout' | 'sass';
+
 export interface RenderRequest {
   /** The post's path relative to the site root (posix), e.g. `_posts/2021-08-19-ebpf.md`. */
   path: string;
@@ -51,6 +54,11 @@ export interface RenderRequest {
    * no site scripts: nothing of the site's code runs. Default false.
    */
   restricted?: boolean;
+  /**
+   * Called as the render enters a step on a file (site-relative: the post, a layout, an include, a
+   * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
+   */
+  progress?: (step: RenderStep, file: string) => void;
 }
 
 export interface RenderResult {

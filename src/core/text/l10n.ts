@@ -13,6 +13,11 @@ export function t(message: string, ...args: Array<string | number | boolean>): s
   return current(message, ...args);
 }
 
+/** A translator from a message bundle (vscode.l10n.bundle: English message → translation), for a worker thread. */
+export function bundleTranslator(messages: Record<string, string>): Translate {
+  return (message, ...args) => english(messages[message] ?? message, ...args);
+}
+
 /** Called once by the host with vscode.l10n.t; returns a function that restores English. */
 export function setTranslator(translate: Translate): () => void {
   current = translate;

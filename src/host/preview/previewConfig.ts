@@ -26,6 +26,20 @@ export function previewConfig(resource?: vscode.Uri): PreviewConfig {
   };
 }
 
+/**
+ * The render worker's limits (`techblog.preview.renderTimeoutSeconds`, `…renderMemoryLimitMb`): user
+ * settings only (machine scope), so a cloned repo's `.vscode/settings.json` cannot raise them.
+ */
+export function renderLimits(): { timeoutMs: number; memoryMb: number } {
+  const c = vscode.workspace.getConfiguration('techblog.preview');
+  const seconds = c.get<number>('renderTimeoutSeconds', 10);
+  const mb = c.get<number>('renderMemoryLimitMb', 512);
+  return {
+    timeoutMs: Math.round(1000 * (Number.isFinite(seconds) ? Math.min(300, Math.max(1, seconds)) : 10)),
+    memoryMb: Math.round(Number.isFinite(mb) ? Math.min(8192, Math.max(64, mb)) : 512),
+  };
+}
+
 /** Site scripts run only when asked for and the workspace is trusted (its files are the user's own). */
 export function siteScriptsRun(config: PreviewConfig): boolean {
   return config.siteScripts && workspaceTrusted();

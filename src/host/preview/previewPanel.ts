@@ -5,10 +5,13 @@ import * as vscode from 'vscode';
 import {
   parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
+import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
+import { stoppedNoticeText } from '../../core/render/renderLimits';
+import type { RenderStep } from '../../core/render/types';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
-import { previewConfig, siteScriptsRun } from './previewConfig';
+import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
@@ -75,6 +78,14 @@ export class PreviewPanel extends Disposable {
   readonly onDidPatch = this.patchedEmitter.event;
   private readonly lockEmitter = this.register(new vscode.EventEmitter<boolean>());
   readonly onDidChangeLock = this.lockEmitter.event;
+  private readonly stoppedEmitter = this.register(new vscode.EventEmitter<RenderStopped & { notice: string }>());
+  /** A render ran past the time or memory limit and was stopped (the page keeps the last one that rendered). */
+  readonly onDidStopRender = this.stoppedEmitter.event;
+  private readonly progressEmitter = this.register(new vscode.EventEmitter<{ step: RenderStep; file: string }>());
+  /** The render (in the worker) entered a step on a file: Liquid, Markdown, math, a layout, Sass. */
+  readonly onDidRenderProgress = this.progressEmitter.event;
+  /** The notice of the last stopped render, shown over the last page until a render succeeds. */
+  private stoppedNotice: Notice | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps) {
     super();
@@ -224,12 +235,19 @@ export class PreviewPanel extends Disposable {
       const t0 = Date.now();
       const theme = source.theme();
       const themeRoot = !restricted && theme?.kind === 'found' ? theme.uri : undefined;
-      const result = await source.renderer.render({
+      const outcome = await this.deps.renderers.render(source, {
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
-      });
+      }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
+      (step, file) => this.progressEmitter.fire({ step, file }));
       if (this.isDisposed || !this.shows(uri)) return;
+      if ('stopped' in outcome) {
+        this.showStopped(outcome.stopped);
+        return;
+      }
+      const result = outcome.result;
+      this.stoppedNotice = undefined;
       const parts = splitDocument(result.html);
       const notices: Notice[] = [...result.noticeDetails];
       if (!source.inSite) notices.unshift({ kind: 'theme', text: vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)) });
@@ -317,6 +335,22 @@ export class PreviewPanel extends Disposable {
       settings,
     });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
+  }
+
+  /** A render the limits stopped: the last page stays, with a notice naming the step and the file. */
+  private showStopped(stopped: RenderStopped): void {
+    const text = stoppedNoticeText(stopped, renderLimits());
+    this.deps.log.warn(`Preview: ${text} (${stopped.elapsedMs} ms)`);
+    const notice: Notice = { kind: 'error', text };
+    const last = this.last;
+    if (last?.source) {
+      this.last = { ...last, notices: [notice, ...last.notices.filter((n) => n !== this.stoppedNotice)] };
+      this.stoppedNotice = notice;
+      this.sendLast(false);
+    } else {
+      this.showProblem(text);
+    }
+    this.stoppedEmitter.fire({ ...stopped, notice: text });
   }
 
   /** Shows a problem in the notice bar, over the last rendering if there is one. */

@@ -1,11 +1,19 @@
 // One SiteRenderer per blog site, built on first use and told about every file that changes on disk,
 // so a keystroke re-renders only the post. A Markdown file outside every site is rendered with its
 // folder as a site of its own (the bundled theme, no layouts), like `techblog render` does.
+// Sites on disk render in the render worker (src/worker/), under the time and memory limits, which
+// keeps a renderer of its own per site (told about the same file changes); the host's renderer
+// then answers only the preview's link questions (URLs, baseurl). Virtual workspaces render here.
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
+import type { RenderRequest, RenderStep } from '../../core/render/types';
+import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
 import { SiteIndexes } from '../frontmatter/siteIndexes';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
+import { renderLimits } from './previewConfig';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
@@ -18,6 +26,8 @@ export interface PreviewSource {
   /** The document's path relative to `root` (posix). */
   rel: string;
   inSite: boolean;
+  /** The site's generator (Hugo and Hexo sites render in content mode). */
+  generator?: 'jekyll' | 'hugo' | 'hexo';
   /** The site's theme as last looked up (found, missing, or none). */
   theme(): ThemeState | undefined;
 }
@@ -49,12 +59,24 @@ export class PreviewRenderers extends Disposable {
 
   /** Compiled Sass, shared by every site and kept across restarts (undefined: compile on every open). */
   private readonly sassCache: StorageSassCache | undefined;
+  /** The same cache's folder, for the render worker (which reads and writes it with node:fs). */
+  private readonly sassCacheDir: string | undefined;
+  /** The render worker (dist/renderWorker.js), started with the first render of a site on disk. */
+  private worker: RenderWorkerClient | undefined;
+  /** Per folder that is not a site: its files, listed once (bounded) for the worker. */
+  private readonly looseFiles = new Map<string, Promise<string[]>>();
+  private readonly workerScript: string | undefined;
 
   constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, private readonly themes?: ThemeService) {
     super();
     this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
+    this.sassCacheDir = globalStorage?.scheme === 'file' ? vscode.Uri.joinPath(globalStorage, 'sass-cache').fsPath : undefined;
+    const script = extensionUri.scheme === 'file' ? vscode.Uri.joinPath(extensionUri, 'dist', 'renderWorker.js').fsPath : undefined;
+    this.workerScript = script && fs.existsSync(script) ? script : undefined;
+    if (!this.workerScript) log.warn('Preview: the render worker (dist/renderWorker.js) is missing: posts render on the extension host, without time or memory limits.');
+    this.register({ dispose: () => this.worker?.dispose() });
     // Site roots moved (a _config.yml came or went): start over.
-    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); this.themes?.forget(); }));
+    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
     // A theme was downloaded: the sites that missed it get it.
     if (themes) this.register(themes.onDidChange(() => { for (const key of [...this.renderers.keys()]) void this.refreshTheme(vscode.Uri.parse(key, true), true); }));
   }
@@ -83,6 +105,7 @@ export class PreviewRenderers extends Disposable {
       this.register(this.indexes.onDidChangeSite(async (e) => {
         const renderer = this.renderers.get(e.root.toString());
         if (!renderer) return;
+        if (e.root.scheme === 'file') this.worker?.fileChanged(e.root.fsPath, e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
         try {
           // `theme:` may have changed: the renderer reloads with the theme found for the new config.
           if (e.rel === '_config.yml' && await this.refreshTheme(e.root, false)) { this.changed.fire({ root: e.root, rel: e.rel }); return; }
@@ -124,11 +147,38 @@ export class PreviewRenderers extends Disposable {
         if (state) this.themeStates.set(key, state);
         return { fs: this.siteIndexes().fileSystem(site.root), index: site.index, theme: state?.kind === 'found' ? state.layer : undefined };
       });
-      return { renderer, root: site.root, rel: site.rel, inSite: true, theme: () => this.themeStates.get(key) };
+      const profile = site.index.config.profile;
+      const generator = profile === 'hugo' || profile === 'hexo' ? profile : 'jekyll';
+      return { renderer, root: site.root, rel: site.rel, inSite: true, generator, theme: () => this.themeStates.get(key) };
     }
     const root = vscode.Uri.joinPath(uri, '..');
     const renderer = await this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
     return { renderer, root, rel: uri.path.slice(uri.path.lastIndexOf('/') + 1), inSite: false, theme: () => undefined };
+  }
+
+  /**
+   * Renders a document of `source`: in the render worker, under the time and memory limits, when the
+   * site (and its theme) are files on disk; otherwise (a virtual workspace) on the host, as before.
+   * `bases`: the webview URIs of the site's and the theme's folders (the worker appends file paths).
+   */
+  async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+    const theme = source.theme();
+    const found = theme?.kind === 'found' ? theme : undefined;
+    if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await source.renderer.render(request) };
+    this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits, vscode.l10n.bundle);
+    let files: string[] | undefined;
+    if (!source.inSite) {
+      const key = source.root.toString();
+      let listed = this.looseFiles.get(key);
+      if (!listed) this.looseFiles.set(key, (listed = new LooseFolderFileSystem(source.root).listFiles(source.root.path)));
+      files = await listed;
+    }
+    const spec: WorkerSiteSpec = {
+      root: source.root.fsPath, ...(files ? { files } : {}), generator: source.generator, fallbackCss: await this.readFallbackCss(), sassCacheDir: this.sassCacheDir,
+      ...(found ? { theme: { root: found.uri.fsPath, name: found.layer.name, version: found.layer.version, files: [...found.layer.files], readConfig: found.layer.readConfig } } : {}),
+    };
+    const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
+    return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress);
   }
 
   private open(root: vscode.Uri, make: () => Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'> | Promise<Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'>>): Promise<SiteRenderer> {

@@ -30,6 +30,13 @@ test('src/webview may import neither vscode nor Node built-ins', async () => {
   }
 });
 
+test('src/worker (the render worker) may use Node but not vscode', async () => {
+  const found = await messages('src/worker/example.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n");
+  assert.ok(found.some((m) => m.startsWith('no-restricted-imports') && m.includes('vscode')), found.join('\n'));
+  const node = await messages('src/worker/example.ts', "import * as fs from 'node:fs';\nexport const f = fs;\n");
+  assert.deepEqual(node.filter((m) => m.startsWith('no-restricted-imports')), []);
+});
+
 test('src/host may import vscode', async () => {
   const found = await messages('src/host/example.ts', "import * as vscode from 'vscode';\nexport const v = vscode;\n");
   assert.deepEqual(found.filter((m) => m.startsWith('no-restricted-imports')), []);

@@ -62,8 +62,8 @@ describe('techblog render', () => {
   });
 
   test('argument parsing', () => {
-    assert.deepEqual(parseRenderArgs(['p.md', '--output=x.html', '--mode=content', '--allow-embeds']), { post: 'p.md', output: 'x.html', mode: 'content', allowEmbeds: true, help: false, profile: 'auto' });
-    assert.deepEqual(parseRenderArgs(['-o', 'y.html', '--', '-odd-name.md']), { post: '-odd-name.md', output: 'y.html', mode: 'site', allowEmbeds: false, help: false, profile: 'auto' });
+    assert.deepEqual(parseRenderArgs(['p.md', '--output=x.html', '--mode=content', '--allow-embeds']), { post: 'p.md', output: 'x.html', mode: 'content', allowEmbeds: true, help: false, profile: 'auto', timeoutSeconds: 10, memoryMb: 512 });
+    assert.deepEqual(parseRenderArgs(['-o', 'y.html', '--', '-odd-name.md']), { post: '-odd-name.md', output: 'y.html', mode: 'site', allowEmbeds: false, help: false, profile: 'auto', timeoutSeconds: 10, memoryMb: 512 });
     assert.equal((parseRenderArgs(['--profile=hexo', 'p.md']) as { profile: string }).profile, 'hexo');
     assert.equal((parseRenderArgs(['--remote-images', 'p.md']) as { remoteImages?: boolean }).remoteImages, true);
     assert.match(parseRenderArgs(['--profile', 'gatsby', 'p.md']) as string, /--profile must be auto, jekyll, hugo or hexo/);

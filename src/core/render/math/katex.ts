@@ -9,10 +9,22 @@ const MAX_CACHE = 5000;
 export class MathRenderer {
   private readonly cache = new Map<string, string>();
 
+  /** Told before and after KaTeX runs (the renderer reports the step to whoever watches the render). */
+  onKatex: ((running: boolean) => void) | undefined;
+
   render(tex: string, display: boolean): string {
     const key = (display ? 'D' : 'I') + tex;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
+    this.onKatex?.(true);
+    try {
+      return this.renderNew(key, tex, display);
+    } finally {
+      this.onKatex?.(false);
+    }
+  }
+
+  private renderNew(key: string, tex: string, display: boolean): string {
     let html: string;
     try {
       html = this.katex(tex, display, true);

@@ -20,6 +20,7 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('dist/cli.js'));
     assert.ok(files.includes('dist/sass.js'), 'Dart Sass, loaded when a site has .scss');
+    assert.ok(files.includes('dist/renderWorker.js'), 'the preview\'s render worker (time and memory limits)');
     for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
     // The walkthrough's "Try the Sample Blog" copies examples/sample-blog: that folder ships, nothing else of examples/.
     const leaked = files.filter((f) => /^(src|test|scripts|out)\//.test(f) || (/^examples\//.test(f) && !f.startsWith('examples/sample-blog/')) || f.endsWith('.map') || f.endsWith('.ts'));

@@ -1,0 +1,62 @@
+// Messages between the extension host (or the CLI) and the render worker (src/worker/renderWorker.ts),
+// which runs Liquid, Markdown, KaTeX, Sass and the sanitizer off the host's main thread, under a time
+// and a memory limit. Everything here is structured-clone data: no functions cross the thread.
+import type { RenderRequest, RenderResult, RenderStep } from '../render/types';
+
+/** A site as the worker opens it: folders are file-system paths (posix on every OS but Windows). */
+export interface WorkerSiteSpec {
+  /** The site folder (the document's folder for a file outside every site). */
+  root: string;
+  /** Hugo and Hexo sites render in content mode (from the host's index); default jekyll. */
+  generator?: 'jekyll' | 'hugo' | 'hexo';
+  /** The site's gem or remote theme, if one was found on disk. */
+  theme?: { root: string; name: string; version?: string; files: string[]; readConfig?: boolean };
+  /** The bundled fallback theme's CSS. */
+  fallbackCss?: string;
+  /** The folder's files (relative, posix) when the host listed them (a folder that is not a site: bounded). */
+  files?: string[];
+  /** Where compiled Sass is kept between renders and restarts (a folder); none: compile on every open. */
+  sassCacheDir?: string;
+}
+
+/**
+ * How the worker turns a file path into a URL: `base` (the host's webview URI of the folder) with the
+ * site-relative path appended, segments percent-encoded; or `relativeTo`, a folder the URL is relative
+ * to (the CLI's output file's folder), with `root` the folder the paths are in.
+ */
+export type WorkerResourceMap = { base: string } | { relativeTo: string; root: string };
+
+export type WorkerRenderRequest = Omit<RenderRequest, 'resolveResource' | 'resolveThemeResource' | 'progress'> & {
+  resources?: WorkerResourceMap;
+  themeResources?: WorkerResourceMap;
+};
+
+export type ToWorkerMessage =
+  | { type: 'render'; id: number; site: WorkerSiteSpec; request: WorkerRenderRequest }
+  /** A file of an open site changed on disk (path relative to the site root). */
+  | { type: 'fileChanged'; root: string; path: string; change: 'changed' | 'created' | 'deleted' }
+  /** Forget an open site (its folder moved, or it is no longer previewed). */
+  | { type: 'forget'; root?: string };
+
+export type FromWorkerMessage =
+  /** The render entered a step on a file (site-relative): the host names them when it stops a render. */
+  | { type: 'progress'; id: number; step: RenderStep; file: string }
+  | { type: 'result'; id: number; result: RenderResult }
+  | { type: 'error'; id: number; message: string };
+
+/** Why a render was stopped. */
+export type RenderLimit = 'time' | 'memory';
+
+/** A render the limits stopped: the step and file it was on (as the worker last reported them). */
+export interface RenderStopped {
+  limit: RenderLimit;
+  step: RenderStep;
+  file: string;
+  /** Milliseconds from the request to the stop. */
+  elapsedMs: number;
+}
+
+/** Encodes a path segment as VS Code's URI `toString()` does (every character but A-Z a-z 0-9 - . _ ~). */
+export function encodeUriSegment(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}

@@ -1,0 +1,155 @@
+// Drives the render worker (./renderWorker.ts) from the extension host or the CLI: one worker thread,
+// started on the first render with a memory limit (V8's old generation, `resourceLimits`), and a time
+// limit per render. A render over either limit ends the worker (`terminate()`; V8 ends it itself at
+// the memory limit) and comes back as `stopped`, naming the step and file it was last on; renders that
+// were waiting behind it are sent again to a fresh worker, as is the next request.
+import { Worker } from 'node:worker_threads';
+import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
+import type { RenderResult, RenderStep } from '../core/render/types';
+
+export interface RenderLimits {
+  /** Milliseconds one render may take (from the request to the result, opening the site included). */
+  timeoutMs: number;
+  /** The worker's V8 heap limit (old generation), in MB. */
+  memoryMb: number;
+}
+
+export type WorkerOutcome = { result: RenderResult } | { stopped: RenderStopped };
+
+interface Pending {
+  message: Extract<ToWorkerMessage, { type: 'render' }>;
+  resolve: (o: WorkerOutcome) => void;
+  reject: (e: Error) => void;
+  step: RenderStep;
+  file: string;
+  started: number;
+  timer?: ReturnType<typeof setTimeout>;
+  onProgress?: (step: RenderStep, file: string) => void;
+}
+
+export class RenderWorkerClient {
+  private worker: Worker | undefined;
+  private workerMemoryMb = 0;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  /** How many workers were started (a stopped render makes the next request start another). */
+  workersStarted = 0;
+
+  /**
+   * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
+   * `l10n`: the display language's messages (vscode.l10n.bundle), for the notices the worker writes.
+   */
+  constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>) {}
+
+  /** Renders in the worker; resolves with the result or with where the limits stopped it. */
+  render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+    return new Promise<WorkerOutcome>((resolve, reject) => {
+      const p: Pending = { message: { type: 'render', id: this.nextId++, site, request }, resolve, reject, step: 'site', file: request.path, started: Date.now(), onProgress };
+      this.pending.set(p.message.id, p);
+      this.send(p);
+    });
+  }
+
+  /** A file of a site the worker may have open changed on disk (`path` relative to `root`). */
+  fileChanged(root: string, path: string, change: 'changed' | 'created' | 'deleted'): void {
+    this.worker?.postMessage({ type: 'fileChanged', root, path, change } satisfies ToWorkerMessage);
+  }
+
+  /** The worker forgets a site (or every site): the next render reads it again. */
+  forget(root?: string): void {
+    this.worker?.postMessage({ type: 'forget', root } satisfies ToWorkerMessage);
+  }
+
+  dispose(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+    for (const p of this.take()) p.reject(new Error('The render worker was closed.'));
+  }
+
+  private send(p: Pending): void {
+    const limits = this.limits();
+    const w = this.ensure(limits.memoryMb);
+    p.step = 'site';
+    p.file = p.message.request.path;
+    p.started = Date.now();
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => this.stop(p, 'time'), Math.max(1, limits.timeoutMs));
+    w.ref();
+    w.postMessage(p.message);
+  }
+
+  private ensure(memoryMb: number): Worker {
+    // A new memory limit takes a new worker, once nothing else runs in the old one.
+    if (this.worker && this.workerMemoryMb !== memoryMb && this.pending.size <= 1) {
+      void this.worker.terminate();
+      this.worker = undefined;
+    }
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script, {
+      workerData: { l10n: this.l10n },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))) },
+    });
+    this.worker = w;
+    this.workerMemoryMb = memoryMb;
+    this.workersStarted++;
+    w.on('message', (m: FromWorkerMessage) => this.receive(m));
+    w.on('error', (e: Error & { code?: string }) => this.failed(w, e));
+    w.on('exit', (code) => this.failed(w, new Error(`The render worker exited (code ${code}).`)));
+    return w;
+  }
+
+  private receive(m: FromWorkerMessage): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') {
+      p.step = m.step;
+      p.file = m.file;
+      p.onProgress?.(m.step, m.file);
+      return;
+    }
+    this.finish(p);
+    if (m.type === 'result') p.resolve({ result: m.result });
+    else p.reject(new Error(m.message));
+  }
+
+  private finish(p: Pending): void {
+    clearTimeout(p.timer);
+    this.pending.delete(p.message.id);
+    // An idle worker does not keep a CLI process alive.
+    if (!this.pending.size) this.worker?.unref();
+  }
+
+  private stopped(p: Pending, limit: RenderLimit): void {
+    this.finish(p);
+    p.resolve({ stopped: { limit, step: p.step, file: p.file, elapsedMs: Date.now() - p.started } });
+  }
+
+  /** A render ran past its time: the worker ends; what waited behind it goes to a fresh one. */
+  private stop(p: Pending, limit: RenderLimit): void {
+    if (!this.pending.has(p.message.id)) return;
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+    this.stopped(p, limit);
+    for (const other of this.take()) { this.pending.set(other.message.id, other); this.send(other); }
+  }
+
+  /** The worker died on its own: at the memory limit every render in it stopped; else they failed. */
+  private failed(w: Worker, e: Error & { code?: string }): void {
+    if (w !== this.worker) return;
+    this.worker = undefined;
+    void w.terminate();
+    for (const p of this.take()) {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') { this.pending.set(p.message.id, p); this.stopped(p, 'memory'); }
+      else { clearTimeout(p.timer); p.reject(e); }
+    }
+  }
+
+  /** Removes and returns every pending render. */
+  private take(): Pending[] {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    return all;
+  }
+}

@@ -1,0 +1,190 @@
+// The render worker (issue 12, isolation and limits): a post renders in it as it does in process; each
+// DoS fixture (dosFixtures.ts, generated in a temp folder) ends within its limit with the step and the
+// file named; the worker's memory stays under its limit; the next render starts a fresh worker.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { encodeUriSegment } from '../../../src/core/protocol/renderWorkerMessages';
+import { SiteRenderer } from '../../../src/core/render/renderer';
+import { stoppedNoticeText } from '../../../src/core/render/renderLimits';
+import type { CliIO } from '../../../src/cli/commands';
+import { main } from '../../../src/cli/main';
+import { NodeFileSystem } from '../../../src/cli/nodeFileSystem';
+import { parseRenderArgs } from '../../../src/cli/render';
+import { RenderWorkerClient, type RenderLimits, type WorkerOutcome } from '../../../src/worker/renderWorkerClient';
+import { repoRoot } from '../repoRoot';
+import { DOS_FIXTURES, DOS_POST, writeDosSite } from './dosFixtures';
+
+const SCRIPT = path.join(repoRoot, 'out', 'src', 'worker', 'renderWorker.js');
+const SAMPLE = path.join(repoRoot, 'examples', 'sample-blog');
+const MB = 1024 * 1024;
+/** Starting and ending a worker, on a machine shared with other work. */
+const MARGIN_MS = 3000;
+/** Above the V8 heap limit: the young generation, code, the post's text and the result crossing the thread. */
+const MEMORY_MARGIN_MB = 160;
+
+const roots: string[] = [];
+
+async function eventuallyTrue(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+after(() => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
+
+/** Renders `rel` of `root` in a fresh client; measures the time, the process's peak RSS over the start, and the main heap's growth. */
+async function measure(root: string, rel: string, limits: RenderLimits) {
+  const client = new RenderWorkerClient(SCRIPT, () => limits);
+  const text = fs.readFileSync(path.join(root, rel), 'utf8');
+  const steps: string[] = [];
+  const heap0 = process.memoryUsage().heapUsed;
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+  const t0 = Date.now();
+  try {
+    const outcome: WorkerOutcome = await client.render({ root }, { path: rel, text, resources: { base: 'https://site.test' } }, (step, file) => steps.push(`${step} ${file}`));
+    return { outcome, ms: Date.now() - t0, rssMb: (peak - rss0) / MB, heapMb: (process.memoryUsage().heapUsed - heap0) / MB, steps, client };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+describe('Render worker', { concurrency: false }, () => {
+  test('a post renders in the worker as in process, and the worker reports its steps and files', async () => {
+    const rel = '_posts/2021-08-19-ebpf-tracing-intro.md';
+    const post = fs.existsSync(path.join(SAMPLE, rel)) ? rel : `_posts/${fs.readdirSync(path.join(SAMPLE, '_posts')).find((f) => f.endsWith('.md'))}`;
+    const base = 'https://site.test/blog';
+    const inProcess = await (await SiteRenderer.open({ fs: new NodeFileSystem(SAMPLE), root: SAMPLE })).render({
+      path: post, text: fs.readFileSync(path.join(SAMPLE, post), 'utf8'), now: new Date('2024-01-01T00:00:00Z'),
+      resolveResource: (p) => `${base}/${p.split('/').map(encodeUriSegment).join('/')}`,
+    });
+    const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs: 60_000, memoryMb: 512 }));
+    const steps: string[] = [];
+    try {
+      const out = await client.render({ root: SAMPLE }, { path: post, text: fs.readFileSync(path.join(SAMPLE, post), 'utf8'), now: new Date('2024-01-01T00:00:00Z'), resources: { base } },
+        (step, file) => steps.push(`${step} ${file}`));
+      assert.ok('result' in out, JSON.stringify(out));
+      assert.equal(out.result.html, inProcess.html);
+      assert.deepEqual(out.result.css, inProcess.css);
+      assert.deepEqual(out.result.notices, inProcess.notices);
+      assert.ok(out.result.html.includes(`${base}/`), 'site files are linked under the given base');
+      assert.ok(steps.includes(`markdown ${post}`), steps.join(' | '));
+      assert.ok(steps.some((s) => s.startsWith('layout _layouts/')), steps.join(' | '));
+      assert.ok(steps.some((s) => s.startsWith('sass ')), steps.join(' | '));
+    } finally {
+      client.dispose();
+    }
+  });
+
+  const limits: RenderLimits = { timeoutMs: 3000, memoryMb: 256 };
+  for (const fixture of DOS_FIXTURES) {
+    test(`${fixture.name}: ends within ${limits.timeoutMs / 1000} s + margin, naming ${fixture.step} in ${fixture.file}; memory under ${limits.memoryMb} MB`, async () => {
+      const root = writeDosSite(fixture);
+      roots.push(root);
+      const m = await measure(root, DOS_POST, limits);
+      m.client.dispose();
+      console.log(`# ${fixture.name}: ${m.ms} ms, ${'stopped' in m.outcome ? `stopped (${m.outcome.stopped.limit}) in ${m.outcome.stopped.step} ${m.outcome.stopped.file}` : `finished: ${m.outcome.result.notices[0] ?? 'no notice'}`}; process RSS +${m.rssMb.toFixed(0)} MB, main heap +${m.heapMb.toFixed(1)} MB`);
+      assert.ok(m.ms < limits.timeoutMs + MARGIN_MS, `${m.ms} ms`);
+      if ('stopped' in m.outcome) {
+        const s = m.outcome.stopped;
+        assert.equal(s.step, fixture.step);
+        assert.equal(s.file, fixture.file);
+        const notice = stoppedNoticeText(s, limits);
+        assert.ok(notice.includes(fixture.file), notice);
+        assert.match(notice, s.limit === 'time' ? /took longer than 3 s/ : /more than 256 MB/);
+      } else {
+        // A render the renderer's own bounds stopped first (liquidjs's memory limit on the loop) says so.
+        assert.ok(m.outcome.result.notices.some((n) => n.includes(fixture.file) && /limit/i.test(n)), m.outcome.result.notices.join('\n'));
+      }
+      assert.ok(m.rssMb < limits.memoryMb + MEMORY_MARGIN_MB, `process RSS grew ${m.rssMb.toFixed(0)} MB`);
+      assert.ok(m.heapMb < 48, `the main thread's heap grew ${m.heapMb.toFixed(1)} MB`);
+    });
+  }
+
+  test('the memory limit stops a render (10 MB post, 64 MB heap) and names Markdown and the post', async () => {
+    const fixture = DOS_FIXTURES.find((f) => f.name.startsWith('10 MB'))!;
+    const root = writeDosSite(fixture);
+    roots.push(root);
+    const m = await measure(root, DOS_POST, { timeoutMs: 120_000, memoryMb: 64 });
+    m.client.dispose();
+    console.log(`# 10 MB post at 64 MB: ${m.ms} ms, ${JSON.stringify('stopped' in m.outcome ? m.outcome.stopped : 'finished')}; process RSS +${m.rssMb.toFixed(0)} MB`);
+    assert.ok('stopped' in m.outcome, 'stopped');
+    assert.equal(m.outcome.stopped.limit, 'memory');
+    assert.equal(m.outcome.stopped.step, 'markdown');
+    assert.equal(m.outcome.stopped.file, DOS_POST);
+    assert.match(stoppedNoticeText(m.outcome.stopped, { timeoutMs: 120_000, memoryMb: 64 }), /Markdown in _posts\/2024-01-01-dos\.md needed more than 64 MB/);
+    assert.ok(m.rssMb < 64 + MEMORY_MARGIN_MB, `process RSS grew ${m.rssMb.toFixed(0)} MB`);
+  });
+
+  test('after a stop the next render starts a fresh worker and renders the fixed stylesheet', async () => {
+    const root = writeDosSite(DOS_FIXTURES[0]);
+    roots.push(root);
+    // A fresh worker loads Dart Sass again: the second render gets more time on a busy machine.
+    let timeoutMs = 2000;
+    const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs, memoryMb: 256 }));
+    try {
+      const text = fs.readFileSync(path.join(root, DOS_POST), 'utf8');
+      const first = await client.render({ root }, { path: DOS_POST, text });
+      assert.ok('stopped' in first && first.stopped.step === 'sass', JSON.stringify(first));
+      fs.writeFileSync(path.join(root, 'assets/main.scss'), '---\n---\n$c: #123456;\nbody { color: $c; }\n');
+      timeoutMs = 30_000;
+      const second = await client.render({ root }, { path: DOS_POST, text: text.replace('Hello.', 'Hello again.') });
+      assert.ok('result' in second, JSON.stringify(second));
+      assert.equal(client.workersStarted, 2);
+      assert.ok(second.result.css.some((c) => c.includes('#123456')), second.result.css.join('\n'));
+      assert.match(second.result.bodyHtml, /Hello again\./);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('compiled Sass goes to the cache folder the host passes (its global storage), and a fresh worker reads it back', async () => {
+    const root = writeDosSite({ ...DOS_FIXTURES[0], files: () => ({ 'assets/main.scss': '---\n---\n$c: #abcdef;\nbody { color: $c; }\n', [DOS_POST]: '---\nlayout: default\n---\nHi.\n' }) });
+    roots.push(root);
+    const cacheDir = path.join(root, '.cache-under-test');
+    const text = fs.readFileSync(path.join(root, DOS_POST), 'utf8');
+    const css: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs: 60_000, memoryMb: 256 }));
+      try {
+        const out = await client.render({ root, sassCacheDir: cacheDir }, { path: DOS_POST, text });
+        assert.ok('result' in out, JSON.stringify(out));
+        css.push(out.result.css.join('\n'));
+      } finally {
+        client.dispose();
+      }
+      if (i === 0) {
+        await eventuallyTrue(() => fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((f) => f.endsWith('.json')));
+        // The second worker must take the compiled CSS from the cache: the entry is marked.
+        for (const f of fs.readdirSync(cacheDir).filter((n) => n.endsWith('.json'))) {
+          const file = path.join(cacheDir, f);
+          fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/#abcdef/g, '#fedcba'));
+        }
+      }
+    }
+    assert.match(css[0], /#abcdef/);
+    assert.match(css[1], /#fedcba/, 'the second render used the cached entry');
+  });
+
+  test('techblog render runs in the worker: --timeout and --memory, a stopped render exits 1 naming the step and file', async () => {
+    const parsed = parseRenderArgs(['p.md', '--timeout', '2.5', '--memory=300']);
+    assert.ok(typeof parsed !== 'string' && parsed.timeoutSeconds === 2.5 && parsed.memoryMb === 300, JSON.stringify(parsed));
+    assert.equal(typeof parseRenderArgs(['p.md', '--timeout', 'soon']), 'string');
+    const root = writeDosSite(DOS_FIXTURES[0]);
+    roots.push(root);
+    const stderr: string[] = [];
+    const io: CliIO = { cwd: root, out: () => undefined, err: (s) => stderr.push(s) };
+    const t0 = Date.now();
+    const code = await main(['render', DOS_POST, '-o', path.join(root, 'out.html'), '--timeout', '2'], io);
+    const ms = Date.now() - t0;
+    console.log(`# techblog render of the Sass @while site, --timeout 2: exit ${code} after ${ms} ms`);
+    assert.equal(code, 1, stderr.join('\n'));
+    assert.ok(ms < 2000 + MARGIN_MS + 2000, `${ms} ms`);
+    assert.ok(stderr.some((l) => /stopped after 2\.\d s: Sass in assets\/main\.scss took longer than 2 s \(--timeout\)/.test(l)), stderr.join('\n'));
+    assert.ok(!fs.existsSync(path.join(root, 'out.html')), 'no page written');
+  });
+});
