@@ -5,12 +5,6 @@ declare module 'highlight.js/lib/languages/*' {
   export default language;
 }
 
-declare module 'markdown-it-deflist' {
-  import type MarkdownIt from 'markdown-it';
-  const plugin: (md: MarkdownIt) => void;
-  export default plugin;
-}
-
 declare module 'markdown-it-abbr' {
   import type MarkdownIt from 'markdown-it';
   const plugin: (md: MarkdownIt) => void;
