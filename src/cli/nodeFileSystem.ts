@@ -1,5 +1,5 @@
 // SiteFileSystem over node:fs for the CLI (the VS Code host has its own over vscode.workspace.fs).
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { SiteFileSystem } from '../core/site/fileSystem';
 
@@ -25,6 +25,14 @@ export class NodeFileSystem implements SiteFileSystem {
   }
 
   async listFiles(dir: string): Promise<string[]> {
+    return this.walk(dir, (e) => e.isFile() || e.isSymbolicLink());
+  }
+
+  async listLinks(dir: string): Promise<string[]> {
+    return this.walk(dir, (e) => e.isSymbolicLink());
+  }
+
+  private async walk(dir: string, take: (e: Dirent) => boolean): Promise<string[]> {
     const root = this.abs(dir);
     const out: string[] = [];
     const walk = async (d: string, rel: string): Promise<void> => {
@@ -39,7 +47,7 @@ export class NodeFileSystem implements SiteFileSystem {
         const r = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!SKIP.has(e.name)) subdirs.push(walk(path.join(d, e.name), r));
-        } else if (e.isFile() || e.isSymbolicLink()) out.push(r);
+        } else if (take(e)) out.push(r);
       }
       await Promise.all(subdirs);
     };

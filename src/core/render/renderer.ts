@@ -66,6 +66,8 @@ export class SiteRenderer {
   private readonly highlighter = new CodeHighlighter();
   private readonly math = new MathRenderer();
   private readonly files = new Set<string>();
+  /** Listed files that are symbolic links the safe-mode rules refuse (never resolved as resources). */
+  private readonly refusedLinks = new Set<string>();
   private filesVersion = 0;
   private resolver!: ResourceResolver;
   private readonly layouts = new Map<string, Promise<Layout | undefined>>();
@@ -121,6 +123,9 @@ export class SiteRenderer {
     for (const f of listed) this.files.add(f);
     this.filesVersion++;
     const safe = (this.safe = new SafeSiteFiles(fs, this.root));
+    // Links the safe-mode rules refuse are not served as images or url()s (their reads are refused anyway).
+    this.refusedLinks.clear();
+    for (const link of (await fs.listLinks?.(this.root || '.')) ?? []) if (await safe.refusal(link, { content: false }) !== undefined) this.refusedLinks.add(link);
     // No `_config.yml` (a folder with `_posts/` and `_layouts/`): Jekyll's defaults.
     let configText = this.siteHas('_config.yml') || !index ? await safe.read('_config.yml', { content: false }) : undefined;
     const other = this.otherGenerator();
@@ -154,7 +159,7 @@ export class SiteRenderer {
         if (text !== undefined) this.model.setData(f, text);
       }
     }
-    this.resolver = new ResourceResolver({ has: (p) => this.has(p), all: () => this.files.values(), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
+    this.resolver = new ResourceResolver({ has: (p) => this.has(p) && !this.refusedLinks.has(p), all: () => [...this.files].filter((f) => !this.refusedLinks.has(f)), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
   }
 
@@ -238,6 +243,9 @@ export class SiteRenderer {
       const rel = this.relative(path);
       this.safe.forget(rel);
       if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
+      // A link out of the site stays listed (its reads are refused) but is never served as a resource.
+      this.refusedLinks.delete(rel);
+      if (change !== 'deleted' && this.options.fs.realPath && (await this.safe.refusal(rel, { content: false })) !== undefined) this.refusedLinks.add(rel);
       if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
       // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
       if (rel === '_config.yml' || rel === 'Gemfile') { await this.reload(); return; }

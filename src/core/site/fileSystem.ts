@@ -12,6 +12,12 @@ export interface SiteFileSystem {
    * in-memory file system has none). Safe-mode reads use it (src/core/site/safePaths.ts).
    */
   realPath?(path: string): Promise<string | undefined>;
+  /**
+   * The files under `dir` that are symbolic links (as `listFiles` lists them). The renderer checks each
+   * against the safe-mode rules, so an image or a stylesheet's url() never resolves to a link out of the
+   * site. Without it, no listed file is taken for a link.
+   */
+  listLinks?(dir: string): Promise<string[]>;
 }
 
 /** In-memory files keyed by posix path; for tests and for hosts that already hold the texts. */

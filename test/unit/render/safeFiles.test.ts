@@ -125,6 +125,25 @@ describe('safe-mode file rules (symlinks, .., excluded paths)', () => {
     assert.match(r.notices.join('\n'), /private\/data\.md is not read/);
   });
 
+  it('serves no image or url() through a symbolic link out of the site (its links are checked once per listing)', async (t) => {
+    if (!symlinks) { t.skip('no symbolic links here'); return; }
+    const img = path.join(tmp, 'img');
+    write(tmp, { 'outside.png': 'PNG' });
+    write(img, { 'images/ok.png': 'PNG', '_posts/2024-01-02-img.md': '---\n---\n![ok](/images/ok.png) ![leak](/images/leak.png)\n\n<p style="background: url(/images/leak.png)">x</p>\n' });
+    fs.symlinkSync(path.join(tmp, 'outside.png'), path.join(img, 'images', 'leak.png'));
+    assert.deepEqual(await new NodeFileSystem(img).listLinks('.'), ['images/leak.png']);
+    const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(img), root: '' });
+    const rel = '_posts/2024-01-02-img.md';
+    const r = await renderer.render({ path: rel, text: fs.readFileSync(path.join(img, rel), 'utf8'), resolveResource: (p) => `res://${p}` });
+    assert.match(r.bodyHtml, /src="res:\/\/images\/ok\.png"/);
+    assert.doesNotMatch(r.bodyHtml, /res:\/\/images\/leak\.png/);
+    // A link created while the preview is open is not added either.
+    fs.symlinkSync(path.join(tmp, 'outside.png'), path.join(img, 'images', 'late.png'));
+    await renderer.fileChanged('images/late.png', 'created');
+    const r2 = await renderer.render({ path: rel, text: '![late](/images/late.png)\n', resolveResource: (p) => `res://${p}` });
+    assert.doesNotMatch(r2.bodyHtml, /res:\/\/images\/late\.png/);
+  });
+
   it('allows a symbolic link that stays inside the site', async (t) => {
     if (!symlinks) { t.skip('no symbolic links here'); return; }
     const inner = path.join(tmp, 'inner');
