@@ -95,18 +95,18 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const closed = open[3] === '/' || VOID_ELEMENTS.has(name);
   const openTag = md ? open[0].replace(md[0], '') : open[0];
 
-  if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine, tagEnd);
+  if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine, tagEnd, open[0]);
   const close = findClose(src, tagEnd, limit, name);
   if (!close) {
     // kramdown closes it at the end of the document, so everything after it is raw HTML there too.
     env.notices.add(t('<{0}> on line {1} has no closing tag: kramdown reads the rest of the post as raw HTML.', name, env.sourceLine(startLine) + 1));
-    if (model === 'raw') return emitRaw(state, startLine, endLine - 1, endLine);
+    if (model === 'raw') return emitRaw(state, startLine, endLine - 1, endLine, undefined, open[0]);
   }
   const closeStart = close ? close.start : limit;
   const closeEnd = close ? close.end : limit;
   const lastLine = lineOf(state, closeEnd, startLine, endLine);
 
-  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine, closeEnd);
+  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine, closeEnd, open[0]);
 
   const closeTag = close ? src.slice(close.start, close.end) : '';
   const openLineEnd = state.eMarks[lineOf(state, tagEnd, startLine, endLine)];
@@ -122,7 +122,8 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
     return t;
   };
   if (model === 'block' && src.slice(tagEnd, openLineEnd).trim() === '' && closeAtLineStart && afterClose.trim() === '') {
-    push(openTag + '\n', [startLine, openLine + 1]);
+    const opener = push(openTag + '\n', [startLine, openLine + 1]);
+    opener.meta = { htmlTag: openTag };
     const oldParent = state.parentType;
     const oldMax = state.lineMax;
     state.parentType = 'root';
@@ -130,17 +131,18 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
     state.md.block.tokenize(state, openLine + 1, closeLine);
     state.lineMax = oldMax;
     state.parentType = oldParent;
-    push(closeTag + '\n', [closeLine, lastLine + 1]);
+    push(closeTag + '\n', [closeLine, lastLine + 1]).meta = { htmlElementOpen: opener };
     state.line = lastLine + 1;
     return true;
   }
   // Span content (or block content that does not sit on lines of its own): inline Markdown inside.
-  push(openTag, [startLine, lastLine + 1]);
+  const opener = push(openTag, [startLine, lastLine + 1]);
+  opener.meta = { htmlTag: openTag };
   const inline = state.push('inline', '', 0);
   inline.content = src.slice(tagEnd, closeStart).trim();
   inline.map = [startLine, lastLine + 1];
   inline.children = [];
-  push(closeTag + afterClose + '\n', [lastLine, lastLine + 1]);
+  push(closeTag + afterClose + '\n', [lastLine, lastLine + 1]).meta = { htmlElementOpen: opener };
   state.line = lastLine + 1;
   return true;
 }
@@ -149,11 +151,12 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
  * Raw HTML from `startLine` to the end of `lastLine`; when text follows the block's end (`closeEnd`) on that line,
  * it starts a paragraph (running on as paragraphs do), as kramdown reads `</div> text` and `--> text`.
  */
-function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number, closeEnd?: number): boolean {
+function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number, closeEnd?: number, openTag?: string): boolean {
   const end = Math.min(lastLine + 1, endLine);
   const rest = closeEnd === undefined || closeEnd >= state.eMarks[lastLine] ? '' : state.src.slice(closeEnd, state.eMarks[lastLine]);
   const token = state.push('html_block', '', 0);
   token.map = [startLine, end];
+  if (openTag) token.meta = { htmlTag: openTag };
   if (!rest.trim()) {
     token.content = state.getLines(startLine, end, state.blkIndent, true);
     state.line = end;
@@ -178,6 +181,27 @@ function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine
   state.push('paragraph_close', 'p', -1);
   state.line = next;
   return true;
+}
+
+const TAG_ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/**
+ * Writes the attributes an IAL gave an HTML element (`token.attrs`, set by the IAL rules) into its opening tag,
+ * as kramdown's HTML parser does: a class is added to the element's classes, any other attribute replaces its value.
+ */
+export function applyHtmlElementAttributes(token: MarkdownIt.Token): void {
+  const tag = token.meta?.htmlTag as string | undefined;
+  const open = tag ? OPEN_TAG.exec(tag) : null;
+  if (!tag || !open || !token.attrs?.length) return;
+  const attrs = new Map<string, string>();
+  for (const m of open[2].matchAll(TAG_ATTRIBUTE)) attrs.set(m[1], m[2] ?? m[3] ?? m[4] ?? '');
+  for (const [k, v] of token.attrs) {
+    const old = k === 'class' ? attrs.get('class') : undefined;
+    attrs.set(k, old ? `${old} ${v}` : String(v));
+  }
+  const written = [...attrs].map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
+  token.content = token.content.replace(tag, `<${open[1]}${written}${open[3] ? ' /' : ''}>`);
+  token.attrs = null;
 }
 
 export function kramdownHtmlPlugin(md: MarkdownIt.MarkdownIt): void {
