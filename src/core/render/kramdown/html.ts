@@ -4,6 +4,7 @@
 // Span-level tags (`<img>`, `<span>`, `<a>` …) start a paragraph instead, as in kramdown.
 import type MarkdownIt from 'markdown-it';
 import { envOf } from './env';
+import { readRawElement, type RawElement } from './htmlRaw';
 import { t } from '../../text/l10n';
 
 type StateBlock = MarkdownIt.StateBlock;
@@ -106,6 +107,17 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const closeEnd = close ? close.end : limit;
   const lastLine = lineOf(state, closeEnd, startLine, endLine);
 
+  if (model === 'raw' && !RAW_TEXT.has(name)) {
+    // Raw content as kramdown reads it: nested elements may ask for Markdown; stray closing tags are text. The lines
+    // up to the closing tag found above are read first; only when a nested element is left open (and takes the rest
+    // of the container, as in kramdown) are the remaining lines read.
+    let raw = readRawLines(state, startLine, lastLine + 1, name, open[0].length);
+    if (!raw.element.closed && lastLine + 1 < endLine) raw = readRawLines(state, startLine, endLine, name, open[0].length);
+    const { element, text, tagEnd: bodyStart } = raw;
+    const only = element.parts.length === 1 ? element.parts[0] : undefined;
+    const plain = element.parts.length === 0 || (only !== undefined && 'raw' in only && only.raw === text.slice(bodyStart, element.bodyEnd));
+    if (!plain) return emitParts(state, startLine, openTag, raw, name);
+  }
   if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine, closeEnd, open[0]);
 
   const closeTag = close ? src.slice(close.start, close.end) : '';
@@ -148,21 +160,89 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
 }
 
 /**
+ * An element kept raw whose content (read by readRawElement) differs from its source: its parts in order, raw HTML
+ * as HTML blocks, Markdown parts parsed as a paragraph's text or as blocks.
+ */
+interface RawLines {
+  element: RawElement;
+  /** The lines read, without their container's marks and indentation. */
+  text: string;
+  /** Offset in `text` past the opening tag. */
+  tagEnd: number;
+}
+
+function readRawLines(state: StateBlock, startLine: number, toLine: number, name: string, tagLength: number): RawLines {
+  const text = state.getLines(startLine, toLine, state.blkIndent, false);
+  const tagEnd = text.search(/\S/) + tagLength;
+  return { element: readRawElement(text, tagEnd, text.length, name), text, tagEnd };
+}
+
+/**
+ * An element kept raw whose content (read by readRawElement) differs from its source: its parts in order, raw HTML
+ * as HTML blocks, Markdown parts parsed as a paragraph's text or as blocks.
+ */
+function emitParts(state: StateBlock, startLine: number, openTag: string, { element: raw, text }: RawLines, name: string): boolean {
+  const lineAt = (offset: number) => startLine + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
+  const lastLine = lineAt(raw.end);
+  // The same offset in the source: the right part of a line is as written.
+  const lineEnd = text.indexOf('\n', raw.end);
+  const srcEnd = state.eMarks[lastLine] - ((lineEnd < 0 ? text.length : lineEnd) - raw.end);
+  let html = openTag;
+  let first: MarkdownIt.Token | undefined;
+  const flush = (line: number) => {
+    const token = state.push('html_block', '', 0);
+    token.content = html;
+    token.map = [line, line + 1];
+    html = '';
+    first ??= token;
+  };
+  for (const part of raw.parts) {
+    if ('raw' in part) {
+      html += part.raw;
+      continue;
+    }
+    const line = lineAt(part.offset);
+    flush(line);
+    if (part.markdown === 'span') {
+      const inline = state.push('inline', '', 0);
+      inline.content = part.text.trim();
+      inline.map = [line, line + 1];
+      inline.children = [];
+      continue;
+    }
+    const from = state.tokens.length;
+    state.md.block.parse(part.text, state.md, state.env, state.tokens);
+    for (let i = from; i < state.tokens.length; i++) {
+      const map = state.tokens[i].map;
+      if (map) state.tokens[i].map = [map[0] + line, map[1] + line];
+    }
+  }
+  // kramdown's converter writes the closing tag of an element it closed at the end.
+  html += `</${name}>`;
+  if (first) first.meta = { htmlTag: openTag };
+  const closing = state.tokens.length;
+  const done = emitRaw(state, first ? lastLine : startLine, lastLine, state.lineMax, srcEnd, first ? undefined : openTag, html);
+  if (first) state.tokens[closing].meta = { htmlElementOpen: first };
+  return done;
+}
+
+/**
  * Raw HTML from `startLine` to the end of `lastLine`; when text follows the block's end (`closeEnd`) on that line,
  * it starts a paragraph (running on as paragraphs do), as kramdown reads `</div> text` and `--> text`.
  */
-function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number, closeEnd?: number, openTag?: string): boolean {
+function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine: number, closeEnd?: number, openTag?: string, body?: string): boolean {
   const end = Math.min(lastLine + 1, endLine);
   const rest = closeEnd === undefined || closeEnd >= state.eMarks[lastLine] ? '' : state.src.slice(closeEnd, state.eMarks[lastLine]);
   const token = state.push('html_block', '', 0);
   token.map = [startLine, end];
   if (openTag) token.meta = { htmlTag: openTag };
   if (!rest.trim()) {
-    token.content = state.getLines(startLine, end, state.blkIndent, true);
+    token.content = body !== undefined ? body + '\n' : state.getLines(startLine, end, state.blkIndent, true);
     state.line = end;
     return true;
   }
-  token.content = state.getLines(startLine, lastLine, state.blkIndent, true) + state.src.slice(state.bMarks[lastLine] + Math.min(state.tShift[lastLine], state.blkIndent), closeEnd) + '\n';
+  token.content = body !== undefined ? body + '\n'
+    : state.getLines(startLine, lastLine, state.blkIndent, true) + state.src.slice(state.bMarks[lastLine] + Math.min(state.tShift[lastLine], state.blkIndent), closeEnd) + '\n';
   // The paragraph goes on until a blank line or a block that ends a paragraph.
   const terminators = state.md.block.ruler.getRules('paragraph');
   const oldParent = state.parentType;
