@@ -62,6 +62,10 @@ function lineOf(state: StateBlock, offset: number, line: number, endLine: number
   return line;
 }
 
+/** Elements with block content nest their block parsing; past this depth an element's content stays raw. */
+const MAX_BLOCK_DEPTH = 48;
+let blockDepth = 0;
+
 function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const pos = state.bMarks[startLine] + state.tShift[startLine];
@@ -97,13 +101,21 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const openTag = md ? open[0].replace(md[0], '') : open[0];
 
   if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine, tagEnd, open[0]);
+  if (model === 'span' && !RAW_TEXT.has(name)) return emitSpanElement(state, startLine, endLine, openTag, name, tagEnd);
+  if (model === 'block' && !RAW_TEXT.has(name) && blockDepth < MAX_BLOCK_DEPTH) {
+    blockDepth++;
+    try {
+      return emitBlockElement(state, startLine, endLine, openTag, name, tagEnd);
+    } finally {
+      blockDepth--;
+    }
+  }
   const close = findClose(src, tagEnd, limit, name);
   if (!close) {
     // kramdown closes it at the end of the document, so everything after it is raw HTML there too.
     env.notices.add(t('<{0}> on line {1} has no closing tag: kramdown reads the rest of the post as raw HTML.', name, env.sourceLine(startLine) + 1));
     if (model === 'raw') return emitRaw(state, startLine, endLine - 1, endLine, undefined, open[0]);
   }
-  const closeStart = close ? close.start : limit;
   const closeEnd = close ? close.end : limit;
   const lastLine = lineOf(state, closeEnd, startLine, endLine);
 
@@ -118,44 +130,160 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
     const plain = element.parts.length === 0 || (only !== undefined && 'raw' in only && only.raw === text.slice(bodyStart, element.bodyEnd));
     if (!plain) return emitParts(state, startLine, openTag, raw, name);
   }
-  if (model === 'raw') return emitRaw(state, startLine, lastLine, endLine, closeEnd, open[0]);
+  return emitRaw(state, startLine, lastLine, endLine, closeEnd, open[0]);
+}
 
-  const closeTag = close ? src.slice(close.start, close.end) : '';
-  const openLineEnd = state.eMarks[lineOf(state, tagEnd, startLine, endLine)];
-  const closeLine = lineOf(state, closeStart, startLine, endLine);
-  const closeAtLineStart = !close || closeStart === state.bMarks[closeLine] + state.tShift[closeLine];
-  const afterClose = src.slice(closeEnd, state.eMarks[lastLine]);
-  const openLine = lineOf(state, tagEnd, startLine, endLine);
+function pushHtml(state: StateBlock, content: string, map: [number, number], meta: Record<string, unknown>): MarkdownIt.Token {
+  const token = state.push('html_block', '', 0);
+  token.content = content;
+  token.map = map;
+  token.meta = meta;
+  return token;
+}
 
-  const push = (content: string, map: [number, number]) => {
-    const t = state.push('html_block', '', 0);
-    t.content = content;
-    t.map = map;
-    return t;
-  };
-  if (model === 'block' && src.slice(tagEnd, openLineEnd).trim() === '' && closeAtLineStart && afterClose.trim() === '') {
-    const opener = push(openTag + '\n', [startLine, openLine + 1]);
-    opener.meta = { htmlTag: openTag };
-    const oldParent = state.parentType;
-    const oldMax = state.lineMax;
-    state.parentType = 'root';
-    state.lineMax = closeLine;
-    state.md.block.tokenize(state, openLine + 1, closeLine);
-    state.lineMax = oldMax;
-    state.parentType = oldParent;
-    push(closeTag + '\n', [closeLine, lastLine + 1]).meta = { htmlElementOpen: opener };
-    state.line = lastLine + 1;
-    return true;
+/**
+ * After an element's closing tag (ending at `offset` on `line`), kramdown reads blocks on from there: the rest of
+ * the line becomes the start of a line for the block rules. The element took more than one line, so `line` is past
+ * the rule's first line.
+ */
+function continueAfter(state: StateBlock, line: number, offset: number): void {
+  const rest = state.src.slice(offset, state.eMarks[line]);
+  if (!rest.trim()) {
+    state.line = line + 1;
+    return;
   }
-  // Span content (or block content that does not sit on lines of its own): inline Markdown inside.
-  const opener = push(openTag, [startLine, lastLine + 1]);
-  opener.meta = { htmlTag: openTag };
+  const spaces = rest.length - rest.trimStart().length;
+  state.bMarks[line] = offset;
+  state.tShift[line] = spaces;
+  state.sCount[line] = state.blkIndent + spaces;
+  state.line = line;
+}
+
+/**
+ * kramdown's span content model: the text up to the first closing tag of the element's name (no nesting) is a
+ * paragraph's text without the paragraph.
+ */
+function emitSpanElement(state: StateBlock, startLine: number, endLine: number, openTag: string, name: string, tagEnd: number): boolean {
+  const src = state.src;
+  const limit = state.eMarks[endLine - 1];
+  const re = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'ig');
+  re.lastIndex = tagEnd;
+  const m = re.exec(src);
+  const closeStart = m && m.index < limit ? m.index : limit;
+  const closeEnd = m && m.index < limit ? re.lastIndex : limit;
+  const lastLine = lineOf(state, closeEnd, startLine, endLine);
+  const opener = pushHtml(state, openTag, [startLine, lastLine + 1], { htmlTag: openTag });
   const inline = state.push('inline', '', 0);
   inline.content = src.slice(tagEnd, closeStart).trim();
   inline.map = [startLine, lastLine + 1];
   inline.children = [];
-  push(closeTag + afterClose + '\n', [lastLine, lastLine + 1]).meta = { htmlElementOpen: opener };
-  state.line = lastLine + 1;
+  return closeElement(state, startLine, lastLine, endLine, name, closeEnd, opener);
+}
+
+let sameLineDepth = 0;
+
+/**
+ * Goes on reading blocks from `offset` of `line`, where an element ended (kramdown reads blocks on from right after
+ * it). On a later line than the rule's own, that line is where the block rules go on; on the rule's own line (a rule
+ * has to move past it) the blocks are read here, a bounded number of times deep: false when that bound is reached.
+ */
+function readOn(state: StateBlock, ruleLine: number, line: number, offset: number, endLine: number): boolean {
+  if (line > ruleLine || !state.src.slice(offset, state.eMarks[line]).trim()) {
+    continueAfter(state, line, offset);
+    return true;
+  }
+  if (sameLineDepth >= 32) return false;
+  continueAfter(state, line, offset);
+  sameLineDepth++;
+  try {
+    state.md.block.tokenize(state, line, endLine);
+  } finally {
+    sameLineDepth--;
+  }
+  state.line = Math.max(state.line, line + 1);
+  return true;
+}
+
+/**
+ * Writes the closing tag of an element opened on `startLine` and closed on `line` at `closeEnd`, and reads on
+ * from right after it; past the bound of readOn, the rest of the line is a paragraph.
+ */
+function closeElement(state: StateBlock, startLine: number, line: number, endLine: number, name: string, closeEnd: number, opener: MarkdownIt.Token): boolean {
+  const closing = state.tokens.length;
+  const mark = { b: state.bMarks[line], t: state.tShift[line], s: state.sCount[line] };
+  pushHtml(state, `</${name}>\n`, [line, line + 1], { htmlElementOpen: opener });
+  if (readOn(state, startLine, line, closeEnd, endLine)) return true;
+  state.tokens.length = closing;
+  state.bMarks[line] = mark.b;
+  state.tShift[line] = mark.t;
+  state.sCount[line] = mark.s;
+  emitRaw(state, line, line, endLine, closeEnd, undefined, `</${name}>`);
+  state.tokens[closing].meta = { htmlElementOpen: opener };
+  return true;
+}
+
+const BLOCK_TAG_START = /^\s*<([A-Za-z][\w:.-]*)[\s/>]/;
+
+const TAG_ON_LINE = /<(\/?)([A-Za-z][\w:.-]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/g;
+
+/**
+ * Where kramdown's block parsing inside element `name` meets its closing tag: at the start of a line (or right after
+ * a nested element's closing tag on it), nested elements of the same name taking their own. Undefined when unclosed.
+ */
+function blockClose(state: StateBlock, startLine: number, endLine: number, name: string, tagEnd: number): { line: number; start: number; end: number } | undefined {
+  const src = state.src;
+  let depth = 1;
+  for (let line = startLine; line < endLine; line++) {
+    let from = line === startLine ? tagEnd : state.bMarks[line] + state.tShift[line];
+    if (line !== startLine && state.sCount[line] - state.blkIndent >= 4) continue;
+    // Tags count while the line goes on with tags (kramdown's block starts); text ends the run.
+    for (;;) {
+      while (from < state.eMarks[line] && (src[from] === ' ' || src[from] === '\t')) from++;
+      if (src[from] !== '<') break;
+      TAG_ON_LINE.lastIndex = from;
+      const m = TAG_ON_LINE.exec(src);
+      if (!m || m.index !== from || TAG_ON_LINE.lastIndex > state.eMarks[line]) break;
+      if (m[2].toLowerCase() === name) {
+        if (m[1]) {
+          if (--depth === 0) return { line, start: from, end: TAG_ON_LINE.lastIndex };
+        } else if (!m[0].endsWith('/>')) depth++;
+      }
+      from = TAG_ON_LINE.lastIndex;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * kramdown's block content model: blocks from right after the opening tag (the rest of its line when it is not
+ * blank) up to the closing tag, then blocks again from right after it.
+ */
+function emitBlockElement(state: StateBlock, startLine: number, endLine: number, openTag: string, name: string, tagEnd: number): boolean {
+  const close = blockClose(state, startLine, endLine, name, tagEnd);
+  const closeLine = close ? close.line : endLine - 1;
+  const opener = pushHtml(state, openTag + '\n', [startLine, startLine + 1], { htmlTag: openTag });
+  // The content's lines: the opening line from after the tag, the closing line up to the tag.
+  const saved = { b: state.bMarks[startLine], t: state.tShift[startLine], s: state.sCount[startLine], e: state.eMarks[closeLine] };
+  if (close) state.eMarks[closeLine] = close.start;
+  const firstRest = state.src.slice(tagEnd, state.eMarks[startLine]).trim() !== '';
+  if (firstRest) continueAfter(state, startLine, tagEnd);
+  const from = firstRest ? startLine : startLine + 1;
+  const oldParent = state.parentType;
+  const oldMax = state.lineMax;
+  state.parentType = 'root';
+  state.lineMax = closeLine + 1;
+  if (from <= closeLine) state.md.block.tokenize(state, from, closeLine + 1);
+  state.lineMax = oldMax;
+  state.parentType = oldParent;
+  state.eMarks[closeLine] = saved.e;
+  if (firstRest) {
+    state.bMarks[startLine] = saved.b;
+    state.tShift[startLine] = saved.t;
+    state.sCount[startLine] = saved.s;
+  }
+  if (close) return closeElement(state, startLine, closeLine, endLine, name, close.end, opener);
+  pushHtml(state, `</${name}>\n`, [closeLine, closeLine + 1], { htmlElementOpen: opener });
+  state.line = endLine;
   return true;
 }
 
@@ -243,6 +371,9 @@ function emitRaw(state: StateBlock, startLine: number, lastLine: number, endLine
   }
   token.content = body !== undefined ? body + '\n'
     : state.getLines(startLine, lastLine, state.blkIndent, true) + state.src.slice(state.bMarks[lastLine] + Math.min(state.tShift[lastLine], state.blkIndent), closeEnd) + '\n';
+  // A block element's tag after the end starts an HTML block of its own, as kramdown reads on from there.
+  const tagAfter = BLOCK_TAG_START.exec(rest);
+  if (tagAfter && closeEnd !== undefined && !SPAN_ELEMENTS.has(tagAfter[1].toLowerCase()) && readOn(state, startLine, lastLine, closeEnd, endLine)) return true;
   // The paragraph goes on until a blank line or a block that ends a paragraph.
   const terminators = state.md.block.ruler.getRules('paragraph');
   const oldParent = state.parentType;

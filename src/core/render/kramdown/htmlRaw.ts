@@ -39,8 +39,12 @@ function modelOf(name: string, value: string | undefined): 'raw' | 'span' | 'blo
   return 'raw';
 }
 
+/** Nested elements read past this depth are written as they stand (their tags are not matched). */
+const MAX_DEPTH = 64;
+
 class RawReader {
   readonly parts: HtmlPart[] = [];
+  private depth = 0;
 
   constructor(private readonly src: string, private readonly limit: number) {}
 
@@ -76,7 +80,14 @@ class RawReader {
       TAG.lastIndex = pos;
       const open = TAG.exec(src);
       if (open && TAG.lastIndex <= limit) {
+        if (this.depth >= MAX_DEPTH) {
+          this.raw(open[0]);
+          pos = TAG.lastIndex;
+          continue;
+        }
+        this.depth++;
         pos = this.nested(open, TAG.lastIndex);
+        this.depth--;
         continue;
       }
       this.raw('&lt;');

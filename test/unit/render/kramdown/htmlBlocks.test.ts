@@ -27,6 +27,26 @@ describe('kramdown block HTML', () => {
     'in a list item, with text after the closing tag': '- a\n\n  <div>\n  </p>\n  </div> after\n  more\n\n  next\n',
     'in a quote': '> <div>\n> </p>\n> </div>\n',
   });
+  sameBlocksAsKramdown('block and span content (parse_block_html)', {
+    'blocks from right after the opening tag': '{::options parse_block_html="true" /}\n<div>bar\n</div>\n',
+    'a closing tag in an indented code block closes nothing': '{::options parse_block_html="true" /}\n<div>\n    code block with </div>\n</div>\n',
+    'blocks go on after the closing tag': '{::options parse_block_html="true" /}\n<div>id\n</div> test\n\n<div>\nhallo\n</div> <div>\nhallo\n</div>\n',
+    'nested elements on one line': '{::options parse_block_html="true" /}\n<div><DiV cLASs="clear"></dIv>\nAnother para.\n</div>\n',
+    'nested elements closed on one line': '{::options parse_block_html="true" /}\n<div>\n<div>\nfoo\n</div></div>\n\npara\n',
+    'span content ends at the first closing tag': '{::options parse_block_html="true" /}\n<p>This produces `</p>` an unwanted result.</p>\n\n<p>This *text* too</p><p>\nsome text\n',
+    'an element left open takes the rest of the post': '{::options parse_block_html="true" /}\n<div>\nNo matching end tag\n\n* item\n',
+    'markdown="1" in a list item': '- a\n\n  <div markdown="1">x *y*\n  </div> after\n',
+    'after a raw element, a block tag on the same line': '<div>a</div> <div>b</div> c\n\n<div>\nx\n</div><p>y</p>\nz\n',
+  });
+  test('thousands of nested elements (unclosed, or closed on their line) render, with every paragraph', async () => {
+    const n = 3000;
+    const nested = await ours('{::options parse_block_html="true" /}\n' + '<div>\nx\n\n'.repeat(n));
+    assert.equal((nested.match(/x/g) ?? []).length, n);
+    const sameLine = await ours('{::options parse_block_html="true" /}\n' + '<p>a</p> b\n\n'.repeat(n));
+    assert.equal((sameLine.match(/<p\b[^>]*>b<\/p>/g) ?? []).length, n);
+    const raw = await ours('<div>\n<p>x\n</div>\n\n'.repeat(n));
+    assert.equal((raw.match(/x/g) ?? []).length, n);
+  });
   test('an IAL under an element with Markdown inside goes to its opening tag', async () => {
     const html = await ours('<div>\n<span markdown="1">*x*</span>\n</div>\n{: .c}\n');
     assert.equal(tags(html, 'div').length, 1);
