@@ -123,6 +123,8 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
     if (v !== undefined) env.options.autoIds = v === 'true';
     const pbh = list.attrs.get('parse_block_html');
     if (pbh !== undefined) env.options.parseBlockHtml = pbh === 'true';
+    const htn = list.attrs.get('html_to_native');
+    if (htn !== undefined) env.options.htmlToNative = htn === 'true';
   } else if (!selfClosing) {
     const body = state.getLines(startLine + 1, bodyEnd, state.tShift[startLine], false).replace(/\n$/, '');
     const token = state.push('html_block', '', 0);

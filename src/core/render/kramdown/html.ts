@@ -101,6 +101,7 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const openTag = md ? open[0].replace(md[0], '') : open[0];
 
   if (closed) return emitRaw(state, startLine, lineOf(state, tagEnd, startLine, endLine), endLine, tagEnd, open[0]);
+  if (env.options.htmlToNative && /^h[1-6]$/.test(name)) return emitNativeHeader(state, startLine, endLine, open, tagEnd);
   if (model === 'span' && !RAW_TEXT.has(name)) return emitSpanElement(state, startLine, endLine, openTag, name, tagEnd);
   if (model === 'block' && !RAW_TEXT.has(name) && blockDepth < MAX_BLOCK_DEPTH) {
     blockDepth++;
@@ -178,6 +179,31 @@ function emitSpanElement(state: StateBlock, startLine: number, endLine: number, 
   inline.map = [startLine, lastLine + 1];
   inline.children = [];
   return closeElement(state, startLine, lastLine, endLine, name, closeEnd, opener);
+}
+
+/**
+ * kramdown's html_to_native for a header element: a native header (so it gets an id like one written in Markdown)
+ * with the element's attributes, its content up to the first closing tag read as a header's text.
+ */
+function emitNativeHeader(state: StateBlock, startLine: number, endLine: number, open: RegExpExecArray, tagEnd: number): boolean {
+  const name = open[1].toLowerCase();
+  const limit = state.eMarks[endLine - 1];
+  const re = new RegExp(`</${name}\\s*>`, 'ig');
+  re.lastIndex = tagEnd;
+  const m = re.exec(state.src);
+  const closeStart = m && m.index < limit ? m.index : limit;
+  const closeEnd = m && m.index < limit ? re.lastIndex : limit;
+  const lastLine = lineOf(state, closeEnd, startLine, endLine);
+  const heading = state.push('heading_open', name, 1);
+  heading.map = [startLine, lastLine + 1];
+  for (const a of open[2].matchAll(TAG_ATTRIBUTE)) heading.attrSet(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+  const inline = state.push('inline', '', 0);
+  inline.content = state.src.slice(tagEnd, closeStart).trim();
+  inline.map = [startLine, lastLine + 1];
+  inline.children = [];
+  state.push('heading_close', name, -1);
+  if (!readOn(state, startLine, lastLine, closeEnd, endLine)) state.line = lastLine + 1;
+  return true;
 }
 
 let sameLineDepth = 0;

@@ -47,6 +47,9 @@ describe('kramdown block HTML', () => {
     const raw = await ours('<div>\n<p>x\n</div>\n\n'.repeat(n));
     assert.equal((raw.match(/x/g) ?? []).length, n);
   });
+  sameBlocksAsKramdown('html_to_native', {
+    'HTML headers become native ones with ids': '{::options html_to_native="true" /}\n<h1>Some <em class=\'cls\'>header</em>here!</h1>\n<h2 id="test">hallo</h2>\n<h3>hallo</h3>\n\n## hallo\n',
+  });
   test('an IAL under an element with Markdown inside goes to its opening tag', async () => {
     const html = await ours('<div>\n<span markdown="1">*x*</span>\n</div>\n{: .c}\n');
     assert.equal(tags(html, 'div').length, 1);
