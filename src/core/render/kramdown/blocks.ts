@@ -5,6 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
 import { lineText } from './boundary';
 import { envOf } from './env';
+import { applyHtmlElementAttributes } from './html';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;
@@ -58,7 +59,9 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   const tokens = state.tokens;
   const last = tokens.length - 1;
   const prev = last >= 0 && tokens[last].level === state.level ? openerOf(tokens, last) : undefined;
-  if (prev && prev.map && prev.map[1] === startLine && env.lastBlockBreak !== startLine && prev.type !== 'kramdown_ial') {
+  // A blank line above it (which markdown-it's lists and quotes take into their block) parts it from the block.
+  const blankAbove = startLine > 0 && state.isEmpty(startLine - 1);
+  if (prev && prev.map && prev.map[1] === startLine && !blankAbove && env.lastBlockBreak !== startLine && prev.type !== 'kramdown_ial') {
     applyIal(prev, list);
     env.lastIal = { line: startLine + 1, token: prev };
     return true;
@@ -81,7 +84,9 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
  * An IAL for a block. Its references to ALDs are resolved once the whole post is read (an ALD may follow the
  * block, as in kramdown), by resolveIals below; references a converter acts on (`{:toc}`, `{:auto_ids}`) are kept.
  */
-export function applyIal(token: Token, list: AttributeList): void {
+export function applyIal(block: Token, list: AttributeList): void {
+  // An HTML element parsed as Markdown ends with its closing tag's token: the IAL goes to its opening tag.
+  const token = (block.meta?.htmlElementOpen as Token | undefined) ?? block;
   const meta = token.meta ?? {};
   token.meta = { ...meta, ials: [...((meta.ials as AttributeList[] | undefined) ?? []), list] };
   if (list.refs.includes('toc')) token.meta.toc = true;
@@ -93,6 +98,7 @@ function resolveIals(state: MarkdownIt.StateCore): void {
   for (const t of state.tokens) {
     const ials = t.meta?.ials as AttributeList[] | undefined;
     if (ials) for (const list of ials) applyAttributes(t, resolveAttributeList(list, env.alds));
+    if (ials && t.type === 'html_block') applyHtmlElementAttributes(t);
   }
 }
 
@@ -117,6 +123,8 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
     if (v !== undefined) env.options.autoIds = v === 'true';
     const pbh = list.attrs.get('parse_block_html');
     if (pbh !== undefined) env.options.parseBlockHtml = pbh === 'true';
+    const htn = list.attrs.get('html_to_native');
+    if (htn !== undefined) env.options.htmlToNative = htn === 'true';
   } else if (!selfClosing) {
     const body = state.getLines(startLine + 1, bodyEnd, state.tShift[startLine], false).replace(/\n$/, '');
     const token = state.push('html_block', '', 0);

@@ -22,6 +22,8 @@ export interface KramdownOptions {
   headerOffset: number;
   /** Parse Markdown inside block HTML without `markdown="1"` (kramdown's `parse_block_html`). */
   parseBlockHtml: boolean;
+  /** kramdown's html_to_native: HTML elements become native ones (here: headers, which then get ids). */
+  htmlToNative: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
   /** `syntax_highlighter_opts` (with `guess_lang`) for Rouge, per code blocks and spans. */
@@ -31,7 +33,7 @@ export interface KramdownOptions {
 export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
-  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
+  footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, htmlToNative: false, mathEngine: 'mathjax',
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -69,6 +71,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   o.transliteratedHeaderIds = bool(k.transliterated_header_ids, o.transliteratedHeaderIds);
   o.hardWrap = bool(k.hard_wrap, o.hardWrap);
   o.parseBlockHtml = bool(k.parse_block_html, o.parseBlockHtml);
+  o.htmlToNative = bool(k.html_to_native, o.htmlToNative);
   if (typeof k.smart_quotes === 'string' || Array.isArray(k.smart_quotes)) {
     const parts = (Array.isArray(k.smart_quotes) ? k.smart_quotes.map(String) : k.smart_quotes.split(',')).map(entityChar);
     if (parts.length === 4 && parts.every((p) => p !== undefined)) o.smartQuotes = parts as [string, string, string, string];

@@ -18,6 +18,12 @@ describe('kramdown headers and block ends', () => {
     'empty definition': '*[empty]:\n\nempty here\n',
     'does not end a paragraph': 'text\n*[x]: y\n',
   });
+  sameBlocksAsKramdown('an IAL line is a block boundary only when it waits for the next block', {
+    'setext underline after an IAL that went to the paragraph above': 'a\n{: .x}\nb\n=\n',
+    'table after an IAL that went to the paragraph above': 'a\n{: .x}\n|b|c|\n',
+    'math block after an IAL that went to the paragraph above': 'a\n{: .x}\n$$x$$\n',
+    'table after an IAL that waits': 'a\n\n{: .x}\n|b|c|\n',
+  });
   sameBlocksAsKramdown('end-of-block marker', {
     'between paragraphs': 'one\n^\ntwo\n',
     'ends a quote': '> quote\n^\ntext\n',
