@@ -10,12 +10,14 @@ import { kramdownCodeSpansPlugin } from './codeSpans';
 import { kramdownDefinitionListsPlugin } from './definitionLists';
 import { kramdownEmphasisPlugin } from './emphasis';
 import { kramdownEobPlugin } from './eob';
+import { kramdownEscapesPlugin } from './escapes';
 import { kramdownFencesPlugin } from './fences';
 import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHeadersPlugin } from './headers';
 import { kramdownListsPlugin } from './lists';
 import { kramdownMathBlocksPlugin } from './mathBlocks';
 import { kramdownParagraphsPlugin } from './paragraphs';
+import { kramdownStrikethroughPlugin } from './strikethrough';
 import { kramdownTablesPlugin } from './tables';
 import { kramdownHtmlPlugin } from './html';
 import { kramdownHtmlSpansPlugin } from './htmlSpans';
@@ -168,6 +170,8 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownInlinePlugin);
   md.use(kramdownEmphasisPlugin);
   md.use(kramdownCodeSpansPlugin);
+  md.use(kramdownEscapesPlugin);
+  md.use(kramdownStrikethroughPlugin);
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
