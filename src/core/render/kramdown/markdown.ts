@@ -5,6 +5,7 @@ import abbrPlugin from 'markdown-it-abbr';
 import { escapeHtml } from '../escape';
 import { kramdownAbbreviationsPlugin } from './abbreviations';
 import { kramdownBlocksPlugin } from './blocks';
+import { kramdownCjkLineBreaksPlugin } from './cjkLineBreaks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
 import { kramdownCodeSpansPlugin } from './codeSpans';
 import { kramdownDefinitionListsPlugin } from './definitionLists';
@@ -175,6 +176,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
+  md.use(kramdownCjkLineBreaksPlugin);
   md.use(kramdownStructurePlugin);
   setupRenderers(md);
   gateAttributes(md);

@@ -24,6 +24,8 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
+  /** kramdown's `remove_line_breaks_for_cjk`: a line break between CJK characters is dropped. */
+  removeLineBreaksForCjk: boolean;
   /** `syntax_highlighter_opts` (with `guess_lang`) for Rouge, per code blocks and spans. */
   highlighter: SyntaxHighlighterOptions;
 }
@@ -32,6 +34,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
+  removeLineBreaksForCjk: false,
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -69,6 +72,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   o.transliteratedHeaderIds = bool(k.transliterated_header_ids, o.transliteratedHeaderIds);
   o.hardWrap = bool(k.hard_wrap, o.hardWrap);
   o.parseBlockHtml = bool(k.parse_block_html, o.parseBlockHtml);
+  o.removeLineBreaksForCjk = bool(k.remove_line_breaks_for_cjk, o.removeLineBreaksForCjk);
   if (typeof k.smart_quotes === 'string' || Array.isArray(k.smart_quotes)) {
     const parts = (Array.isArray(k.smart_quotes) ? k.smart_quotes.map(String) : k.smart_quotes.split(',')).map(entityChar);
     if (parts.length === 4 && parts.every((p) => p !== undefined)) o.smartQuotes = parts as [string, string, string, string];

@@ -14,6 +14,8 @@ const CASES = [
 describe('backslashes as kramdown reads them', () => {
   test('each case has kramdown\'s elements and text', (t) => assertLikeKramdown(t, CASES, assert.deepEqual));
 
+  test('with hard_wrap, as kramdown reads them too', (t) => assertLikeKramdown(t, CASES, assert.deepEqual, { hard_wrap: true }));
+
   test('a backslash before a character kramdown does not escape stays', () => {
     assert.match(oursHtml('A \\& B'), /<p>A \\&amp; B<\/p>/);
   });
