@@ -15,6 +15,8 @@ import { kramdownEscapesPlugin } from './escapes';
 import { kramdownFencesPlugin } from './fences';
 import { kramdownFootnotesPlugin } from './footnotes';
 import { kramdownHeadersPlugin } from './headers';
+import { kramdownLinkDefinitionsPlugin } from './linkDefinitions';
+import { kramdownLinksPlugin } from './links';
 import { kramdownListsPlugin } from './lists';
 import { kramdownMathBlocksPlugin } from './mathBlocks';
 import { kramdownParagraphsPlugin } from './paragraphs';
@@ -173,6 +175,8 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownCodeSpansPlugin);
   md.use(kramdownEscapesPlugin);
   md.use(kramdownStrikethroughPlugin);
+  md.use(kramdownLinksPlugin);
+  md.use(kramdownLinkDefinitionsPlugin);
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);

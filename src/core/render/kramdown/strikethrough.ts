@@ -7,6 +7,7 @@
 // - a `~~` that does not open is one `~` of text, and the next character is tried again.
 // The closers of a paragraph are listed once and found by binary search: linear on runs of tildes.
 import type MarkdownIt from 'markdown-it';
+import { firstFrom } from './positions';
 
 type StateInline = MarkdownIt.StateInline;
 
@@ -27,24 +28,12 @@ function closers(state: StateInline): number[] {
   return list;
 }
 
-/** The first closer at or after `from`, or -1. */
-function firstCloser(list: number[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length ? list[lo] : -1;
-}
-
 function strikethrough(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
   if (src[pos] !== '~') return false;
   const opens = src[pos + 1] === '~' && pos + 2 < state.posMax && !SPACE_OR_TILDE.test(src[pos + 2]);
-  const close = opens ? firstCloser(closers(state), pos + 3) : -1;
+  const close = opens ? firstFrom(closers(state), pos + 3) : -1;
   if (close < 0 || close + 2 > state.posMax) {
     if (!silent) state.pending += '~';
     state.pos = pos + 1;
