@@ -2,7 +2,7 @@
 // - inside a link's text a `[` is text (no link in a link); images are allowed;
 // - after `]`: `[id]` (spaces and line breaks may come first), or no `(` at all, is a reference to a link
 //   definition, by the id or else the text (escapes removed, whitespace runs made one space, any case);
-//   an unknown id leaves the `[` as text;
+//   an unknown id leaves the `[` as text; the `link_defs` option gives definitions every post has;
 // - `(<url>)`; or `(url)` where the url runs to the `)` that balances the `(` and may hold spaces
 //   (`(with spaces.html)`, `(/to(do))`), trimmed; a space before a quote ends the url and starts the title;
 // - a title is `"…"` or `'…'` (at least one character, line breaks allowed) followed by `)`, spaces
@@ -13,6 +13,7 @@
 // finds its end by lookup, so runs of `[a](` stay linear.
 import type MarkdownIt from 'markdown-it';
 import { firstFrom } from './positions';
+import { envOf } from './env';
 import type { LinkDefinition } from './linkDefinitions';
 
 type StateInline = MarkdownIt.StateInline;
@@ -103,6 +104,20 @@ function inlineTarget(state: StateInline, p: number): Target | undefined {
   return title(state, layout, src.slice(p + 1, space).trim(), space);
 }
 
+const predefinedByKey = new WeakMap<object, Map<string, LinkDefinition>>();
+
+/** A definition from the `link_defs` option, by its normalized id. */
+function predefined(state: StateInline, key: string): LinkDefinition | undefined {
+  const defs = envOf(state).options?.linkDefs;
+  if (!defs) return undefined;
+  let byKey = predefinedByKey.get(defs);
+  if (!byKey) {
+    byKey = new Map(Object.entries(defs).map(([id, d]) => [state.md.utils.normalizeReference(id), { href: d.href, title: d.title ?? '' }]));
+    predefinedByKey.set(defs, byKey);
+  }
+  return byKey.get(key);
+}
+
 /** A reference target after the `]` at `labelEnd`, from the link definitions. */
 function referenceTarget(state: StateInline, labelStart: number, labelEnd: number): Target | undefined {
   const src = state.src;
@@ -112,7 +127,8 @@ function referenceTarget(state: StateInline, labelStart: number, labelEnd: numbe
   const end = matched ? labelEnd + 1 + ref[0].length : labelEnd + 1;
   const id = (matched && ref[1]) || src.slice(labelStart, labelEnd).replace(ESCAPED, '$1');
   const refs = (state.env as { references?: Record<string, LinkDefinition> }).references;
-  const def = refs?.[state.md.utils.normalizeReference(id)];
+  const key = state.md.utils.normalizeReference(id);
+  const def = refs?.[key] ?? predefined(state, key);
   if (!def) return undefined;
   return { url: def.href, title: def.title || undefined, end, attrs: def.token?.attrs ?? undefined };
 }

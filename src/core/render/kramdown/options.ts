@@ -26,6 +26,8 @@ export interface KramdownOptions {
   mathEngine: string | null;
   /** kramdown's `remove_line_breaks_for_cjk`: a line break between CJK characters is dropped. */
   removeLineBreaksForCjk: boolean;
+  /** kramdown's `link_defs`: link definitions every post has (id → url and title); a post's own win. */
+  linkDefs: Record<string, { href: string; title?: string }>;
   /** `syntax_highlighter_opts` (with `guess_lang`) for Rouge, per code blocks and spans. */
   highlighter: SyntaxHighlighterOptions;
 }
@@ -34,7 +36,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
-  removeLineBreaksForCjk: false,
+  removeLineBreaksForCjk: false, linkDefs: {},
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -59,6 +61,17 @@ function levels(v: unknown): number[] | undefined {
     return v.split(/[\s,]+/).map(Number).filter((n) => n >= 1 && n <= 6);
   }
   return undefined;
+}
+
+/** `link_defs`: a map of id → [url] or [url, title] (anything else is left out, where kramdown stops with an error). */
+function linkDefsFrom(v: unknown): KramdownOptions['linkDefs'] {
+  const defs: KramdownOptions['linkDefs'] = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return defs;
+  for (const [id, def] of Object.entries(v as Record<string, unknown>)) {
+    if (!Array.isArray(def) || def.length < 1 || def.length > 2 || typeof def[0] !== 'string') continue;
+    defs[id] = { href: def[0], title: typeof def[1] === 'string' ? def[1] : undefined };
+  }
+  return defs;
 }
 
 /** Options from the `kramdown:` map of _config.yml (anything odd keeps Jekyll's default). */
@@ -86,6 +99,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   if (typeof k.header_offset === 'number' && Number.isInteger(k.header_offset)) o.headerOffset = k.header_offset;
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
+  o.linkDefs = linkDefsFrom(k.link_defs);
   o.highlighter = syntaxHighlighterOptionsFrom(k);
   return o;
 }

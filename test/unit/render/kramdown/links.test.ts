@@ -17,6 +17,11 @@ const CASES = [
 describe('links as kramdown parses them', () => {
   test('each case has kramdown\'s elements and text', (t) => assertLikeKramdown(t, CASES, assert.deepEqual));
 
+  test('the link_defs option gives definitions every post has; a post\'s own win', (t) => assertLikeKramdown(
+    t, ['[predefined] and [URI] and [Other]', '[uri]\n\n[URI]: mine.html'], assert.deepEqual,
+    { link_defs: { predefined: ['p.html'], URI: ['u.html', 'My URI'], other: ['o.html'] } },
+  ));
+
   test('a url with spaces, and a title, as kramdown writes them', (t) => {
     const why = kramdownMissing();
     if (why) return t.skip(why);
