@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import abbrPlugin from 'markdown-it-abbr';
 import { escapeHtml } from '../escape';
 import { kramdownAbbreviationsPlugin } from './abbreviations';
+import { kramdownAutolinksPlugin } from './autolinks';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownCjkLineBreaksPlugin } from './cjkLineBreaks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
@@ -176,6 +177,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownEscapesPlugin);
   md.use(kramdownStrikethroughPlugin);
   md.use(kramdownLinksPlugin);
+  md.use(kramdownAutolinksPlugin);
   md.use(kramdownLinkDefinitionsPlugin);
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
