@@ -24,6 +24,8 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
+  /** kramdown's `parse_span_html`: Markdown inside span HTML elements (on by default). */
+  parseSpanHtml: boolean;
   /** kramdown's `remove_line_breaks_for_cjk`: a line break between CJK characters is dropped. */
   removeLineBreaksForCjk: boolean;
   /** kramdown's `link_defs`: link definitions every post has (id → url and title); a post's own win. */
@@ -36,7 +38,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, mathEngine: 'mathjax',
-  removeLineBreaksForCjk: false, linkDefs: {},
+  removeLineBreaksForCjk: false, linkDefs: {}, parseSpanHtml: true,
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -85,6 +87,7 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   o.transliteratedHeaderIds = bool(k.transliterated_header_ids, o.transliteratedHeaderIds);
   o.hardWrap = bool(k.hard_wrap, o.hardWrap);
   o.parseBlockHtml = bool(k.parse_block_html, o.parseBlockHtml);
+  o.parseSpanHtml = bool(k.parse_span_html, o.parseSpanHtml);
   o.removeLineBreaksForCjk = bool(k.remove_line_breaks_for_cjk, o.removeLineBreaksForCjk);
   if (typeof k.smart_quotes === 'string' || Array.isArray(k.smart_quotes)) {
     const parts = (Array.isArray(k.smart_quotes) ? k.smart_quotes.map(String) : k.smart_quotes.split(',')).map(entityChar);
