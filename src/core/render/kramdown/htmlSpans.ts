@@ -3,7 +3,8 @@
 // open element is text (`a </span> b` shows `</span>`); an element still open at the end of the
 // paragraph is closed there (`a <em>b c` → `<em>b c</em>`).
 // What a start tag holds is read by its content model (parser/kramdown/html.rb parse_span_html):
-// - a block element's tag (`<p>`, `<div>`…) in a paragraph is text;
+// - a block element's tag (`<p>`, `<div>`…) in a paragraph is text, and so are processing instructions,
+//   declarations and CDATA (only tags and comments are span HTML);
 // - `code`, `kbd`, `samp`, `var`, `pre`, `script`… and unknown elements (`<some:url>`) hold raw text: no
 //   Markdown, no typographic symbols, only other tags, up to their end tag (or the paragraph's end); so
 //   does every element under `parse_span_html: false` or `markdown="0"`; `markdown="1"` and `"span"`
@@ -47,6 +48,12 @@ function spanHtml(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
   if (src.charCodeAt(pos) !== 0x3c /* < */) return false;
+  if (src[pos + 1] === '?' || (src[pos + 1] === '!' && !src.startsWith('<!--', pos))) {
+    // kramdown's span HTML is tags and comments only: `<? … ?>`, `<!DOCTYPE …>`, `<![CDATA[…]]>` are text.
+    if (!silent) state.pending += '<';
+    state.pos = pos + 1;
+    return true;
+  }
   TAG.lastIndex = pos;
   const m = TAG.exec(src);
   if (!m || pos + m[0].length > state.posMax) return false;

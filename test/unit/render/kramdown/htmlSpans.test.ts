@@ -13,7 +13,7 @@ const MODELS = [
   'This is <span markdown="0">*text*</span>', 'This is <span markdown="1">*text*</span>', 'This is <kbd markdown="1">*text*</kbd>',
   'This is <kbd markdown="span">*text*</kbd>', 'a <kbd>x <b>y</b> </i> z</kbd> --w', '<code>a &amp; b &copy; *c*</code>', 'a <kbd>b',
   'This is an {::options parse_span_html="false" /} option <span>*true*</span>!',
-  "- <br>'", '<br>` `', '<br>  \ne', '<img src="x"> *a*', '<input type="checkbox"/> **b**',
+  'This is <? a PI ?>.', 'a <!DOCTYPE x> b', 'a <![CDATA[x]]> b', 'a <!-- c --> b', "- <br>'", '<br>` `', '<br>  \ne', '<img src="x"> *a*', '<input type="checkbox"/> **b**',
 ];
 
 describe('HTML spans as kramdown pairs them', () => {
