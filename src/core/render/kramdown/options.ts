@@ -24,6 +24,8 @@ export interface KramdownOptions {
   parseBlockHtml: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
+  /** kramdown's `typographic_symbols`: what to write for a symbol (`hellip`, `mdash`, `ndash`, `laquo`…) instead of its character. */
+  typographicSubstitutions?: Record<string, string>;
   /** kramdown's `parse_span_html`: Markdown inside span HTML elements (on by default). */
   parseSpanHtml: boolean;
   /** kramdown's `remove_line_breaks_for_cjk`: a line break between CJK characters is dropped. */
@@ -103,6 +105,9 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
   o.linkDefs = linkDefsFrom(k.link_defs);
+  if (k.typographic_symbols && typeof k.typographic_symbols === 'object' && !Array.isArray(k.typographic_symbols)) {
+    o.typographicSubstitutions = Object.fromEntries(Object.entries(k.typographic_symbols as Record<string, unknown>).map(([n, v]) => [n, String(v)]));
+  }
   o.highlighter = syntaxHighlighterOptionsFrom(k);
   return o;
 }
