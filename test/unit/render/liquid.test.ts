@@ -35,7 +35,9 @@ describe('Jekyll filters', () => {
     ['{{ site.data.people | where: "role", "dev" | map: "name" | join: "," }}', 'Bob,Cy'],
     ['{{ site.data.people | sort: "name" | reverse | map: "name" | join: "," }}', 'Cy,Bob,Ada'],
     ['{% assign g = site.data.people | group_by: "role" %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}', 'lead:1;dev:2;'],
-    ['{{ "a *b*" | markdownify }}', /<p>a <em>b<\/em><\/p>/],
+    // Inside the case's paragraph (`X … X`) the <p> markdownify writes is a block tag in span text: kramdown,
+    // and so Jekyll, writes it as text (render/kramdown/htmlSpans.ts); the emphasis is markdownify's.
+    ['{{ "a *b*" | markdownify }}', /&lt;p&gt;a <em>b<\/em>&lt;\/p&gt;/],
     // Joined with commas: a line with pipes is a kramdown table.
     ['{{ site.posts | map: "title" | join: ", " }}', 'Newer post, Liquid test, Older post'],
     ['{{ site.tags.b | size }}', '2'],

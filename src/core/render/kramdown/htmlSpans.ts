@@ -2,14 +2,113 @@
 // an element runs from its start tag to its own end tag; an end tag that does not close the innermost
 // open element is text (`a </span> b` shows `</span>`); an element still open at the end of the
 // paragraph is closed there (`a <em>b c` → `<em>b c</em>`).
+// What a start tag holds is read by its content model (parser/kramdown/html.rb parse_span_html):
+// - a block element's tag (`<p>`, `<div>`…) in a paragraph is text, and so are processing instructions,
+//   declarations and CDATA (only tags and comments are span HTML);
+// - `code`, `kbd`, `samp`, `var`, `pre`, `script`… and unknown elements (`<some:url>`) hold raw text: no
+//   Markdown, no typographic symbols, only other tags, up to their end tag (or the paragraph's end); so
+//   does every element under `parse_span_html: false` or `markdown="0"`; `markdown="1"` and `"span"`
+//   parse a span element's content (the attribute is dropped, as kramdown drops it).
 import type MarkdownIt from 'markdown-it';
+import { envOf } from './env';
 
 type Token = MarkdownIt.Token;
+type StateInline = MarkdownIt.StateInline;
+
+const NAME = String.raw`[\p{L}_:][\p{L}\p{Nd}_:.\-]*`;
+const TAG = new RegExp(String.raw`<(${NAME})\s*((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{Nd}_]+|("|')[^]*?\3))?)*)\s*(\/)?>`, 'uy');
+const ANY_TAG = new RegExp(String.raw`<\/?${NAME}(?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{Nd}_]+|("|')[^]*?\1))?)*\s*\/?>`, 'gu');
+const MARKDOWN_ATTR = /(?:^|\s+)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([\p{L}\p{Nd}_]+))/u;
+const WITHOUT_BODY = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const ENTITY = /&[a-z#][a-z0-9]{1,31};/gi;
+const BLOCK = new Set(('address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form ' +
+  'h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th ' +
+  'thead tfoot tr ul').split(' '));
+const SPAN_MODEL = new Set(('a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q ' +
+  'rb rbc rp rt rtc ruby select small span strong sub sup th tt').split(' '));
+const KNOWN = new Set([...BLOCK, ...SPAN_MODEL, ...('br code img input kbd mark option samp script style math textarea var area base ' +
+  'command embed keygen link meta param source track wbr').split(' ')]);
+
+/** kramdown's element name: lower case for HTML's elements, as written for any other (`<SoMe>` ends at `</SoMe>`). */
+function nameOf(name: string): string {
+  return KNOWN.has(name.toLowerCase()) ? name.toLowerCase() : name;
+}
+
+function pushTag(state: StateInline, html: string): void {
+  state.push('html_inline', '', 0).content = html;
+}
+
+/** Raw text as kramdown writes it (entity references kept): decoded here, escaped again by the renderer; not typeset. */
+function pushRaw(state: StateInline, text: string): void {
+  if (!text) return;
+  state.push('text_special', '', 0).content = text.replace(ENTITY, (e) => state.md.utils.unescapeAll(e));
+}
+
+function spanHtml(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos) !== 0x3c /* < */) return false;
+  if (src[pos + 1] === '?' || (src[pos + 1] === '!' && !src.startsWith('<!--', pos))) {
+    // kramdown's span HTML is tags and comments only: `<? … ?>`, `<!DOCTYPE …>`, `<![CDATA[…]]>` are text.
+    if (!silent) state.pending += '<';
+    state.pos = pos + 1;
+    return true;
+  }
+  TAG.lastIndex = pos;
+  const m = TAG.exec(src);
+  if (!m || pos + m[0].length > state.posMax) return false;
+  const name = nameOf(m[1]);
+  if (BLOCK.has(name)) {
+    if (!silent) state.pending += m[0];
+    state.pos = pos + m[0].length;
+    return true;
+  }
+  const attr = MARKDOWN_ATTR.exec(m[2]);
+  const mode = attr ? (attr[1] ?? attr[2] ?? attr[3]) : undefined;
+  let parse = SPAN_MODEL.has(name) && envOf(state).options.parseSpanHtml !== false;
+  if (mode === '0') parse = false;
+  else if (mode === 'span') parse = true;
+  else if (mode === '1') parse = SPAN_MODEL.has(name) || (KNOWN.has(name) && !['code', 'kbd', 'samp', 'var', 'pre', 'script', 'style', 'math', 'option', 'textarea'].includes(name));
+  const raw = !parse && !m[4] && !WITHOUT_BODY.has(name);
+  if (!raw && !attr) return false; // markdown-it's html_inline rule takes it as it is
+  const tag = attr ? m[0].slice(0, m[0].length - m[2].length - (m[4] ?? '').length - 1).trimEnd() + m[2].replace(MARKDOWN_ATTR, '').replace(/^(?=\S)/, ' ') + (m[4] ?? '') + '>' : m[0];
+  let end = pos + m[0].length;
+  if (!silent) pushTag(state, tag);
+  if (raw) {
+    const stop = new RegExp(String.raw`<\/${name.replace(/[.-]/g, '\\$&')}\s*>`, KNOWN.has(name) ? 'gi' : 'g');
+    stop.lastIndex = end;
+    const close = stop.exec(src);
+    const bodyEnd = close && close.index + close[0].length <= state.posMax ? close.index : state.posMax;
+    if (!silent) {
+      const body = src.slice(end, bodyEnd);
+      let last = 0;
+      const open: string[] = [];
+      for (const t of body.matchAll(ANY_TAG)) {
+        pushRaw(state, body.slice(last, t.index));
+        last = t.index + t[0].length;
+        // Tags inside raw text are elements too; a block tag, or an end tag of no element open here, is text.
+        const tagName = nameOf(/^<\/?([^\s/>]+)/.exec(t[0])?.[1] ?? '');
+        if (BLOCK.has(tagName)) pushRaw(state, t[0]);
+        else if (t[0][1] !== '/') {
+          if (!/\/>$/.test(t[0]) && !WITHOUT_BODY.has(tagName)) open.push(tagName);
+          pushTag(state, t[0]);
+        } else if (open[open.length - 1] === tagName) {
+          open.pop();
+          pushTag(state, t[0]);
+        } else pushRaw(state, t[0]);
+      }
+      pushRaw(state, body.slice(last));
+      if (close && bodyEnd === close.index) pushTag(state, close[0]);
+    }
+    end = close && bodyEnd === close.index ? bodyEnd + close[0].length : bodyEnd;
+  }
+  state.pos = end;
+  return true;
+}
 
 const START = /^<([A-Za-z][\w:.-]*)(?:\s[^>]*)?>$/s;
 const END = /^<\/([A-Za-z][\w:.-]*)\s*>$/;
 const SELF_CLOSED = /\/>$/;
-const WITHOUT_BODY = new Set(['area', 'base', 'br', 'col', 'command', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 function pairSpans(state: MarkdownIt.StateCore): void {
   for (const block of state.tokens) {
@@ -40,5 +139,6 @@ function closeTag(state: MarkdownIt.StateCore, name: string): Token {
 }
 
 export function kramdownHtmlSpansPlugin(md: MarkdownIt.MarkdownIt): void {
+  md.inline.ruler.before('html_inline', 'kramdown_span_html', spanHtml);
   md.core.ruler.after('inline', 'kramdown_html_spans', pairSpans);
 }

@@ -28,6 +28,11 @@ function spanExtensions(state: StateInline, silent: boolean): boolean {
       body = rest.slice(all.length, all.length + stop.index);
       end = all.length + stop.index + stop[0].length;
     }
+    if (!silent && name === 'options') {
+      // From here on in the post, as kramdown reads it.
+      const v = parseAttributeList(ext[2] ?? '').attrs.get('parse_span_html');
+      if (v !== undefined) envOf(state).options.parseSpanHtml = v === 'true';
+    }
     if (!silent && name !== 'options' && !selfClosing) {
       const t = state.push('html_inline', '', 0);
       t.content = name === 'comment' ? `<!-- ${body.replace(/--/g, '- -')} -->` : body;

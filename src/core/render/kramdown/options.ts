@@ -26,6 +26,14 @@ export interface KramdownOptions {
   htmlToNative: boolean;
   /** kramdown's `math_engine`: `mathjax` (default) renders `$$…$$`; null leaves it as text. */
   mathEngine: string | null;
+  /** kramdown's `typographic_symbols`: what to write for a symbol (`hellip`, `mdash`, `ndash`, `laquo`…) instead of its character. */
+  typographicSubstitutions?: Record<string, string>;
+  /** kramdown's `parse_span_html`: Markdown inside span HTML elements (on by default). */
+  parseSpanHtml: boolean;
+  /** kramdown's `remove_line_breaks_for_cjk`: a line break between CJK characters is dropped. */
+  removeLineBreaksForCjk: boolean;
+  /** kramdown's `link_defs`: link definitions every post has (id → url and title); a post's own win. */
+  linkDefs: Record<string, { href: string; title?: string }>;
   /** `syntax_highlighter_opts` (with `guess_lang`) for Rouge, per code blocks and spans. */
   highlighter: SyntaxHighlighterOptions;
 }
@@ -34,6 +42,7 @@ export const JEKYLL_KRAMDOWN_DEFAULTS: KramdownOptions = {
   input: 'GFM', autoIds: true, autoIdPrefix: '', transliteratedHeaderIds: false, hardWrap: false,
   smartQuotes: ['\u2018', '\u2019', '\u201c', '\u201d'], typographicSymbols: true, gfmParagraphEnd: true, footnoteBacklink: '&#8617;',
   footnoteNr: 1, tocLevels: [1, 2, 3, 4, 5, 6], headerOffset: 0, parseBlockHtml: false, htmlToNative: false, mathEngine: 'mathjax',
+  removeLineBreaksForCjk: false, linkDefs: {}, parseSpanHtml: true,
   highlighter: JEKYLL_HIGHLIGHTER_DEFAULTS,
 };
 
@@ -60,6 +69,17 @@ function levels(v: unknown): number[] | undefined {
   return undefined;
 }
 
+/** `link_defs`: a map of id → [url] or [url, title] (anything else is left out, where kramdown stops with an error). */
+function linkDefsFrom(v: unknown): KramdownOptions['linkDefs'] {
+  const defs: KramdownOptions['linkDefs'] = {};
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return defs;
+  for (const [id, def] of Object.entries(v as Record<string, unknown>)) {
+    if (!Array.isArray(def) || def.length < 1 || def.length > 2 || typeof def[0] !== 'string') continue;
+    defs[id] = { href: def[0], title: typeof def[1] === 'string' ? def[1] : undefined };
+  }
+  return defs;
+}
+
 /** Options from the `kramdown:` map of _config.yml (anything odd keeps Jekyll's default). */
 export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   const o = { ...JEKYLL_KRAMDOWN_DEFAULTS };
@@ -72,6 +92,8 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   o.hardWrap = bool(k.hard_wrap, o.hardWrap);
   o.parseBlockHtml = bool(k.parse_block_html, o.parseBlockHtml);
   o.htmlToNative = bool(k.html_to_native, o.htmlToNative);
+  o.parseSpanHtml = bool(k.parse_span_html, o.parseSpanHtml);
+  o.removeLineBreaksForCjk = bool(k.remove_line_breaks_for_cjk, o.removeLineBreaksForCjk);
   if (typeof k.smart_quotes === 'string' || Array.isArray(k.smart_quotes)) {
     const parts = (Array.isArray(k.smart_quotes) ? k.smart_quotes.map(String) : k.smart_quotes.split(',')).map(entityChar);
     if (parts.length === 4 && parts.every((p) => p !== undefined)) o.smartQuotes = parts as [string, string, string, string];
@@ -85,6 +107,10 @@ export function kramdownOptionsFrom(raw: unknown): KramdownOptions {
   if (typeof k.header_offset === 'number' && Number.isInteger(k.header_offset)) o.headerOffset = k.header_offset;
   if (k.math_engine === null || k.math_engine === 'null' || k.math_engine === false) o.mathEngine = null;
   else if (typeof k.math_engine === 'string') o.mathEngine = k.math_engine;
+  o.linkDefs = linkDefsFrom(k.link_defs);
+  if (k.typographic_symbols && typeof k.typographic_symbols === 'object' && !Array.isArray(k.typographic_symbols)) {
+    o.typographicSubstitutions = Object.fromEntries(Object.entries(k.typographic_symbols as Record<string, unknown>).map(([n, v]) => [n, String(v)]));
+  }
   o.highlighter = syntaxHighlighterOptionsFrom(k);
   return o;
 }

@@ -32,7 +32,7 @@ export interface Quotes { lsquo: string; rsquo: string; ldquo: string; rdquo: st
  * Converts one run of plain text. `prefix` is a character kramdown would still see before the run
  * (a line break), `lookahead` what follows it in the source; neither is part of the output.
  */
-export function kramdownTypography(text: string, quotes: Quotes, symbols: boolean, prefix = '', lookahead = ''): string {
+export function kramdownTypography(text: string, quotes: Quotes, symbols: boolean, prefix = '', lookahead = '', subst?: Readonly<Record<string, string>>): string {
   const s = prefix + text + lookahead;
   const end = prefix.length + text.length;
   const outStart = prefix.length;
@@ -64,7 +64,7 @@ export function kramdownTypography(text: string, quotes: Quotes, symbols: boolea
     if (!isQuote) {
       TYPO.lastIndex = p;
       const m = TYPO.exec(s) as RegExpExecArray;
-      out += SYMBOLS[m[0]];
+      out += subst?.[m[0]] ?? SYMBOLS[m[0]];
       consumed = p + m[0].length;
       continue;
     }
@@ -82,6 +82,16 @@ export function kramdownTypography(text: string, quotes: Quotes, symbols: boolea
     if (consumed <= p) { emit(p, p + 1); consumed = p + 1; } // never stall
   }
   emit(consumed, end);
+  return out;
+}
+
+/** The text each of kramdown's symbol names stands for (the keys of its `typographic_symbols` option). */
+const SYMBOL_TEXT: Record<string, string> = { hellip: '...', mdash: '---', ndash: '--', laquo: '<<', raquo: '>>', laquo_space: '<< ', raquo_space: ' >>' };
+
+/** kramdown's `typographic_symbols` option (symbol name → what to write) by the text it replaces. */
+export function symbolSubstitutions(byName: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(byName)) if (SYMBOL_TEXT[name] !== undefined) out[SYMBOL_TEXT[name]] = value;
   return out;
 }
 
@@ -127,6 +137,7 @@ function typography(state: MarkdownIt.StateCore): void {
   const [lsquo, rsquo, ldquo, rdquo] = env.options.smartQuotes;
   const quotes = { lsquo, rsquo, ldquo, rdquo };
   const symbols = env.options.typographicSymbols;
+  const subst = env.options.typographicSubstitutions && symbolSubstitutions(env.options.typographicSubstitutions);
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children || !NEEDS_WORK.test(block.content)) continue;
     const kids = block.children;
@@ -138,7 +149,7 @@ function typography(state: MarkdownIt.StateCore): void {
       if (t.type !== 'text' || inAutolink || !NEEDS_WORK.test(t.content)) continue;
       const prev = kids[i - 1];
       const prefix = prev && (prev.type === 'softbreak' || prev.type === 'hardbreak') ? '\n' : '';
-      t.content = kramdownTypography(t.content, quotes, symbols, prefix, lookaheadOf(kids, i));
+      t.content = kramdownTypography(t.content, quotes, symbols, prefix, lookaheadOf(kids, i), subst);
     }
   }
 }

@@ -26,9 +26,9 @@ export function kramdownMissing(): string | undefined {
   return missing;
 }
 
-/** kramdown's HTML for each text (one ruby process for all). */
-export function kramdownHtml(texts: string[]): string[] {
-  const input = texts.map((text, id) => JSON.stringify({ id, text })).join('\n') + '\n';
+/** kramdown's HTML for each text (one ruby process for all), with `kramdown:` options over Jekyll's. */
+export function kramdownHtml(texts: string[], kramdown?: Record<string, unknown>): string[] {
+  const input = texts.map((text, id) => JSON.stringify({ id, text, kramdown })).join('\n') + '\n';
   const r = spawnSync('ruby', [ORACLE_SCRIPT], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`kramdown oracle failed: ${r.stderr}`);
   const out: string[] = [];
@@ -40,14 +40,17 @@ export function kramdownHtml(texts: string[]): string[] {
   return out;
 }
 
-const md = createKramdownMarkdown();
+const markdowns = new Map<boolean, ReturnType<typeof createKramdownMarkdown>>();
 const highlighter = new CodeHighlighter();
 const math = new MathRenderer();
 
 /** Our HTML for a post body, as the renderer makes it (its raw HTML through the sanitizer), without data-line. */
-export function oursHtml(text: string): string {
+export function oursHtml(text: string, kramdown?: Record<string, unknown>): string {
+  const options = kramdownOptionsFrom(kramdown);
+  let md = markdowns.get(options.hardWrap);
+  if (!md) markdowns.set(options.hardWrap, (md = createKramdownMarkdown({ hardWrap: options.hardWrap })));
   const env: RenderEnv = {
-    options: kramdownOptionsFrom(undefined), alds: new Map(), notices: new Set(), sourceLine: (l) => l, dataLines: false,
+    options, alds: new Map(), notices: new Set(), sourceLine: (l) => l, dataLines: false,
     image: (src) => ({ src }), html: (h, _line, inline) => sanitizeHtml(h, { resource: (src) => ({ src }), allowEmbeds: true, inline: inline ?? false }),
     highlighter, math, hasMath: false,
   };
@@ -63,9 +66,11 @@ export function signature(html: string): string[] {
 }
 
 /** Each text renders with kramdown's signature (skips the test when kramdown is missing). */
-export function assertLikeKramdown(t: { skip(message: string): void }, texts: string[], equal: (a: unknown, b: unknown, message: string) => void): void {
+export function assertLikeKramdown(
+  t: { skip(message: string): void }, texts: string[], equal: (a: unknown, b: unknown, message: string) => void, kramdown?: Record<string, unknown>,
+): void {
   const why = kramdownMissing();
   if (why) return t.skip(why);
-  const theirs = kramdownHtml(texts);
-  texts.forEach((text, i) => equal(signature(oursHtml(text)), signature(theirs[i]), text));
+  const theirs = kramdownHtml(texts, kramdown);
+  texts.forEach((text, i) => equal(signature(oursHtml(text, kramdown)), signature(theirs[i]), text));
 }
