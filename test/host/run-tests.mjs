@@ -32,7 +32,7 @@ try {
       'extensions-dir': { type: 'string' },
       locale: { type: 'string' },
       restricted: { type: 'boolean', default: false },
-      'timeout-ms': { type: 'string', default: '300000' },
+      'timeout-ms': { type: 'string', default: '900000' },
     },
   }));
 } catch (e) {
