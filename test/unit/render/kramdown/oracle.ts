@@ -1,25 +1,16 @@
-// The oracle for the kramdown rule tests: Debian's kramdown with the GFM parser and Jekyll's options, run in the
+// The oracle for the kramdown rule tests: Debian's kramdown through Jekyll's converter (kramdownOracle.ts), run in the
 // test run (one Ruby process per test file) on the same Markdown we render; the two compare block by block.
 // Without Ruby's kramdown the oracle cases skip with a printed line; the structural asserts still run.
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignBlocks, blockSignatures } from '../blocks';
 import { memorySite } from '../helpers';
+import { kramdownHtml as jekyllKramdownHtml, kramdownMissing } from './kramdownOracle';
 
-// Jekyll's kramdown options (jekyll/converters/markdown/kramdown_parser.rb) that change the HTML.
-const RUBY = `
-require "json"; require "kramdown"; require "kramdown-parser-gfm"
-inputs = JSON.parse(STDIN.read)
-puts JSON.generate(inputs.map { |s| Kramdown::Document.new(s, input: "GFM", hard_wrap: false, auto_ids: true,
-  syntax_highlighter: "rouge", syntax_highlighter_opts: { "default_lang" => "plaintext", "guess_lang" => true }, math_engine: "mathjax").to_html })
-`;
-
-/** kramdown's HTML for each input, or undefined (with the reason) when Ruby's kramdown is not there. */
+/** kramdown's HTML for each input through Jekyll's own converter and options (the fuzzer's oracle), or why it cannot run. */
 export function kramdownHtml(inputs: string[]): { html?: string[]; missing?: string } {
-  const r = spawnSync('ruby', ['-e', RUBY], { input: JSON.stringify(inputs), encoding: 'utf8', timeout: 60_000 });
-  if (r.error || r.status !== 0) return { missing: (r.error?.message ?? r.stderr.trim().split('\n')[0]) || 'ruby failed' };
-  return { html: JSON.parse(r.stdout) as string[] };
+  const missing = kramdownMissing();
+  return missing ? { missing } : { html: jekyllKramdownHtml(inputs) };
 }
 
 /** Our body HTML for a post holding `markdown` (a site without layouts, Jekyll's defaults). */
