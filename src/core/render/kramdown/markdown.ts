@@ -71,7 +71,8 @@ function gateAttributes(md: MarkdownIt.MarkdownIt): void {
 }
 
 function codeLanguage(token: Token): string | undefined {
-  // kramdown-parser-gfm: the first word of the info string, without a `?query`.
+  // kramdown-parser-gfm: the first word of a fence's info string, without a `?query`; else (an indented block
+  // too) the `language-…` class an IAL gave it (kramdown's extract_code_language!).
   const info = token.info.trim().split(/\s+/)[0]?.replace(/\?.*$/, '');
   if (info) return info;
   const cls = token.attrGet('class');
@@ -83,7 +84,7 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
 
   const code = rule((tokens, idx, env) => {
     const t = tokens[idx];
-    const lang = t.type === 'fence' ? codeLanguage(t) : undefined;
+    const lang = codeLanguage(t);
     // Jekyll's order: the language, an IAL's classes, then Rouge's; other attributes (IAL, data-line) follow.
     const cls = String(t.attrGet('class') ?? '').replace(/\blanguage-\S+\s*/, '').trim();
     const body = t.type === 'code_block' ? t.content.replace(/\n*$/, '\n') : t.content;
