@@ -62,3 +62,15 @@ export function syntaxHighlighterOptionsFrom(kramdown: unknown): SyntaxHighlight
     span: { ...apply(top, isMap(raw.span) ? raw.span : {}), wrap: false },
   };
 }
+
+/**
+ * The options a post sets with `{::options syntax_highlighter_opts="{…}" /}`: kramdown replaces the site's whole map
+ * with it, so Jekyll's `default_lang: plaintext` and `guess_lang` are gone unless the post gives them.
+ */
+export function syntaxHighlighterOptionsInline(raw: Record<string, unknown>): SyntaxHighlighterOptions {
+  const top = apply({ ...BASE, defaultLang: undefined, guessLang: truthy(raw.guess_lang) }, raw);
+  return {
+    block: apply(top, isMap(raw.block) ? raw.block : {}),
+    span: { ...apply(top, isMap(raw.span) ? raw.span : {}), wrap: false },
+  };
+}

@@ -5,6 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
 import { lineText } from './boundary';
 import { envOf } from './env';
+import { applyInlineOptions } from './options';
 import { applyHtmlElementAttributes } from './html';
 
 type StateBlock = MarkdownIt.StateBlock;
@@ -117,14 +118,7 @@ function extension(state: StateBlock, startLine: number, endLine: number, silent
   const env = envOf(state);
   const next = selfClosing ? startLine + 1 : bodyEnd + 1;
   if (name === 'options') {
-    // Only the options that change how the rest of the post reads are honoured.
-    const list = parseAttributeList(opts ?? '');
-    const v = list.attrs.get('auto_ids');
-    if (v !== undefined) env.options.autoIds = v === 'true';
-    const pbh = list.attrs.get('parse_block_html');
-    if (pbh !== undefined) env.options.parseBlockHtml = pbh === 'true';
-    const htn = list.attrs.get('html_to_native');
-    if (htn !== undefined) env.options.htmlToNative = htn === 'true';
+    applyInlineOptions(env.options, parseAttributeList(opts ?? '').attrs);
   } else if (!selfClosing) {
     const body = state.getLines(startLine + 1, bodyEnd, state.tShift[startLine], false).replace(/\n$/, '');
     const token = state.push('html_block', '', 0);
