@@ -9,6 +9,7 @@
 //   paragraph of their own. A note never referenced is left out.
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../escape';
+import { IAL_START } from './boundary';
 import { envOf, type RenderEnv } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
@@ -36,6 +37,7 @@ export interface FootnoteMeta { id: number; subId: number; label: string }
 const DEF_START = /^ {0,3}\[\^(\w[\w-]*)\]:/;
 const INDENT = /^(?:\t| {4})/;
 const MARKER = /^\[\^(\w[\w-]*)\]/;
+const ALD_START = /^\{:\w[\w-]*:/;
 
 function footnotesOf(env: RenderEnv): Footnotes {
   const e = env as RenderEnv & { footnotes?: Footnotes };
@@ -70,7 +72,11 @@ function footnoteDefinition(state: StateBlock, startLine: number, endLine: numbe
   for (const t of tokens) if (t.map) t.map = [t.map[0] + startLine, t.map[1] + startLine];
   // A second definition of a name replaces the first (kramdown warns and overwrites).
   footnotesOf(env).defs.set(m[1], { name: m[1], tokens, refs: 0 });
+  // Block IALs right under the definition are the note's (kramdown gives them to its markers, whose HTML
+  // does not show them): they go to no other block. What follows is after a block boundary (kramdown's eob).
+  while (next < endLine && state.sCount[next] - state.blkIndent < 4 && IAL_START.test(lineText(state, next).trimStart()) && !ALD_START.test(lineText(state, next).trimStart())) next++;
   state.line = next;
+  env.lastBlockBreak = next;
   return true;
 }
 
@@ -99,11 +105,47 @@ function footnoteMarker(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** The list of referenced notes at the end of the post; a note's inline text is parsed as it is listed. */
+/**
+ * Where a note's back links go (kramdown's footnote_content): in its last paragraph when the note ends with one — or,
+ * with `footnote_backlink_inline`, in the paragraph or header that ends the note's last block however deep (a quote's,
+ * a list item's) — else in a paragraph of their own. Returns the inline token to append to, or undefined.
+ */
+function backlinkHost(body: Token[], inline: boolean): Token | undefined {
+  const last = body[body.length - 1];
+  const endsWithParagraph = last?.type === 'paragraph_close' && last.level === 0;
+  if (!endsWithParagraph && !inline) return undefined;
+  // The token before a container's closing token ends its last child: walk down until a leaf ends.
+  for (let i = body.length - 1; i > 0; i--) {
+    const t = body[i];
+    if (t.type === 'paragraph_close' || t.type === 'heading_close') return body[i - 1]?.type === 'inline' ? body[i - 1] : undefined;
+    if (t.nesting !== -1) return undefined;
+  }
+  return undefined;
+}
+
+/** The first list carrying `{:footnotes}` (and not `{:toc}`): kramdown writes the notes in its place. */
+function placement(tokens: Token[]): [number, number] | undefined {
+  const at = tokens.findIndex((t) => (t.type === 'bullet_list_open' || t.type === 'ordered_list_open')
+    && (t.meta?.refs as string[] | undefined)?.includes('footnotes') && !t.meta?.toc);
+  if (at < 0) return undefined;
+  let depth = 0;
+  for (let j = at; j < tokens.length; j++) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return [at, j + 1];
+  }
+  return [at, tokens.length];
+}
+
+/** The list of referenced notes at the end of the post (or in place of a `{:footnotes}` list); a note's inline text is parsed as it is listed. */
 function footnoteList(state: StateCore): void {
   const notes = (state.env as { footnotes?: Footnotes }).footnotes;
-  if (!notes?.order.length) return;
-  const out = state.tokens;
+  const place = placement(state.tokens);
+  if (!notes?.order.length) {
+    if (place) state.tokens.splice(place[0], place[1] - place[0]);
+    return;
+  }
+  const inline = envOf(state).options.footnoteBacklinkInline;
+  const out: Token[] = [];
   out.push(new state.Token('footnote_block_open', '', 1));
   for (let i = 0; i < notes.order.length; i++) { // grows as the notes' own markers reference more notes
     const note = notes.order[i];
@@ -117,11 +159,10 @@ function footnoteList(state: StateCore): void {
     open.meta = { id: i, subId: 0, label: note.name } satisfies FootnoteMeta;
     out.push(open);
     const body = note.tokens;
-    const last = body[body.length - 1];
-    const inLastParagraph = last?.type === 'paragraph_close' && last.level === 0 && body[body.length - 2]?.type === 'inline';
     for (const t of body) out.push(t);
-    let text = body[body.length - 2];
-    if (!inLastParagraph) {
+    let text = backlinkHost(body, inline);
+    const inText = !!text;
+    if (!text) {
       text = new state.Token('inline', '', 0);
       text.children = [];
       out.push(paragraph(state, 'paragraph_open', 1), text, paragraph(state, 'paragraph_close', -1));
@@ -129,13 +170,15 @@ function footnoteList(state: StateCore): void {
     for (let sub = 0; sub < Math.max(note.refs, 1); sub++) {
       const back = new state.Token('footnote_anchor', '', 0);
       back.meta = { id: i, subId: sub, label: note.name } satisfies FootnoteMeta;
-      back.info = inLastParagraph || sub > 0 ? 'space' : '';
+      back.info = inText || sub > 0 ? 'space' : '';
       text.children!.push(back);
     }
     out.push(new state.Token('footnote_close', '', -1));
     note.tokens = [];
   }
   out.push(new state.Token('footnote_block_close', '', -1));
+  if (place) state.tokens.splice(place[0], place[1] - place[0], ...out);
+  else for (const t of out) state.tokens.push(t);
 }
 
 function paragraph(state: StateCore, type: string, nesting: 1 | -1): Token {
@@ -149,29 +192,31 @@ const metaOf = (t: Token) => t.meta as unknown as FootnoteMeta;
 
 function setupRenderers(md: MarkdownIt.MarkdownIt): void {
   const rules = md.renderer.rules as Record<string, (tokens: Token[], idx: number, options: unknown, env: unknown, self: Renderer) => string>;
-  const name = (t: Token) => escapeHtml(metaOf(t).label);
+  const name = (t: Token, env: unknown) => escapeHtml((env as RenderEnv).options.footnotePrefix + metaOf(t).label);
   rules.footnote_ref = (tokens, idx, _o, env) => {
     const t = tokens[idx];
     const sub = metaOf(t).subId;
-    return `<sup id="fnref:${name(t)}${sub > 0 ? `:${sub}` : ''}" role="doc-noteref"><a href="#fn:${name(t)}" class="footnote" rel="footnote">${metaOf(t).id + (env as RenderEnv).options.footnoteNr}</a></sup>`;
+    return `<sup id="fnref:${name(t, env)}${sub > 0 ? `:${sub}` : ''}" role="doc-noteref"><a href="#fn:${name(t, env)}" class="footnote" rel="footnote">${metaOf(t).id + (env as RenderEnv).options.footnoteNr}</a></sup>`;
   };
   rules.footnote_block_open = (_t, _i, _o, env) => {
     const start = (env as RenderEnv).options.footnoteNr;
     return `<div class="footnotes" role="doc-endnotes">\n<ol${start !== 1 ? ` start="${start}"` : ''}>\n`;
   };
   rules.footnote_block_close = () => '</ol>\n</div>\n';
-  rules.footnote_open = (tokens, idx) => `<li id="fn:${name(tokens[idx])}" role="doc-endnote">\n`;
+  rules.footnote_open = (tokens, idx, _o, env) => `<li id="fn:${name(tokens[idx], env)}" role="doc-endnote">\n`;
   rules.footnote_close = () => '</li>\n';
   rules.footnote_anchor = (tokens, idx, _o, env) => {
     const t = tokens[idx];
-    const back = (env as RenderEnv).options.footnoteBacklink;
-    if (!back) return '';
+    const text = (env as RenderEnv).options.footnoteBacklink;
+    if (!text) return '';
+    // kramdown's escape_html(…, :text): `<`, `>` and `&` escaped, entity references kept.
+    const back = text.replace(/&(?:[\w:][-\w.:]*|#\d+|#x[0-9a-fA-F]+);|[<>&]/g, (m) => (m === '<' ? '&lt;' : m === '>' ? '&gt;' : m === '&' ? '&amp;' : m));
     const sub = metaOf(t).subId;
     // kramdown puts a no-break space (entity_output: as_char) before each back link but a lone first one.
     const space = t.info === 'space' ? '\u00a0' : '';
     return sub > 0
-      ? `${space}<a href="#fnref:${name(t)}:${sub}" class="reversefootnote" role="doc-backlink">${back}<sup>${sub + 1}</sup></a>`
-      : `${space}<a href="#fnref:${name(t)}" class="reversefootnote" role="doc-backlink">${back}</a>`;
+      ? `${space}<a href="#fnref:${name(t, env)}:${sub}" class="reversefootnote" role="doc-backlink">${back}<sup>${sub + 1}</sup></a>`
+      : `${space}<a href="#fnref:${name(t, env)}" class="reversefootnote" role="doc-backlink">${back}</a>`;
   };
 }
 
