@@ -64,7 +64,6 @@ function inlineMath(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;
   if (src.charCodeAt(pos) !== 0x24 /* $ */ || src.charCodeAt(pos + 1) !== 0x24) return false;
-  if (!envOf(state).options.mathEngine) return false;
   const close = src.indexOf('$$', pos + 2);
   if (close < 0 || close + 2 > state.posMax) return false;
   if (!silent) {

@@ -138,8 +138,13 @@ function setupRenderers(md: MarkdownIt.MarkdownIt): void {
     return t.attrs?.length ? `<div${attrsHtml(t)}>\n${math}</div>\n` : math;
   });
   rules.math_inline = rule((tokens, idx, env) => {
-    env.hasMath = true;
     const t = tokens[idx];
+    // Without a math engine kramdown writes span math as `$TeX$` in a `kdmath` span (an IAL's attributes on it).
+    if (!env.options.mathEngine) {
+      const cls = `${String(t.attrGet('class') ?? '')} kdmath`.trim();
+      return `<span class="${escapeHtml(cls)}"${attrsHtml(t, ['class'])}>$${escapeHtml(t.content)}$</span>`;
+    }
+    env.hasMath = true;
     const display = !!t.meta?.display;
     const html = env.math.render(t.content, display);
     return display ? `<span class="kdmath kdmath-display">${html}</span>` : html;

@@ -7,6 +7,10 @@ import { afterBlockBoundary, beforeBlockBoundary, unclosedSearch } from './bound
 function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.src.startsWith('\\$$', start)) {
+    if (!silent && afterBlockBoundary(state, startLine)) dropEscape(state, startLine, start, endLine);
+    return false;
+  }
   if (!state.src.startsWith('$$', start) || !afterBlockBoundary(state, startLine)) return false;
   if (unclosedSearch.known(state, '$$', startLine + 1, endLine)) {
     const rest = state.src.slice(start + 2, state.eMarks[startLine]);
@@ -35,6 +39,21 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
   token.block = true;
   state.line = line + 1;
   return true;
+}
+
+/**
+ * kramdown's `\$$…$$` where a math block could start: when its closing `$$` ends a line, kramdown's block math
+ * parser consumes the backslash and gives up, so the paragraph that follows starts at `$$` — span math.
+ * (Elsewhere `\$` is an escaped dollar and `\$$…$$` stays text.) The line then starts after the backslash.
+ */
+function dropEscape(state: MarkdownIt.StateBlock, startLine: number, start: number, endLine: number): void {
+  const close = state.src.indexOf('$$', start + 3);
+  const limit = endLine < state.lineMax ? state.bMarks[endLine] : state.src.length;
+  if (close < 0 || close >= limit) return;
+  const eol = state.src.indexOf('\n', close + 2);
+  if (eol < 0 || state.src.slice(close + 2, eol).trim() !== '') return;
+  state.bMarks[startLine] = start + 1;
+  state.tShift[startLine] = 0;
 }
 
 export function kramdownMathBlocksPlugin(md: MarkdownIt.MarkdownIt): void {
