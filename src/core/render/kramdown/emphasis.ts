@@ -53,7 +53,7 @@ function closesAt(src: string, p: number, delim: string, kind: Kind): boolean {
 }
 
 /** One span at state.pos skipped as markdown-it's skipToken does, without its cache (our results depend on nesting). */
-function skipSpan(state: StateInline): void {
+export function skipSpan(state: StateInline): void {
   const pos = state.pos;
   const rules = state.md.inline.ruler.getRules('');
   if (state.level < state.md.options.maxNesting) {
@@ -81,7 +81,8 @@ function skipSpan(state: StateInline): void {
 function findClose(state: StateInline, start: number, delim: string, kind: Kind): number {
   const scan = scanOf(state);
   scan.open.push(kind);
-  const key = `${delim}|${scan.open.join(',')}|${state.posMax}`;
+  // Inside a link's label a `[` is text: what a walk skips depends on that too.
+  const key = `${delim}|${scan.open.join(',')}|${state.posMax}|${state.linkLevel}`;
   let memo = scan.closes.get(key);
   if (!memo) scan.closes.set(key, (memo = new Map()));
   const src = state.src;
@@ -108,6 +109,11 @@ function findClose(state: StateInline, start: number, delim: string, kind: Kind)
   scan.open.pop();
   state.pos = saved;
   return found;
+}
+
+/** The kinds of emphasis open around the position being parsed (what a span skipped from a position depends on). */
+export function emphasisNesting(state: StateInline): string {
+  return scans.get(state)?.open.join(',') ?? '';
 }
 
 function emphasis(state: StateInline, silent: boolean): boolean {

@@ -12,6 +12,7 @@
 // The paragraph's parentheses are matched, and the places a title can end listed, once; each link then
 // finds its end by lookup, so runs of `[a](` stay linear.
 import type MarkdownIt from 'markdown-it';
+import { emphasisNesting, skipSpan } from './emphasis';
 import { firstFrom } from './positions';
 import { envOf } from './env';
 import type { LinkDefinition } from './linkDefinitions';
@@ -104,6 +105,67 @@ function inlineTarget(state: StateInline, p: number): Target | undefined {
   return title(state, layout, src.slice(p + 1, space).trim(), space);
 }
 
+const FOOTNOTE_MARKER = /\[\^\w[\w-]*\]/y;
+/** Per inline state: by `[` position, posMax and emphasis nesting, the `]` that ends its label (-1: none). */
+const labelEnds = new WeakMap<StateInline, Map<string, number>>();
+
+/**
+ * The `]` that ends the label opened by the `[` at `open`, as kramdown's parse_link finds it: the label's spans are
+ * parsed (skipped here) from left to right, so an emphasis, a code span or an HTML element that starts inside runs
+ * to its own end, past a `]` if need be; each `[` or `![` met opens a bracket that a `]` must close (an image
+ * parsed whole closes its own; a footnote marker `[^x]` does not, as in kramdown), and nested links are text.
+ * What a scan learns about each inner `[` is kept: a paragraph of unbalanced brackets stays linear.
+ */
+function labelEnd(state: StateInline, open: number): number {
+  const src = state.src;
+  const max = state.posMax;
+  let memo = labelEnds.get(state);
+  if (!memo) labelEnds.set(state, (memo = new Map()));
+  const key = (p: number) => `${p}|${max}|${emphasisNesting(state)}`;
+  const known = memo.get(key(open));
+  if (known !== undefined) return known;
+  const savedPos = state.pos;
+  state.linkLevel++;
+  const stack: number[] = [open]; // open brackets; a footnote marker's is -1 (nothing to remember)
+  let pos = open + 1;
+  let found = -1;
+  while (pos < max) {
+    const c = src[pos];
+    if (c === ']') {
+      const o = stack.pop()!;
+      if (o >= 0) memo.set(key(o), pos);
+      pos++;
+      if (!stack.length) { found = pos - 1; break; }
+      continue;
+    }
+    if (c === '[' || (c === '!' && src[pos + 1] === '[')) {
+      if (c === '!') {
+        state.pos = pos;
+        if (link(state, true)) { pos = state.pos; continue; }
+      }
+      const b = c === '[' ? pos : pos + 1;
+      FOOTNOTE_MARKER.lastIndex = b;
+      if (src[b + 1] === '^' && FOOTNOTE_MARKER.test(src) && FOOTNOTE_MARKER.lastIndex <= max) {
+        stack.push(-1);
+        pos = FOOTNOTE_MARKER.lastIndex;
+        continue;
+      }
+      const inner = memo.get(key(b));
+      if (inner === undefined) { stack.push(b); pos = b + 1; continue; }
+      if (inner < 0) break;
+      pos = inner + 1;
+      continue;
+    }
+    state.pos = pos;
+    skipSpan(state);
+    pos = state.pos;
+  }
+  if (found < 0) for (const o of stack) if (o >= 0) memo.set(key(o), -1);
+  state.linkLevel--;
+  state.pos = savedPos;
+  return found;
+}
+
 const predefinedByKey = new WeakMap<object, Map<string, LinkDefinition>>();
 
 /** A definition from the `link_defs` option, by its normalized id. */
@@ -151,11 +213,11 @@ function link(state: StateInline, silent: boolean): boolean {
     return true;
   };
   if (!image && state.linkLevel > 0) return asText();
-  const labelEnd = state.md.helpers.parseLinkLabel(state, open, false);
-  if (labelEnd < 0) return asText();
-  const target = src[labelEnd + 1] === '('
-    ? inlineTarget(state, labelEnd + 1)
-    : referenceTarget(state, open + 1, labelEnd);
+  const close = labelEnd(state, open);
+  if (close < 0) return asText();
+  const target = src[close + 1] === '('
+    ? inlineTarget(state, close + 1)
+    : referenceTarget(state, open + 1, close);
   if (!target) return asText();
   // A script URL is refused (the link stays text, as markdown-it leaves it): the preview's safety.
   const href = target.url ? state.md.normalizeLink(target.url) : '';
@@ -163,7 +225,7 @@ function link(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     if (image) {
       const children: MarkdownIt.Token[] = [];
-      const content = src.slice(open + 1, labelEnd);
+      const content = src.slice(open + 1, close);
       state.md.inline.parse(content, state.md, state.env, children);
       const t = state.push('image', 'img', 0);
       t.attrs = [...ialAttrs(target), ['src', href], ['alt', '']];
@@ -176,7 +238,7 @@ function link(state: StateInline, silent: boolean): boolean {
       if (target.title !== undefined) o.attrs.push(['title', target.title]);
       const max = state.posMax;
       state.pos = open + 1;
-      state.posMax = labelEnd;
+      state.posMax = close;
       state.linkLevel++;
       state.md.inline.tokenize(state);
       state.linkLevel--;
