@@ -83,13 +83,31 @@ function spanHtml(state: StateInline, silent: boolean): boolean {
       const body = src.slice(end, bodyEnd);
       let last = 0;
       const open: string[] = [];
-      for (const t of body.matchAll(ANY_TAG)) {
+      const tags = new RegExp(ANY_TAG.source, 'gu');
+      for (let t = tags.exec(body); t; t = tags.exec(body)) {
         pushRaw(state, body.slice(last, t.index));
         last = t.index + t[0].length;
         // Tags inside raw text are elements too; a block tag, or an end tag of no element open here, is text.
         const tagName = nameOf(/^<\/?([^\s/>]+)/.exec(t[0])?.[1] ?? '');
+        const inner = t[0][1] !== '/' && !/\/>$/.test(t[0]) ? MARKDOWN_ATTR.exec(t[0].slice(1 + tagName.length, -1)) : null;
+        const innerMode = inner ? (inner[1] ?? inner[2] ?? inner[3]) : undefined;
         if (BLOCK.has(tagName)) pushRaw(state, t[0]);
-        else if (t[0][1] !== '/') {
+        else if (innerMode && innerMode !== '0' && !WITHOUT_BODY.has(tagName) && (innerMode !== '1' || SPAN_MODEL.has(tagName))) {
+          // kramdown's parse_raw_html: a nested element with `markdown="1"` (or span/block) has its content parsed as spans.
+          const stop = new RegExp(String.raw`<\/${tagName.replace(/[.-]/g, '\\$&')}\s*>`, 'gi');
+          stop.lastIndex = last;
+          const close = stop.exec(body);
+          const contentEnd = close ? close.index : body.length;
+          pushTag(state, t[0].replace(inner![0], ''));
+          const [savedPos, savedMax] = [state.pos, state.posMax];
+          state.pos = end + last;
+          state.posMax = end + contentEnd;
+          state.md.inline.tokenize(state);
+          [state.pos, state.posMax] = [savedPos, savedMax];
+          if (close) pushTag(state, close[0]);
+          last = close ? close.index + close[0].length : body.length;
+          tags.lastIndex = last;
+        } else if (t[0][1] !== '/') {
           if (!/\/>$/.test(t[0]) && !WITHOUT_BODY.has(tagName)) open.push(tagName);
           pushTag(state, t[0]);
         } else if (open[open.length - 1] === tagName) {
