@@ -28,8 +28,8 @@ const DOC_TARGET = 0.95;
 const BLOCK_TARGET = 0.99;
 // Floors: the measured level less a small margin. Under a floor the stage fails (a regression); between the
 // floor and the target it passes and says the target is not reached (issue 11 stays open until it is).
-const DOC_FLOOR = 0.905;
-const BLOCK_FLOOR = 0.97;
+const DOC_FLOOR = 0.975;
+const BLOCK_FLOOR = 0.99;
 const SUITES = [['kramdown', 'kramdown/test/testcases'], ['gfm', 'kramdown-parser-gfm/test/testcases']];
 /** Options a Jekyll site does not give kramdown through `kramdown:` (see the header). */
 const DROPPED_OPTIONS = new Set(['syntax_highlighter']);

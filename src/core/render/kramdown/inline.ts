@@ -87,6 +87,8 @@ function applySpanIals(state: MarkdownIt.StateCore): void {
       const target = targetOf(kids, i - 1);
       if (target) {
         applyAttributes(target, resolveAttributeList(t.meta?.ial as AttributeList, env.alds));
+        // kramdown's converter acts on this reference of an image's own IAL (standaloneImages.ts).
+        if ((t.meta?.ial as AttributeList).refs.includes('standalone')) target.meta = { ...(target.meta ?? {}), standalone: true };
         kids.splice(i--, 1);
       } else {
         t.type = 'text';

@@ -21,6 +21,7 @@ import { kramdownLinksPlugin } from './links';
 import { kramdownListsPlugin } from './lists';
 import { kramdownMathBlocksPlugin } from './mathBlocks';
 import { kramdownParagraphsPlugin } from './paragraphs';
+import { kramdownStandaloneImagesPlugin } from './standaloneImages';
 import { kramdownStrikethroughPlugin } from './strikethrough';
 import { kramdownTablesPlugin } from './tables';
 import { kramdownHtmlPlugin } from './html';
@@ -190,6 +191,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownTypographyPlugin);
   md.use(kramdownCjkLineBreaksPlugin);
   md.use(kramdownStructurePlugin);
+  md.use(kramdownStandaloneImagesPlugin);
   setupRenderers(md);
   gateAttributes(md);
   cacheLinkNormalization(md);
