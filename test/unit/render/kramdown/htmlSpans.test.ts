@@ -11,7 +11,9 @@ const MODELS = [
   'This is raw <kbd>--version</kbd> and <samp>--x</samp> and <var>"a"</var> and\n<code>---version</code>.',
   'A <p>block tag</p>.', 'A <div>x</div> y', 'This <some:url name:spac=\'hallo\'>doit</some:url> test', 'This <SoMe>doit</some> test',
   'This is <span markdown="0">*text*</span>', 'This is <span markdown="1">*text*</span>', 'This is <kbd markdown="1">*text*</kbd>',
-  'This is <kbd markdown="span">*text*</kbd>', 'a <kbd>x <b>y</b> </i> z</kbd> --w', '<code>a &amp; b &copy; *c*</code>', 'a <kbd>b',
+  'This is <kbd markdown="span">*text*</kbd>',
+  // markdown="1" on an element nested in raw content turns Markdown back on for its content (parse_raw_html).
+  'This is <span markdown="0">*nothing* <strong markdown="1">to *fear*</strong> about</span>.', '<kbd>*a* <em markdown="span">*b*</em> *c*</kbd>', 'a <kbd>x <b>y</b> </i> z</kbd> --w', '<code>a &amp; b &copy; *c*</code>', 'a <kbd>b',
   'This is an {::options parse_span_html="false" /} option <span>*true*</span>!',
   'This is <? a PI ?>.', 'a <!DOCTYPE x> b', 'a <![CDATA[x]]> b', 'a <!-- c --> b', "- <br>'", '<br>` `', '<br>  \ne', '<img src="x"> *a*', '<input type="checkbox"/> **b**',
 ];
