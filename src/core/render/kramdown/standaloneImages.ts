@@ -30,6 +30,7 @@ function standaloneImages(state: MarkdownIt.StateCore): void {
 }
 
 export function kramdownStandaloneImagesPlugin(md: MarkdownIt.MarkdownIt): void {
-  md.core.ruler.after('kramdown_span_ial', 'kramdown_standalone_images', standaloneImages);
+  // After kramdown's list rules, which decide which paragraphs are written without tags.
+  md.core.ruler.push('kramdown_standalone_images', standaloneImages);
   md.renderer.rules.kramdown_figcaption = (tokens: Token[], idx: number) => `\n<figcaption>${escapeHtml(tokens[idx].content)}</figcaption>\n`;
 }

@@ -6,7 +6,7 @@ import { assertLikeKramdown, oursHtml } from './kramdownOracle';
 
 describe('standalone images as kramdown writes them', () => {
   test('figure, caption, and where the attributes go', (t) => assertLikeKramdown(t, [
-    'para\n{:standalone}\n', '![alt text](some.jpg){:#id .class standalone}\n',
+    'para\n{:standalone}\n', '* ![alt](a.jpg){: standalone}\n', '* a\n\n* ![alt](a.jpg){: standalone}\n', '![alt text](some.jpg){:#id .class standalone}\n',
     '![alt](some.jpg){:#id .class standalone}\n{:#block-id .block-class}\n', '![alt](a.jpg){: standalone} and text\n',
     '![*a* b](a.jpg){: standalone}\n', '{:s: standalone}\n![a](a.jpg){: s}\n',
   ], assert.deepEqual));
