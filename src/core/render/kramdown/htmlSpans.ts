@@ -44,6 +44,20 @@ function pushRaw(state: StateInline, text: string): void {
   state.push('text_special', '', 0).content = text.replace(ENTITY, (e) => state.md.utils.unescapeAll(e));
 }
 
+/**
+ * The span element whose start tag is at `pos` when kramdown parses its content as spans up to its end tag (the
+ * span rule here writes only the tag and pairs the end tag later): its name and where its content starts.
+ */
+export function parsedSpanElement(state: StateInline, pos: number): { name: string; contentStart: number } | undefined {
+  if (state.src.charCodeAt(pos) !== 0x3c /* < */) return undefined;
+  TAG.lastIndex = pos;
+  const m = TAG.exec(state.src);
+  if (!m || pos + m[0].length > state.posMax || m[4]) return undefined;
+  const name = nameOf(m[1]);
+  if (MARKDOWN_ATTR.test(m[2]) || !SPAN_MODEL.has(name) || envOf(state).options.parseSpanHtml === false) return undefined;
+  return { name, contentStart: pos + m[0].length };
+}
+
 function spanHtml(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const pos = state.pos;

@@ -13,6 +13,7 @@
 // finds its end by lookup, so runs of `[a](` stay linear.
 import type MarkdownIt from 'markdown-it';
 import { emphasisNesting, skipSpan } from './emphasis';
+import { parsedSpanElement } from './htmlSpans';
 import { firstFrom } from './positions';
 import { envOf } from './env';
 import type { LinkDefinition } from './linkDefinitions';
@@ -154,6 +155,19 @@ function labelEnd(state: StateInline, open: number): number {
       if (inner === undefined) { stack.push(b); pos = b + 1; continue; }
       if (inner < 0) break;
       pos = inner + 1;
+      continue;
+    }
+    const element = c === '<' ? parsedSpanElement(state, pos) : undefined;
+    if (element) {
+      // kramdown parses an HTML element's content up to its end tag: a `]` inside does not end the label.
+      const end = new RegExp(String.raw`<\/${element.name.replace(/[.-]/g, '\\$&')}\s*>`, 'iy');
+      state.pos = element.contentStart;
+      for (;;) {
+        end.lastIndex = state.pos;
+        if (state.pos >= max || end.test(src)) break;
+        skipSpan(state);
+      }
+      pos = state.pos >= max ? max : end.lastIndex;
       continue;
     }
     state.pos = pos;

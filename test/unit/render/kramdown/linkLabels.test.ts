@@ -10,7 +10,7 @@ const URLS = [1, 2, 3, 4, 5, 6].map((n) => `[http://blah.com/blah${'_'.repeat(n)
 describe('link labels as kramdown reads them', () => {
   test('emphasis across a label\'s end, in context', (t) => assertLikeKramdown(t, [
     URLS.join('\n') + '\n', URLS.slice(3).join('\n') + '\n', URLS.slice(4).join('\n') + '\n', '[a *b](c) d*](e)\n', 'x [a_b______c](d______e)\n',
-    '*a [b* c](d)\n', '[x `]` y](k)\n',
+    '*a [b* c](d)\n', '[x `]` y](k)\n', '[a <em>]</em>](b)\n', '[a <span>[b]</span> c](d)\n', '[a <em>b](c) d</em>](e)\n', '[a <kbd>]</kbd>](b)\n',
   ], assert.deepEqual));
   test('brackets, images and footnote markers in a label', (t) => assertLikeKramdown(t, [
     'a [text[^1]](url) b\n\nc [t2[^1]]](url) d\n\n[^1]: note\n', '[x ![i](j) y](k)\n', '[x ![i y](k)\n', '[a [b] c](d)\n', '[a [b](c) d](e)\n', '[[[a]]](b)\n',
