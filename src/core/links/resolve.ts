@@ -11,16 +11,17 @@ export interface LinkSite {
   config: SiteConfig;
   links: LinkTargets;
   hasFile(rel: string): boolean;
+  kindOf(rel: string): 'post' | 'draft' | 'page' | 'other';
 }
 
 export type Resolution =
-  /** Not checked: external, mail, Liquid we cannot evaluate, an image (the missing-image rule's). */
+  /** Not checked: external, mail, Liquid we cannot evaluate. */
   | { status: 'skip' }
   | { status: 'external'; url: string }
   /** A document of the site (`file` is its source path). */
   | { status: 'document'; target: LinkTarget; fragment?: string }
   /** A file copied as is (a PDF, an image). */
-  | { status: 'file'; file: string }
+  | { status: 'file'; file: string; fragment?: string }
   /** Only `#fragment`: a header of the linking document. */
   | { status: 'self'; fragment: string }
   /** Nothing there: `looked` lists the site paths tried (for the message). */
@@ -50,7 +51,6 @@ export function resolveLink(site: LinkSite, fromRel: string, link: FoundLink): R
     if (t) return { status: 'document', target: t, fragment: link.fragment?.text };
     return site.hasFile(rel) ? { status: 'file', file: rel } : { status: 'missing', looked: [rel], liquid: 'link' };
   }
-  if (link.kind === 'image') return { status: 'skip' };
   let u = link.target.trim();
   if (u.startsWith('{{')) {
     const f = LIQUID_FILTER.exec(u);

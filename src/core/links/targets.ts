@@ -70,6 +70,14 @@ export class LinkTargets {
     }
   }
 
+  /** The URL the document `rel` would have at `newRel` (a rename or move), of kind `kind` there. */
+  urlIfMoved(rel: string, newRel: string, kind: TargetKind): string | undefined {
+    const data = this.raw.get(rel)?.data;
+    const date = postDate(newRel, kind, data);
+    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
+    return documentUrl(this.config(), { relPath: newRel, kind, data, date: ymd });
+  }
+
   get(rel: string): LinkTarget | undefined { return this.docs.get(rel); }
   all(): IterableIterator<LinkTarget> { return this.docs.values(); }
 

@@ -8,15 +8,19 @@ import { findLinks, type FoundLink } from '../../links/scan';
 import type { LinkTarget } from '../../links/targets';
 import type { FixSpec, RuleContext } from '../context';
 
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?)([?#].*)?$/i;
+
 export function checkLinks(ctx: RuleContext): void {
   const site = ctx.site;
   const config = ctx.config;
   if (!site || !config || config.profile !== 'jekyll') return;
   const links = findLinks(ctx.text, ctx.parse.bodyStart);
   if (!links.length) return;
-  const linkSite: LinkSite = { config, links: site.links, hasFile: (rel) => site.hasFile(rel) };
+  const linkSite: LinkSite = { config, links: site.links, hasFile: (rel) => site.hasFile(rel), kindOf: (rel) => site.kindOf(rel) };
   let ownIds: Set<string> | undefined;
   for (const link of links) {
+    // Images (and definitions of image references) are the missing-image rule's.
+    if (link.kind === 'image' || IMAGE_FILE.test(link.target)) continue;
     const r = resolveLink(linkSite, ctx.relPath, link);
     if (r.status === 'missing') reportMissing(ctx, linkSite, link, r.looked, r.liquid);
     else if (r.status === 'self') {
