@@ -25,6 +25,9 @@ export interface LinkTarget {
 export class LinkTargets {
   private readonly docs = new Map<string, LinkTarget>();
   private readonly byUrl = new Map<string, string>();
+  // post_url lookups, built on first use after a change.
+  private postNames: Map<string, LinkTarget> | undefined;
+  private postSlugs: Map<string, LinkTarget> | undefined;
   private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
 
   constructor(private readonly config: () => SiteConfig) {}
@@ -49,6 +52,7 @@ export class LinkTargets {
       title: typeof data?.title === 'string' ? data.title : undefined,
     };
     this.docs.set(rel, t);
+    this.postNames = this.postSlugs = undefined;
     if (url) this.byUrl.set(normalizeUrl(url), rel);
   }
 
@@ -58,6 +62,7 @@ export class LinkTargets {
     if (old.url && this.byUrl.get(normalizeUrl(old.url)) === rel) this.byUrl.delete(normalizeUrl(old.url));
     this.docs.delete(rel);
     this.raw.delete(rel);
+    this.postNames = this.postSlugs = undefined;
   }
 
   /** The config changed (permalink, kramdown options): URLs are worked out again; ids stay. */
@@ -89,22 +94,34 @@ export class LinkTargets {
 
   /**
    * `{% post_url name %}`: the post whose path under `_posts/` (without extension) is `name`, as
-   * Jekyll matches it; else a draft or post of the same slug (so the message can say it is not published).
+   * Jekyll matches it; else a draft of the same slug (so the message can say it is not published).
    */
   forPostUrl(name: string): LinkTarget | undefined {
     const want = name.replace(/^\/+/, '');
-    let sameSlug: LinkTarget | undefined;
-    const slug = slugOf(path.basename(want));
+    if (!this.postNames) this.buildPostNames();
+    return this.postNames!.get(want) ?? (want.includes('/') ? undefined : this.postNames!.get('\0' + want)) ?? this.postSlugs!.get(slugOf(path.basename(want)));
+  }
+
+  /** Names post_url matches (path under `_posts/` without extension; `\0` + base name), and drafts' slugs. */
+  private buildPostNames(): void {
+    const names = new Map<string, LinkTarget>();
+    const slugs = new Map<string, LinkTarget>();
     for (const t of this.docs.values()) {
       if (t.kind !== 'post' && t.kind !== 'draft') continue;
       const noExt = t.rel.replace(/\.[^./]+$/, '');
       const dir = t.kind === 'post' ? '_posts/' : '_drafts/';
       const i = noExt.lastIndexOf(dir);
       const under = i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
-      if (t.kind === 'post' && (under === want || (!want.includes('/') && path.basename(under) === want))) return t;
-      if (!sameSlug && slugOf(path.basename(under)) === slug) sameSlug = t;
+      if (t.kind === 'post') {
+        if (!names.has(under)) names.set(under, t);
+        if (!names.has('\0' + path.basename(under))) names.set('\0' + path.basename(under), t);
+      }
+      // A draft is found by its slug (its published name will carry a date): the link is unpublished, not broken.
+      const slug = slugOf(path.basename(under));
+      if (t.kind === 'draft' && !slugs.has(slug)) slugs.set(slug, t);
     }
-    return sameSlug;
+    this.postNames = names;
+    this.postSlugs = slugs;
   }
 
   /** Whether the site publishes the document now (drafts, `published: false` and, unless `future: true`, future posts are not). */
