@@ -7,10 +7,11 @@ import type { ProfileSetting } from '../core/site/profile';
 import { loadSite, type SiteIndex } from '../core/site/siteIndex';
 import { checkSiteDataFile, isSiteDataFile } from '../core/site/yamlFile';
 import type { CliCommand, CliIO } from './commands';
+import { externalLinkProblems } from './externalLinks';
 import { NodeFileSystem } from './nodeFileSystem';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION, sitesUnder, type CliSite } from './sites';
 
-const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix] [--profile auto|jekyll|hugo|hexo]
+const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix] [--profile auto|jekyll|hugo|hexo] [--external]
 
 Checks the front matter of posts and pages with the same rules as the editor.
   paths            files or folders (default: every Jekyll, Hugo and Hexo site, ${SITE_DESCRIPTION},
@@ -19,6 +20,8 @@ Checks the front matter of posts and pages with the same rules as the editor.
   --fix            apply the safe fixes in place and report what changed
   --profile NAME   the sites' generator: auto (default: detected, as the editor does), jekyll, hugo or hexo
                    (like the techblog.site.profile setting)
+  --external       also ask external (http/https) links over the network: HEAD, else GET; 8 at once, one per
+                   host, 10 s each; good answers cached for a day in .jekyll-cache/techblog-external-links.json
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage.`;
 
@@ -31,7 +34,7 @@ interface FileResult { file: string; problems: Problem[]; fixed: Problem[] }
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
-interface CheckArgs { paths: string[]; format: Format; fix: boolean; help: boolean; profile: ProfileSetting }
+interface CheckArgs { paths: string[]; format: Format; fix: boolean; help: boolean; profile: ProfileSetting; external: boolean }
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
   const paths: string[] = [];
@@ -39,9 +42,11 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   let profile: ProfileSetting = 'auto';
   let fix = false;
   let help = false;
+  let external = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--fix') fix = true;
+    else if (a === '--external') external = true;
     else if (a === '-h' || a === '--help') help = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a === '--format' ? args[++i] : a.slice('--format='.length);
@@ -57,12 +62,12 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
     } else if (a.startsWith('-')) return `unknown option '${a}'.`;
     else paths.push(a);
   }
-  return { paths, format, fix, help, profile };
+  return { paths, format, fix, help, profile, external };
 }
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'check front matter of posts and pages (--format text|json|github, --fix, --profile)',
+  summary: 'check front matter and links of posts and pages (--format text|json|github, --fix, --profile, --external)',
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseCheckArgs(args);
     if (typeof parsed === 'string') {
@@ -134,6 +139,7 @@ export const checkCommand: CliCommand = {
       } else add({ abs, rel: toPosix(path.basename(abs)) });
     }
     const results: FileResult[] = [];
+    const linkDocs: { key: string; text: string }[] = [];
     const cwd = path.resolve(io.cwd);
     const cwdPrefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
     // path.relative is costly per call; most files sit under cwd, where slicing says the same.
@@ -149,6 +155,7 @@ export const checkCommand: CliCommand = {
         continue;
       }
       const input = { path: t.rel, text, site: t.site?.index, parsed: t.site?.parses.get(t.rel) };
+      if (parsed.external) linkDocs.push({ key: file, text });
       if (parsed.fix) {
         const r = fixAllSafe(input);
         if (r.text !== text) {
@@ -158,6 +165,13 @@ export const checkCommand: CliCommand = {
         results.push({ file, problems: r.problems, fixed: r.fixed });
       } else {
         results.push({ file, problems: checkDocument(input), fixed: [] });
+      }
+    }
+    if (parsed.external) {
+      const found = await externalLinkProblems(linkDocs, { cacheFile: path.join(cwd, '.jekyll-cache', 'techblog-external-links.json') });
+      for (const [file, problems] of found) {
+        const r = results.find((x) => x.file === file);
+        if (r) r.problems.push(...problems); else results.push({ file, problems, fixed: [] });
       }
     }
     results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

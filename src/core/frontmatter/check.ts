@@ -7,6 +7,7 @@ import type { FixSpec, RawProblem, RuleContext } from './context';
 import { parseFrontMatter } from './parse';
 import { RULES } from './rules';
 import { checkDates, checkPostFileName } from './rules/dates';
+import { checkLinks } from './rules/links';
 import { checkImages, checkLayout, checkSeoLength } from './rules/site';
 import { checkDelimiters, checkDuplicateKeys, checkEmpty, checkRequired, checkSyntax, checkTypes, checkUnknownKeys } from './rules/structure';
 import { checkTags } from './rules/tags';
@@ -72,7 +73,7 @@ export function checkDocument(input: CheckInput): Problem[] {
   run(checkSyntax);
   // Semantic rules need a readable mapping; with a syntax error they would only add noise.
   if (parse.close && parse.root !== 'invalid' && !parse.errors.length && (parse.root === 'map' || parse.root === 'empty')) for (const f of FAMILIES) run(f);
-  if (parse.format === 'none' || (parse.close && !parse.errors.length)) run(checkImages);
+  if (parse.format === 'none' || (parse.close && !parse.errors.length)) { run(checkImages); run(checkLinks); }
   const lines = parse.lines;
   const out: Problem[] = raw.map((p) => ({
     rule: p.rule,

@@ -22,6 +22,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unknown-key', severity: 'warning', summary: 'A key looks like a typo of a known key.', fixable: true },
   { id: 'missing-image', severity: 'warning', summary: 'An image link points to a file that does not exist.', fixable: false },
   { id: 'seo-length', severity: 'info', summary: 'The title is over 70 or the description over 160 characters.', fixable: false },
+  { id: 'broken-link', severity: 'warning', summary: 'A link (Markdown, `{% post_url %}`, `{% link %}`) goes to no post, page or file of the site.', fixable: true },
+  { id: 'unpublished-link', severity: 'warning', summary: 'A link goes to a draft, a `published: false` page or a future post the site does not publish.', fixable: false },
+  { id: 'broken-fragment', severity: 'warning', summary: 'A `#fragment` names no header id (kramdown\'s) of the target page.', fixable: true },
+  { id: 'external-link', severity: 'warning', summary: 'An external link answers with an error (only with `techblog check --external`).', fixable: false },
   { id: 'title-from-filename', severity: 'info', summary: 'A Jekyll post has no `title:`; Jekyll titles it from the file name.', fixable: true },
 ];
 

@@ -6,7 +6,7 @@ export type RuleId =
   | 'yaml-syntax' | 'duplicate-key' | 'front-matter-unclosed' | 'front-matter-missing' | 'post-filename'
   | 'required-key' | 'empty-value' | 'type-mismatch' | 'tag-whitespace' | 'duplicate-tag' | 'tag-case-variant'
   | 'unknown-layout' | 'invalid-date' | 'date-mismatch' | 'future-date' | 'unknown-key' | 'missing-image' | 'seo-length'
-  | 'title-from-filename';
+  | 'title-from-filename' | 'broken-link' | 'unpublished-link' | 'broken-fragment' | 'external-link';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -58,6 +58,8 @@ export interface SiteConfig {
   githubPagesHint?: 'remote_theme' | 'unconfigured';
   /** Jekyll's `liquid:` settings (Jekyll's defaults: `error_mode: warn`, nothing strict). */
   liquid?: LiquidSettings;
+  /** The `kramdown:` map as written (header ids for link fragments read it through kramdownOptionsFrom). */
+  kramdown?: unknown;
 }
 
 export interface LiquidSettings { errorMode: 'lax' | 'warn' | 'strict'; strictFilters: boolean; strictVariables: boolean }
@@ -131,6 +133,7 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     githubPagesHint: hexo ? undefined : str(raw.remote_theme) ? 'remote_theme'
       : raw.markdown === undefined && (str(raw.theme) === undefined || GITHUB_PAGES_THEMES.has(String(raw.theme))) ? 'unconfigured' : undefined,
     liquid: hexo ? undefined : liquidSettings(raw.liquid),
+    kramdown: raw.kramdown,
     fileProblem: read.problem,
   };
 }

@@ -3,6 +3,7 @@
 import * as path from 'node:path/posix';
 import { parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
+import { LinkTargets } from '../links/targets';
 import { parseHugoConfig, parseSiteConfig, type SiteConfig } from './config';
 import type { SiteFileSystem } from './fileSystem';
 import { HUGO_CONFIG_FILES, HUGO_CONFIG_ORDER, type Generator } from './profile';
@@ -61,6 +62,8 @@ export class SiteIndex {
   private layoutCache: string[] | undefined;
   // Sorted spellings per tag key, dropped when that tag's counts change.
   private readonly spellingCache: Record<TagKind, Map<string, Spelling[]>> = { tags: new Map(), categories: new Map() };
+  /** What links point at: each document's URL, whether it is published, its fragment ids. */
+  readonly links = new LinkTargets(() => this.config);
 
   /**
    * @param root the site folder (posix; absolute or relative to the workspace), without trailing slash
@@ -76,6 +79,7 @@ export class SiteIndex {
     if (this.config.profile === 'hugo') return;
     this.config = parseSiteConfig(text, this.config.profile);
     this.layoutCache = undefined;
+    this.links.configChanged();
   }
 
   /** Site-relative form of `p` (absolute, or already relative), or undefined when outside this site. */
@@ -137,6 +141,7 @@ export class SiteIndex {
       const data = p.errors.length ? undefined : p.data;
       const entry = { tags: tagValues(data, 'tags').map((t) => t.trim()).filter(Boolean), categories: tagValues(data, 'categories').map((t) => t.trim()).filter(Boolean) };
       this.docs.set(rel, entry);
+      this.links.update(rel, this.kindOf(rel), text, p.bodyStart, data);
       for (const kind of ['tags', 'categories'] as const) for (const t of new Set(entry[kind])) this.bump(kind, t, 1);
     }
     return p;
@@ -145,6 +150,7 @@ export class SiteIndex {
   /** Forgets a document's tags (the file was deleted or closed without saving). */
   removeFile(rel: string): void {
     this.forget(rel);
+    this.links.remove(rel);
   }
 
   private forget(rel: string): void {

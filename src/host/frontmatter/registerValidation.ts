@@ -6,6 +6,7 @@ import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
 import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
 import { RuleDocs } from './ruleDocs';
 import { SiteIndexes } from './siteIndexes';
+import { registerLinks } from '../links/registerLinks';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
 
@@ -21,6 +22,7 @@ export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.U
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completion, ...TRIGGER_CHARACTERS),
     vscode.languages.registerHoverProvider(MARKDOWN, completion),
     vscode.commands.registerCommand('techblog.checkAllPosts', () => checkAllPosts(diagnostics)),
+    registerLinks(indexes, log),
   );
 }
 

@@ -73,7 +73,8 @@ describe('techblog check on blogs their generator builds', () => {
   test('a GitHub Pages site: posts without `layout:` get one from jekyll-default-layout', async () => {
     const r = await run(['check', '--format', 'json'], path.join(sites, 'gh-pages'));
     assert.equal(r.code, 0, r.stdout);
-    assert.deepEqual(problems(r.stdout).filter((p) => p.severity !== 'info'), []);
+    // The one warning: the guide's deliberate link to a page that does not exist.
+    assert.deepEqual(problems(r.stdout).filter((p) => p.severity !== 'info').map((p) => `${p.file}:${p.rule}`), ['docs/guide.md:broken-link']);
     // Without GitHub Pages (a Gemfile of its own, no plugin list) the same post has no layout: an error.
     const own = tempDir((d) => {
       fs.cpSync(path.join(sites, 'gh-pages'), d, { recursive: true });

@@ -24,14 +24,15 @@ const slice = (text: string, p: Problem) => {
 };
 
 describe('rule table', () => {
-  test('has the 19 rules with their default severities', () => {
-    assert.equal(RULES.length, 19);
+  test('has the 23 rules with their default severities', () => {
+    assert.equal(RULES.length, 23);
     const sev = Object.fromEntries(RULES.map((r) => [r.id, r.severity]));
     assert.deepEqual(sev, {
       'yaml-syntax': 'error', 'duplicate-key': 'warning', 'front-matter-unclosed': 'error', 'front-matter-missing': 'error', 'post-filename': 'error',
       'required-key': 'error', 'empty-value': 'warning', 'type-mismatch': 'error', 'tag-whitespace': 'warning', 'duplicate-tag': 'warning',
       'tag-case-variant': 'info', 'unknown-layout': 'error', 'invalid-date': 'error', 'date-mismatch': 'warning', 'future-date': 'info',
       'unknown-key': 'warning', 'missing-image': 'warning', 'seo-length': 'info', 'title-from-filename': 'info',
+      'broken-link': 'warning', 'unpublished-link': 'warning', 'broken-fragment': 'warning', 'external-link': 'warning',
     });
   });
 

@@ -24,8 +24,8 @@ export function checkLayout(ctx: RuleContext): void {
     near.map((x, i) => ({ title: t('Use the layout "{0}"', x.l), edits: [{ start: e.node.start, end: e.node.end, newText: x.l }], safe: false, preferred: i === 0 })));
 }
 
-const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/;
-const LIQUID_FILTER = /^\{\{\s*(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*\}\}$/;
+export const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/;
+export const LIQUID_FILTER = /^\{\{\s*(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*\}\}$/;
 
 /** `rel` resolved against the folder `dir` (posix, no leading slash); '..' at the start when it leaves the root. */
 export function resolveAgainst(dir: string, rel: string): string {

@@ -1,0 +1,164 @@
+// What a link can point at in a site: each document's published URL, whether it is published at all
+// (a draft, `published: false`, a future post), and the ids its `#fragments` may name. Kept by the
+// SiteIndex, updated one document at a time (a keystroke costs that document's line scan).
+import * as path from 'node:path/posix';
+import type { SiteConfig } from '../site/config';
+import { documentUrl, POST_NAME } from '../site/permalink';
+import { fragmentIds } from './headings';
+
+export type TargetKind = 'post' | 'draft' | 'page' | 'other';
+
+export interface LinkTarget {
+  rel: string;
+  kind: TargetKind;
+  /** The URL path Jekyll publishes it at (`/2021/08/19/x.html`), undefined when it cannot be known. */
+  url?: string;
+  /** `published: false` in the front matter. */
+  unpublished: boolean;
+  /** When the post is dated (front matter `date:`, else the file name), for `future: false` sites. */
+  date?: Date;
+  /** Ids a `#fragment` may name. */
+  ids: Set<string>;
+  title?: string;
+}
+
+export class LinkTargets {
+  private readonly docs = new Map<string, LinkTarget>();
+  private readonly byUrl = new Map<string, string>();
+  // post_url lookups, built on first use after a change.
+  private postNames: Map<string, LinkTarget> | undefined;
+  private postSlugs: Map<string, LinkTarget> | undefined;
+  private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
+
+  constructor(private readonly config: () => SiteConfig) {}
+
+  update(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
+    this.remove(rel);
+    if (kind === 'other') return;
+    // Only the little a link needs is kept, not the text.
+    this.raw.set(rel, { kind, data: pick(data) });
+    this.add(rel, kind, text, bodyStart, data);
+  }
+
+  private add(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
+    const config = this.config();
+    const date = postDate(rel, kind, data);
+    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
+    const url = documentUrl(config, { relPath: rel, kind, data, date: ymd });
+    const t: LinkTarget = {
+      rel, kind, url, date,
+      unpublished: data?.published === false,
+      ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(),
+      title: typeof data?.title === 'string' ? data.title : undefined,
+    };
+    this.docs.set(rel, t);
+    this.postNames = this.postSlugs = undefined;
+    if (url) this.byUrl.set(normalizeUrl(url), rel);
+  }
+
+  remove(rel: string): void {
+    const old = this.docs.get(rel);
+    if (!old) return;
+    if (old.url && this.byUrl.get(normalizeUrl(old.url)) === rel) this.byUrl.delete(normalizeUrl(old.url));
+    this.docs.delete(rel);
+    this.raw.delete(rel);
+    this.postNames = this.postSlugs = undefined;
+  }
+
+  /** The config changed (permalink, kramdown options): URLs are worked out again; ids stay. */
+  configChanged(): void {
+    this.byUrl.clear();
+    for (const [rel, r] of this.raw) {
+      const ids = this.docs.get(rel)?.ids;
+      this.add(rel, r.kind, '', 0, r.data);
+      if (ids) this.docs.get(rel)!.ids = ids;
+    }
+  }
+
+  /** The URL the document `rel` would have at `newRel` (a rename or move), of kind `kind` there. */
+  urlIfMoved(rel: string, newRel: string, kind: TargetKind): string | undefined {
+    const data = this.raw.get(rel)?.data;
+    const date = postDate(newRel, kind, data);
+    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
+    return documentUrl(this.config(), { relPath: newRel, kind, data, date: ymd });
+  }
+
+  get(rel: string): LinkTarget | undefined { return this.docs.get(rel); }
+  all(): IterableIterator<LinkTarget> { return this.docs.values(); }
+
+  /** The document published at `url` (a path; `.html`, `/` and `/index.html` spellings agree). */
+  atUrl(url: string): LinkTarget | undefined {
+    const rel = this.byUrl.get(normalizeUrl(url));
+    return rel === undefined ? undefined : this.docs.get(rel);
+  }
+
+  /**
+   * `{% post_url name %}`: the post whose path under `_posts/` (without extension) is `name`, as
+   * Jekyll matches it; else a draft of the same slug (so the message can say it is not published).
+   */
+  forPostUrl(name: string): LinkTarget | undefined {
+    const want = name.replace(/^\/+/, '');
+    if (!this.postNames) this.buildPostNames();
+    return this.postNames!.get(want) ?? (want.includes('/') ? undefined : this.postNames!.get('\0' + want)) ?? this.postSlugs!.get(slugOf(path.basename(want)));
+  }
+
+  /** Names post_url matches (path under `_posts/` without extension; `\0` + base name), and drafts' slugs. */
+  private buildPostNames(): void {
+    const names = new Map<string, LinkTarget>();
+    const slugs = new Map<string, LinkTarget>();
+    for (const t of this.docs.values()) {
+      if (t.kind !== 'post' && t.kind !== 'draft') continue;
+      const noExt = t.rel.replace(/\.[^./]+$/, '');
+      const dir = t.kind === 'post' ? '_posts/' : '_drafts/';
+      const i = noExt.lastIndexOf(dir);
+      const under = i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
+      if (t.kind === 'post') {
+        if (!names.has(under)) names.set(under, t);
+        if (!names.has('\0' + path.basename(under))) names.set('\0' + path.basename(under), t);
+      }
+      // A draft is found by its slug (its published name will carry a date): the link is unpublished, not broken.
+      const slug = slugOf(path.basename(under));
+      if (t.kind === 'draft' && !slugs.has(slug)) slugs.set(slug, t);
+    }
+    this.postNames = names;
+    this.postSlugs = slugs;
+  }
+
+  /** Whether the site publishes the document now (drafts, `published: false` and, unless `future: true`, future posts are not). */
+  isPublished(t: LinkTarget, now: Date): boolean {
+    if (t.kind === 'draft' || t.unpublished) return false;
+    return !(t.kind === 'post' && t.date && t.date.getTime() > now.getTime() && !this.config().future);
+  }
+}
+
+/** `/a/b.html`, `/a/b/`, `/a/b/index.html`, `/a/b` → one key. */
+export function normalizeUrl(url: string): string {
+  let u = url.replace(/[?#].*$/, '');
+  try { if (u.includes('%')) u = decodeURI(u); } catch { /* keep */ }
+  u = u.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
+  return u === '' ? '/' : u.startsWith('/') ? u : '/' + u;
+}
+
+function slugOf(base: string): string {
+  const m = /^\d{2,4}-\d{1,2}-\d{1,2}-(.+)$/.exec(base);
+  return m ? m[1] : base;
+}
+
+function pick(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of ['permalink', 'categories', 'category', 'slug', 'date', 'published', 'title']) if (Object.hasOwn(data, k)) out[k] = data[k];
+  return out;
+}
+
+function postDate(rel: string, kind: TargetKind, data: Record<string, unknown> | undefined): Date | undefined {
+  if (kind !== 'post' && kind !== 'draft') return undefined;
+  const d = data?.date;
+  if (d instanceof Date && !Number.isNaN(d.getTime())) return d;
+  if (typeof d === 'string') {
+    const parsed = new Date(d.trim().replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T'));
+    if (!Number.isNaN(parsed.getTime())) return parsed;
+  }
+  const m = POST_NAME.exec(path.basename(rel));
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+}

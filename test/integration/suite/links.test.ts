@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, sampleBlog } from '../util/workspace';
+
+// The sample blog publishes posts at /:title/.
+const TARGET = '_posts/2024-01-10-link-target.md';
+const TARGET_TEXT = '---\nlayout: post\ntitle: "Links Moved Here"\n---\n\n## Usage\n\nText.\n';
+const LINKERS: Record<string, string> = {
+  '_posts/2024-01-11-linker-a.md': '---\nlayout: post\ntitle: A\n---\n\nSee [the target](/link-target/#usage) and [again](/link-target/#nope).\n',
+  '_posts/2024-01-12-linker-b.md': '---\nlayout: post\ntitle: B\n---\n\nSee {% post_url 2024-01-10-link-target %} for more.\n',
+  '_posts/2024-01-13-linker-c.md': '---\nlayout: post\ntitle: C\n---\n\nSee [the source](2024-01-10-link-target.md#usage).\n',
+};
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const uriOf = (rel: string) => vscode.Uri.joinPath(sampleBlog(), rel);
+const read = async (rel: string) => decoder.decode(await vscode.workspace.fs.readFile(uriOf(rel)));
+const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const linkDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TechBlog' && /link|fragment/.test(rule(d)));
+
+describe('Links in the editor', function () {
+  this.timeout(120_000);
+  const written: string[] = [];
+
+  async function write(rel: string, text: string): Promise<void> {
+    await vscode.workspace.fs.writeFile(uriOf(rel), encoder.encode(text));
+    written.push(rel);
+  }
+
+  before(async () => {
+    await write(TARGET, TARGET_TEXT);
+    for (const [rel, text] of Object.entries(LINKERS)) await write(rel, text);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const rel of written) await vscode.workspace.fs.delete(uriOf(rel)).then(undefined, () => undefined);
+    await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('reports a broken #fragment at the fragment, once the site knows the target', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('_posts/2024-01-11-linker-a.md'));
+    await vscode.window.showTextDocument(doc);
+    const [d] = await eventually(() => { const ds = linkDiagnostics(doc.uri); return ds.length === 1 && rule(ds[0]) === 'broken-fragment' ? ds : undefined; },
+      `one broken-fragment on linker A (now: ${linkDiagnostics(doc.uri).map((x) => `${rule(x)} ${x.message}`).join('; ')})`, 30_000);
+    assert.equal(doc.getText(d.range), 'nope');
+    assert.match(d.message, /_posts\/2024-01-10-link-target\.md has no header with the id "nope" \(its ids: #usage\)/);
+  });
+
+  it('Rename Post updates the links of three other posts (techblog.links.updateOnFileMove: always)', async () => {
+    await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', 'always', vscode.ConfigurationTarget.Workspace);
+    const newName = '2024-01-10-links-moved-here';
+    const updated = vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated');
+    const renamed = await vscode.commands.executeCommand<vscode.Uri>('techblog.renamePost', uriOf(TARGET));
+    written.push(`_posts/${newName}.md`);
+    assert.equal(renamed?.path.endsWith(`_posts/${newName}.md`), true, renamed?.toString());
+    assert.deepEqual(await updated, { files: 3, links: 4 });
+    assert.match(await read('_posts/2024-01-11-linker-a.md'), /\[the target\]\(\/links-moved-here\/#usage\) and \[again\]\(\/links-moved-here\/#nope\)/);
+    assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-moved-here %\}/);
+    assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-moved-here\.md#usage\)/);
+  });
+
+  it('completes link targets after `](/` and header ids after `#`', async () => {
+    const rel = '_posts/2024-01-14-linker-d.md';
+    await write(rel, '---\nlayout: post\ntitle: D\n---\n\n[x](/\n[y]({% post_url 2024-01-10-links-moved-here %}#\n');
+    const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+    await vscode.window.showTextDocument(doc);
+    const labels = async (line: number, character: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    await eventually(async () => (await labels(5, 5)).includes('/links-moved-here/'), 'the renamed post among the URL completions', 30_000);
+    assert.ok((await labels(6, doc.lineAt(6).text.length)).includes('usage'));
+  });
+});
