@@ -34,7 +34,8 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     assert.match(icon, /\.png$/, 'the Marketplace and Open VSX take a PNG icon');
     assert.ok(files.includes(icon), icon);
     assert.deepEqual([...fs.readFileSync(path.join(ext.extensionPath, icon)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
-    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE']) assert.ok(files.includes(f), f);
+    // vsce stores them as readme.md, changelog.md and LICENSE.txt: the Marketplace's Details and Changelog tabs.
+    for (const f of ['readme.md', 'changelog.md', 'LICENSE.txt']) assert.ok(files.map((x) => x.toLowerCase()).includes(f.toLowerCase()), f);
   });
 
   it('ships the translations, the walkthrough images and the sample blog the walkthrough copies', () => {
