@@ -53,15 +53,15 @@ export const INTERNAL_ERROR = 3;
  * internal error (exit 3), apart from bad usage (2).
  */
 export function runProcess(argv: string[]): void {
-  let closed = false;
-  const onStreamError = (e: NodeJS.ErrnoException) => {
-    // The reader closed the pipe: nothing more can be said. Finish quietly with the command's own code.
-    if (e.code === 'EPIPE') { closed = true; return; }
-    internalError(e);
+  // Streams whose reader closed the pipe: nothing more can be said there. The command goes on to its own code.
+  const closed = new Set<NodeJS.WriteStream>();
+  const onStreamError = (stream: NodeJS.WriteStream) => (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed.add(stream);
+    else internalError(e);
   };
-  process.stdout.on('error', onStreamError);
-  process.stderr.on('error', onStreamError);
-  const write = (stream: NodeJS.WriteStream, s: string) => { if (!closed) stream.write(s + '\n'); };
+  process.stdout.on('error', onStreamError(process.stdout));
+  process.stderr.on('error', onStreamError(process.stderr));
+  const write = (stream: NodeJS.WriteStream, s: string) => { if (!closed.has(stream)) stream.write(s + '\n'); };
   const io: CliIO = {
     out: (s) => write(process.stdout, s),
     err: (s) => write(process.stderr, s),
@@ -70,7 +70,7 @@ export function runProcess(argv: string[]): void {
   };
   function internalError(e: unknown): void {
     const detail = e instanceof Error ? (process.env.TECHBLOG_DEBUG ? e.stack ?? e.message : e.message) : String(e);
-    if (!closed) process.stderr.write(`techblog: internal error: ${detail}\n(set TECHBLOG_DEBUG=1 for the stack; please report it)\n`);
+    if (!closed.has(process.stderr)) process.stderr.write(`techblog: internal error: ${detail}\n(set TECHBLOG_DEBUG=1 for the stack; please report it)\n`);
     process.exitCode = INTERNAL_ERROR;
   }
   process.on('uncaughtException', (e) => { internalError(e); process.exit(INTERNAL_ERROR); });
