@@ -6,9 +6,9 @@ import { root, run, nodeBin } from './lib/run.mjs';
 export async function packageVsix({ quiet = false } = {}) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-  // The bundle already holds every runtime dependency, so node_modules stays out of the package.
-  // README links stay as written (anchors and repo paths); vsce would otherwise demand a public repository URL.
-  const { code, output } = await run(nodeBin('vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { quiet });
+  // Plain `vsce package`: package.json's "vsce" field says what flags would (no node_modules: the bundles
+  // hold every dependency; README links as written: there is no public repository to rewrite them to).
+  const { code, output } = await run(nodeBin('vsce'), ['package', '--out', out], { quiet });
   if (code !== 0) throw new Error(`vsce package failed (exit ${code}):\n${output}`);
   const bytes = fs.statSync(out).size;
   console.log(`[package] ${path.relative(root, out)}: ${(bytes / 1024).toFixed(1)} KiB`);

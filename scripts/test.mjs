@@ -1,5 +1,5 @@
 // npm test: everything, in the order a failure is cheapest to find.
-//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, e2e, packaged .vsix
+//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, e2e, packaged .vsix + npm package
 //   node scripts/test.mjs static|unit|fidelity|integration|e2e|vsix    one stage (each compiles first)
 //   node scripts/test.mjs <test file>     one unit file (test/unit/...), one integration suite (test/integration/suite/...)
 //                                         or one end-to-end script (test/e2e/*.e2e.mjs)
@@ -134,6 +134,14 @@ async function vsix() {
   }
 }
 
+/** test/package/npm.mjs: the `techblog` npm package and the CI configs; ends with "[npm] N passed, M failed". */
+async function npmPackage() {
+  const { code, output } = await run(process.execPath, ['test/package/npm.mjs']);
+  const m = /^\[npm\] (\d+) passed, (\d+) failed/m.exec(output);
+  if (m) { totals.passed += +m[1]; totals.failed += +m[2]; }
+  if (code !== 0) { if (!m) totals.failed++; summary(); fail(`npm package tests failed (exit ${code}).`); }
+}
+
 async function runHost({ extension, tests, workspace, env, vsixPath, extensionsDir, locale, restricted, what }) {
   let code; let output = '';
   if (hostKind === 'electron') {
@@ -182,5 +190,6 @@ if (arg && /\.(ts|js)$/.test(arg)) {
   if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
   if (stages.includes('e2e')) await step('end-to-end tests (real workbench: code-server + Chromium)', () => e2e());
   if (stages.includes('vsix')) await step(`packaged .vsix (real VS Code, ${hostKind} host)`, vsix);
+  if (stages.includes('vsix')) await step('npm package: npm pack, npx techblog from the tarball, the CI configs', npmPackage);
 }
 summary();

@@ -6,26 +6,35 @@ import type { FrontMatterParse, Problem } from '../core/frontmatter/types';
 import type { ProfileSetting } from '../core/site/profile';
 import { loadSite, type SiteIndex } from '../core/site/siteIndex';
 import { checkSiteDataFile, isSiteDataFile } from '../core/site/yamlFile';
+import { version } from '../../package.json';
+import { paint } from './color';
 import type { CliCommand, CliIO } from './commands';
 import { externalLinkProblems } from './externalLinks';
+import { toSarif } from './sarif';
 import { NodeFileSystem } from './nodeFileSystem';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION, sitesUnder, type CliSite } from './sites';
 
-const HELP = `Usage: techblog check [paths…] [--format text|json|github] [--fix] [--profile auto|jekyll|hugo|hexo] [--external]
+const HELP = `Usage: techblog check [paths…] [--format text|json|github|sarif] [--fix] [--quiet] [--max-warnings N] [--profile auto|jekyll|hugo|hexo] [--external]
 
 Checks the front matter of posts and pages with the same rules as the editor.
   paths            files or folders (default: every Jekyll, Hugo and Hexo site, ${SITE_DESCRIPTION},
                    under the current folder; a file's or folder's site is the nearest one above it)
-  --format FORMAT  text (default), json (one object: {"files", "problems"}), github (workflow annotations)
+  --format FORMAT  text (default), json (one object: {"files", "problems"}), github (workflow annotations),
+                   sarif (SARIF 2.1.0, for GitHub code scanning)
   --fix            apply the safe fixes in place and report what changed
+  --quiet          report errors only (warnings and info are still counted for --max-warnings)
+  --max-warnings N exit 1 when there are more than N warnings (default: warnings never fail)
   --profile NAME   the sites' generator: auto (default: detected, as the editor does), jekyll, hugo or hexo
                    (like the techblog.site.profile setting)
   --external       also ask external (http/https) links over the network: HEAD, else GET; 8 at once, one per
                    host, 10 s each; good answers cached for a day in .jekyll-cache/techblog-external-links.json
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage.`;
+Colour only on a terminal, never with NO_COLOR set (FORCE_COLOR=1 asks for it).
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage,
+3 internal error.`;
 
-type Format = 'text' | 'json' | 'github';
+const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+type Format = typeof FORMATS[number];
 
 interface Target { abs: string; site?: LoadedSite; rel: string }
 interface LoadedSite { root: string; index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }
@@ -34,7 +43,10 @@ interface FileResult { file: string; problems: Problem[]; fixed: Problem[] }
 const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
-interface CheckArgs { paths: string[]; format: Format; fix: boolean; help: boolean; profile: ProfileSetting; external: boolean }
+interface CheckArgs {
+  paths: string[]; format: Format; fix: boolean; help: boolean; profile: ProfileSetting;
+  quiet: boolean; maxWarnings?: number; external: boolean;
+}
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
   const paths: string[] = [];
@@ -42,16 +54,23 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   let profile: ProfileSetting = 'auto';
   let fix = false;
   let help = false;
+  let quiet = false;
   let external = false;
+  let maxWarnings: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--fix') fix = true;
     else if (a === '--external') external = true;
+    else if (a === '-q' || a === '--quiet') quiet = true;
     else if (a === '-h' || a === '--help') help = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const v = a === '--format' ? args[++i] : a.slice('--format='.length);
-      if (v !== 'text' && v !== 'json' && v !== 'github') return `--format must be text, json or github${v === undefined ? '' : ` (got '${v}')`}.`;
-      format = v;
+      if (!(FORMATS as readonly (string | undefined)[]).includes(v)) return `--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}${v === undefined ? '' : ` (got '${v}')`}.`;
+      format = v as Format;
+    } else if (a === '--max-warnings' || a.startsWith('--max-warnings=')) {
+      const v = a === '--max-warnings' ? args[++i] : a.slice('--max-warnings='.length);
+      if (v === undefined || !/^\d+$/.test(v)) return `--max-warnings needs a whole number of 0 or more${v === undefined ? '' : ` (got '${v}')`}.`;
+      maxWarnings = Number(v);
     } else if (a === '--profile' || a.startsWith('--profile=')) {
       const v = parseProfile(a === '--profile' ? args[++i] : a.slice('--profile='.length));
       if (typeof v === 'string') return v;
@@ -62,12 +81,12 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
     } else if (a.startsWith('-')) return `unknown option '${a}'.`;
     else paths.push(a);
   }
-  return { paths, format, fix, help, profile, external };
+  return { paths, format, fix, help, profile, quiet, maxWarnings, external };
 }
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'check front matter and links of posts and pages (--format text|json|github, --fix, --profile, --external)',
+  summary: 'check front matter and links of posts and pages (--format text|json|github|sarif, --fix, --quiet, --max-warnings, --profile, --external)',
   async run(args: string[], io: CliIO): Promise<number> {
     const parsed = parseCheckArgs(args);
     if (typeof parsed === 'string') {
@@ -175,13 +194,24 @@ export const checkCommand: CliCommand = {
       }
     }
     results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    print(io, parsed.format, results, parsed.fix);
-    return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+    const warnings = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
+    const shown = parsed.quiet ? results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === 'error') })) : results;
+    const hidden = parsed.quiet ? results.reduce((n, r) => n + r.problems.filter((p) => p.severity !== 'error').length, 0) : 0;
+    print(io, parsed.format, shown, parsed.fix, hidden);
+    const errors = results.some((r) => r.problems.some((p) => p.severity === 'error'));
+    const tooManyWarnings = parsed.maxWarnings !== undefined && warnings > parsed.maxWarnings;
+    if (tooManyWarnings) io.err(`techblog check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${parsed.maxWarnings}.`);
+    return errors || tooManyWarnings ? 1 : 0;
   },
 };
 
-function print(io: CliIO, format: Format, results: FileResult[], fix: boolean): void {
+/** `hidden`: how many warnings and infos --quiet left out (said in the text summary). */
+function print(io: CliIO, format: Format, results: FileResult[], fix: boolean, hidden: number): void {
   const flat = results.flatMap((r) => r.problems.map((p) => ({ file: r.file, p })));
+  if (format === 'sarif') {
+    io.out(JSON.stringify(toSarif(results, version), null, 2));
+    return;
+  }
   if (format === 'json') {
     const out: Record<string, unknown> = {
       files: results.length,
@@ -204,12 +234,15 @@ function print(io: CliIO, format: Format, results: FileResult[], fix: boolean): 
     }
     return;
   }
+  const c = paint(io.color === true);
   for (const r of results) {
-    if (r.fixed.length) io.out(`fixed ${r.file}: ${r.fixed.length} problem${r.fixed.length === 1 ? '' : 's'} (${[...new Set(r.fixed.map((p) => p.rule))].join(', ')})`);
+    if (r.fixed.length) io.out(`${c('cyan', 'fixed')} ${r.file}: ${r.fixed.length} problem${r.fixed.length === 1 ? '' : 's'} (${[...new Set(r.fixed.map((p) => p.rule))].join(', ')})`);
   }
-  for (const { file, p } of flat) io.out(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity} ${p.message} [${p.rule}]`);
+  const style = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+  for (const { file, p } of flat) io.out(`${c('bold', `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}`)}: ${c(style[p.severity], p.severity)} ${p.message} ${c('dim', `[${p.rule}]`)}`);
   const count = (s: string) => flat.filter((x) => x.p.severity === s).length;
   const n = flat.length;
   const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
-  io.out(n ? `${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info) in ${files}.` : `No problems in ${files}.`);
+  const quiet = hidden ? ` (${hidden} warning${hidden === 1 ? '' : 's'} or info hidden by --quiet)` : '';
+  io.out(n ? `${n} problem${n === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info) in ${files}${quiet}.` : `No ${hidden ? 'errors' : 'problems'} in ${files}${quiet}.`);
 }

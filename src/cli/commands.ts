@@ -6,6 +6,8 @@ export interface CliIO {
   err(line: string): void;
   /** Folder that relative paths and default site discovery start from. */
   cwd: string;
+  /** ANSI colour in `out` (a terminal without NO_COLOR: see ./color). */
+  color?: boolean;
 }
 
 export interface CliCommand {

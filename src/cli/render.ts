@@ -35,7 +35,7 @@ folder (and, with --remote-images, https: images) is loaded. The render runs in 
 preview's time and memory limits; a render over them is stopped, naming the step and file it was on.
 Notes (a layout that could not render, a missing image…) go to standard error.
 Exit codes: 0 written, 1 the post cannot be read, its render was stopped by a limit, or the file cannot
-be written, 2 bad usage.`;
+be written, 2 bad usage, 3 internal error.`;
 
 interface RenderArgs {
   post?: string; output?: string; mode: RenderMode; allowEmbeds: boolean; remoteImages?: boolean; help: boolean; profile: ProfileSetting;

@@ -18,13 +18,24 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const files = listFiles(ext.extensionPath);
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
-    assert.ok(files.includes('dist/cli.js'));
+    assert.ok(!files.includes('dist/cli.js'), 'the command line ships on npm, not in the .vsix');
     assert.ok(files.includes('dist/sass.js'), 'Dart Sass, loaded when a site has .scss');
     assert.ok(files.includes('dist/renderWorker.js'), 'the preview\'s render worker (time and memory limits)');
     for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
     // The walkthrough's "Try the Sample Blog" copies examples/sample-blog: that folder ships, nothing else of examples/.
     const leaked = files.filter((f) => /^(src|test|scripts|out)\//.test(f) || (/^examples\//.test(f) && !f.startsWith('examples/sample-blog/')) || f.endsWith('.map') || f.endsWith('.ts'));
     assert.deepEqual(leaked, []);
+  });
+
+  it('ships its Marketplace page: icon, README and CHANGELOG', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const files = listFiles(ext.extensionPath);
+    const icon = ext.packageJSON.icon as string;
+    assert.match(icon, /\.png$/, 'the Marketplace and Open VSX take a PNG icon');
+    assert.ok(files.includes(icon), icon);
+    assert.deepEqual([...fs.readFileSync(path.join(ext.extensionPath, icon)).subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    // vsce stores them as readme.md, changelog.md and LICENSE.txt: the Marketplace's Details and Changelog tabs.
+    for (const f of ['readme.md', 'changelog.md', 'LICENSE.txt']) assert.ok(files.map((x) => x.toLowerCase()).includes(f.toLowerCase()), f);
   });
 
   it('ships the translations, the walkthrough images and the sample blog the walkthrough copies', () => {
