@@ -61,6 +61,15 @@ export interface RenderRequest {
   progress?: (step: RenderStep, file: string) => void;
 }
 
+/** One top-level block of a rendered body, as the preview patches it (src/core/render/incremental/markdownBlocks.ts). */
+export interface BodyBlock {
+  id: number;
+  /** Length of its HTML in `bodyHtml` (the blocks concatenate to it). */
+  length: number;
+  /** How far its `data-line` values moved since its id was first rendered. */
+  shift: number;
+}
+
 export interface RenderResult {
   /** `site` mode: the whole document the layout chain produced; `content` mode: the body in a minimal document. */
   html: string;
@@ -82,4 +91,9 @@ export interface RenderResult {
   hasMath: boolean;
   /** Milliseconds per stage, for the benchmark and the host's logging. */
   timings: Record<string, number>;
+  /**
+   * The body's top-level blocks in order (their HTML concatenates to `bodyHtml`), with ids that stay
+   * while a block's HTML does: the preview patches only new ids. Absent when the body cannot be cut so.
+   */
+  blocks?: BodyBlock[];
 }
