@@ -321,7 +321,7 @@ export class SiteRenderer {
     // Typing in the body leaves `site` as it was; a front-matter edit rebuilds it.
     if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
     // What the post's Liquid, Markdown and layouts see besides its body: another value renders them all again.
-    const memo = this.memoFor(rel);
+    const memo = req.incremental === false ? new PostMemo(this.md) : this.memoFor(rel);
     const memoKey = [this.modelVersion, this.filesVersion, this.templatesVersion, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
     lap('frontMatter');
 

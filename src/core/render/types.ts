@@ -55,6 +55,11 @@ export interface RenderRequest {
    */
   restricted?: boolean;
   /**
+   * Reuse what the post's last render did (Liquid's output, Markdown blocks, the page around the body)
+   * for the parts an edit cannot change; false renders everything. The output is the same. Default true.
+   */
+  incremental?: boolean;
+  /**
    * Called as the render enters a step on a file (site-relative: the post, a layout, an include, a
    * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
    */

@@ -107,7 +107,8 @@ export class IncrementalMarkdown {
   private text = '';
   private starts: number[] = [0];
   private blocks: Block[] = [];
-  private tail = '';
+  /** What follows the last block (the footnote list), its id and its `data-line` values (source lines of kept blocks). */
+  private tail = { html: '', id: 0 };
   private references: unknown;
   /** The last full render found something that makes every block depend on the whole document. */
   private wholeOnly = true;
@@ -139,13 +140,17 @@ export class IncrementalMarkdown {
     const { items, tail } = topLevelItems(tokens, lineCount, (l) => isBlank(text, starts, l));
     const old = this.blocks;
     const blocks: Block[] = [];
+    // An opening fence or `$$` no block closed: text typed anywhere after it may close it.
+    let dangling = false;
     for (let k = 0; k < items.length; k++) {
       const line = items[k].line;
       const end = k + 1 < items.length ? items[k + 1].line : lineCount;
-      blocks.push(this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, text.slice(starts[line], end < lineCount ? starts[end] : text.length), line, end - line, sourceLine));
+      const src = text.slice(starts[line], end < lineCount ? starts[end] : text.length);
+      dangling ||= danglingDelimiters(src, tokens, items[k].from, items[k].to, line);
+      blocks.push(this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, src, line, end - line, sourceLine));
     }
-    this.tail = tail < tokens.length ? renderTokenRange(this.md, tokens, tail, tokens.length, env) : '';
-    this.wholeOnly = parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !items.length;
+    this.setTail(tail < tokens.length ? renderTokenRange(this.md, tokens, tail, tokens.length, env) : '');
+    this.wholeOnly = dangling || parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !items.length;
     this.references = (env as { references?: unknown }).references;
     this.keepIds(old, blocks);
     this.text = text;
@@ -185,12 +190,18 @@ export class IncrementalMarkdown {
       next = [...blocks.slice(0, i0), ...made, ...blocks.slice(i1).map((b) => ({ ...b, line: b.line + lineDelta }))];
     } else next = blocks.slice();
     // Blocks that were kept: their lines may have moved (lines added above, Liquid output moved).
+    const movedLines = new Map<number, number>();
     for (let k = 0; k < next.length; k++) {
       const b = next[k];
       const moved = this.moved(b, sourceLine);
       if (moved === undefined) return undefined;
-      if (moved !== 0) next[k] = withShift(b, b.shift + moved, sourceLine);
+      if (moved !== 0) {
+        if (this.tail.html) for (const l of b.mapped) movedLines.set(l, l + moved);
+        next[k] = withShift(b, b.shift + moved, sourceLine);
+      }
     }
+    // The footnote list's lines are its definitions' (kept blocks: an edit of one renders everything).
+    if (movedLines.size) this.setTail(this.tail.html.replace(DATA_LINE, (_m, l: string) => ` data-line="${movedLines.get(Number(l)) ?? l}"`));
     this.text = text;
     this.starts = starts;
     this.blocks = next;
@@ -231,6 +242,7 @@ export class IncrementalMarkdown {
       const line = items[k].line;
       const stop = k + 1 < items.length ? items[k + 1].line : lineCount;
       const src = sliceLines(sub, subStarts, line, stop);
+      if (danglingDelimiters(src, tokens, items[k].from, items[k].to, line)) return null;
       made.push(this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, src, L0 + line, stop - line, sourceLine));
     }
     return made;
@@ -309,6 +321,10 @@ export class IncrementalMarkdown {
     }
   }
 
+  private setTail(html: string): void {
+    if (html !== this.tail.html) this.tail = { html, id: html ? this.nextId++ : 0 };
+  }
+
   private output(rendered: number, full: boolean): BlockRendering {
     const blocks = this.blocks;
     const notices: Array<[string, NoticeKind]> = [];
@@ -317,9 +333,9 @@ export class IncrementalMarkdown {
       for (const n of b.notices) notices.push(n);
       hasMath ||= b.hasMath;
     }
-    const html = blocks.map((b) => b.html).join('') + this.tail;
+    const html = blocks.map((b) => b.html).join('') + this.tail.html;
     const out: BodyBlock[] = blocks.map((b) => ({ id: b.id, length: b.html.length, shift: b.shift }));
-    if (this.tail) out.push({ id: 0, length: this.tail.length, shift: 0 });
+    if (this.tail.html) out.push({ id: this.tail.id, length: this.tail.html.length, shift: 0 });
     return { html, hasMath, notices, parserNotices: [], blocks: out, rendered, full };
   }
 }
@@ -338,6 +354,29 @@ function withShift(b: Block, shift: number, sourceLine: (l: number) => number): 
   const mapped = new Int32Array(b.mapped.length);
   for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(b.line + k);
   return { ...b, shift, html, mapped };
+}
+
+const FENCE_LINE = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,})/;
+
+/**
+ * A fence line no code block of the block took, or an odd number of `$$`: in the whole document it may
+ * pair with a delimiter far away (kramdown needs the closing one), which a piece parsed alone cannot see.
+ */
+function danglingDelimiters(src: string, tokens: Token[], from: number, to: number, firstLine: number): boolean {
+  if ((src.split('$$').length - 1) % 2 === 1) return true;
+  if (!src.includes('```') && !src.includes('~~~')) return false;
+  const lines = src.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    if (!FENCE_LINE.test(lines[k])) continue;
+    const line = firstLine + k;
+    let taken = false;
+    for (let i = from; i < to && !taken; i++) {
+      const m = tokens[i].map;
+      taken = (tokens[i].type === 'fence' || tokens[i].type === 'code_block') && !!m && m[0] <= line && line < m[1];
+    }
+    if (!taken) return true;
+  }
+  return false;
 }
 
 function isBlank(text: string, starts: number[], line: number): boolean {

@@ -45,7 +45,8 @@ export class PostMemo {
    */
   async liquid(text: string, key: string, notices: Set<string>, run: () => Promise<LiquidPieces>, excerptReads: () => number): Promise<LiquidOutput> {
     const last = this.last;
-    const edited = last && last.key === key && !last.readExcerpt ? editPlainText(last.pieces, text) : undefined;
+    // Notices name source lines, which an edit moves: a run that gave notices is not reused.
+    const edited = last && last.key === key && !last.readExcerpt && !last.notices.length ? editPlainText(last.pieces, text) : undefined;
     if (last && edited) {
       for (const n of last.notices) notices.add(n);
       this.last = { ...last, pieces: edited };
