@@ -218,7 +218,7 @@ export class SiteRenderer {
         // An include is read as the Liquid that includes it runs: the render is in that file now.
         if (rel.startsWith(includesDirOf(raw) + '/') || rel.startsWith('_includes/')) this.progress(this.step, rel);
         return this.readSite(rel).then((text) => {
-          if (text !== undefined && /\bcontent\b/.test(text)) this.includesReadContent = true;
+          if (text !== undefined && readsContent(text)) this.includesReadContent = true;
           return text;
         });
       },
@@ -437,7 +437,7 @@ export class SiteRenderer {
     const r = await run();
     if ('error' in r || !r.frame || this.plugins.rewritesPages || this.includesReadContent) return r;
     const chain = await this.layoutChain(doc);
-    if ('error' in chain || chain.some((l) => /\bcontent\b/.test(l.text.replace(/\{\{-?\s*content\s*-?\}\}/g, '')))) return r;
+    if ('error' in chain || chain.some((l) => readsContent(l.text))) return r;
     memo.frame = {
       key, before: r.frame[0], after: r.frame[1], stylesheets: r.stylesheets, refs: r.refs,
       notices: [...this.liquid.notices].filter((n) => !noticesBefore.has(n)),
@@ -892,6 +892,14 @@ interface LayoutRefs {
   remote: boolean;
   /** `<script src>` that is not a script file of the site (site scripts on). */
   skippedScripts: string[];
+}
+
+/** Liquid in `text` uses `content` otherwise than as `{{ content }}` (a filter, a condition, an include's argument). */
+function readsContent(text: string): boolean {
+  for (const m of text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
+    if (/\bcontent\b/.test(m[0]) && !/^\{\{-?\s*content\s*-?\}\}$/.test(m[0])) return true;
+  }
+  return false;
 }
 
 function includesDirOf(raw: Record<string, unknown>): string {

@@ -187,6 +187,8 @@ export class IncrementalMarkdown {
         made = r;
       }
       rendered = made.length;
+      // The neighbours rendered again as they were keep their ids (the preview does not replace them).
+      this.keepIds(blocks.slice(i0, i1), made);
       next = [...blocks.slice(0, i0), ...made, ...blocks.slice(i1).map((b) => ({ ...b, line: b.line + lineDelta }))];
     } else next = blocks.slice();
     // Blocks that were kept: their lines may have moved (lines added above, Liquid output moved).
@@ -297,7 +299,7 @@ export class IncrementalMarkdown {
     parts.push(html.slice(at));
     const mapped = new Int32Array(Math.max(1, lines));
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
-    return { id: this.nextId++, line, lines, global: GLOBAL.test(src), mapped, parts, base, shift: 0, html, notices: log.added, hasMath: env.hasMath };
+    return { id: this.nextId++, line, lines, global: GLOBAL.test(src), mapped, parts, base, shift: 0, html: flat(html), notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -333,7 +335,10 @@ export class IncrementalMarkdown {
       for (const n of b.notices) notices.push(n);
       hasMath ||= b.hasMath;
     }
-    const html = blocks.map((b) => b.html).join('') + this.tail.html;
+    // `+=` makes a rope in microseconds; whoever reads the body flattens it once (a join copies every time).
+    let html = '';
+    for (const b of blocks) html += b.html;
+    html += this.tail.html;
     const out: BodyBlock[] = blocks.map((b) => ({ id: b.id, length: b.html.length, shift: b.shift }));
     if (this.tail.html) out.push({ id: this.tail.id, length: this.tail.html.length, shift: 0 });
     return { html, hasMath, notices, parserNotices: [], blocks: out, rendered, full };
@@ -353,7 +358,7 @@ function withShift(b: Block, shift: number, sourceLine: (l: number) => number): 
   for (let i = 0; i < b.base.length; i++) html += String(b.base[i] + shift) + b.parts[i + 1];
   const mapped = new Int32Array(b.mapped.length);
   for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(b.line + k);
-  return { ...b, shift, html, mapped };
+  return { ...b, shift, html: flat(html), mapped };
 }
 
 const FENCE_LINE = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,})/;
@@ -377,6 +382,15 @@ function danglingDelimiters(src: string, tokens: Token[], from: number, to: numb
     if (!taken) return true;
   }
   return false;
+}
+
+/**
+ * The string as one flat sequence: HTML built by `+=` is a tree of pieces that every join of the body
+ * walks again (milliseconds per keystroke); a number conversion makes V8 flatten it once, in place.
+ */
+function flat(s: string): string {
+  void Number(s);
+  return s;
 }
 
 function isBlank(text: string, starts: number[], line: number): boolean {

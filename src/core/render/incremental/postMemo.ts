@@ -22,9 +22,33 @@ export interface LayoutFrame<Refs = unknown> {
 interface LiquidRun {
   key: string;
   pieces: LiquidPieces;
+  output: LiquidOutput;
   notices: string[];
   /** The Liquid read `page.excerpt`, which follows the body: it runs again after any edit. */
   readExcerpt: boolean;
+}
+
+/**
+ * The output after an edit of one piece that neither added nor removed a line: the last output with the
+ * piece replaced, the same line map (no pass over the whole post).
+ */
+function sameLines(last: LiquidRun, next: LiquidPieces): LiquidOutput | undefined {
+  const before = last.pieces.pieces;
+  const after = next.pieces;
+  let offset = 0;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === after[i]) { offset += before[i].length; continue; }
+    if (lines(before[i]) !== lines(after[i])) return undefined;
+    const text = last.output.text;
+    return { text: text.slice(0, offset) + after[i] + text.slice(offset + before[i].length), lineMap: last.output.lineMap };
+  }
+  return last.output;
+}
+
+function lines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export class PostMemo {
@@ -49,16 +73,18 @@ export class PostMemo {
     const edited = last && last.key === key && !last.readExcerpt && !last.notices.length ? editPlainText(last.pieces, text) : undefined;
     if (last && edited) {
       for (const n of last.notices) notices.add(n);
-      this.last = { ...last, pieces: edited };
+      const output = sameLines(last, edited) ?? assembleLiquid(edited);
+      this.last = { ...last, pieces: edited, output };
       this.liquidReused = true;
-      return assembleLiquid(edited);
+      return output;
     }
     this.last = undefined;
     this.liquidReused = false;
     const before = new Set(notices);
     const reads = excerptReads();
     const pieces = await run();
-    this.last = { key, pieces, notices: [...notices].filter((n) => !before.has(n)), readExcerpt: excerptReads() !== reads };
-    return assembleLiquid(pieces);
+    const output = assembleLiquid(pieces);
+    this.last = { key, pieces, output, notices: [...notices].filter((n) => !before.has(n)), readExcerpt: excerptReads() !== reads };
+    return output;
   }
 }
