@@ -6,7 +6,8 @@
 // this script): the host API stays in this script's closure, and the DOM they build survives patches.
 import morphdom from 'morphdom';
 import {
-  isPreviewActionId, type HostToWebview, type PreviewAction, type PreviewSettings, type PreviewState, type UpdateMessage, type WebviewToHost,
+  BLOCK_MARK, isPreviewActionId, type HostToWebview, type PatchMessage, type PreviewAction, type PreviewSettings, type PreviewState, type UpdateMessage,
+  type WebviewToHost,
 } from '../core/protocol/previewMessages';
 import type { Notice } from '../core/render/notices';
 
@@ -245,6 +246,7 @@ function applyUpdate(m: UpdateMessage): void {
       onBeforeNodeDiscarded: (node) => !(siteScripts && node instanceof Element && !rendered.has(node)),
       onNodeAdded: (node) => { if (siteScripts) noteRendered(node); return node; },
     });
+    marks = undefined;
   }
   lineCache = undefined;
   notices = m.notices;
@@ -256,8 +258,119 @@ function applyUpdate(m: UpdateMessage): void {
   vscode.postMessage({ type: 'patched', version: m.version, ms: performance.now() - t0 });
 }
 
+// ── block patches ────────────────────────────────────────────────────────────────────────────────
+
+/** The comments that start the body's blocks (by id) and the one after the last, found once per body. */
+let marks: { byId: Map<number, Comment>; end: Comment } | undefined;
+
+function findMarks(): typeof marks {
+  const byId = new Map<number, Comment>();
+  let end: Comment | undefined;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Comment).data;
+    if (!data.startsWith(BLOCK_MARK)) continue;
+    const id = data.slice(BLOCK_MARK.length);
+    if (id === 'end') end = n as Comment;
+    else byId.set(Number(id), n as Comment);
+  }
+  return end ? { byId, end } : undefined;
+}
+
+/** A block's nodes: its mark and what follows it up to the next mark. */
+function blockNodes(mark: Comment): Node[] {
+  const nodes: Node[] = [mark];
+  for (let n = mark.nextSibling; n && !(n instanceof Comment && n.data.startsWith(BLOCK_MARK)); n = n.nextSibling) nodes.push(n);
+  return nodes;
+}
+
+/** Replaces only the blocks that changed; false when the page does not have the blocks the patch keeps. */
+function applyBlocks(m: PatchMessage): boolean {
+  marks ??= findMarks();
+  if (!marks) return false;
+  const { byId, end } = marks;
+  if (m.blocks.some((b) => b.html === undefined && !byId.has(b.id))) return false;
+  for (const id of m.removed) {
+    const mark = byId.get(id);
+    if (mark) for (const n of blockNodes(mark)) n.parentNode?.removeChild(n);
+    byId.delete(id);
+  }
+  const parent = end.parentNode;
+  if (!parent) return false;
+  // Blocks are siblings: the first one left is the first mark before the end one.
+  let at: Node = end;
+  for (let n = end.previousSibling; n; n = n.previousSibling) if (n instanceof Comment && n.data.startsWith(BLOCK_MARK)) at = n;
+  let replaced = 0;
+  for (const b of m.blocks) {
+    if (b.html !== undefined) {
+      const old = byId.get(b.id);
+      if (old) {
+        const nodes = blockNodes(old);
+        if (old === at) at = nodes[nodes.length - 1].nextSibling ?? end;
+        for (const n of nodes) parent.removeChild(n);
+      }
+      // Parsed inert (a template's content): nothing in it loads or runs until it is in the page.
+      const template = document.createElement('template');
+      template.innerHTML = b.html;
+      const mark = document.createComment(BLOCK_MARK + b.id);
+      parent.insertBefore(mark, at);
+      parent.insertBefore(template.content, at);
+      byId.set(b.id, mark);
+      replaced++;
+      continue;
+    }
+    const mark = byId.get(b.id)!;
+    const nodes = blockNodes(mark);
+    if (mark !== at) for (const n of nodes) parent.insertBefore(n, at);
+    else at = nodes[nodes.length - 1].nextSibling ?? end;
+    if (b.shift) {
+      for (const n of nodes) {
+        if (!(n instanceof Element)) continue;
+        for (const el of [n, ...n.querySelectorAll('[data-line]')]) {
+          const line = el.getAttribute('data-line');
+          if (line !== null) el.setAttribute('data-line', String(Number(line) + b.shift));
+        }
+      }
+    }
+  }
+  lastBlocks = replaced;
+  return true;
+}
+
+let lastBlocks: number | undefined;
+
+function applyPatch(m: PatchMessage): void {
+  const t0 = performance.now();
+  if (!applyBlocks(m)) {
+    // The page does not hold what the host thinks it does: ask for the whole body again.
+    marks = undefined;
+    vscode.postMessage({ type: 'ready' });
+    return;
+  }
+  lineCache = undefined;
+  if (m.title !== undefined) {
+    const title = parser.parseFromString(`<!DOCTYPE html><title>${m.title}</title>`, 'text/html').title;
+    if (document.title !== title) document.title = title;
+  }
+  notices = m.notices;
+  actions = m.actions ?? [];
+  renderNotices();
+  state = { ...m.state, ...(state.resource === m.state.resource && state.line !== undefined ? { line: state.line } : {}) };
+  vscode.setState(state);
+  vscode.postMessage({ type: 'patched', version: m.version, ms: performance.now() - t0, blocks: lastBlocks });
+}
+
 function onHostMessage(m: HostToWebview): void {
   switch (m.type) {
+    case 'patch':
+      try {
+        applyPatch(m);
+      } catch (e) {
+        console.error('[techblog preview] could not apply a patch', e);
+        marks = undefined;
+        vscode.postMessage({ type: 'ready' });
+      }
+      break;
     case 'update':
       try {
         applyUpdate(m);

@@ -69,6 +69,36 @@ export interface UpdateMessage {
   line?: number;
 }
 
+/**
+ * Only some top-level blocks of the body changed, and nothing around them: the webview replaces those
+ * nodes alone (scroll position, images and typeset math elsewhere stay as they are). The body the
+ * webview got last (`update`) marks each block with a `<!--tb:ID-->` comment before it and ends with
+ * `<!--tb:end-->` (BLOCK_MARK); a patch the webview cannot apply makes it say `ready` (a full update follows).
+ */
+export interface PatchMessage {
+  type: 'patch';
+  /** Increases with every update of the panel; echoed back in `patched`. */
+  version: number;
+  state: PreviewState;
+  title?: string;
+  notices: Notice[];
+  actions?: PreviewAction[];
+  mode: PreviewMode;
+  /** The body's blocks in order: a new one with its HTML (styles with the page nonce), a kept one by id, `shift` added to its `data-line`s. */
+  blocks: PatchBlock[];
+  /** Blocks no longer in the body. */
+  removed: number[];
+}
+
+export interface PatchBlock {
+  id: number;
+  html?: string;
+  shift?: number;
+}
+
+/** The comment that starts a body block (`<!--tb:12-->`) and ends the last one (`<!--tb:end-->`). */
+export const BLOCK_MARK = 'tb:';
+
 /** What a notice's button asks the host to do. */
 export type PreviewActionId = 'downloadTheme' | 'manageTrust';
 
@@ -97,7 +127,7 @@ export interface SettingsMessage {
   state: PreviewState;
 }
 
-export type HostToWebview = UpdateMessage | ScrollToLineMessage | SettingsMessage;
+export type HostToWebview = UpdateMessage | PatchMessage | ScrollToLineMessage | SettingsMessage;
 
 // ── webview → host ─────────────────────────────────────────────────────────────────────────────
 
@@ -111,6 +141,8 @@ export interface PatchedMessage {
   type: 'patched';
   version: number;
   ms: number;
+  /** How many blocks were replaced, when it was a block patch (absent: the body was replaced or kept). */
+  blocks?: number;
 }
 
 /** The preview was scrolled by the user: reveal this (fractional, 0-based) source line in the editor. */
@@ -153,7 +185,8 @@ export function parseWebviewMessage(msg: unknown): WebviewToHost | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'patched':
-      return typeof m.version === 'number' && typeof m.ms === 'number' ? { type: 'patched', version: m.version, ms: m.ms } : undefined;
+      if (typeof m.version !== 'number' || typeof m.ms !== 'number') return undefined;
+      return { type: 'patched', version: m.version, ms: m.ms, ...(typeof m.blocks === 'number' ? { blocks: m.blocks } : {}) };
     case 'revealLine':
     case 'openLine':
       return finiteLine(m.line) ? { type: m.type, line: m.line } : undefined;

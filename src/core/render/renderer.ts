@@ -19,6 +19,9 @@ import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
 import { ResourceResolver } from './resources';
+import type { BlockRendering } from './incremental/markdownBlocks';
+import type { LiquidPieces } from './incremental/liquidPieces';
+import { PostMemo } from './incremental/postMemo';
 import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
@@ -51,7 +54,7 @@ const CONTENT_MARKER = '\ue000techblog-content\ue000';
 // The Jekyll we emulate (Debian's, the fidelity reference).
 const JEKYLL = { version: '4.3.1', environment: 'development' };
 
-interface Layout { path: string; data: Record<string, unknown>; templates: Template[] }
+interface Layout { path: string; data: Record<string, unknown>; templates: Template[]; text: string }
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -92,6 +95,13 @@ export class SiteRenderer {
   /** This render's progress report (RenderRequest.progress) and the step it is in. */
   private progress: (step: RenderStep, file: string) => void = () => undefined;
   private step: RenderStep = 'liquid';
+  /** Per post: its last render's Liquid pieces, Markdown blocks and the page around its body (incremental/). */
+  private readonly memos = new Map<string, PostMemo>();
+  private templatesVersion = 0;
+  /** Reads of `page.excerpt` (which follows the body): Liquid that read it is not reused after a body edit. */
+  private excerptReads = 0;
+  /** An include read since the templates were loaded names `content`: layouts may use the body otherwise than as `{{ content }}`. */
+  private includesReadContent = false;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
@@ -207,7 +217,10 @@ export class SiteRenderer {
         const rel = this.relative(p);
         // An include is read as the Liquid that includes it runs: the render is in that file now.
         if (rel.startsWith(includesDirOf(raw) + '/') || rel.startsWith('_includes/')) this.progress(this.step, rel);
-        return this.readSite(rel);
+        return this.readSite(rel).then((text) => {
+          if (text !== undefined && readsContent(text)) this.includesReadContent = true;
+          return text;
+        });
       },
       exists: async (p) => {
         const rel = this.relative(p);
@@ -230,6 +243,8 @@ export class SiteRenderer {
     });
     this.layouts.clear();
     this.sanitizedLayouts.clear();
+    this.templatesVersion++;
+    this.includesReadContent = false;
     this.css = undefined;
     this.discoveredStylesheets = undefined;
   }
@@ -305,6 +320,9 @@ export class SiteRenderer {
     const doc = kind ? this.model.updateDocument(rel, req.text, kind) as SiteDocument : readDocument(this.model.config, rel, req.text, 'page');
     // Typing in the body leaves `site` as it was; a front-matter edit rebuilds it.
     if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
+    // What the post's Liquid, Markdown and layouts see besides its body: another value renders them all again.
+    const memo = req.incremental === false ? new PostMemo(this.md) : this.memoFor(rel);
+    const memoKey = [this.modelVersion, this.filesVersion, this.templatesVersion, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
     lap('frontMatter');
 
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
@@ -319,7 +337,8 @@ export class SiteRenderer {
     if (withLiquid) {
       this.progress('liquid', rel);
       try {
-        const r = await this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine);
+        const r = await memo.liquid(text, memoKey, this.liquid.notices, () => this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine),
+          () => this.excerptReads);
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -332,9 +351,19 @@ export class SiteRenderer {
     const env = this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, notices);
     let bodyHtml: string;
     this.progress('markdown', rel);
-    if (isMarkdownPath(rel)) bodyHtml = this.md.render(text, env as unknown as Record<string, unknown>);
-    else bodyHtml = env.html(text, undefined);
+    let blocks: BlockRendering | undefined;
+    if (isMarkdownPath(rel)) {
+      // Only the blocks an edit touched are rendered again (incremental/markdownBlocks.ts); the output is a full render's.
+      const probe = `${req.allowEmbeds ?? false}|${this.remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
+      blocks = memo.markdown.render(text, memoKey + '\0' + probe, (n) => this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
+      for (const [n, kind] of blocks.notices) notices.add(n, kind);
+      for (const n of blocks.parserNotices) env.notices.add(n);
+      env.hasMath = blocks.hasMath;
+      bodyHtml = blocks.html;
+    } else bodyHtml = env.html(text, undefined);
+    const plain = bodyHtml;
     bodyHtml = this.plugins.html(bodyHtml, doc);
+    if (bodyHtml !== plain) blocks = undefined;
     lap('markdown');
 
     // 3. Layouts.
@@ -342,7 +371,8 @@ export class SiteRenderer {
     let rendered: RenderMode = 'content';
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
-      const r = await this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false);
+      const r = await this.layoutsAround(memo, memoKey + `\0${req.allowEmbeds ?? false}|${this.remoteImages}|${this.siteScripts}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}`,
+        doc, bodyHtml, () => this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false));
       if ('error' in r) notices.add(t('{0} — showing content mode.', r.error), 'theme');
       else {
         html = r.html; rendered = 'site'; stylesheets = r.stylesheets;
@@ -375,48 +405,55 @@ export class SiteRenderer {
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
-      hasMath: env.hasMath, timings,
+      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}),
     };
   }
 
   /** Liquid over a post body, one top-level node at a time so output lines map back to source lines. */
-  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>, bodyLine = 0): Promise<{ text: string; lineMap: Int32Array }> {
+  private memoFor(rel: string): PostMemo {
+    let memo = this.memos.get(rel);
+    if (!memo) {
+      if (this.memos.size >= 4) this.memos.delete(this.memos.keys().next().value as string);
+      this.memos.set(rel, (memo = new PostMemo(this.md)));
+    }
+    return memo;
+  }
+
+  /**
+   * The layouts around a body: after a body edit, the page they made last time with the new body in it,
+   * when nothing else they read changed (`key`), they use the body only as `{{ content }}`, and the
+   * excerpt they read (if any) is the same; else they run.
+   */
+  private async layoutsAround(memo: PostMemo, key: string, doc: SiteDocument, bodyHtml: string,
+    run: () => ReturnType<SiteRenderer['renderLayouts']>): ReturnType<SiteRenderer['renderLayouts']> {
+    const f = memo.frame;
+    if (f && f.key === key && (f.excerpt === undefined || f.excerpt === this.excerptOf(doc))) {
+      for (const n of f.notices) this.liquid.notices.add(n);
+      return { html: f.before + bodyHtml + f.after, stylesheets: f.stylesheets, refs: f.refs as LayoutRefs, frame: [f.before, f.after] };
+    }
+    memo.frame = undefined;
+    const noticesBefore = new Set(this.liquid.notices);
+    const reads = this.excerptReads;
+    const r = await run();
+    if ('error' in r || !r.frame || this.plugins.rewritesPages || this.includesReadContent) return r;
+    const chain = await this.layoutChain(doc);
+    if ('error' in chain || chain.some((l) => readsContent(l.text))) return r;
+    memo.frame = {
+      key, before: r.frame[0], after: r.frame[1], stylesheets: r.stylesheets, refs: r.refs,
+      notices: [...this.liquid.notices].filter((n) => !noticesBefore.has(n)),
+      excerpt: this.excerptReads !== reads ? this.excerptOf(doc) : undefined,
+    };
+    return r;
+  }
+
+  /** Liquid over a post body, one top-level node at a time (incremental/liquidPieces.ts maps output lines back to source lines). */
+  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>, bodyLine = 0): Promise<LiquidPieces> {
     const templates = this.liquid.parse(text, this.abs(rel), bodyLine + 1);
     const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
     ctx.setRegister('techblog', { path: rel });
-    const lineStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    const lineOf = (offset: number) => {
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
-      return lo;
-    };
-    let out = '';
-    // Whether `out` ends a line (asking `out.endsWith` would flatten the growing string every node).
-    let atLineStart = true;
-    const map: number[] = [0];
-    for (let i = 0; i < templates.length; i++) {
-      const tpl = templates[i];
-      const begin = tpl.token.begin;
-      const end = i + 1 < templates.length ? templates[i + 1].token.begin : text.length;
-      const piece = String(await this.liquid.engine.render([tpl], ctx));
-      // Output line k of this node maps to its k-th source line (clamped), which is exact for text and raw blocks.
-      const srcFirst = lineOf(begin);
-      const srcLast = lineOf(Math.max(begin, end - 1));
-      const curLine = map.length - 1;
-      let nl = piece.indexOf('\n');
-      let k = 0;
-      if (atLineStart) map[curLine] = srcFirst;
-      while (nl >= 0) {
-        k++;
-        map.push(Math.min(srcFirst + k, srcLast + (text[end - 1] === '\n' ? 1 : 0)));
-        nl = piece.indexOf('\n', nl + 1);
-      }
-      out += piece;
-      if (piece) atLineStart = piece.endsWith('\n');
-    }
-    return { text: out, lineMap: Int32Array.from(map) };
+    const pieces: string[] = [];
+    for (const tpl of templates) pieces.push(String(await this.liquid.engine.render([tpl], ctx)));
+    return { source: text, begins: templates.map((tpl) => tpl.token.begin), pieces };
   }
 
   private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: NoticeSet): RenderEnv {
@@ -554,7 +591,7 @@ export class SiteRenderer {
 
   private pageVariable(doc: SiteDocument, when: Date): Record<string, unknown> {
     const page: Record<string, unknown> = { ...this.docObject(doc) };
-    Object.defineProperty(page, 'excerpt', { get: () => this.excerptOf(doc), enumerable: false });
+    Object.defineProperty(page, 'excerpt', { get: () => { this.excerptReads++; return this.excerptOf(doc); }, enumerable: false });
     if (doc.kind === 'post') {
       const posts = this.model.posts(when);
       const i = posts.findIndex((p) => p.path === doc.path);
@@ -585,7 +622,7 @@ export class SiteRenderer {
         const text = await this.readSite(path);
         if (text === undefined) return undefined;
         const d = readDocument(this.model.config, path, text, 'page');
-        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path), d.bodyLine + 1) };
+        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path), d.bodyLine + 1), text: d.body };
       })();
       this.layouts.set(name, p);
     }
@@ -621,7 +658,7 @@ export class SiteRenderer {
   }
 
   private async renderLayouts(doc: SiteDocument, bodyHtml: string, site: Record<string, unknown>, page: Record<string, unknown>, allowEmbeds: boolean):
-    Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs } | { error: string }> {
+    Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } | { error: string }> {
     const chain = await this.layoutChain(doc);
     if ('error' in chain) return chain;
     let content = bodyHtml;
@@ -642,7 +679,7 @@ export class SiteRenderer {
   }
 
   /** Sanitizes the layout output; the parts around the (already sanitized) body are cached. */
-  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[]; refs: LayoutRefs } {
+  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } {
     const at = bodyHtml.length > 0 ? output.indexOf(bodyHtml) : -1;
     const unique = at >= 0 && output.indexOf(bodyHtml, at + 1) < 0;
     const marked = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
@@ -687,7 +724,7 @@ export class SiteRenderer {
       if (this.sanitizedLayouts.size > 8) this.sanitizedLayouts.clear();
       this.sanitizedLayouts.set(key, hit);
     }
-    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs };
+    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts };
     if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
     // The marker landed somewhere odd (inside an attribute, raw text, foreign content): sanitize the whole page.
     return { html: sanitizeHtml(output, hit.policy ?? { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
@@ -855,6 +892,14 @@ interface LayoutRefs {
   remote: boolean;
   /** `<script src>` that is not a script file of the site (site scripts on). */
   skippedScripts: string[];
+}
+
+/** Liquid in `text` uses `content` otherwise than as `{{ content }}` (a filter, a condition, an include's argument). */
+function readsContent(text: string): boolean {
+  for (const m of text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
+    if (/\bcontent\b/.test(m[0]) && !/^\{\{-?\s*content\s*-?\}\}$/.test(m[0])) return true;
+  }
+  return false;
 }
 
 function includesDirOf(raw: Record<string, unknown>): string {

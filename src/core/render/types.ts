@@ -55,10 +55,24 @@ export interface RenderRequest {
    */
   restricted?: boolean;
   /**
+   * Reuse what the post's last render did (Liquid's output, Markdown blocks, the page around the body)
+   * for the parts an edit cannot change; false renders everything. The output is the same. Default true.
+   */
+  incremental?: boolean;
+  /**
    * Called as the render enters a step on a file (site-relative: the post, a layout, an include, a
    * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
    */
   progress?: (step: RenderStep, file: string) => void;
+}
+
+/** One top-level block of a rendered body, as the preview patches it (src/core/render/incremental/markdownBlocks.ts). */
+export interface BodyBlock {
+  id: number;
+  /** Length of its HTML in `bodyHtml` (the blocks concatenate to it). */
+  length: number;
+  /** How far its `data-line` values moved since its id was first rendered. */
+  shift: number;
 }
 
 export interface RenderResult {
@@ -82,4 +96,9 @@ export interface RenderResult {
   hasMath: boolean;
   /** Milliseconds per stage, for the benchmark and the host's logging. */
   timings: Record<string, number>;
+  /**
+   * The body's top-level blocks in order (their HTML concatenates to `bodyHtml`), with ids that stay
+   * while a block's HTML does: the preview patches only new ids. Absent when the body cannot be cut so.
+   */
+  blocks?: BodyBlock[];
 }

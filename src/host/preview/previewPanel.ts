@@ -15,6 +15,7 @@ import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
+import { blockPatch, cutBody, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
@@ -24,6 +25,8 @@ export interface PreviewPatch {
   version: number;
   /** Time the webview took to patch its DOM. */
   webviewMs: number;
+  /** Blocks the webview replaced, when it patched blocks (undefined: the whole body, or none). */
+  blocks?: number;
   /** From posting the update to hearing it was applied. */
   roundTripMs: number;
 }
@@ -63,7 +66,11 @@ export class PreviewPanel extends Disposable {
   private last: {
     body: string; lang: string | undefined; title: string | undefined; notices: Notice[]; actions?: PreviewAction[]; mode: PreviewMode; css: string[];
     source: PreviewSource | undefined;
+    /** The body cut into its blocks (absent when it cannot be patched by block). */
+    cut?: BodyCut;
   } | undefined;
+  /** The blocks the webview shows now (with the page around them), when it can be patched by block. */
+  private shownBlocks: { frame: string; shown: ShownBlocks } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -198,7 +205,7 @@ export class PreviewPanel extends Disposable {
 
   private post(message: HostToWebview): void {
     if (this.isDisposed) return;
-    if (message.type === 'update') {
+    if (message.type === 'update' || message.type === 'patch') {
       this.sentAt.set(message.version, Date.now());
       if (this.sentAt.size > 64) this.sentAt.delete(this.sentAt.keys().next().value as number);
     }
@@ -258,7 +265,9 @@ export class PreviewPanel extends Disposable {
       // Restricted Mode explains the plain page (no layouts, no site CSS, no scripts): one notice, first, with its button.
       if (restricted) ordered.unshift({ kind: 'theme', text: restrictedNotice() });
       const actions = restricted ? [{ id: 'manageTrust' as const, label: vscode.l10n.t('Manage Workspace Trust') }] : missing?.actions;
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source };
+      // Site scripts change the DOM the blocks are in: their pages get whole bodies.
+      const cut = siteScripts ? undefined : cutBody(parts.body, result.bodyHtml, result.blocks);
+      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
@@ -283,14 +292,27 @@ export class PreviewPanel extends Disposable {
     const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
     // A body the webview already shows is not sent: no patch, so the DOM the site's scripts built stays.
     const bodyChanged = last.body !== this.shownBody;
+    // Only blocks changed (the page around them did not): those alone.
+    const shown = this.shownBlocks;
+    if (bodyChanged && !cssChanged && this.pendingLine === undefined && last.cut && shown && shown.frame === last.cut.frame) {
+      const patch = blockPatch(shown.shown, last.cut, (h) => withStyleNonce(h, this.nonce));
+      this.shownBlocks = { frame: last.cut.frame, shown: shownBlocks(last.cut) };
+      this.shownBody = last.body;
+      this.post({
+        type: 'patch', version: ++this.version, state: this.state(), title: last.title ?? '', notices: notices ?? last.notices,
+        ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode, blocks: patch.blocks, removed: patch.removed,
+      });
+      return;
+    }
     const message: UpdateMessage = {
       type: 'update', version: ++this.version, state: this.state(), lang: last.lang, title: last.title ?? '',
       notices: notices ?? last.notices, ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode,
-      ...(bodyChanged ? { body: withStyleNonce(last.body, this.nonce) } : {}),
+      ...(bodyChanged ? { body: withStyleNonce(last.cut?.marked ?? last.body, this.nonce) } : {}),
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
     this.sentCss = last.css;
     this.shownBody = last.body;
+    if (bodyChanged) this.shownBlocks = last.cut && { frame: last.cut.frame, shown: shownBlocks(last.cut) };
     this.pendingLine = undefined;
     this.post(message);
   }
@@ -319,8 +341,9 @@ export class PreviewPanel extends Disposable {
     this.pageKey = pageKey;
     this.sentCss = last.css;
     this.pageBody = this.shownBody = last.body;
+    this.shownBlocks = undefined;
     webview.html = previewPage({
-      parts: { lang: last.lang, head, body: last.body },
+      parts: { lang: last.lang, head, body: last.cut?.marked ?? last.body },
       csp: contentSecurityPolicy({
         cspSource: webview.cspSource, nonce: this.nonce, scriptNonce, allowEmbeds: policy.allowEmbeds, remoteImages: policy.remoteImages,
         siteScriptSources: policy.siteScripts && root ? siteScriptSources(webview.cspSource, webview.asWebviewUri(root).toString()) : [],
@@ -369,14 +392,16 @@ export class PreviewPanel extends Disposable {
     switch (m.type) {
       case 'ready':
         // The page was (re-)created from webview.html, which may be older than the last rendering.
+        // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;
+        this.shownBlocks = undefined;
         this.sendLast(true);
         if (this.dirty) this.schedule();
         break;
       case 'patched': {
         const sent = this.sentAt.get(m.version);
         this.sentAt.delete(m.version);
-        this.patchedEmitter.fire({ panel: this, version: m.version, webviewMs: m.ms, roundTripMs: sent !== undefined ? Date.now() - sent : NaN });
+        this.patchedEmitter.fire({ panel: this, version: m.version, webviewMs: m.ms, roundTripMs: sent !== undefined ? Date.now() - sent : NaN, ...(m.blocks !== undefined ? { blocks: m.blocks } : {}) });
         break;
       }
       case 'revealLine':

@@ -322,6 +322,27 @@ describe('Live preview (real VS Code, sample blog)', function () {
       assert.ok(growthMb < (gc ? 20 : 60), `heap grew by ${growthMb.toFixed(1)} MB`);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
+
+    it('patch by block: a word typed into a paragraph replaces that block alone in the webview', async function () {
+      this.timeout(180_000);
+      const { editor, preview } = await openAndWait(EBPF);
+      const doc = editor.document;
+      // A line of prose past the middle of the post.
+      const line = [...Array(doc.lineCount).keys()].find((l) => l > doc.lineCount / 2 && /^[^\s#>|`{!*\-\d<[]/.test(doc.lineAt(l).text) && doc.lineAt(l).text.length > 20);
+      assert.ok(line !== undefined, 'the post has a paragraph');
+      let last = Math.max(0, ...patches.filter((p) => p.panel === preview).map((p) => p.version));
+      const replaced: Array<number | undefined> = [];
+      for (const word of ['patchone', 'patchtwo', 'patchthree']) {
+        assert.ok(await editor.edit((b) => b.insert(doc.lineAt(line).range.end, ` ${word}`)), 'the edit applies');
+        await eventually(() => preview.shown?.body.includes(word), `${word} rendered`, 20_000);
+        const patch = await eventually(() => patches.find((p) => p.panel === preview && p.version > last), `${word} in the webview`, 20_000);
+        last = Math.max(...patches.filter((p) => p.panel === preview).map((p) => p.version));
+        replaced.push(patch.blocks);
+      }
+      // The first update after the page was built may carry the whole body; then one block per keystroke.
+      assert.ok(replaced.slice(1).every((n) => n === 1), `blocks replaced per keystroke: ${replaced.join(', ')}`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
   });
 });
 

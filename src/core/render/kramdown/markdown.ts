@@ -55,6 +55,31 @@ function attrsHtml(token: Token, skip: string[] = []): string {
   return attributesHtml(token.tag, (token.attrs ?? []).map(([k, v]) => [k, String(v)] as const), { resource: env?.image }, skip);
 }
 
+/**
+ * Renders tokens[from, to) of a parsed document exactly as `md.renderer.render` renders them within the
+ * whole list (each rule still sees its neighbours), so the document's output is the concatenation of its
+ * ranges' (src/core/render/incremental/markdownBlocks.ts).
+ */
+export function renderTokenRange(md: MarkdownIt.MarkdownIt, tokens: Token[], from: number, to: number, env: RenderEnv): string {
+  const renderer = md.renderer;
+  const rules = renderer.rules;
+  const options = md.options;
+  envs.push(env);
+  try {
+    let out = '';
+    for (let i = from; i < to; i++) {
+      const type = tokens[i].type;
+      const r = rules[type];
+      if (type === 'inline') out += renderer.renderInline(tokens[i].children ?? [], options, env as unknown as Record<string, unknown>);
+      else if (r !== undefined) out += r(tokens, i, options, env as unknown as Record<string, unknown>, renderer);
+      else out += renderer.renderToken(tokens, i, options);
+    }
+    return out;
+  } finally {
+    envs.pop();
+  }
+}
+
 /** markdown-it's default rules (paragraphs, headings, links, lists, tables…) write attributes through attrsHtml too. */
 function gateAttributes(md: MarkdownIt.MarkdownIt): void {
   const renderer = md.renderer;

@@ -93,6 +93,11 @@ export class RenderPlugins {
     return replaceRelativeLinks(text, { path: doc.path, urlOf, relativeUrl });
   }
 
+  /** jemoji or jekyll-mentions rewrite the page's HTML (`page`, `html`): its parts are not the body's alone. */
+  get rewritesPages(): boolean {
+    return this.has(JEMOJI_PLUGIN) || this.has(MENTIONS_PLUGIN);
+  }
+
   /** The whole page after the layouts: jemoji and jekyll-mentions work on its body, layout text included. */
   page(html: string, doc: SiteDocument): string {
     if (!this.has(JEMOJI_PLUGIN) && !this.has(MENTIONS_PLUGIN)) return html;

@@ -1,0 +1,78 @@
+// Liquid's output of a post body, kept as one piece per top-level template node, so that an edit
+// inside plain text (no tag, no output, no whitespace control at its ends) is applied to that piece
+// alone instead of running Liquid over the whole post again. Tags are never re-run on that path, so
+// their outputs are the ones of the last real run (the renderer decides when that is allowed).
+import { lineAt, lineStarts, textEdit } from './textEdit';
+
+export interface LiquidPieces {
+  /** The Liquid source (the post body). */
+  source: string;
+  /** Where each top-level node begins in `source` (increasing); a node ends where the next begins. */
+  begins: number[];
+  /** What each node rendered to. */
+  pieces: string[];
+}
+
+export interface LiquidOutput {
+  text: string;
+  /** Line k of `text` came from line lineMap[k] of the source. */
+  lineMap: Int32Array;
+}
+
+/** The output and its line map: output line k of a node maps to its k-th source line (clamped), exact for text and raw blocks. */
+export function assembleLiquid({ source, begins, pieces }: LiquidPieces): LiquidOutput {
+  const starts = lineStarts(source);
+  let out = '';
+  // Whether `out` ends a line (asking `out.endsWith` would flatten the growing string every node).
+  let atLineStart = true;
+  const map: number[] = [0];
+  for (let i = 0; i < pieces.length; i++) {
+    const begin = begins[i];
+    const end = i + 1 < begins.length ? begins[i + 1] : source.length;
+    const piece = pieces[i];
+    const srcFirst = lineAt(starts, begin);
+    const srcLast = lineAt(starts, Math.max(begin, end - 1)) + (source.charCodeAt(end - 1) === 10 ? 1 : 0);
+    if (atLineStart) map[map.length - 1] = srcFirst;
+    let k = 0;
+    for (let nl = piece.indexOf('\n'); nl >= 0; nl = piece.indexOf('\n', nl + 1)) map.push(Math.min(srcFirst + ++k, srcLast));
+    out += piece;
+    if (piece) atLineStart = piece.charCodeAt(piece.length - 1) === 10;
+  }
+  return { text: out, lineMap: Int32Array.from(map) };
+}
+
+const DELIMITER = /\{[{%]|[}%]\}/;
+
+/**
+ * The pieces after the source became `next`, when the edit lies strictly inside one plain-text node
+ * that rendered as itself (so no whitespace control touched it) and writes no Liquid delimiter;
+ * undefined when Liquid has to run again.
+ */
+export function editPlainText(last: LiquidPieces, next: string): LiquidPieces | undefined {
+  const e = textEdit(last.source, next);
+  if (!e) return last;
+  const { begins, pieces, source } = last;
+  // The node holding the edit: the last one that begins before it.
+  let lo = 0;
+  let hi = begins.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (begins[mid] < e.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const i = lo;
+  const begin = begins[i];
+  const end = i + 1 < begins.length ? begins[i + 1] : source.length;
+  // At the ends of the source no tag can trim the node; elsewhere its first and last characters stay.
+  const first = i === 0 && begin === 0;
+  const last_ = i === begins.length - 1;
+  if (!((first ? begin <= e.start : begin < e.start) && (last_ ? e.oldEnd <= end : e.oldEnd < end))) return undefined;
+  if (pieces[i] !== source.slice(begin, end)) return undefined;
+  const delta = e.newEnd - e.oldEnd;
+  const piece = next.slice(begin, end + delta);
+  if (DELIMITER.test(piece)) return undefined;
+  const nextPieces = pieces.slice();
+  nextPieces[i] = piece;
+  const nextBegins = delta === 0 ? begins : begins.map((b, k) => (k > i ? b + delta : b));
+  return { source: next, begins: nextBegins, pieces: nextPieces };
+}
