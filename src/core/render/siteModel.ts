@@ -5,6 +5,7 @@ import * as posix from 'node:path/posix';
 import { findEntry, parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
 import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';
+import { markdownPattern } from '../site/markdownFiles';
 import { documentUrl, POST_NAME } from '../site/permalink';
 import { tagValues } from '../site/siteIndex';
 import { readSiteData, readSiteYaml, type SiteFileProblem } from '../site/yamlFile';
@@ -47,17 +48,12 @@ export interface SiteDocument {
   parse: FrontMatterParse;
 }
 
-const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
-const PAGEISH = /\.(md|markdown|mkdown|mkdn|mkd|mdown|html?)$/i;
+const PAGEISH = markdownPattern(['html?']);
 const DATA = /\.(ya?ml|json|csv|tsv)$/i;
 
 /** Jekyll's `titleize_slug`: `my-first-post` → `My First Post`. */
 function titleize(slug: string): string {
   return slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-}
-
-export function isMarkdownPath(p: string): boolean {
-  return MARKDOWN.test(p);
 }
 
 /** Reads a document the way Jekyll does: front matter, defaults, date, slug, url, taxonomy. */

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { readPostEntry, type PostEntry } from '../../core/authoring/posts';
+import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
 import type { SiteLayout } from '../../core/site/profile';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 
-const POST_FILES = '**/*.{md,markdown,mkd,mkdn,mdown,html}';
+const POST_FILES = `**/*.${markdownGlobAlternatives(['html'])}`;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export interface CatalogSite {

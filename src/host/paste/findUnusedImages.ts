@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isImageFile } from '../../core/paste/mime';
 import { findUnusedImages, type SiteText } from '../../core/paste/unusedImages';
+import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
@@ -8,7 +9,7 @@ import { WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 import { refuseInRestrictedMode } from '../util/trust';
 
 /** Files that may name an image: posts, pages, layouts, includes, data, config, styles, scripts. */
-const TEXT_GLOB = '**/*.{md,markdown,mdown,mkd,mkdn,html,htm,liquid,xml,txt,textile,yml,yaml,json,toml,css,scss,sass,js}';
+const TEXT_GLOB = `**/*.${markdownGlobAlternatives(['html', 'htm', 'liquid', 'xml', 'txt', 'textile', 'yml', 'yaml', 'json', 'toml', 'css', 'scss', 'sass', 'js'])}`;
 /** Build output and dependencies: the built `_site` names every image, so it must not count. */
 const EXCLUDE = '{**/.git/**,**/node_modules/**,**/_site/**,**/.jekyll-cache/**,**/.sass-cache/**,**/vendor/**,**/.bundle/**}';
 const readBatch = 32;
