@@ -6,6 +6,7 @@ import type { FrontMatterParse } from '../frontmatter/types';
 import { configFormatOf, HUGO_CONFIG_FILES, HUGO_CONFIG_ORDER, parseHugoConfig, parseSiteConfig, type SiteConfig } from './config';
 import type { SiteFileSystem } from './fileSystem';
 import { markdownPattern } from './markdownFiles';
+import { frontMatterOf } from './siteStore';
 import type { Generator } from './profile';
 
 export type DocKind = 'post' | 'draft' | 'page' | 'other';
@@ -245,7 +246,8 @@ export async function loadSite(
       const text = await fs.readFile(join(rel));
       if (text === undefined) continue;
       texts.set(rel, text);
-      parses.set(rel, index.updateFile(rel, text));
+      // A store shares the parse with the other features reading this post (siteStore.ts).
+      parses.set(rel, index.updateFile(rel, text, frontMatterOf(fs, join(rel), text, index.config.formats)));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));
