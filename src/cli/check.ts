@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { checkDocument } from '../core/frontmatter/check';
 import { fixAllSafe } from '../core/frontmatter/fixes';
 import type { FrontMatterParse, Problem } from '../core/frontmatter/types';
+import { isMarkdownPath } from '../core/site/markdownFiles';
 import type { ProfileSetting } from '../core/site/profile';
 import { loadSite, type SiteIndex } from '../core/site/siteIndex';
 import { checkSiteDataFile, isSiteDataFile } from '../core/site/yamlFile';
@@ -40,7 +41,6 @@ interface Target { abs: string; site?: LoadedSite; rel: string }
 interface LoadedSite { root: string; index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }
 interface FileResult { file: string; problems: Problem[]; fixed: Problem[] }
 
-const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 
 interface CheckArgs {
@@ -133,7 +133,7 @@ export const checkCommand: CliCommand = {
         const own = prefix === '' ? files : files.filter((f) => f.startsWith(toPosix(prefix) + '/')).map((f) => f.slice(toPosix(prefix).length + 1));
         await addSite(r, undefined, own);
       }
-      if (!roots.length && !encl) for (const f of files) if (MARKDOWN.test(f)) add({ abs: path.join(absDir, f), rel: f });
+      if (!roots.length && !encl) for (const f of files) if (isMarkdownPath(f)) add({ abs: path.join(absDir, f), rel: f });
       return roots.length > 0 || !!encl;
     };
     if (!parsed.paths.length) {

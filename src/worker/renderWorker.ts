@@ -9,6 +9,7 @@ import { encodeUriSegment, type FromWorkerMessage, type ToWorkerMessage, type Wo
 import { SiteRenderer } from '../core/render/renderer';
 import type { RenderStep } from '../core/render/types';
 import { loadSite } from '../core/site/siteIndex';
+import { SiteStore } from '../core/site/siteStore';
 import { bundleTranslator, setTranslator } from '../core/text/l10n';
 import { NodeFileSystem } from '../cli/nodeFileSystem';
 import { relativeUrl } from '../cli/render';
@@ -21,7 +22,7 @@ class ListedFileSystem extends NodeFileSystem {
   constructor(base: string, private readonly files: string[]) { super(base); }
   override async listFiles(): Promise<string[]> { return this.files; }
 }
-
+interface OpenSite { key: string; renderer: Promise<SiteRenderer>; store: SiteStore }
 interface OpenSite { key: string; renderer: Promise<SiteRenderer> }
 const sites = new Map<string, OpenSite>();
 
@@ -39,8 +40,9 @@ function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
   const key = specKey(spec);
   const known = sites.get(root);
   if (known?.key === key) return known.renderer;
+  // One read per post in the worker too: the index (Hugo, Hexo) and the site model share the store.
+  const fs = new SiteStore(spec.files ? new ListedFileSystem(root, spec.files) : new NodeFileSystem(root));
   const renderer = (async () => {
-    const fs = spec.files ? new ListedFileSystem(root, spec.files) : new NodeFileSystem(root);
     const index = spec.generator && spec.generator !== 'jekyll' ? (await loadSite(fs, root, { generator: spec.generator })).index : undefined;
     const theme = spec.theme ? { ...spec.theme, root: toPosix(spec.theme.root), fs: new NodeFileSystem(spec.theme.root) } : undefined;
     return SiteRenderer.open({
@@ -49,7 +51,7 @@ function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
     });
   })();
   renderer.catch(() => { if (sites.get(root)?.renderer === renderer) sites.delete(root); });
-  sites.set(root, { key, renderer });
+  sites.set(root, { key, renderer, store: fs });
   return renderer;
 }
 
@@ -92,7 +94,11 @@ function handle(m: ToWorkerMessage): void {
       void render(m);
       break;
     case 'fileChanged':
-      void sites.get(toPosix(m.root))?.renderer.then((r) => r.fileChanged(m.path, m.change)).catch(() => undefined);
+      void (async () => {
+        const site = sites.get(toPosix(m.root));
+        site?.store.changed(path.posix.join(toPosix(m.root), m.path));
+        await site?.renderer.then((r) => r.fileChanged(m.path, m.change));
+      })().catch(() => undefined);
       break;
     case 'forget':
       if (m.root === undefined) sites.clear();

@@ -2,6 +2,7 @@
 // read from its header and file name; and the grouping by year and month, with a tag filter.
 import * as path from 'node:path/posix';
 import { parseFrontMatter } from '../frontmatter/parse';
+import type { FrontMatterParse } from '../frontmatter/types';
 import { tagValues, tagVariantKey, type TagKind } from '../site/siteIndex';
 import { parseJekyllDate } from '../text/time';
 import { parsePostName } from './naming';
@@ -29,8 +30,8 @@ export interface PostEntry {
  * Reads one post or draft. `dir` is its posts or drafts folder (relative to the site); with
  * `draftKey` (Hugo, which has no drafts folder) a post marked `draft: true` counts as a draft.
  */
-export function readPostEntry(rel: string, folderKind: 'post' | 'draft', text: string, dir: string, draftKey = false): PostEntry {
-  const parse = parseFrontMatter(text);
+export function readPostEntry(rel: string, folderKind: 'post' | 'draft', text: string, dir: string, draftKey = false, parsed?: FrontMatterParse): PostEntry {
+  const parse = parsed ?? parseFrontMatter(text);
   const data = parse.errors.length ? undefined : parse.data;
   const kind = draftKey && data?.draft === true ? 'draft' : folderKind;
   const name = parsePostName(rel);

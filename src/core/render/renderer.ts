@@ -23,7 +23,9 @@ import type { BlockRendering } from './incremental/markdownBlocks';
 import type { LiquidPieces } from './incremental/liquidPieces';
 import { PostMemo } from './incremental/postMemo';
 import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
-import { isMarkdownPath, JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
+import { isMarkdownPath } from '../site/markdownFiles';
+import { frontMatterOf } from '../site/siteStore';
+import { JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
 import type { SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
@@ -149,7 +151,7 @@ export class SiteRenderer {
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
-      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config,
+      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });

@@ -3,8 +3,9 @@
 // one document at a time.
 import * as posix from 'node:path/posix';
 import { findEntry, parseFrontMatter } from '../frontmatter/parse';
-import type { FrontMatterParse } from '../frontmatter/types';
+import type { FrontMatterFormat, FrontMatterParse } from '../frontmatter/types';
 import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';
+import { markdownPattern } from '../site/markdownFiles';
 import { documentUrl, POST_NAME } from '../site/permalink';
 import { tagValues } from '../site/siteIndex';
 import { readSiteData, readSiteYaml, type SiteFileProblem } from '../site/yamlFile';
@@ -47,8 +48,7 @@ export interface SiteDocument {
   parse: FrontMatterParse;
 }
 
-const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
-const PAGEISH = /\.(md|markdown|mkdown|mkdn|mkd|mdown|html?)$/i;
+const PAGEISH = markdownPattern(['html?']);
 const DATA = /\.(ya?ml|json|csv|tsv)$/i;
 
 /** Jekyll's `titleize_slug`: `my-first-post` → `My First Post`. */
@@ -56,13 +56,9 @@ function titleize(slug: string): string {
   return slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
 
-export function isMarkdownPath(p: string): boolean {
-  return MARKDOWN.test(p);
-}
-
 /** Reads a document the way Jekyll does: front matter, defaults, date, slug, url, taxonomy. */
-export function readDocument(config: SiteConfig, path: string, text: string, kind: DocKind): SiteDocument {
-  const parse = parseFrontMatter(text, { formats: config.formats });
+export function readDocument(config: SiteConfig, path: string, text: string, kind: DocKind, shared?: FrontMatterParse): SiteDocument {
+  const parse = shared ?? parseFrontMatter(text, { formats: config.formats });
   const own = parse.errors.length ? {} : (parse.data ?? {});
   const type = kind === 'post' ? 'posts' : kind === 'draft' ? 'drafts' : 'pages';
   const data: Record<string, unknown> = { ...defaultsFor(config, path, type), ...own };
@@ -121,6 +117,8 @@ export interface SiteModelSource {
   adjust?: (doc: SiteDocument, raw: Record<string, unknown>) => SiteDocument;
   /** Pages without front matter that are still pages (jekyll-optional-front-matter). */
   keepWithoutFrontMatter?: (path: string, raw: Record<string, unknown>) => boolean;
+  /** The front matter of a document just read, when another feature has parsed it already (siteStore.ts). */
+  parse?: (path: string, text: string, formats: readonly FrontMatterFormat[]) => FrontMatterParse;
 }
 
 /** Everything Liquid's `site` needs, kept current by `updateDocument` / `removeDocument`. */
@@ -134,6 +132,8 @@ export class SiteModel {
   private postsCache: SiteDocument[] | undefined;
   adjust: (doc: SiteDocument) => SiteDocument = (doc) => doc;
   keepWithoutFrontMatter: (path: string) => boolean = () => false;
+  /** How a document's front matter is parsed (shared with the other features through the site store). */
+  parse: (path: string, text: string) => FrontMatterParse = (_path, text) => parseFrontMatter(text, { formats: this.config.formats });
 
   constructor(configText: string | undefined, config?: SiteConfig) {
     this.config = config ?? parseSiteConfig(configText);
@@ -147,6 +147,8 @@ export class SiteModel {
     const { adjust, keepWithoutFrontMatter } = src;
     if (adjust) model.adjust = (doc) => adjust(doc, model.raw);
     if (keepWithoutFrontMatter) model.keepWithoutFrontMatter = (path) => keepWithoutFrontMatter(path, model.raw);
+    const { parse } = src;
+    if (parse) model.parse = (path, text) => parse(path, text, model.config.formats);
     const todo: Array<[string, DocKind]> = [];
     const dataFiles: string[] = [];
     for (const f of src.files) {
@@ -185,7 +187,7 @@ export class SiteModel {
   updateDocument(path: string, text: string, kind = this.kindOf(path)): SiteDocument | undefined {
     if (!kind) return undefined;
     const old = this.docs.get(path);
-    const doc = this.adjust((old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind));
+    const doc = this.adjust((old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind, this.parse(path, text)));
     // Pages without front matter are static files to Jekyll (unless a plugin says otherwise).
     if (kind === 'page' && !doc.hasFrontMatter && !this.keepWithoutFrontMatter(path)) {
       this.docs.delete(path);

@@ -1,5 +1,6 @@
-// What of the site's config (`_config.yml`, Hugo's `hugo.toml`) the checks need. Unknown or odd values
-// fall back to the generator's defaults.
+// The one reader of a site's config (`_config.yml`, Hugo's `hugo.toml`): what the checks, the preview,
+// the authoring commands and detection (profile.ts) need. Unknown or odd values fall back to the
+// generator's defaults.
 import { parse as parseToml } from 'smol-toml';
 import type { FrontMatterFormat } from '../frontmatter/types';
 import { readSiteYaml, type SiteFileProblem } from './yamlFile';
@@ -60,6 +61,49 @@ export interface SiteConfig {
   liquid?: LiquidSettings;
   /** The `kramdown:` map as written (header ids for link fragments read it through kramdownOptionsFrom). */
   kramdown?: unknown;
+  /** The site's `title`, if it has one. */
+  title?: string;
+  /** Hexo's `new_post_name` (the file name pattern of a new post). */
+  newPostName?: string;
+  /** Where new-post templates live: Hexo's `scaffold_dir`, Hugo's `archetypeDir`. */
+  templatesDir?: string;
+  /** Hugo: the format of the config file read (new posts follow it when no post says otherwise). */
+  configFormat?: ConfigFormat;
+}
+
+export type ConfigFormat = 'toml' | 'yaml' | 'json';
+
+/** Keys only Hexo's `_config.yml` has: any one of them makes the folder a Hexo site. */
+export const HEXO_KEYS = ['new_post_name', 'source_dir', 'public_dir', 'post_asset_folder', 'render_drafts', 'default_layout', 'filename_case', 'tag_dir', 'category_dir'];
+
+/** The keys of `keys` that mark a Hexo config. */
+export function hexoKeysIn(keys: Iterable<string>): string[] {
+  const set = new Set(keys);
+  return HEXO_KEYS.filter((k) => set.has(k));
+}
+
+/** Config files that mark a Hugo site on their own (`hugo.*`, Hugo ≥ 0.110) or together with Hugo keys or folders (`config.*`). */
+export const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'] as const;
+export const HUGO_LEGACY_CONFIG_FILES = ['config.toml', 'config.yaml', 'config.yml', 'config.json'] as const;
+/** Where Hugo looks for its config, first found wins. */
+export const HUGO_CONFIG_ORDER = [
+  ...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml',
+  ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml',
+] as const;
+
+/** A config file's format, from its extension. */
+export function configFormatOf(name: string): ConfigFormat {
+  return name.endsWith('.toml') ? 'toml' : name.endsWith('.json') ? 'json' : 'yaml';
+}
+
+/**
+ * The site's config from the texts of its config files (path relative to the site → text), read the way
+ * `generator` reads it; without one, `_config.yml` decides between Jekyll and Hexo.
+ */
+export function siteConfigFrom(generator: SiteProfile | undefined, configs: Readonly<Record<string, string | undefined>>): SiteConfig {
+  if (generator !== 'hugo') return parseSiteConfig(configs['_config.yml'], generator);
+  const name = HUGO_CONFIG_ORDER.find((n) => configs[n] !== undefined);
+  return name ? parseHugoConfig(configs[name], configFormatOf(name)) : parseHugoConfig(undefined);
 }
 
 export interface LiquidSettings { errorMode: 'lax' | 'warn' | 'strict'; strictFilters: boolean; strictVariables: boolean }
@@ -88,17 +132,21 @@ export const GITHUB_PAGES_THEMES = new Set([
 ]);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A non-blank string, trimmed. */
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/** A folder setting: `./x/` → `x`; blank or only slashes → `fallback`. */
+const folder = (v: unknown, fallback: string): string => (text(v) ?? fallback).replace(/^\.?\/+|\/+$/g, '') || fallback;
 
 /**
  * `_config.yml` read for Jekyll or Hexo. Without `profile`, Hexo is recognised by its keys (what the
  * CLI does); the editor passes the profile its detection or the `techblog.site.profile` setting chose.
  */
-export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | 'hexo'): SiteConfig {
-  if (text === undefined) return profile === 'hexo' ? parseSiteConfig('', 'hexo') : { ...DEFAULT_CONFIG };
-  const read = readSiteYaml(text, '_config.yml');
+export function parseSiteConfig(configText: string | undefined, profile?: 'jekyll' | 'hexo'): SiteConfig {
+  if (configText === undefined) return profile === 'hexo' ? parseSiteConfig('', 'hexo') : { ...DEFAULT_CONFIG };
+  const read = readSiteYaml(configText, '_config.yml');
   const raw: Record<string, unknown> = read.value && typeof read.value === 'object' && !Array.isArray(read.value) ? read.value as Record<string, unknown> : {};
   const errors = read.problem ? [read.problem.message] : [];
-  const hexo = profile ? profile === 'hexo' : 'new_post_name' in raw || 'source_dir' in raw || 'public_dir' in raw;
+  const hexo = profile ? profile === 'hexo' : hexoKeysIn(Object.keys(raw)).length > 0;
   const defaults: DefaultsEntry[] = [];
   if (Array.isArray(raw.defaults)) {
     for (const d of raw.defaults) {
@@ -124,7 +172,7 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     remoteTheme: hexo ? undefined : str(raw.remote_theme),
     layoutsDir: (str(raw.layouts_dir) ?? '_layouts').replace(/^\.?\/|\/$/g, ''),
     sass: sassConfig(raw.sass),
-    sourceDir: hexo ? (str(raw.source_dir) ?? 'source').replace(/\/$/, '') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
+    sourceDir: hexo ? folder(raw.source_dir, 'source') : (str(raw.source) ?? '').replace(/^\.\/?|\/$/g, ''),
     exclude: Array.isArray(raw.exclude) ? raw.exclude.filter((x): x is string => typeof x === 'string') : [],
     include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
     formats: hexo ? ['yaml', 'json'] : ['yaml'],
@@ -135,6 +183,9 @@ export function parseSiteConfig(text: string | undefined, profile?: 'jekyll' | '
     liquid: hexo ? undefined : liquidSettings(raw.liquid),
     kramdown: raw.kramdown,
     fileProblem: read.problem,
+    title: str(raw.title),
+    newPostName: hexo ? text(raw.new_post_name) : undefined,
+    templatesDir: hexo ? folder(raw.scaffold_dir, 'scaffolds') : undefined,
   };
 }
 
@@ -153,32 +204,42 @@ function sassConfig(v: unknown): SassConfig {
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** Hugo's `hugo.toml` / `config.yaml` (`format` from the file's extension). */
-export function parseHugoConfig(text: string | undefined, format: 'toml' | 'yaml' | 'json' = 'toml'): SiteConfig {
-  let raw: Record<string, unknown> = {};
+export function parseHugoConfig(configText: string | undefined, format: ConfigFormat = 'toml'): SiteConfig {
+  const read: Record<string, unknown> = {};
   const errors: string[] = [];
-  if (text !== undefined) {
+  if (configText !== undefined) {
     try {
-      const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : readSiteYaml(text, 'config.yaml').value;
-      if (v && typeof v === 'object' && !Array.isArray(v)) raw = v as Record<string, unknown>;
+      let v: unknown;
+      if (format === 'yaml') {
+        const yaml = readSiteYaml(configText, 'hugo.yaml');
+        if (yaml.problem) errors.push(`Hugo config: ${yaml.problem.message}`);
+        v = yaml.value;
+      } else v = format === 'toml' ? parseToml(configText) : JSON.parse(configText);
+      if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(read, v);
     } catch (e) {
       errors.push(`Hugo config: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
     }
   }
-  const dir = (v: unknown, d: string) => (str(v) ?? d).replace(/^\.?\/+|\/+$/g, '') || d;
+  // Hugo's config keys are case-insensitive (`baseURL`, `baseurl`; `timeZone`, `timezone`), in every format.
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(read)) raw[k.toLowerCase()] ??= v;
   let baseurl = '';
-  try { baseurl = new URL(str(raw.baseURL) ?? str(raw.baseurl) ?? '').pathname; } catch { /* no or relative baseURL */ }
+  try { baseurl = new URL(str(raw.baseurl) ?? '').pathname; } catch { /* no or relative baseURL */ }
   return {
     ...DEFAULT_CONFIG,
     profile: 'hugo',
-    future: raw.buildFuture === true,
+    future: raw.buildfuture === true,
     permalink: '/:title/',
-    timezone: str(raw.timeZone) ?? str(raw.timezone),
+    timezone: text(raw.timezone),
     markdown: 'goldmark',
     baseurl: baseurl.replace(/\/$/, ''),
     theme: str(raw.theme) ?? (Array.isArray(raw.theme) ? str(raw.theme[0]) : undefined),
-    layoutsDir: dir(raw.layoutDir, 'layouts'),
-    sourceDir: dir(raw.staticDir, 'static'),
-    contentDir: dir(raw.contentDir, 'content'),
+    layoutsDir: folder(raw.layoutdir, 'layouts'),
+    sourceDir: folder(raw.staticdir, 'static'),
+    contentDir: folder(raw.contentdir, 'content'),
+    title: str(raw.title),
+    templatesDir: folder(raw.archetypedir, 'archetypes'),
+    configFormat: configText === undefined ? undefined : format,
     // Hugo also reads `{…}` JSON front matter, which no delimiter line marks; TechBlog checks the other two.
     formats: ['toml', 'yaml'],
     errors,

@@ -1,11 +1,11 @@
 // Which static-site generator a blog folder belongs to (Jekyll, Hugo, Hexo), and where that generator
 // keeps posts, drafts, templates and the files it serves at the site root. Pure: the host lists the
 // folder and reads the config files, this module only looks at names and text.
-import { parse as parseToml } from 'smol-toml';
 import { isMap, parseDocument } from 'yaml';
 import { yamlGuard } from '../frontmatter/parse';
-import type { SiteProfile } from './config';
-import { MAX_SITE_YAML_CHARS, readSiteYaml } from './yamlFile';
+import { defaultsFor, hexoKeysIn, HUGO_CONFIG_FILES, HUGO_LEGACY_CONFIG_FILES, siteConfigFrom, type SiteProfile } from './config';
+import { isMarkdownPath } from './markdownFiles';
+import { MAX_SITE_YAML_CHARS } from './yamlFile';
 
 /** The generators TechBlog knows. `SiteProfile` (what the validator reads) is the subset with `_config.yml`. */
 export type Generator = SiteProfile | 'hugo';
@@ -15,14 +15,6 @@ export const GENERATOR_NAMES: Readonly<Record<Generator, string>> = { jekyll: 'J
 /** The `techblog.site.profile` setting: `auto` detects, anything else forces that generator. */
 export type ProfileSetting = 'auto' | Generator;
 
-/** Config files that mark a Hugo site on their own (`hugo.*`, Hugo ≥ 0.110) or together with Hugo keys or folders (`config.*`). */
-export const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'] as const;
-export const HUGO_LEGACY_CONFIG_FILES = ['config.toml', 'config.yaml', 'config.yml', 'config.json'] as const;
-/** Where Hugo looks for its config, first found wins. */
-export const HUGO_CONFIG_ORDER = [
-  ...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml',
-  ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml',
-] as const;
 /** Every config file whose text detection may read, relative to the site folder. */
 export const PROFILE_CONFIG_FILES = [
   '_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES,
@@ -50,7 +42,6 @@ export interface ProfileDetection {
   evidence: string[];
 }
 
-const HEXO_KEYS = ['new_post_name', 'source_dir', 'public_dir', 'post_asset_folder', 'render_drafts', 'default_layout', 'filename_case', 'tag_dir', 'category_dir'];
 const HUGO_KEYS = /^\s*(baseURL|languageCode|defaultContentLanguage|contentDir|paginate|pagination|enableRobotsTXT|\[params\]|\[menus?\b|\[taxonomies\]|\[markup\]|\[permalinks\]|\[outputs\]|params:|menus?:|taxonomies:|markup:|permalinks:)\b/im;
 
 function hasEntry(files: readonly string[], name: string): boolean {
@@ -74,7 +65,7 @@ export function detectGenerator(site: SiteFiles, setting: ProfileSetting = 'auto
   const hasJekyllConfig = jekyllConfig !== undefined || hasEntry(files, '_config.yml');
   if (hasJekyllConfig) {
     const keys = topLevelYamlKeys(jekyllConfig);
-    const hexoKeys = HEXO_KEYS.filter((k) => keys.has(k));
+    const hexoKeys = hexoKeysIn(keys);
     if (hexoKeys.length) add('hexo', 4 + hexoKeys.length, `${hexoKeys.join(', ')} in _config.yml`);
     else add('jekyll', 3, '_config.yml');
   }
@@ -165,79 +156,48 @@ export interface SiteLayout {
   defaultLayout: string | undefined;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const trimSlashes = (s: string) => s.replace(/^\.?\/+|\/+$/g, '');
-
-function readConfig(text: string | undefined, format: 'yaml' | 'toml' | 'json'): Record<string, unknown> {
-  if (text === undefined) return {};
-  try {
-    const v: unknown = format === 'toml' ? parseToml(text) : format === 'json' ? JSON.parse(text) : readSiteYaml(text, '_config.yml').value;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function hugoConfig(configs: Readonly<Record<string, string>>): { config: Record<string, unknown>; format: FrontMatterStyle | undefined } {
-  for (const name of HUGO_CONFIG_ORDER) {
-    const text = configs[name];
-    if (text === undefined) continue;
-    const ext = name.slice(name.lastIndexOf('.') + 1);
-    const format = ext === 'toml' ? 'toml' : ext === 'json' ? 'json' : 'yaml';
-    return { config: readConfig(text, format), format: format === 'toml' ? 'toml' : 'yaml' };
-  }
-  return { config: {}, format: undefined };
-}
-
-/** Where a generator keeps posts, drafts and templates in this folder, with the config's overrides applied. */
+/** Where a generator keeps posts, drafts and templates in this folder, with the config's overrides applied (config.ts reads the config). */
 export function siteLayout(generator: Generator, site: SiteFiles): SiteLayout {
   const { files, configs } = site;
+  const config = siteConfigFrom(generator, configs);
   if (generator === 'hexo') {
-    const c = readConfig(configs['_config.yml'], 'yaml');
-    const source = trimSlashes(str(c.source_dir) ?? 'source') || 'source';
-    const scaffolds = trimSlashes(str(c.scaffold_dir) ?? 'scaffolds') || 'scaffolds';
+    const source = config.sourceDir;
+    const scaffolds = config.templatesDir ?? 'scaffolds';
     return {
       generator, postsDir: `${source}/_posts`, draftsDir: `${source}/_drafts`,
-      postName: str(c.new_post_name) ?? ':title.md', draftName: ':title.md', publishDir: source, imagesDir: `${source}/images`, frontMatter: 'yaml',
+      postName: config.newPostName ?? ':title.md', draftName: ':title.md', publishDir: source, imagesDir: `${source}/images`, frontMatter: 'yaml',
       templates: { post: [`${scaffolds}/post.md`], draft: [`${scaffolds}/draft.md`, `${scaffolds}/post.md`] },
-      timezone: str(c.timezone), defaultLayout: undefined,
+      timezone: config.timezone, defaultLayout: undefined,
     };
   }
   if (generator === 'hugo') {
-    const { config, format } = hugoConfig(configs);
-    const contentDir = trimSlashes(str(config.contentDir) ?? 'content') || 'content';
-    const staticDir = trimSlashes(str(config.staticDir) ?? 'static') || 'static';
-    const archetypes = trimSlashes(str(config.archetypeDir) ?? 'archetypes') || 'archetypes';
+    const contentDir = config.contentDir ?? 'content';
+    const staticDir = config.sourceDir;
+    const archetypes = config.templatesDir ?? 'archetypes';
     // The section posts live in: the first of these that exists, else `posts` (Hugo's own examples).
     const section = ['posts', 'post', 'blog', 'articles'].find((s) => hasEntry(files, `${contentDir}/${s}/`)) ?? 'posts';
     const lines = site.firstLines ?? [];
     const toml = lines.filter((l) => /^\+\+\+\s*$/.test(l)).length;
     const yaml = lines.filter((l) => /^---\s*$/.test(l)).length;
+    const format: FrontMatterStyle | undefined = config.configFormat === undefined ? undefined : config.configFormat === 'toml' ? 'toml' : 'yaml';
     const frontMatter: FrontMatterStyle = toml !== yaml ? (toml > yaml ? 'toml' : 'yaml') : (format ?? 'toml');
     return {
       generator, postsDir: `${contentDir}/${section}`, draftsDir: undefined, postName: ':title.md', draftName: ':title.md',
       publishDir: staticDir, imagesDir: `${staticDir}/images`, frontMatter,
       templates: { post: [`${archetypes}/${section}.md`, `${archetypes}/default.md`], draft: [`${archetypes}/${section}.md`, `${archetypes}/default.md`] },
-      timezone: str(config.timeZone) ?? str(config.timezone), defaultLayout: undefined,
+      timezone: config.timezone, defaultLayout: undefined,
     };
   }
-  const c = readConfig(configs['_config.yml'], 'yaml');
-  const source = trimSlashes(str(c.source) ?? '');
+  const source = config.sourceDir;
   const inSource = (p: string) => (source ? `${source}/${p}` : p);
-  let defaultLayout: string | undefined;
-  if (Array.isArray(c.defaults)) {
-    for (const d of c.defaults as unknown[]) {
-      const { scope, values } = (d && typeof d === 'object' ? d : {}) as { scope?: { path?: unknown; type?: unknown }; values?: Record<string, unknown> };
-      const path = typeof scope?.path === 'string' ? trimSlashes(scope.path) : '';
-      const appliesToPosts = (scope?.type === undefined || scope.type === 'posts') && (path === '' || path === '_posts');
-      if (appliesToPosts && values && typeof values === 'object' && str(values.layout)) defaultLayout = str(values.layout);
-    }
-  }
+  // Jekyll's `defaults:` as they apply to a new post in `_posts/` (scope paths are relative to the source folder).
+  const layout = defaultsFor(config, '_posts/2000-01-01-new-post.md', 'posts').layout;
+  const defaultLayout = typeof layout === 'string' && layout.trim() ? layout.trim() : undefined;
   return {
     generator, postsDir: inSource('_posts'), draftsDir: inSource('_drafts'),
     postName: ':year-:month-:day-:title.md', draftName: ':title.md', publishDir: source, imagesDir: inSource('images'), frontMatter: 'yaml',
     templates: { post: [inSource('_templates/post.md'), '.techblog/templates/post.md'], draft: [inSource('_templates/draft.md'), '.techblog/templates/draft.md', inSource('_templates/post.md'), '.techblog/templates/post.md'] },
-    timezone: str(c.timezone), defaultLayout,
+    timezone: config.timezone, defaultLayout,
   };
 }
 
@@ -308,7 +268,7 @@ export async function probeSite(probe: SiteProbe, setting: ProfileSetting = 'aut
   let layout = siteLayout(detection.generator, site);
   if (detection.generator === 'hugo') {
     // New posts follow the delimiters the existing ones use.
-    const posts = ((await probe.list(layout.postsDir)) ?? []).filter((n) => /\.md$/i.test(n)).slice(0, 5);
+    const posts = ((await probe.list(layout.postsDir)) ?? []).filter(isMarkdownPath).slice(0, 5);
     const firstLines = (await Promise.all(posts.map((n) => probe.read(`${layout.postsDir}/${n}`)))).map((t) => (t ?? '').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]);
     layout = siteLayout('hugo', { ...site, firstLines });
   }
@@ -316,8 +276,7 @@ export async function probeSite(probe: SiteProbe, setting: ProfileSetting = 'aut
 }
 
 function siteTitle(generator: Generator, configs: Readonly<Record<string, string>>): string | undefined {
-  const config = generator === 'hugo' ? hugoConfig(configs).config : readConfig(configs['_config.yml'], 'yaml');
-  return typeof config.title === 'string' ? config.title : undefined;
+  return siteConfigFrom(generator, configs).title;
 }
 
 /**

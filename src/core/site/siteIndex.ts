@@ -4,17 +4,19 @@ import * as path from 'node:path/posix';
 import { parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
 import { LinkTargets } from '../links/targets';
-import { parseHugoConfig, parseSiteConfig, type SiteConfig } from './config';
+import { configFormatOf, HUGO_CONFIG_FILES, HUGO_CONFIG_ORDER, parseHugoConfig, parseSiteConfig, type SiteConfig } from './config';
 import type { SiteFileSystem } from './fileSystem';
-import { HUGO_CONFIG_FILES, HUGO_CONFIG_ORDER, type Generator } from './profile';
+import { markdownPattern } from './markdownFiles';
+import { frontMatterOf } from './siteStore';
+import type { Generator } from './profile';
 
 export type DocKind = 'post' | 'draft' | 'page' | 'other';
 export type TagKind = 'tags' | 'categories';
 
 export interface Spelling { value: string; count: number }
 
-const MARKDOWN = /\.(md|markdown|mkdown|mkdn|mkd|mdown|textile)$/i;
-const POSTISH = /\.(md|markdown|mkdown|mkdn|mkd|mdown|textile|html?)$/i;
+const MARKDOWN = markdownPattern(['textile']);
+const POSTISH = markdownPattern(['textile', 'html?']);
 const SKIP_DIRS = /(^|\/)(_site|node_modules|vendor|\.git|\.bundle|\.jekyll-cache|\.sass-cache|_layouts|_includes|_sass|_data|\.github|\.vscode)\//;
 
 /** The key tag spellings are grouped by: `CloudNative`, `cloudnative`, `cloud-native` are one tag. */
@@ -216,7 +218,7 @@ async function readSiteConfig(fs: SiteFileSystem, join: (rel: string) => string,
   if (generator !== 'hugo') return parseSiteConfig(await fs.readFile(join('_config.yml')), generator);
   for (const name of HUGO_CONFIG_ORDER) {
     const text = await fs.readFile(join(name));
-    if (text !== undefined) return parseHugoConfig(text, name.endsWith('.toml') ? 'toml' : name.endsWith('.json') ? 'json' : 'yaml');
+    if (text !== undefined) return parseHugoConfig(text, configFormatOf(name));
   }
   return parseHugoConfig(undefined);
 }
@@ -250,7 +252,8 @@ export async function loadSite(
       const text = await fs.readFile(join(rel));
       if (text === undefined) continue;
       texts.set(rel, text);
-      parses.set(rel, index.updateFile(rel, text));
+      // A store shares the parse with the other features reading this post (siteStore.ts).
+      parses.set(rel, index.updateFile(rel, text, frontMatterOf(fs, join(rel), text, index.config.formats)));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker));

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { readPostEntry, type PostEntry } from '../../core/authoring/posts';
+import type { FrontMatterFormat } from '../../core/frontmatter/types';
+import { markdownPattern } from '../../core/site/markdownFiles';
 import type { SiteLayout } from '../../core/site/profile';
+import type { SiteStore } from '../../core/site/siteStore';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { siteModelsOf, type SiteModels } from '../site/siteModels';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 
-const POST_FILES = '**/*.{md,markdown,mkd,mkdn,mdown,html}';
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const POST_FILE = markdownPattern(['html']);
 
 export interface CatalogSite {
   site: SiteSummary;
@@ -14,25 +17,25 @@ export interface CatalogSite {
   posts: PostEntry[];
 }
 
-interface Loaded { site: SiteSummary; layout: SiteLayout; entries: Map<string, PostEntry> }
+interface Loaded { site: SiteSummary; layout: SiteLayout; entries: Map<string, PostEntry>; store: SiteStore; formats: readonly FrontMatterFormat[] }
 
 /**
- * The posts and drafts of every site, read once and then kept current one file at a time from
- * file-system events; open documents count with their live text when saved.
+ * The posts and drafts of every site, taken from the workspace's site model (siteModels.ts: the files
+ * its index lists, the texts and front matter its store already read for validation) and then kept
+ * current one file at a time from its file events; open documents count with their live text when saved.
  */
 export class PostCatalog extends Disposable {
   private loaded: Promise<Loaded[]> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** A post or draft was added, changed or removed, or the set of sites changed. */
   readonly onDidChange = this.changed.event;
+  private readonly models: SiteModels;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log) {
     super();
+    this.models = siteModelsOf(sites, log);
     this.register(sites.onDidChange(() => { this.loaded = undefined; this.changed.fire(); }));
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(POST_FILES));
-    this.register(watcher.onDidCreate((u) => void this.onDisk(u)));
-    this.register(watcher.onDidChange((u) => void this.onDisk(u)));
-    this.register(watcher.onDidDelete((u) => void this.onDisk(u)));
+    this.register(this.models.onDidChangeFile((e) => void this.onDisk(e.uri)));
   }
 
   async all(): Promise<CatalogSite[]> {
@@ -49,18 +52,21 @@ export class PostCatalog extends Disposable {
 
   private async load(): Promise<Loaded[]> {
     const t0 = Date.now();
-    const sites = await this.sites.all();
+    const [sites, indexed] = await Promise.all([this.sites.all(), this.models.indexes.all()]);
     const loaded = await Promise.all(sites.map(async (site) => {
       const { layout } = site;
+      const index = indexed.find((i) => i.root.toString() === site.root.toString())?.index;
+      const store = this.models.store(site.root);
+      const formats = index?.config.formats ?? ['yaml', 'toml', 'json'];
       const entries = new Map<string, PostEntry>();
+      const paths = index ? [...index.allPaths()] : [];
       for (const [dir, kind] of folders(layout)) {
-        const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.joinPath(site.root, dir), POST_FILES));
-        await Promise.all(uris.map(async (uri) => {
-          const entry = await read(uri, site.root, dir, kind, !layout.draftsDir);
+        await Promise.all(paths.filter((rel) => rel.startsWith(dir + '/') && POST_FILE.test(rel)).map(async (rel) => {
+          const entry = await read(store, site.root, rel, dir, kind, !layout.draftsDir, formats);
           if (entry) entries.set(entry.rel, entry);
         }));
       }
-      return { site, layout, entries };
+      return { site, layout, entries, store, formats };
     }));
     this.log.info(`Posts view: ${loaded.reduce((n, s) => n + s.entries.size, 0)} posts and drafts in ${Date.now() - t0} ms`);
     return loaded;
@@ -73,8 +79,8 @@ export class PostCatalog extends Disposable {
       const rel = relativeTo(s.site.root, uri);
       if (rel === undefined) continue;
       const folder = folders(s.layout).find(([dir]) => rel.startsWith(dir + '/'));
-      if (!folder) continue;
-      const entry = await read(uri, s.site.root, folder[0], folder[1], !s.layout.draftsDir);
+      if (!folder || !POST_FILE.test(rel)) continue;
+      const entry = await read(s.store, s.site.root, rel, folder[0], folder[1], !s.layout.draftsDir, s.formats);
       if (entry) s.entries.set(rel, entry);
       else s.entries.delete(rel);
       this.changed.fire();
@@ -92,13 +98,9 @@ function relativeTo(root: vscode.Uri, uri: vscode.Uri): string | undefined {
   return uri.scheme === root.scheme && uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : undefined;
 }
 
-async function read(uri: vscode.Uri, root: vscode.Uri, dir: string, kind: 'post' | 'draft', draftKey: boolean): Promise<PostEntry | undefined> {
-  const rel = relativeTo(root, uri);
-  if (rel === undefined) return undefined;
-  try {
-    const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-    return readPostEntry(rel, kind, text, dir, draftKey);
-  } catch {
-    return undefined; // deleted, or not a file
-  }
+/** A post's entry from the store's text and shared front matter; undefined when it is gone. */
+async function read(store: SiteStore, root: vscode.Uri, rel: string, dir: string, kind: 'post' | 'draft', draftKey: boolean, formats: readonly FrontMatterFormat[]): Promise<PostEntry | undefined> {
+  const path = vscode.Uri.joinPath(root, rel).path;
+  const text = await store.readFile(path);
+  return text === undefined ? undefined : readPostEntry(rel, kind, text, dir, draftKey, store.frontMatter(path, text, formats));
 }

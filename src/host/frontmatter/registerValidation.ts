@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
+import { siteModelsOf } from '../site/siteModels';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { FrontMatterCodeActions } from './codeActions';
 import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
 import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
 import { RuleDocs } from './ruleDocs';
-import { SiteIndexes } from './siteIndexes';
 import { registerLinks } from '../links/registerLinks';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
 
 /** Front-matter validation: diagnostics, quick fixes, fix-all, completion, hover and "Check All Posts". */
 export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {
-  const indexes = new SiteIndexes(sites, log);
+  // The workspace's one set of site indexes, shared with the preview (owned by `sites`).
+  const indexes = siteModelsOf(sites, log).indexes;
   const diagnostics = new FrontMatterDiagnostics(indexes, new RuleDocs(extensionUri), log);
   const completion = new FrontMatterCompletion(indexes, diagnostics);
   return vscode.Disposable.from(
-    indexes,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new FrontMatterCodeActions(diagnostics), { providedCodeActionKinds: FrontMatterCodeActions.kinds }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completion, ...TRIGGER_CHARACTERS),

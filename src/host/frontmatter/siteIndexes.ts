@@ -6,7 +6,8 @@ import type { SiteIndex } from '../../core/site/siteIndex';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
-import { WorkspaceFileSystem } from './workspaceFileSystem';
+import type { SiteStore } from '../../core/site/siteStore';
+import type { SiteModels } from '../site/siteModels';
 
 export interface SiteFileChange {
   root: vscode.Uri;
@@ -42,15 +43,13 @@ export class SiteIndexes extends Disposable {
   /** Sites were found again (a config file or `techblog.site.profile` changed): every check may differ. */
   readonly onDidResetSites = this.reset.event;
 
-  constructor(private readonly sites: WorkspaceSites, private readonly log: Log) {
+  constructor(private readonly sites: WorkspaceSites, private readonly log: Log, private readonly models: SiteModels) {
     super();
     this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); this.reset.fire(); }));
     // Trusted now: the site schema's patterns apply (Restricted Mode left them out).
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => { this.schemas.clear(); this.reset.fire(); }));
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
-    this.register(watcher.onDidCreate((u) => this.onDisk(u, 'create')));
-    this.register(watcher.onDidChange((u) => this.onDisk(u, 'change')));
-    this.register(watcher.onDidDelete((u) => this.onDisk(u, 'delete')));
+    // The workspace's one watcher (siteModels.ts): its store has forgotten the file's old text already.
+    this.register(models.onDidChangeFile((e) => void this.onDisk(e.uri, e.what)));
   }
 
   /** The site a document belongs to, with its index; undefined outside every site. */
@@ -68,8 +67,9 @@ export class SiteIndexes extends Disposable {
     return Promise.all(sites.map(async (s) => ({ root: s.root, index: await this.indexOf(s) })));
   }
 
-  fileSystem(root: vscode.Uri): WorkspaceFileSystem {
-    return new WorkspaceFileSystem(root);
+  /** The site's files, read through its store: a post read by one feature is not read again by another. */
+  fileSystem(root: vscode.Uri): SiteStore {
+    return this.models.store(root);
   }
 
   private indexOf({ root, generator }: SiteSummary): Promise<SiteIndex> {
@@ -79,7 +79,7 @@ export class SiteIndexes extends Disposable {
       const t0 = Date.now();
       p = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('TechBlog: reading the blog') }, async () => {
         const { index } = await loadSite(this.fileSystem(root), root.path, { generator });
-        this.log.info(`Indexed ${vscode.workspace.asRelativePath(root)} (${generator}): ${index.documentCount()} documents, ${index.layouts().length} layouts in ${Date.now() - t0} ms`);
+        this.log.info(`Indexed ${vscode.workspace.asRelativePath(root)} (${generator}): ${index.documentCount()} documents, ${index.layouts().length} layouts in ${Date.now() - t0} ms (site store: ${JSON.stringify(this.models.stats())})`);
         return index;
       }));
       p.then(undefined, (e) => { this.loaded.delete(key); this.log.error(`Could not index ${root.fsPath}: ${e}`); });

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { isImageFile } from '../../core/paste/mime';
 import { findUnusedImages, type SiteText } from '../../core/paste/unusedImages';
+import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
+import type { SiteStore } from '../../core/site/siteStore';
+import { siteModelsOf } from '../site/siteModels';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
@@ -8,11 +11,10 @@ import { WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 import { refuseInRestrictedMode } from '../util/trust';
 
 /** Files that may name an image: posts, pages, layouts, includes, data, config, styles, scripts. */
-const TEXT_GLOB = '**/*.{md,markdown,mdown,mkd,mkdn,html,htm,liquid,xml,txt,textile,yml,yaml,json,toml,css,scss,sass,js}';
+const TEXT_GLOB = `**/*.${markdownGlobAlternatives(['html', 'htm', 'liquid', 'xml', 'txt', 'textile', 'yml', 'yaml', 'json', 'toml', 'css', 'scss', 'sass', 'js'])}`;
 /** Build output and dependencies: the built `_site` names every image, so it must not count. */
 const EXCLUDE = '{**/.git/**,**/node_modules/**,**/_site/**,**/.jekyll-cache/**,**/.sass-cache/**,**/vendor/**,**/.bundle/**}';
 const readBatch = 32;
-const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export interface UnusedImage {
   readonly uri: vscode.Uri;
@@ -47,7 +49,7 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
         for (const site of found) {
           if (token.isCancellationRequested) return undefined;
           progress.report({ message: vscode.workspace.asRelativePath(site.root) });
-          const r = await unusedIn(site, token);
+          const r = await unusedIn(site, siteModelsOf(sites, log).store(site.root), token);
           if (!r) return undefined;
           all.push(...r.unused);
           images += r.images;
@@ -136,7 +138,7 @@ export function registerFindUnusedImages(sites: WorkspaceSites, log: Log): vscod
   });
 }
 
-async function unusedIn(site: SiteSummary, token: vscode.CancellationToken): Promise<{ unused: UnusedImage[]; images: number } | undefined> {
+async function unusedIn(site: SiteSummary, store: SiteStore, token: vscode.CancellationToken): Promise<{ unused: UnusedImage[]; images: number } | undefined> {
   const { settings } = pasteSettingsFor(site.root, site);
   const fs = new WorkspacePasteFileSystem(site.root);
   const rootPath = site.root.path.replace(/\/+$/, '');
@@ -148,11 +150,9 @@ async function unusedIn(site: SiteSummary, token: vscode.CancellationToken): Pro
   for (let i = 0; i < files.length; i += readBatch) {
     if (token.isCancellationRequested) return undefined;
     const batch = await Promise.all(files.slice(i, i + readBatch).map(async (uri) => {
-      try {
-        return { path: uri.path, text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
-      } catch {
-        return undefined;
-      }
+      // Through the site's store: posts the other features read already are not read again.
+      const text = await store.readFile(uri.path);
+      return text === undefined ? undefined : { path: uri.path, text };
     }));
     for (const t of batch) if (t) texts.push(t);
   }

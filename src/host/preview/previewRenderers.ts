@@ -10,7 +10,8 @@ import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
 import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
-import { SiteIndexes } from '../frontmatter/siteIndexes';
+import type { SiteIndexes } from '../frontmatter/siteIndexes';
+import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
 import { renderLimits } from './previewConfig';
@@ -101,7 +102,8 @@ export class PreviewRenderers extends Disposable {
   /** The site index service, created with the first preview (it watches the workspace). */
   private siteIndexes(): SiteIndexes {
     if (!this.indexes) {
-      this.indexes = this.register(new SiteIndexes(this.sites, this.log));
+      // The same indexes validation uses (one reading of the site, one watcher; owned by `sites`).
+      this.indexes = siteModelsOf(this.sites, this.log).indexes;
       this.register(this.indexes.onDidChangeSite(async (e) => {
         const renderer = this.renderers.get(e.root.toString());
         if (!renderer) return;

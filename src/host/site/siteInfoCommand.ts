@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
 import { GENERATOR_NAMES, type Generator } from '../../core/site/profile';
 import type { WorkspaceSites, SiteSummary } from './workspaceSites';
 
@@ -25,6 +26,6 @@ export function registerSiteInfoCommand(sites: WorkspaceSites): vscode.Disposabl
 }
 
 async function describe(site: SiteSummary): Promise<SiteInfo> {
-  const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(site.root, `${site.layout.postsDir}/**/*.{md,markdown,html}`));
+  const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(site.root, `${site.layout.postsDir}/**/*.${markdownGlobAlternatives(['html'])}`));
   return { root: vscode.workspace.asRelativePath(site.root, true), title: site.title, generator: site.generator, posts: posts.length };
 }

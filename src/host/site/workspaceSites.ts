@@ -83,6 +83,15 @@ export class WorkspaceSites extends Disposable {
     }));
   }
 
+  private readonly services = new Map<string, vscode.Disposable>();
+
+  /** A service shared by every feature of this workspace (the site models), made on first use and disposed with the sites. */
+  service<T extends vscode.Disposable>(key: string, make: () => T): T {
+    let s = this.services.get(key);
+    if (!s) this.services.set(key, (s = this.register(make())));
+    return s as T;
+  }
+
   all(): Promise<SiteSummary[]> {
     this.cached ??= this.find();
     return this.cached;

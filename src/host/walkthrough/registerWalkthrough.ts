@@ -2,6 +2,7 @@
 // user has open or on a copy of the sample blog shipped in the extension, so a new user sees paste,
 // preview and a quick fix work before reading any documentation.
 import * as vscode from 'vscode';
+import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { uriExists } from '../util/uriExists';
@@ -47,7 +48,7 @@ async function postToUse(sites: WorkspaceSites): Promise<vscode.Uri | undefined>
   if (active?.languageId === 'markdown' && active.uri.scheme !== 'untitled') return active.uri;
   for (const site of await sites.all()) {
     const postsDir = vscode.Uri.joinPath(site.root, site.layout.postsDir);
-    const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(postsDir, '**/*.{md,markdown}'), undefined, 2000);
+    const posts = await vscode.workspace.findFiles(new vscode.RelativePattern(postsDir, `**/*.${markdownGlobAlternatives()}`), undefined, 2000);
     posts.sort((a, b) => b.path.localeCompare(a.path));
     if (posts[0]) return posts[0];
   }

@@ -2,9 +2,10 @@
 // page is published as that folder's index (`docs/README.md` → `/docs/`). With
 // `readme_index.with_frontmatter: true`, READMEs with front matter too; `enabled: false` turns it off.
 import * as posix from 'node:path/posix';
+import { markdownPattern } from '../../site/markdownFiles';
 
 export const README_INDEX_PLUGIN = 'jekyll-readme-index';
-const README = /(^|\/)readme\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
+const README = markdownPattern([], '(^|\\/)readme\\.');
 const INDEXES = ['index.html', 'index.htm', 'index.xhtml', 'index.xml', 'index.md', 'index.markdown'];
 
 const options = (raw: Record<string, unknown>) => (raw.readme_index && typeof raw.readme_index === 'object' ? (raw.readme_index as Record<string, unknown>) : {});

@@ -2,7 +2,8 @@
 // generators change the documents (optional front matter, titles from headings, default layouts,
 // relative links), post-render hooks change the HTML (jemoji, mentions). The renderer calls these.
 import type { SitePlugins } from '../../site/githubPages';
-import { isMarkdownPath, type SiteDocument } from '../siteModel';
+import { isMarkdownPath } from '../../site/markdownFiles';
+import type { SiteDocument } from '../siteModel';
 import { DEFAULT_LAYOUT_PLUGIN, defaultLayout } from './defaultLayout';
 import { GITHUB_METADATA_PLUGIN, githubNamespace, githubRepository, headBranch, withGithubMetadata } from './githubMetadata';
 import { mapBody } from './htmlText';
