@@ -3,7 +3,8 @@
 //     bundle against the same entry with the preview bundled in (the layout before the split), target ≤ 400 KB
 //   - require + activate of both in a fresh Node process with a stub `vscode` (test/bench/activationProbe.ts),
 //     medians of TECHBLOG_BENCH_ACTIVATIONS runs (default 7), interleaved
-//   - VS Code's own measure and command → first preview in the real offline host: builds, then runs
+//   - VS Code's own measure and command → first preview in the real offline host: a production build (the
+//     bundles as they ship; a later `npm run build` brings the source maps back), then
 //     test/e2e/firstPreview.e2e.mjs --bench (about 3 min; TECHBLOG_BENCH_HOST=0 skips it)
 // `npm run bench -- activation` runs only this one.
 import { spawnSync } from 'node:child_process';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
 
   if (process.env.TECHBLOG_BENCH_HOST === '0') return;
   const step = (args: string[]): number => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
-  const built = step(['scripts/build.mjs']);
+  const built = step(['scripts/build.mjs', '--production']);
   process.exitCode = built !== 0 ? built : step(['test/e2e/firstPreview.e2e.mjs', '--bench']);
 }
 
