@@ -1,5 +1,8 @@
 // esbuild: the bundles from one script.
-//   dist/extension.js  the extension host code (cjs, `vscode` external)
+//   dist/extension.js  the extension host code loaded at activation (cjs, `vscode` external): validation,
+//                      paste, authoring; the preview is not in it (checked by test/unit/project/bundles.test.ts)
+//   dist/preview.js    the preview on the host (panels, renderer, Liquid, markdown-it, KaTeX, highlighter,
+//                      sanitizer), required by dist/extension.js on the first preview (src/host/preview/previewEntry.ts)
 //   dist/renderWorker.js  the preview's render worker (a worker_threads thread the host starts with a
 //                      time and memory limit: Liquid, Markdown, KaTeX, Sass and the sanitizer run there)
 //   dist/cli.js        the `techblog` command line (cjs, runs on plain Node)
@@ -32,21 +35,33 @@ const sassApart = {
   },
 };
 
-const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
+/** `import('./previewEntry')` in the host becomes `require('./preview.js')` (the build's `supported` turns
+ *  `import()` into a plain require, resolved by the extension host like the bundle's own): loaded on first use. */
+const previewApart = {
+  name: 'preview-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/previewEntry$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './preview.js', external: true } : undefined));
+  },
+};
+
+export const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, previewApart], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((b) => !b.entryPoints[0].startsWith('src/') || fs.existsSync(path.join(root, b.entryPoints[0])));
 
-if (watch) {
+// Imported by tests and the bench for the bundles' options; builds only when run as a script.
+const main = import.meta.url === `file://${process.argv[1]}`;
+if (main && watch) {
   for (const b of builds) {
     const ctx = await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(b.outfile)] });
     await ctx.watch();
   }
   console.log('[build] watching for changes (Ctrl+C to stop)');
-} else {
+} else if (main) {
   const t0 = Date.now();
   // A production bundle has no map: drop one a development build left, or vsce ships it beside media/**.
   if (production) for (const b of builds) fs.rmSync(path.join(root, b.outfile + '.map'), { force: true });

@@ -452,15 +452,16 @@ export class PreviewPanel extends Disposable {
     const source = this.last?.source;
     if (!source) return;
     try {
+      const renderer = await source.renderer();
       await openPreviewLink(href, {
         base: {
           resourceBase: this.panel.webview.asWebviewUri(source.root).toString(),
-          pageUrl: source.renderer.urlOf(source.rel) ?? '/',
-          baseurl: source.renderer.baseurl,
+          pageUrl: renderer.urlOf(source.rel) ?? '/',
+          baseurl: renderer.baseurl,
         },
         siteRoot: source.root,
         document: this.resourceUri,
-        pathOfUrl: (u) => source.renderer.pathOfUrl(u),
+        pathOfUrl: (u) => renderer.pathOfUrl(u),
         column: this.sourceColumn(),
         log: this.deps.log,
       });

@@ -3,7 +3,8 @@
 // folder as a site of its own (the bundled theme, no layouts), like `techblog render` does.
 // Sites on disk render in the render worker (src/worker/), under the time and memory limits, which
 // keeps a renderer of its own per site (told about the same file changes); the host's renderer
-// then answers only the preview's link questions (URLs, baseurl). Virtual workspaces render here.
+// then answers only the preview's link questions (URLs, baseurl), and is opened (it reads the whole site)
+// only when one is asked, never before the first frame. Virtual workspaces render here.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
@@ -21,7 +22,8 @@ import type { WorkspaceSites } from '../site/workspaceSites';
 import type { ThemeService, ThemeState } from '../theme/themeService';
 
 export interface PreviewSource {
-  renderer: SiteRenderer;
+  /** The host's renderer of the site, opened on first call (sites on disk render in the worker without it). */
+  renderer(): Promise<SiteRenderer>;
   /** The site folder (or, outside every site, the document's folder). */
   root: vscode.Uri;
   /** The document's path relative to `root` (posix). */
@@ -54,6 +56,8 @@ export class PreviewRenderers extends Disposable {
   private fallbackCss: Promise<string | undefined> | undefined;
   /** Per site root: its theme as last looked up. */
   private readonly themeStates = new Map<string, ThemeState>();
+  /** The site roots previews were opened in (their renderers may not be open). */
+  private readonly roots = new Set<string>();
   private readonly changed = this.register(new vscode.EventEmitter<{ root: vscode.Uri; rel: string }>());
   /** A file of this site changed on disk: previews in it should render again. */
   readonly onDidChangeSite = this.changed.event;
@@ -77,15 +81,14 @@ export class PreviewRenderers extends Disposable {
     if (!this.workerScript) log.warn('Preview: the render worker (dist/renderWorker.js) is missing: posts render on the extension host, without time or memory limits.');
     this.register({ dispose: () => this.worker?.dispose() });
     // Site roots moved (a _config.yml came or went): start over.
-    this.register(sites.onDidChange(() => { this.renderers.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
+    this.register(sites.onDidChange(() => { this.renderers.clear(); this.roots.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
     // A theme was downloaded: the sites that missed it get it.
-    if (themes) this.register(themes.onDidChange(() => { for (const key of [...this.renderers.keys()]) void this.refreshTheme(vscode.Uri.parse(key, true), true); }));
+    if (themes) this.register(themes.onDidChange(() => { for (const key of [...this.roots]) void this.refreshTheme(vscode.Uri.parse(key, true), true); }));
   }
 
   /** Looks the site's theme up again (after `_config.yml` changed, or a download) and gives it to the renderer. */
   private async refreshTheme(root: vscode.Uri, notify: boolean): Promise<boolean> {
-    const renderer = this.renderers.get(root.toString());
-    if (!renderer || !this.themes || !this.indexes) return false;
+    if (!this.roots.has(root.toString()) || !this.themes || !this.indexes) return false;
     const site = await this.indexes.forDocument(vscode.Uri.joinPath(root, '_config.yml'));
     if (!site) return false;
     this.themes.forget(root);
@@ -94,7 +97,8 @@ export class PreviewRenderers extends Disposable {
     this.themeStates.set(root.toString(), state);
     const layer = state.kind === 'found' ? state.layer : undefined;
     if (before?.kind === state.kind && (before.kind !== 'found' || (state.kind === 'found' && before.layer.root === state.layer.root))) return false;
-    await (await renderer).setTheme(layer);
+    const renderer = this.renderers.get(root.toString());
+    if (renderer) await (await renderer).setTheme(layer);
     if (notify) this.changed.fire({ root, rel: '_config.yml' });
     return true;
   }
@@ -105,13 +109,13 @@ export class PreviewRenderers extends Disposable {
       // The same indexes validation uses (one reading of the site, one watcher; owned by `sites`).
       this.indexes = siteModelsOf(this.sites, this.log).indexes;
       this.register(this.indexes.onDidChangeSite(async (e) => {
-        const renderer = this.renderers.get(e.root.toString());
-        if (!renderer) return;
+        if (!this.roots.has(e.root.toString())) return;
         if (e.root.scheme === 'file') this.worker?.fileChanged(e.root.fsPath, e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
         try {
           // `theme:` may have changed: the renderer reloads with the theme found for the new config.
           if (e.rel === '_config.yml' && await this.refreshTheme(e.root, false)) { this.changed.fire({ root: e.root, rel: e.rel }); return; }
-          await (await renderer).fileChanged(e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
+          const renderer = this.renderers.get(e.root.toString());
+          if (renderer) await (await renderer).fileChanged(e.rel, e.what === 'create' ? 'created' : e.what === 'delete' ? 'deleted' : 'changed');
         } catch (err) {
           this.log.warn(`Preview: could not update after ${e.rel} changed: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -144,9 +148,11 @@ export class PreviewRenderers extends Disposable {
     const site = await this.siteIndexes().forDocument(uri);
     if (site) {
       const key = site.root.toString();
-      const renderer = await this.open(site.root, async () => {
-        const state = this.themes ? await this.themes.resolve(site.root, site.index.config) : undefined;
-        if (state) this.themeStates.set(key, state);
+      this.roots.add(key);
+      // The theme is looked up once per site (again when the config changes or a theme is downloaded).
+      if (this.themes && !this.themeStates.has(key)) this.themeStates.set(key, await this.themes.resolve(site.root, site.index.config));
+      const renderer = () => this.open(site.root, () => {
+        const state = this.themeStates.get(key);
         return { fs: this.siteIndexes().fileSystem(site.root), index: site.index, theme: state?.kind === 'found' ? state.layer : undefined };
       });
       const profile = site.index.config.profile;
@@ -154,7 +160,7 @@ export class PreviewRenderers extends Disposable {
       return { renderer, root: site.root, rel: site.rel, inSite: true, generator, theme: () => this.themeStates.get(key) };
     }
     const root = vscode.Uri.joinPath(uri, '..');
-    const renderer = await this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
+    const renderer = () => this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
     return { renderer, root, rel: uri.path.slice(uri.path.lastIndexOf('/') + 1), inSite: false, theme: () => undefined };
   }
 
@@ -166,7 +172,7 @@ export class PreviewRenderers extends Disposable {
   async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
     const theme = source.theme();
     const found = theme?.kind === 'found' ? theme : undefined;
-    if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await source.renderer.render(request) };
+    if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await (await source.renderer()).render(request) };
     this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits, vscode.l10n.bundle);
     let files: string[] | undefined;
     if (!source.inSite) {

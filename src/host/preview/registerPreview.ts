@@ -5,14 +5,27 @@ import { PREVIEW_VIEW_TYPE } from '../../core/protocol/previewMessages';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { isPreviewable } from './previewConfig';
-import { PreviewManager } from './previewManager';
+import type { PreviewManager } from './previewManager';
 import type { ThemeService } from '../theme/themeService';
 
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
 export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri, themes?: ThemeService): vscode.Disposable {
-  const manager = new PreviewManager(sites, extensionUri, log, globalStorage, themes);
+  // The preview (dist/preview.js: the renderer, KaTeX, the highlighter, Liquid, the sanitizer) loads on
+  // first use — a command or a panel to restore — not at activation (scripts/build.mjs maps the import).
+  let loaded: Promise<{ manager: PreviewManager; dispose(): void }> | undefined;
+  const load = async (): Promise<PreviewManager> => {
+    if (!loaded) {
+      const t0 = performance.now();
+      loaded = import('./previewEntry').then((m) => {
+        const made = m.createPreviewManager(sites, extensionUri, log, globalStorage, themes);
+        log.info(`Preview: loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+        return made;
+      });
+    }
+    return (await loaded).manager;
+  };
 
   // The commands return nothing: a result would be serialized back to the workbench.
   const open = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
@@ -21,7 +34,7 @@ export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri,
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown post to preview it.'));
       return;
     }
-    manager.open(resource, { toSide });
+    (await load()).open(resource, { toSide });
   };
 
   let contextRun = 0;
@@ -34,12 +47,13 @@ export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri,
   void updateContext();
 
   return vscode.Disposable.from(
-    manager,
+    { dispose: () => void loaded?.then((m) => m.dispose(), () => undefined) },
     vscode.commands.registerCommand('techblog.openPreview', open(false)),
     vscode.commands.registerCommand('techblog.openPreviewToSide', open(true)),
-    vscode.commands.registerCommand('techblog.togglePreviewLock', () => { manager.toggleLock(); }),
+    // No preview before the bundle loads: nothing to lock.
+    vscode.commands.registerCommand('techblog.togglePreviewLock', async () => { if (loaded) (await load()).toggleLock(); }),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => { manager.restore(panel, state); },
+      deserializeWebviewPanel: async (panel, state) => { (await load()).restore(panel, state); },
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateContext()),
     sites.onDidChange(() => void updateContext()),

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, eventually } from '../../util/workspace';
+import { EXTENSION_ID, eventually, openPost } from '../../util/workspace';
 
 describe('The packaged .vsix (installed, not the development folder)', () => {
   it('is installed from the extensions folder and activates on the sample blog', async () => {
@@ -50,6 +50,20 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
   it('runs a contributed command from the installed bundle', async () => {
     const infos = await vscode.commands.executeCommand<{ title: string }[]>('techblog.showSiteInfo');
     assert.equal(infos[0]?.title, 'Gopher 與 Pod 的筆記本');
+  });
+});
+
+describe('The packaged preview, loaded on first use', () => {
+  it('ships dist/preview.js apart from the activation bundle, and the preview command loads it: a preview tab opens', async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.ok(listFiles(ext.extensionPath).includes('dist/preview.js'), 'the preview bundle');
+    await openPost('_posts/2021-03-14-go-context-cancellation.md');
+    await vscode.commands.executeCommand('techblog.openPreview');
+    const tab = await eventually(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('techblog.preview') && t.label.includes('2021-03-14-go-context-cancellation.md')), 'the preview tab of the post', 30_000);
+    assert.ok(tab.isActive, 'the preview is the active tab');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
 

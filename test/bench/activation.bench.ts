@@ -1,0 +1,75 @@
+// `npm run bench` part: light activation (issues 13/14).
+//   - each host bundle's size as shipped (minified, from scripts/build.mjs's options), and the activation
+//     bundle against the same entry with the preview bundled in (the layout before the split), target ≤ 400 KB
+//   - require + activate of both in a fresh Node process with a stub `vscode` (test/bench/activationProbe.ts),
+//     medians of TECHBLOG_BENCH_ACTIVATIONS runs (default 7), interleaved
+//   - VS Code's own measure and command → first preview in the real offline host: a production build (the
+//     bundles as they ship; a later `npm run build` brings the source maps back), then
+//     test/e2e/firstPreview.e2e.mjs --bench (about 3 min; TECHBLOG_BENCH_HOST=0 skips it)
+// `npm run bench -- activation` runs only this one.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+interface Bundle { outfile: string; bytes: number; owners: Map<string, number> }
+interface BundleLib { measureBundles(outfiles?: string[]): Promise<Bundle[]> }
+interface BuildLib { builds: Array<Record<string, unknown> & { outfile: string; plugins?: Array<{ name: string }> }> }
+// Real dynamic imports (tsc would turn `import()` into require, which cannot load .mjs).
+const importMjs = new Function('u', 'return import(u)') as <T>(u: string) => Promise<T>;
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const RUNS = Number(process.env.TECHBLOG_BENCH_ACTIVATIONS ?? 7);
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+async function main(): Promise<void> {
+  const { measureBundles } = await importMjs<BundleLib>(pathToFileURL(path.join(root, 'scripts/lib/bundleSizes.mjs')).href);
+  const { builds } = await importMjs<BuildLib>(pathToFileURL(path.join(root, 'scripts/build.mjs')).href);
+  const esbuild = await import('esbuild');
+
+  const bundles = await measureBundles();
+  for (const b of bundles) {
+    const top = [...b.owners].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([o, n]) => `${o} ${kb(n)}`).join(', ');
+    console.log(`[bench] ${b.outfile.padEnd(20)} ${kb(b.bytes).padStart(8)} (largest: ${top})`);
+  }
+
+  // The same entry with the preview bundled in (no lazy require), built to a temp dir beside the split one.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-activation-'));
+  try {
+    const ext = builds.find((b) => b.outfile === 'dist/extension.js')!;
+    const split = path.join(dir, 'split', 'extension.js');
+    const whole = path.join(dir, 'whole', 'extension.js');
+    await esbuild.build({ ...ext, outfile: split, minify: true, sourcemap: false, logLevel: 'silent' } as never);
+    await esbuild.build({ ...ext, outfile: whole, minify: true, sourcemap: false, logLevel: 'silent', plugins: (ext.plugins ?? []).filter((p) => p.name !== 'preview-apart') } as never);
+    const [splitBytes, wholeBytes] = [fs.statSync(split).size, fs.statSync(whole).size];
+    console.log(`[bench] activation bundle ${kb(splitBytes)} vs ${kb(wholeBytes)} with the preview bundled in: ${(splitBytes / wholeBytes).toFixed(2)}× (target ≤ 400 KB)`);
+
+    const probe = path.join(__dirname, 'activationProbe.js');
+    const samples = { split: { require: [] as number[], activate: [] as number[] }, whole: { require: [] as number[], activate: [] as number[] } };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [name, file] of [['split', split], ['whole', whole]] as const) {
+        const r = spawnSync(process.execPath, [probe, file], { encoding: 'utf8' });
+        const line = r.stdout.trim().split('\n').pop() ?? '';
+        if (r.status !== 0 || !line.startsWith('{')) throw new Error(`activation probe failed on ${name}: ${r.stderr || r.stdout}`);
+        const m = JSON.parse(line) as { require: number; activate: number };
+        samples[name].require.push(m.require);
+        samples[name].activate.push(m.activate);
+      }
+    }
+    const s = { require: median(samples.split.require), activate: median(samples.split.activate) };
+    const w = { require: median(samples.whole.require), activate: median(samples.whole.activate) };
+    console.log(`[bench] require + activate (stub vscode, fresh Node, median of ${RUNS}): ${(s.require + s.activate).toFixed(1)} ms (require ${s.require.toFixed(1)}, activate ${s.activate.toFixed(1)}) ` +
+      `vs ${(w.require + w.activate).toFixed(1)} ms with the preview bundled in: ${((s.require + s.activate) / (w.require + w.activate)).toFixed(2)}×`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (process.env.TECHBLOG_BENCH_HOST === '0') return;
+  const step = (args: string[]): number => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+  const built = step(['scripts/build.mjs', '--production']);
+  process.exitCode = built !== 0 ? built : step(['test/e2e/firstPreview.e2e.mjs', '--bench']);
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });
