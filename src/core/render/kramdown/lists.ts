@@ -30,7 +30,7 @@ function itemPattern(marker: string, indentation: number): RegExp {
 export interface Item { line: number; ial?: string; blankBefore: boolean; chunks: Array<{ line: number; lines: string[] }> }
 
 /** The line as kramdown sees it inside the current container: its own indentation (tabs as 4 columns) and text. */
-function relativeLine(state: StateBlock, line: number): string {
+export function relativeLine(state: StateBlock, line: number): string {
   if (state.isEmpty(line)) return '';
   return ' '.repeat(Math.max(0, state.sCount[line] - state.blkIndent)) + lineText(state, line);
 }

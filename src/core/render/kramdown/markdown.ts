@@ -5,6 +5,7 @@ import abbrPlugin from 'markdown-it-abbr';
 import { escapeHtml } from '../escape';
 import { kramdownAbbreviationsPlugin } from './abbreviations';
 import { kramdownAutolinksPlugin } from './autolinks';
+import { kramdownBlockquotesPlugin } from './blockquotes';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownCjkLineBreaksPlugin } from './cjkLineBreaks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
@@ -167,6 +168,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownFencesPlugin);
   md.use(kramdownHeadersPlugin);
   md.use(kramdownListsPlugin);
+  md.use(kramdownBlockquotesPlugin);
   md.use(kramdownParagraphsPlugin);
   md.use(kramdownDefinitionListsPlugin);
   md.use(abbrPlugin);
