@@ -165,7 +165,7 @@ function kramdownLists(state: StateCore): void {
       if (firstIsP) {
         const end = tokens[first].map?.[1] ?? 0;
         const blankAfter = (tokens[first].meta?.blankAfter as boolean | undefined) ?? isBlank(end);
-        const onlyPAndBlank = blankAfter && item.children.length === 1;
+        const onlyPAndBlank = blankAfter && item.children.length === 1 && tokens[first].meta?.textAfter !== true;
         // A list ended by `^` keeps the last item's paragraph.
         transparent = (!blankAfter || (isLast && onlyPAndBlank && !list.meta?.eob)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
       }
