@@ -169,7 +169,16 @@ function kramdownLists(state: StateCore): void {
         // A list ended by `^` keeps the last item's paragraph.
         transparent = (!blankAfter || (isLast && onlyPAndBlank && !list.meta?.eob)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
       }
-      if (transparent) anyTransparent = true;
+      if (transparent) {
+        anyTransparent = true;
+        // kramdown ends a transparent paragraph's text with a line break when a block follows it directly.
+        const inline = tokens[first + 1];
+        if (item.children.length > 1 && tokens[first].meta?.blankAfter !== true && inline?.type === 'inline' && inline.children) {
+          const br = new state.Token('text', '', 0);
+          br.content = '\n';
+          inline.children.push(br);
+        }
+      }
       for (const c of item.children) {
         if (tokens[c].type !== 'paragraph_open') continue;
         const hide = c === first && transparent;
