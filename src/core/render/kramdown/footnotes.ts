@@ -107,6 +107,8 @@ function footnoteList(state: StateCore): void {
   out.push(new state.Token('footnote_block_open', '', 1));
   for (let i = 0; i < notes.order.length; i++) { // grows as the notes' own markers reference more notes
     const note = notes.order[i];
+    // kramdown counts a note's back links before converting its text: the note's own markers add none.
+    const refs = note.refs;
     for (const t of note.tokens) {
       if (t.type === 'inline') {
         t.children = [];
@@ -126,7 +128,7 @@ function footnoteList(state: StateCore): void {
       text.children = [];
       out.push(paragraph(state, 'paragraph_open', 1), text, paragraph(state, 'paragraph_close', -1));
     }
-    for (let sub = 0; sub < Math.max(note.refs, 1); sub++) {
+    for (let sub = 0; sub < Math.max(refs, 1); sub++) {
       const back = new state.Token('footnote_anchor', '', 0);
       back.meta = { id: i, subId: sub, label: note.name } satisfies FootnoteMeta;
       back.info = inLastParagraph || sub > 0 ? 'space' : '';
