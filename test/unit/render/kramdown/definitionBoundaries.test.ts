@@ -25,6 +25,9 @@ const CASES = [
   '$$\nx^2\n$$ {: #f}\n',
   '$$x^2$$^\n{: .next}\nparagraph\n',
   'text[^n]\n\n[^n]: note\n\n$$y$$\n',
+  '[^1]: x\n| a | b |\n\nt[^1]\n',
+  '[^1]: x\n{:.e}\n$$y$$\n\nt[^1]\n',
+  '[^1]: x\nText\n===\n\nt[^1]\n',
 ];
 
 describe('kramdown definitions as block elements, math block tails', () => {
