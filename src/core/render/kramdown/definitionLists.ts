@@ -6,6 +6,7 @@
 import type MarkdownIt from 'markdown-it';
 import { basicKramdownId } from './headerIds';
 import { collectItems, itemAttributes, parseItemBlocks, startsItem } from './lists';
+import { endWithLineBreak } from './structure';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;
@@ -101,8 +102,8 @@ function termIds(state: MarkdownIt.StateCore): void {
 function bareTextBreaks(state: MarkdownIt.StateCore): void {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const children = tokens[i].meta?.breakAfter ? tokens[i + 1]?.children : undefined;
-    if (children) children.push(Object.assign(new state.Token('text', '', 0), { content: '\n' }));
+    const inline = tokens[i].meta?.breakAfter ? tokens[i + 1] : undefined;
+    if (inline?.children) endWithLineBreak(state, inline);
   }
 }
 

@@ -1,7 +1,7 @@
 // Definitions that write nothing (footnote, link and abbreviation definitions) are still elements of their container in
 // kramdown: an end-of-block element that is no block boundary (boundary.ts), takes the IAL under it (blocks.ts) and keeps a
 // list item loose (lists.ts, structure.ts). And a math block's closing `$$` may carry an IAL or `^` on its line
-// (mathBlocks.ts). Minimised reproducers of the differential fuzzer (test/fidelity/kramdown-fuzz.mjs) first; the
+// (mathBlocks.ts). A setext header comes before any definition in kramdown's block parser order (blockOrder.ts). Minimised reproducers of the differential fuzzer (test/fidelity/kramdown-fuzz.mjs) first; the
 // expected HTML is Debian's kramdown's, made in the test run.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -28,6 +28,10 @@ const CASES = [
   '[^1]: x\n| a | b |\n\nt[^1]\n',
   '[^1]: x\n{:.e}\n$$y$$\n\nt[^1]\n',
   '[^1]: x\nText\n===\n\nt[^1]\n',
+  // setext headers come first in kramdown's block parser order (blockOrder.ts)
+  '[r]\n\n[r]:r\n-\n',
+  '[^a]: x\n---\n\nt[^a]\n',
+  '*[a]: x\n---\n',
 ];
 
 describe('kramdown definitions as block elements, math block tails', () => {
