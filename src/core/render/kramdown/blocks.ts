@@ -3,7 +3,7 @@
 // registered so they also end a paragraph, as kramdown's LAZY_END does.
 import type MarkdownIt from 'markdown-it';
 import { applyAttributes, parseAttributeList, resolveAttributeList, type AttributeList } from './attributeList';
-import { lineText } from './boundary';
+import { EOB_LINE, IAL_START, lineText } from './boundary';
 import { envOf } from './env';
 import { applyInlineOptions } from './options';
 import { applyHtmlElementAttributes } from './html';
@@ -71,6 +71,13 @@ function blockExtensions(state: StateBlock, startLine: number, endLine: number, 
   if (env.lastIal?.line === startLine && env.lastBlockBreak !== startLine) {
     applyIal(env.lastIal.token as Token, list);
     env.lastIal.line = startLine + 1;
+    return true;
+  }
+  // Under a definition that writes nothing (a footnote, link or abbreviation definition: text above, no block ending
+  // here): kramdown gives it to the definition's end-of-block element, so no element gets it.
+  const above = startLine > 0 && !blankAbove && env.lastBlockBreak !== startLine ? lineText(state, startLine - 1) : undefined;
+  if (above !== undefined && !IAL_START.test(above) && !EOB_LINE.test(above)) {
+    env.lastIal = { line: startLine + 1, token: new state.Token('kramdown_ial', '', 0) };
     return true;
   }
   // Otherwise it waits for the next block at this level (applied in the core rule below).

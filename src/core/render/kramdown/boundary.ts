@@ -16,13 +16,14 @@ export const IAL_START = /^\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
 
 /** kramdown's after_block_boundary?: first block of its container, or after a blank line, `^` or a block IAL that waits for the next block. */
 export function afterBlockBoundary(state: StateBlock, line: number): boolean {
-  const last = state.tokens[state.tokens.length - 1];
-  if (!last || last.nesting === 1 || line <= 0) return true;
-  if (envOf(state).lastBlockBreak === line || state.isEmpty(line - 1)) return true;
+  if (line <= 0 || envOf(state).lastBlockBreak === line || state.isEmpty(line - 1)) return true;
   const prev = lineText(state, line - 1);
   // An IAL that went to the block above it is no boundary (kramdown's `eob` of value :ial); one left for the next block is.
   if (IAL_START.test(prev)) return envOf(state).lastIal?.line !== line;
-  return EOB_LINE.test(prev);
+  if (EOB_LINE.test(prev)) return true;
+  // The line above is text of this container: the end of a block, or of a definition that writes nothing (a footnote,
+  // link or abbreviation definition; kramdown's `eob` of a definition is no boundary either).
+  return false;
 }
 
 /** kramdown's before_block_boundary?: `line` is blank, `^`, a block IAL, or past the container's end. */

@@ -4,9 +4,9 @@
 // blocks; the first paragraph of a definition is bare text unless a blank line came before its `:`. A definition
 // list right after another (a blank line between) continues it. In place of markdown-it-deflist.
 import type MarkdownIt from 'markdown-it';
-import { EOB_LINE, lineText } from './boundary';
 import { basicKramdownId } from './headerIds';
 import { collectItems, itemAttributes, parseItemBlocks, startsItem } from './lists';
+import { endWithLineBreak } from './structure';
 
 type StateBlock = MarkdownIt.StateBlock;
 type Token = MarkdownIt.Token;
@@ -28,12 +28,12 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
 
   const { items, line } = collectItems(state, startLine, endLine, 'dl');
   tokens.splice(tokens.length - 3, 3);
-  // A list right before (blank lines at most between, no `^`) takes these terms and definitions too.
+  // A list right before (blank lines at most between: no `^`, IAL or definition) takes these terms and definitions too.
   const prev = tokens[tokens.length - 1];
   let above = (para.map?.[0] ?? startLine) - 1;
   while (above >= 0 && state.isEmpty(above)) above--;
-  let dlOpen = prev?.type === 'dl_close' && prev.level === state.level && !(above >= 0 && EOB_LINE.test(lineText(state, above)))
-    ? openerOf(tokens, tokens.length - 1) : undefined;
+  const prevDl = prev?.type === 'dl_close' && prev.level === state.level ? openerOf(tokens, tokens.length - 1) : undefined;
+  let dlOpen = prevDl?.map && above < prevDl.map[1] ? prevDl : undefined;
   if (dlOpen) {
     tokens.pop();
     state.level++;
@@ -65,6 +65,8 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
     if (!firstAsPara && tokens[from]?.type === 'paragraph_open' && tokens[from + 2]?.type === 'paragraph_close') {
       tokens[from].hidden = true;
       tokens[from + 2].hidden = true;
+      // kramdown ends the bare text with a line break when a block follows it (added once the text is parsed).
+      if (from + 3 < tokens.length) tokens[from].meta = { ...(tokens[from].meta ?? {}), breakAfter: true };
     }
     state.push('dd_close', 'dd', -1);
   });
@@ -96,7 +98,17 @@ function termIds(state: MarkdownIt.StateCore): void {
   }
 }
 
+/** The line break that ends a definition's bare text when a block follows it (marked by definitionList). */
+function bareTextBreaks(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const inline = tokens[i].meta?.breakAfter ? tokens[i + 1] : undefined;
+    if (inline?.children) endWithLineBreak(state, inline);
+  }
+}
+
 export function kramdownDefinitionListsPlugin(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before('paragraph', 'kramdown_definition_list', definitionList, { alt: ['paragraph'] });
   md.core.ruler.push('kramdown_term_ids', termIds);
+  md.core.ruler.push('kramdown_dd_breaks', bareTextBreaks);
 }

@@ -125,7 +125,12 @@ function emphasis(state: StateInline, silent: boolean): boolean {
   let kind: Kind = opener.length === 2 ? 'strong' : 'em';
   const scan = scanOf(state);
   const asText = (n: number) => {
-    if (!silent) state.pending += src.slice(pos, pos + n);
+    // Text that kramdown's scanner has moved past: a smart quote after it sees no character before it (typography.ts).
+    // markdown-it joins `text_special` into the text around it only after the core rules (text_join).
+    if (!silent) {
+      const t = state.push('text_special', '', 0);
+      t.content = t.markup = src.slice(pos, pos + n);
+    }
     state.pos = pos + n;
     return true;
   };

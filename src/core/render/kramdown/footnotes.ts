@@ -73,10 +73,10 @@ function footnoteDefinition(state: StateBlock, startLine: number, endLine: numbe
   // A second definition of a name replaces the first (kramdown warns and overwrites).
   footnotesOf(env).defs.set(m[1], { name: m[1], tokens, refs: 0 });
   // Block IALs right under the definition are the note's (kramdown gives them to its markers, whose HTML
-  // does not show them): they go to no other block. What follows is after a block boundary (kramdown's eob).
+  // does not show them): they go to no other block. A definition is an element, not a block boundary: what
+  // follows it is not after a blank line (kramdown checks).
   while (next < endLine && state.sCount[next] - state.blkIndent < 4 && IAL_START.test(lineText(state, next).trimStart()) && !ALD_START.test(lineText(state, next).trimStart())) next++;
   state.line = next;
-  env.lastBlockBreak = next;
   return true;
 }
 
@@ -92,7 +92,17 @@ function footnoteMarker(state: StateInline, silent: boolean): boolean {
   if (!m) return false;
   const notes = footnotesOf(envOf(state));
   const note = notes.defs.get(m[1]);
-  if (!note) return false;
+  if (!note) {
+    // kramdown's parse_footnote_marker consumes the marker and adds it as text when no definition exists: no link
+    // rule sees it, and a smart quote right after it sees no character before it (a text_special token joins the
+    // text around it only after the core rules).
+    if (!silent) {
+      const t = state.push('text_special', '', 0);
+      t.content = t.markup = m[0];
+    }
+    state.pos += m[0].length;
+    return true;
+  }
   if (!silent) {
     if (note.index === undefined) {
       note.index = notes.order.length;
@@ -149,6 +159,8 @@ function footnoteList(state: StateCore): void {
   out.push(new state.Token('footnote_block_open', '', 1));
   for (let i = 0; i < notes.order.length; i++) { // grows as the notes' own markers reference more notes
     const note = notes.order[i];
+    // kramdown counts a note's back links before converting its text: the note's own markers add none.
+    const refs = note.refs;
     for (const t of note.tokens) {
       if (t.type === 'inline') {
         t.children = [];
@@ -167,7 +179,7 @@ function footnoteList(state: StateCore): void {
       text.children = [];
       out.push(paragraph(state, 'paragraph_open', 1), text, paragraph(state, 'paragraph_close', -1));
     }
-    for (let sub = 0; sub < Math.max(note.refs, 1); sub++) {
+    for (let sub = 0; sub < Math.max(refs, 1); sub++) {
       const back = new state.Token('footnote_anchor', '', 0);
       back.meta = { id: i, subId: sub, label: note.name } satisfies FootnoteMeta;
       back.info = inText || sub > 0 ? 'space' : '';

@@ -30,7 +30,7 @@ function itemPattern(marker: string, indentation: number): RegExp {
 export interface Item { line: number; ial?: string; blankBefore: boolean; chunks: Array<{ line: number; lines: string[] }> }
 
 /** The line as kramdown sees it inside the current container: its own indentation (tabs as 4 columns) and text. */
-function relativeLine(state: StateBlock, line: number): string {
+export function relativeLine(state: StateBlock, line: number): string {
   if (state.isEmpty(line)) return '';
   return ' '.repeat(Math.max(0, state.sCount[line] - state.blkIndent)) + lineText(state, line);
 }
@@ -120,11 +120,17 @@ export function parseItemBlocks(state: StateBlock, item: Item): void {
     sub.level = state.level;
     env.lastBlockBreak = undefined;
     state.md.block.tokenize(sub, 0, sub.lineMax);
+    let lastText = sub.lineMax - 1;
+    while (lastText >= 0 && sub.isEmpty(lastText)) lastText--;
     for (let i = from; i < state.tokens.length; i++) {
       const t = state.tokens[i];
       if (!t.map) continue;
-      // Whether a blank line follows a paragraph inside the item decides kramdown's tight items (structure.ts).
-      if (t.type === 'paragraph_open') t.meta = { ...(t.meta ?? {}), blankAfter: t.map[1] < sub.lineMax && sub.isEmpty(t.map[1]) };
+      // Whether a blank line follows a paragraph inside the item decides kramdown's tight items (structure.ts), and
+      // whether anything follows at all: a definition (footnote, link, abbreviation, ALD) writes nothing but is a
+      // child of the item in kramdown. Set by the innermost container (the one whose lines are the paragraph's own).
+      if (t.type === 'paragraph_open' && t.meta?.blankAfter === undefined) {
+        t.meta = { ...(t.meta ?? {}), blankAfter: t.map[1] < sub.lineMax && sub.isEmpty(t.map[1]), textAfter: lastText >= t.map[1] };
+      }
       t.map = [t.map[0] + chunk.line, t.map[1] + chunk.line];
     }
   }

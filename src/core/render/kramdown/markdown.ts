@@ -5,6 +5,8 @@ import abbrPlugin from 'markdown-it-abbr';
 import { escapeHtml } from '../escape';
 import { kramdownAbbreviationsPlugin } from './abbreviations';
 import { kramdownAutolinksPlugin } from './autolinks';
+import { kramdownBlockOrderPlugin } from './blockOrder';
+import { kramdownBlockquotesPlugin } from './blockquotes';
 import { kramdownBlocksPlugin } from './blocks';
 import { kramdownCjkLineBreaksPlugin } from './cjkLineBreaks';
 import { kramdownCodeBlocksPlugin } from './codeBlocks';
@@ -199,6 +201,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownFencesPlugin);
   md.use(kramdownHeadersPlugin);
   md.use(kramdownListsPlugin);
+  md.use(kramdownBlockquotesPlugin);
   md.use(kramdownParagraphsPlugin);
   md.use(kramdownDefinitionListsPlugin);
   md.use(abbrPlugin);
@@ -214,6 +217,7 @@ export function createKramdownMarkdown(options: { hardWrap?: boolean } = {}): Ma
   md.use(kramdownHtmlSpansPlugin);
   md.use(kramdownFootnotesPlugin); // after the inline plugin: its note list runs first after `inline`
   md.use(kramdownTypographyPlugin);
+  md.use(kramdownBlockOrderPlugin); // after every block rule is in
   md.use(kramdownCjkLineBreaksPlugin);
   md.use(kramdownStructurePlugin);
   md.use(kramdownStandaloneImagesPlugin);

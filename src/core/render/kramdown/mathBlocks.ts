@@ -1,8 +1,15 @@
 // kramdown's block math (math.rb): `$$` up to 3 spaces in, right after a block boundary, up to the next `$$`
-// — across lines and blank lines — which must end its line and be followed by a block boundary; otherwise
+// — across lines and blank lines — which must end its line (or be followed on it by an IAL or `^`) and be followed by a block boundary; otherwise
 // the `$$` are span math in a paragraph. `\$$` is text. With `math_engine: null` the block stays (markdown.ts writes its TeX as text).
 import type MarkdownIt from 'markdown-it';
+import { parseAttributeList } from './attributeList';
+import { applyIal } from './blocks';
 import { afterBlockBoundary, beforeBlockBoundary, unclosedSearch } from './boundary';
+import { envOf } from './env';
+
+/** What may follow the closing `$$` on its line (kramdown's scanner sees the rest of the line as a line): an IAL or `^`. */
+const IAL_AFTER = /^ {0,3}\{:(?!:|\/)((?:\\\}|[^}])+)\}\s*$/;
+const EOB_AFTER = /^\^\s*$/;
 
 function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
@@ -28,8 +35,12 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
     unclosedSearch.remember(state, '$$', startLine + 1, endLine);
     return false;
   }
-  if (state.src.slice(closeAt + 2, state.eMarks[line]).trim() !== '') return false;
-  if (!beforeBlockBoundary(state, line + 1, endLine)) return false;
+  // kramdown checks for the boundary right after the closing `$$`, so an IAL or `^` may follow on its line.
+  const tail = state.src.slice(closeAt + 2, state.eMarks[line]);
+  const tailIal = IAL_AFTER.exec(tail);
+  const tailEob = EOB_AFTER.test(tail);
+  if (tail.trim() !== '' && !tailIal && !tailEob) return false;
+  if (tail.trim() === '' && !beforeBlockBoundary(state, line + 1, endLine)) return false;
   if (silent) return true;
   const token = state.push('math_block', 'div', 0);
   // Lines of a container (a quote, a list item) lose the container's markers.
@@ -37,6 +48,12 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
   token.content = line === startLine ? body.trim() : body.slice(body.indexOf('$$') + 2, body.lastIndexOf('$$')).trim();
   token.map = [startLine, line + 1];
   token.block = true;
+  const env = envOf(state);
+  if (tailIal) {
+    applyIal(token, parseAttributeList(tailIal[1]));
+    env.lastIal = { line: line + 1, token };
+  }
+  if (tailEob) env.lastBlockBreak = line + 1;
   state.line = line + 1;
   return true;
 }

@@ -165,11 +165,18 @@ function kramdownLists(state: StateCore): void {
       if (firstIsP) {
         const end = tokens[first].map?.[1] ?? 0;
         const blankAfter = (tokens[first].meta?.blankAfter as boolean | undefined) ?? isBlank(end);
-        const onlyPAndBlank = blankAfter && item.children.length === 1;
+        const onlyPAndBlank = blankAfter && item.children.length === 1 && tokens[first].meta?.textAfter !== true;
         // A list ended by `^` keeps the last item's paragraph.
         transparent = (!blankAfter || (isLast && onlyPAndBlank && !list.meta?.eob)) && (!isLast || items.length === 1 || anyTransparent || items.slice(0, -1).some((it) => tokens[it.children[0]]?.type !== 'paragraph_open'));
       }
-      if (transparent) anyTransparent = true;
+      if (transparent) {
+        anyTransparent = true;
+        // kramdown ends a transparent paragraph's text with a line break when a block follows it directly.
+        const inline = tokens[first + 1];
+        if (item.children.length > 1 && tokens[first].meta?.blankAfter !== true && inline?.type === 'inline' && inline.children) {
+          endWithLineBreak(state, inline);
+        }
+      }
       for (const c of item.children) {
         if (tokens[c].type !== 'paragraph_open') continue;
         const hide = c === first && transparent;
@@ -179,6 +186,23 @@ function kramdownLists(state: StateCore): void {
       }
     });
   }
+}
+
+/**
+ * Ends a bare (transparent) paragraph's text with the line break kramdown appends to it before its spans are read:
+ * an even run of backslashes at the end of the source ends in kramdown's line break (`<br />`), an odd one in a `\`
+ * before a line break, which the GFM parser takes away (the `<br />` it omits at the end of a block).
+ */
+export function endWithLineBreak(state: StateCore, inline: MarkdownIt.Token): void {
+  const children = inline.children ?? [];
+  const last = children[children.length - 1];
+  if (last?.type === 'text' && last.content.endsWith('\\') && !envOf(state).options.hardWrap) {
+    last.content = last.content.slice(0, -1);
+    if (/(?:^|[^\\])(?:\\\\)+$/.test(inline.content)) children.push(new state.Token('hardbreak', 'br', 0));
+  }
+  const br = new state.Token('text', '', 0);
+  br.content = '\n';
+  children.push(br);
 }
 
 function lineIndex(src: string): number[] {

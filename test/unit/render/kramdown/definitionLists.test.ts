@@ -17,5 +17,10 @@ describe('kramdown definition lists', () => {
     'IAL under the list': 'a\n: one\n{:.compact}\n',
     'term and definition IALs': '{:.t} a\n: {:.d} one\n',
     'auto_ids on the list': '{:auto_ids}\nitem\n: def\n',
+    // differential fuzzer reproducers (test/fidelity/kramdown-fuzz.mjs)
+    'a fence right under the definition text': 'e\n: r\n```\na\n```\n',
+    'in a list item, a fence under the definition text': '1. 文\n: *\n```\na\n```\n',
+    'an IAL between two lists separates them': '.\n: \n{:e}\n。\n: \n',
+    'a link definition between two lists separates them': 'a\n: b\n\n[x]: /y\nc\n: d\n',
   });
 });

@@ -27,5 +27,11 @@ describe('kramdown lists', () => {
     'loose and tight items': '* a\n\n* b\n* c\n',
     'code block in an item': '* item\n\n        code\n\n* next\n',
     'marker without a space is text': '-not a list\n*also not*\n',
+    // differential fuzzer reproducers (test/fidelity/kramdown-fuzz.mjs)
+    'a fence as a lazy line after the item text': '- e\n```\n  i\n```\n',
+    'a nested list right under the item text': '- a\n  - b\n- c\n',
+    'a backslash ends the item text before a nested list': '+ \\\n2. \n',
+    'backslashes end the item text before a nested list': '+ a\\\\\n2. x\n\n+ b\\\\\\\n2. y\n',
+    'a setext underline under a link definition': '+ [a]:文\n-\n',
   });
 });
