@@ -1,8 +1,9 @@
 // Generated posts shaped like the long machine-learning / systems posts real math-heavy blogs publish:
 // headings, prose with inline formulas (about one formula per 190 bytes, as an 87 KB post with 460
 // formulas has), display math, lists, code blocks (fenced and `{% highlight %}`), images, tables and the
-// Liquid such posts use (`relative_url`, `page.*`, `site.*`, `{% raw %}`). Deterministic: the same
-// arguments give the same text. Used by the scaling and memory benchmarks.
+// Liquid such posts use (`relative_url`, `page.*`, `site.*`, `{% raw %}`). Math is kramdown's: `$$…$$`
+// inline and as a block of its own. Deterministic: the same arguments give the same text. Used by the
+// scaling and memory benchmarks.
 
 const SYMBOLS = ['\\alpha', '\\beta', '\\theta', '\\lambda', '\\mu', '\\sigma', '\\eta', '\\gamma', 'x', 'y', 'W', 'b', 'h', 'z'];
 
@@ -18,15 +19,16 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Real posts rarely repeat a formula: most carry an index or a constant of their own. */
 function inlineFormula(r: () => number): string {
   const s = () => SYMBOLS[Math.floor(r() * SYMBOLS.length)];
-  const n = Math.floor(r() * 9) + 1;
+  const n = Math.floor(r() * 997) + 1;
   switch (Math.floor(r() * 5)) {
-    case 0: return `$${s()}_{${n}}$`;
-    case 1: return `$\\frac{\\partial L}{\\partial ${s()}_${n}}$`;
-    case 2: return `$${s()} \\in \\mathbb{R}^{${n}}$`;
-    case 3: return `$\\sum_{i=1}^{${n}} ${s()}_i^2$`;
-    default: return `$O(n^{${n}})$`;
+    case 0: return `$$${s()}_{${n}}$$`;
+    case 1: return `$$\\frac{\\partial L}{\\partial ${s()}_{${n}}}$$`;
+    case 2: return `$$${s()} \\in \\mathbb{R}^{${n}}$$`;
+    case 3: return `$$\\sum_{i=1}^{${n}} ${s()}_i^2$$`;
+    default: return `$$O(n^{${n}})$$`;
   }
 }
 
