@@ -17,9 +17,15 @@ export function flatten(s: string): string {
   return s;
 }
 
+/**
+ * Least recently used entries go first. With `newRound()` called before each pass (a render), entries
+ * used in the current pass are never evicted for new ones of the same pass: a pass needing more than
+ * the cache keeps what it cached first instead of evicting everything it will ask for next time.
+ */
 export class SizeLru<K, V> {
-  private readonly entries = new Map<K, { value: V; size: number }>();
+  private readonly entries = new Map<K, { value: V; size: number; round: number }>();
   private total = 0;
+  private round = 0;
 
   /** `maxSize` in the unit of `sizeOf` (bytes, for the helpers above). */
   constructor(readonly maxSize: number, private readonly sizeOf: (key: K, value: V) => number) {}
@@ -30,7 +36,13 @@ export class SizeLru<K, V> {
     if (!e) return undefined;
     this.entries.delete(key);
     this.entries.set(key, e);
+    e.round = this.round;
     return e.value;
+  }
+
+  /** Starts a pass: what is used from now on is kept over what was used before (see the class). */
+  newRound(): void {
+    this.round++;
   }
 
   has(key: K): boolean {
@@ -42,10 +54,12 @@ export class SizeLru<K, V> {
     this.delete(key);
     const size = this.sizeOf(key, value);
     if (size > this.maxSize) return;
-    this.entries.set(key, { value, size });
+    this.entries.set(key, { value, size, round: this.round });
     this.total += size;
     for (const [k, e] of this.entries) {
       if (this.total <= this.maxSize) break;
+      // Everything left was used in this pass: the new entry is the one not kept.
+      if (this.round > 0 && e.round === this.round && k !== key) { this.delete(key); break; }
       this.entries.delete(k);
       this.total -= e.size;
     }

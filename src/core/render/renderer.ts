@@ -287,6 +287,7 @@ export class SiteRenderer {
     const report = req.progress;
     this.progress = report ? (step, file) => { this.step = step; report(step, file); } : () => undefined;
     this.math.onKatex = report ? (running) => this.progress(running ? 'math' : 'markdown', rel) : undefined;
+    this.math.newRender(); this.highlighter.newRender();
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.

@@ -42,6 +42,11 @@ const MAX_HIGHLIGHT = 200_000; // longer blocks stay plain: highlighting them wo
 export class CodeHighlighter {
   private readonly cache = new StringLru(CACHE_BYTES);
 
+  /** A render starts: its code blocks are kept over older ones. */
+  newRender(): void {
+    this.cache.newRound();
+  }
+
   tokens(code: string, lang: string | undefined): string {
     const engine = engineFor(lang);
     if (!engine || code.length > MAX_HIGHLIGHT) return escapeHtml(code);

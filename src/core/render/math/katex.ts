@@ -14,6 +14,11 @@ export class MathRenderer {
   /** Told before and after KaTeX runs (the renderer reports the step to whoever watches the render). */
   onKatex: ((running: boolean) => void) | undefined;
 
+  /** A render starts: its formulas are kept over older ones (a post with more math than the cache holds keeps most of it). */
+  newRender(): void {
+    this.cache.newRound();
+  }
+
   render(tex: string, display: boolean): string {
     const key = (display ? 'D' : 'I') + tex;
     const hit = this.cache.get(key);
