@@ -19,16 +19,18 @@ export function flatten(s: string): string {
 
 /**
  * Least recently used entries go first. With `newRound()` called before each pass (a render), entries
- * used in the current pass are never evicted for new ones of the same pass: a pass needing more than
- * the cache keeps what it cached first instead of evicting everything it will ask for next time.
+ * used in the current pass are never evicted for new ones of the same pass: a pass may hold up to
+ * `roundMax` (the post being edited keeps all its formulas), and past that it keeps what it cached first
+ * instead of evicting everything it will ask for next time. Older passes' entries go as soon as the
+ * total is over `maxSize`.
  */
 export class SizeLru<K, V> {
   private readonly entries = new Map<K, { value: V; size: number; round: number }>();
   private total = 0;
   private round = 0;
 
-  /** `maxSize` in the unit of `sizeOf` (bytes, for the helpers above). */
-  constructor(readonly maxSize: number, private readonly sizeOf: (key: K, value: V) => number) {}
+  /** `maxSize` (and `roundMax`, at least `maxSize`) in the unit of `sizeOf` (bytes, for the helpers above). */
+  constructor(readonly maxSize: number, private readonly sizeOf: (key: K, value: V) => number, readonly roundMax = maxSize) {}
 
   /** The value, made the most recently used. */
   get(key: K): V | undefined {
@@ -53,13 +55,16 @@ export class SizeLru<K, V> {
   set(key: K, value: V): void {
     this.delete(key);
     const size = this.sizeOf(key, value);
-    if (size > this.maxSize) return;
+    if (size > Math.max(this.maxSize, this.roundMax)) return;
     this.entries.set(key, { value, size, round: this.round });
     this.total += size;
     for (const [k, e] of this.entries) {
       if (this.total <= this.maxSize) break;
-      // Everything left was used in this pass: the new entry is the one not kept.
-      if (this.round > 0 && e.round === this.round && k !== key) { this.delete(key); break; }
+      // Everything left was used in this pass: it may grow to roundMax, past that the new entry is not kept.
+      if (this.round > 0 && e.round === this.round) {
+        if (this.total > this.roundMax) this.delete(key);
+        break;
+      }
       this.entries.delete(k);
       this.total -= e.size;
     }
@@ -91,8 +96,8 @@ export class SizeLru<K, V> {
 
 /** A size-bounded cache of strings by string keys, sized in bytes (stringBytes), values kept flat. */
 export class StringLru extends SizeLru<string, string> {
-  constructor(maxBytes: number) {
-    super(maxBytes, (k, v) => stringBytes(k) + stringBytes(v));
+  constructor(maxBytes: number, roundMaxBytes = maxBytes) {
+    super(maxBytes, (k, v) => stringBytes(k) + stringBytes(v), roundMaxBytes);
   }
 
   override set(key: string, value: string): void {

@@ -72,6 +72,20 @@ describe('SizeLru', () => {
   });
 });
 
+describe('SizeLru rounds with room for one pass', () => {
+  test('the current pass may grow to roundMax; older passes go back under maxSize', () => {
+    const c = new SizeLru<string, string>(6, (_k, v) => v.length, 12);
+    c.newRound();
+    for (const k of ['a', 'b', 'c', 'd', 'e']) c.set(k, 'xxx'); // 15 > 12: e is not kept
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e'].filter((k) => c.has(k)), ['a', 'b', 'c', 'd']);
+    c.newRound();
+    assert.equal(c.get('d'), 'xxx');
+    c.set('f', 'xxx'); // older entries go until 6: only d and f stay
+    assert.deepEqual(['a', 'b', 'c', 'd', 'f'].filter((k) => c.has(k)), ['d', 'f']);
+    assert.equal(c.usedSize, 6);
+  });
+});
+
 describe('StringLru', () => {
   test('sizes keys and values in bytes and returns what was stored', () => {
     const c = new StringLru(stringBytes('key') + stringBytes('value'));

@@ -36,11 +36,13 @@ export function formatTokens(tokens: readonly (readonly [string, string])[]): st
 
 /** Bytes of highlighted code kept (the code blocks of the posts being edited). */
 const CACHE_BYTES = 4 * 1024 * 1024;
+/** What the code of the post being rendered may keep. */
+const ROUND_BYTES = 16 * 1024 * 1024;
 const MAX_HIGHLIGHT = 200_000; // longer blocks stay plain: highlighting them would stall typing
 
 /** Highlights code to Rouge's token markup (the inside of `<code>`), with a bounded cache. */
 export class CodeHighlighter {
-  private readonly cache = new StringLru(CACHE_BYTES);
+  private readonly cache = new StringLru(CACHE_BYTES, ROUND_BYTES);
 
   /** A render starts: its code blocks are kept over older ones. */
   newRender(): void {

@@ -5,11 +5,15 @@ import { StringLru } from '../../cache/sizeLru';
 import { escapeHtml } from '../escape';
 import { mathJaxCompatible, mathJaxMacros } from './mathjaxCompat';
 
-/** Bytes of KaTeX markup kept: the formulas of a few long posts (a 460-formula post takes about 3 MB). */
+/**
+ * Bytes of KaTeX markup kept: the formulas of a few long posts (a 460-formula post takes about 3 MB);
+ * the post being rendered may keep up to ROUND_BYTES (a 1 MB post of formulas takes about 25 MB).
+ */
 const CACHE_BYTES = 12 * 1024 * 1024;
+const ROUND_BYTES = 48 * 1024 * 1024;
 
 export class MathRenderer {
-  private readonly cache = new StringLru(CACHE_BYTES);
+  private readonly cache = new StringLru(CACHE_BYTES, ROUND_BYTES);
 
   /** Told before and after KaTeX runs (the renderer reports the step to whoever watches the render). */
   onKatex: ((running: boolean) => void) | undefined;
