@@ -14,6 +14,7 @@ import { CodeHighlighter } from './highlight/highlighter';
 import { createKramdownMarkdown } from './kramdown/markdown';
 import { kramdownOptionsFrom } from './kramdown/options';
 import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
+import { TextNode } from './liquid/parser';
 import type { ImageTarget, RenderEnv } from './kramdown/env';
 import { MathRenderer } from './math/katex';
 import { NoticeSet } from './notices';
@@ -404,7 +405,8 @@ export class SiteRenderer {
       const tpl = templates[i];
       const begin = tpl.token.begin;
       const end = i + 1 < templates.length ? templates[i + 1].token.begin : text.length;
-      const piece = String(await this.liquid.engine.render([tpl], ctx));
+      // Text between tags is itself: no trip through the engine (a promise a node).
+      const piece = tpl instanceof TextNode ? tpl.str : String(await this.liquid.engine.render([tpl], ctx));
       // Output line k of this node maps to its k-th source line (clamped), which is exact for text and raw blocks.
       const srcFirst = lineOf(begin);
       const srcLast = lineOf(Math.max(begin, end - 1));
