@@ -1,23 +1,13 @@
 // Generated posts shaped like the long machine-learning / systems posts real math-heavy blogs publish:
-// headings, prose with inline formulas (about one formula per 190 bytes, as an 87 KB post with 460
-// formulas has), display math, lists, code blocks (fenced and `{% highlight %}`), images, tables and the
+// headings, prose with inline formulas (about one formula per 190 bytes, as a real 87 KB post with
+// 460 formulas has), display math, lists, code blocks (fenced and `{% highlight %}`), images, tables and the
 // Liquid such posts use (`relative_url`, `page.*`, `site.*`, `{% raw %}`). Math is kramdown's: `$$…$$`
 // inline and as a block of its own. Deterministic: the same arguments give the same text. Used by the
 // scaling and memory benchmarks.
 
-const SYMBOLS = ['\\alpha', '\\beta', '\\theta', '\\lambda', '\\mu', '\\sigma', '\\eta', '\\gamma', 'x', 'y', 'W', 'b', 'h', 'z'];
+import { mulberry32 as rng } from '../unit/prng';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const SYMBOLS = ['\\alpha', '\\beta', '\\theta', '\\lambda', '\\mu', '\\sigma', '\\eta', '\\gamma', 'x', 'y', 'W', 'b', 'h', 'z'];
 
 /** Real posts rarely repeat a formula: most carry an index or a constant of their own. */
 function inlineFormula(r: () => number): string {
@@ -46,7 +36,7 @@ function displayFormula(r: () => number, i: number): string {
 export function mathSection(i: number, seed = 1): string {
   const r = rng(seed * 100_003 + i);
   const prose = (k: number) => Array.from({ length: k }, (_, j) =>
-    `The gradient of the loss with respect to ${inlineFormula(r)} is computed by back-propagation, and step ${i}.${j} updates ${inlineFormula(r)} with learning rate ${inlineFormula(r)}.`).join(' ');
+    `The gradient of the loss with respect to ${inlineFormula(r)} is computed by back-propagation through the unrolled graph, and step ${i}.${j} updates the weights with the learning rate the schedule gives.`).join(' ');
   const lines = [
     `## ${i}. Optimizing layer ${i} of {{ page.title }}`, '',
     prose(2), '',
