@@ -4,6 +4,7 @@
 // code), so a keystroke re-renders only the post.
 import * as posix from 'node:path/posix';
 import { Context, type Template } from 'liquidjs';
+import { flatten, SizeLru, stringBytes } from '../cache/sizeLru';
 import { parseSiteConfig } from '../site/config';
 import { refusalNotice, SafeSiteFiles } from '../site/safePaths';
 import { sitePlugins } from '../site/githubPages';
@@ -13,6 +14,7 @@ import { CodeHighlighter } from './highlight/highlighter';
 import { createKramdownMarkdown } from './kramdown/markdown';
 import { kramdownOptionsFrom } from './kramdown/options';
 import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
+import { TextNode } from './liquid/parser';
 import type { ImageTarget, RenderEnv } from './kramdown/env';
 import { MathRenderer } from './math/katex';
 import { NoticeSet } from './notices';
@@ -79,8 +81,10 @@ export class SiteRenderer {
   private readonly postObjects = new WeakMap<SiteDocument, Record<string, unknown>>();
   private siteVar: { version: number; value: Record<string, unknown> } | undefined;
   private modelVersion = 0;
-  private readonly sanitizedHtml = new Map<string, { html: string; resources: Array<[string, ImageTarget]> }>();
-  private readonly sanitizedLayouts = new Map<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>();
+  // Bounded by bytes (the HTML they hold), not by count.
+  private readonly sanitizedHtml = new SizeLru<string, { html: string; resources: Array<[string, ImageTarget]> }>(4 * 1024 * 1024, (k, v) => stringBytes(k) + stringBytes(v.html));
+  private readonly sanitizedLayouts = new SizeLru<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>(
+    2 * 1024 * 1024, (k, v) => stringBytes(k) + (v.parts ? stringBytes(v.parts[0]) + stringBytes(v.parts[1]) : 0) + (v.whole === undefined ? 0 : stringBytes(v.whole)));
   private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -301,6 +305,7 @@ export class SiteRenderer {
     const report = req.progress;
     this.progress = report ? (step, file) => { this.step = step; report(step, file); } : () => undefined;
     this.math.onKatex = report ? (running) => this.progress(running ? 'math' : 'markdown', rel) : undefined;
+    this.math.newRender(); this.highlighter.newRender();
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
@@ -454,7 +459,8 @@ export class SiteRenderer {
     const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
     ctx.setRegister('techblog', { path: rel });
     const pieces: string[] = [];
-    for (const tpl of templates) pieces.push(String(await this.liquid.engine.render([tpl], ctx)));
+    // Text between tags is itself: no trip through the engine (a promise a node).
+    for (const tpl of templates) pieces.push(tpl instanceof TextNode ? tpl.str : String(await this.liquid.engine.render([tpl], ctx)));
     return { source: text, begins: templates.map((tpl) => tpl.token.begin), pieces };
   }
 
@@ -511,8 +517,7 @@ export class SiteRenderer {
       resources.push([src, r]);
       return r;
     };
-    const clean = sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline });
-    if (this.sanitizedHtml.size >= 2000) this.sanitizedHtml.clear();
+    const clean = flatten(sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline }));
     this.sanitizedHtml.set(key, { html: clean, resources });
     return clean;
   }
@@ -723,7 +728,6 @@ export class SiteRenderer {
         whole: unique ? undefined : clean,
         policy: { ...policy, onStylesheet: undefined },
       };
-      if (this.sanitizedLayouts.size > 8) this.sanitizedLayouts.clear();
       this.sanitizedLayouts.set(key, hit);
     }
     if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts };

@@ -4,6 +4,7 @@
 // fall back to highlight.js mapped to Rouge's classes (hljsFallback.ts); a name Rouge does not know is
 // plain text, as in Jekyll. Results are cached per (language, code): while typing, only the code block
 // being edited is highlighted again.
+import { StringLru } from '../../cache/sizeLru';
 import { escapeHtml } from '../escape';
 import { hljsGrammarFor, hljsTokens } from './hljsFallback';
 import { type Grammar, lex } from './lexer';
@@ -33,24 +34,27 @@ export function formatTokens(tokens: readonly (readonly [string, string])[]): st
   return html;
 }
 
-const MAX_CACHE = 2000;
+/** Bytes of highlighted code kept (the code blocks of the posts being edited). */
+const CACHE_BYTES = 4 * 1024 * 1024;
+/** What the code of the post being rendered may keep. */
+const ROUND_BYTES = 16 * 1024 * 1024;
 const MAX_HIGHLIGHT = 200_000; // longer blocks stay plain: highlighting them would stall typing
 
 /** Highlights code to Rouge's token markup (the inside of `<code>`), with a bounded cache. */
 export class CodeHighlighter {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new StringLru(CACHE_BYTES, ROUND_BYTES);
+
+  /** A render starts: its code blocks are kept over older ones. */
+  newRender(): void {
+    this.cache.newRound();
+  }
 
   tokens(code: string, lang: string | undefined): string {
     const engine = engineFor(lang);
     if (!engine || code.length > MAX_HIGHLIGHT) return escapeHtml(code);
     const key = (engine.kind === 'rouge' ? engine.grammar.name : 'hljs:' + engine.grammar) + '\0' + code;
     const hit = this.cache.get(key);
-    if (hit !== undefined) {
-      // Refresh its place so the blocks of the post being edited stay cached.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     let html: string;
     try {
       html = engine.kind === 'rouge' ? formatTokens(lex(engine.grammar, code)) : hljsTokens(code, engine.grammar);
@@ -58,7 +62,6 @@ export class CodeHighlighter {
       html = escapeHtml(code);
     }
     this.cache.set(key, html);
-    if (this.cache.size > MAX_CACHE) this.cache.delete(this.cache.keys().next().value as string);
     return html;
   }
 

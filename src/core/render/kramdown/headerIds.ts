@@ -2,6 +2,7 @@
 // Two algorithms: kramdown-parser-gfm's (Jekyll's default `input: GFM`) keeps non-ASCII letters;
 // plain kramdown's (`input: kramdown`) keeps only ASCII letters, digits, spaces and dashes.
 
+import { StringLru } from '../../cache/sizeLru';
 // Ruby's \p{Word}: letters, marks, decimal digits and connector punctuation.
 const GFM_NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
@@ -33,14 +34,13 @@ export class HeaderIdGenerator {
   }
 }
 
-const gfmIds = new Map<string, string>();
+const gfmIds = new StringLru(512 * 1024);
 
 /** kramdown-parser-gfm's id of a header text (memoized: a keystroke re-renders the same headers). */
 function gfmId(text: string): string {
   let id = gfmIds.get(text);
   if (id === undefined) {
     id = text.toLowerCase().replace(GFM_NON_WORD, '').replace(/[ \t]/g, '-');
-    if (gfmIds.size >= 5000) gfmIds.clear();
     gfmIds.set(text, id);
   }
   return id;

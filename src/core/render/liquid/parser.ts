@@ -139,18 +139,46 @@ function isNestingError(e: unknown): boolean {
   return e instanceof LiquidSyntaxError && e.message === 'Nesting too deep';
 }
 
-/** A liquidjs tag class (Jekyll's, plugins'), given the rest of the tokens to consume. */
+/**
+ * A liquidjs tag class (Jekyll's, plugins'), given the rest of the tokens to consume. The tag gets a
+ * window of the tokens, not a copy of all of them (a copy per tag made a post full of `{% include %}`
+ * quadratic): up to its `end<name>` when it has one, else one token. A tag that runs out of its
+ * window (or fails inside it) is constructed again over the whole rest, so what it sees is the same.
+ */
 function foreignTag(token: RubyTagToken, state: ParseState): Node {
-  const TagClass = state.rt.engine.tags[token.name] as unknown as new (t: unknown, r: TopLevelToken[], l: Liquid, p: unknown) => Node;
+  const rest = state.list.length - state.pos;
+  const end = blockEnd(state, state.pos - 1);
+  const window = Math.min(rest, end >= 0 ? end - state.pos : 1);
+  if (window < rest) {
+    let tag: Node | undefined;
+    let remain: TopLevelToken[] = [];
+    try {
+      remain = state.list.slice(state.pos, state.pos + window) as unknown as TopLevelToken[];
+      tag = constructForeign(token, remain, state);
+    } catch {
+      tag = undefined;
+    }
+    const last = state.list[state.pos + window - 1 - remain.length];
+    const closed = remain.length > 0 || (end >= 0 && last instanceof RubyTagToken && last.name === 'end' + token.name);
+    if (tag && closed) {
+      state.pos += window - remain.length;
+      return tag;
+    }
+  }
   const remain = state.list.slice(state.pos) as unknown as TopLevelToken[];
+  const tag = constructForeign(token, remain, state);
+  state.pos = state.list.length - remain.length;
+  return tag;
+}
+
+function constructForeign(token: RubyTagToken, remain: TopLevelToken[], state: ParseState): Node {
+  const TagClass = state.rt.engine.tags[token.name] as unknown as new (t: unknown, r: TopLevelToken[], l: Liquid, p: unknown) => Node;
   // liquidjs's own parser for the tokens liquidjs tags make themselves (`include`'s file name), ours for ours.
   const parser = new Parser(state.rt.engine);
   const liquidjsParseToken = parser.parseToken.bind(parser);
   parser.parseToken = ((t: TopLevelToken, r: TopLevelToken[]) => (t instanceof TextToken || t instanceof RubyOutputToken || t instanceof RubyTagToken
     ? parseOne(t, r as unknown as RubyToken[], state.rt) : liquidjsParseToken(t, r))) as typeof parser.parseToken;
-  const tag = new TagClass(token, remain, state.rt.engine, parser);
-  state.pos = state.list.length - remain.length;
-  return tag;
+  return new TagClass(token, remain, state.rt.engine, parser);
 }
 
 /** One token for a liquidjs block tag reading its body token by token (`rest` is consumed as used). */

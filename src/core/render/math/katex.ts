@@ -1,16 +1,27 @@
 // Math as the blog's MathJax would show it, typeset by KaTeX into HTML at render time (no CDN, no
 // script in the page). Posts can hold thousands of formulas, so results are cached per formula.
 import katex from 'katex';
+import { StringLru } from '../../cache/sizeLru';
 import { escapeHtml } from '../escape';
 import { mathJaxCompatible, mathJaxMacros } from './mathjaxCompat';
 
-const MAX_CACHE = 5000;
+/**
+ * Bytes of KaTeX markup kept: the formulas of a few long posts (a 460-formula post takes about 3 MB);
+ * the post being rendered may keep up to ROUND_BYTES (a 1 MB post of formulas takes about 25 MB).
+ */
+const CACHE_BYTES = 12 * 1024 * 1024;
+const ROUND_BYTES = 48 * 1024 * 1024;
 
 export class MathRenderer {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new StringLru(CACHE_BYTES, ROUND_BYTES);
 
   /** Told before and after KaTeX runs (the renderer reports the step to whoever watches the render). */
   onKatex: ((running: boolean) => void) | undefined;
+
+  /** A render starts: its formulas are kept over older ones (a post with more math than the cache holds keeps most of it). */
+  newRender(): void {
+    this.cache.newRound();
+  }
 
   render(tex: string, display: boolean): string {
     const key = (display ? 'D' : 'I') + tex;
@@ -44,7 +55,6 @@ export class MathRenderer {
       }
     }
     this.cache.set(key, html);
-    if (this.cache.size > MAX_CACHE) this.cache.delete(this.cache.keys().next().value as string);
     return html;
   }
 
