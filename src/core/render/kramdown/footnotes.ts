@@ -9,7 +9,6 @@
 //   paragraph of their own. A note never referenced is left out.
 import type MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../escape';
-import { IAL_START } from './boundary';
 import { envOf, type RenderEnv } from './env';
 
 type StateBlock = MarkdownIt.StateBlock;
@@ -37,7 +36,6 @@ export interface FootnoteMeta { id: number; subId: number; label: string }
 const DEF_START = /^ {0,3}\[\^(\w[\w-]*)\]:/;
 const INDENT = /^(?:\t| {4})/;
 const MARKER = /^\[\^(\w[\w-]*)\]/;
-const ALD_START = /^\{:\w[\w-]*:/;
 
 function footnotesOf(env: RenderEnv): Footnotes {
   const e = env as RenderEnv & { footnotes?: Footnotes };
@@ -72,10 +70,8 @@ function footnoteDefinition(state: StateBlock, startLine: number, endLine: numbe
   for (const t of tokens) if (t.map) t.map = [t.map[0] + startLine, t.map[1] + startLine];
   // A second definition of a name replaces the first (kramdown warns and overwrites).
   footnotesOf(env).defs.set(m[1], { name: m[1], tokens, refs: 0 });
-  // Block IALs right under the definition are the note's (kramdown gives them to its markers, whose HTML
-  // does not show them): they go to no other block. A definition is an element, not a block boundary: what
-  // follows it is not after a blank line (kramdown checks).
-  while (next < endLine && state.sCount[next] - state.blkIndent < 4 && IAL_START.test(lineText(state, next).trimStart()) && !ALD_START.test(lineText(state, next).trimStart())) next++;
+  // A block IAL right under the definition goes to no block (blocks.ts: a definition is an element, not a block
+  // boundary, for what follows it).
   state.line = next;
   return true;
 }
