@@ -322,7 +322,11 @@ await runE2E({
     await previewShows(LARGE, 'the preview before the reload', () => !!document.querySelector('article.post h1.post-title'));
     // Unsaved edits make the page ask before unloading; VS Code keeps them (hot exit), so accept.
     page.on('dialog', (d) => void d.accept().catch(() => {}));
-    await page.reload({ waitUntil: 'commit' });
+    // VS Code's own reload, as a user does it: the workbench shuts down first and saves its state (the editors
+    // and the webview's), which a bare browser reload can cut short (the previous post's state came back).
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await palette(page, 'Developer: Reload Window');
+    await reloaded;
     const restored = await waitFor('the restored preview', async () => {
       const f = await previewFrame(LARGE);
       if (!f) return undefined;
