@@ -1,6 +1,8 @@
 // esbuild: the bundles from one script.
-//   dist/extension.js  the extension host code loaded at activation (cjs, `vscode` external): validation,
-//                      paste, authoring; the preview is not in it (checked by test/unit/project/bundles.test.ts)
+//   dist/extension.js  the extension host code loaded at activation (cjs, `vscode` external): wiring only,
+//                      src/extension.ts and the preview's commands (checked by test/unit/project/bundles.test.ts)
+//   dist/features.js   the features (sites, validation, paste, authoring, themes), required by dist/extension.js
+//                      in the task after activation (src/host/activation/featuresEntry.ts)
 //   dist/preview.js    the preview on the host (panels, renderer, Liquid, markdown-it, KaTeX, highlighter,
 //                      sanitizer), required by dist/extension.js on the first preview (src/host/preview/previewEntry.ts)
 //   dist/renderWorker.js  the preview's render worker (a worker_threads thread the host starts with a
@@ -35,17 +37,20 @@ const sassApart = {
   },
 };
 
-/** `import('./previewEntry')` in the host becomes `require('./preview.js')` (the build's `supported` turns
- *  `import()` into a plain require, resolved by the extension host like the bundle's own): loaded on first use. */
-const previewApart = {
-  name: 'preview-apart',
+/** `import('./previewEntry')` in the host becomes `require('./preview.js')`, `import('./featuresEntry')`
+ *  `require('./features.js')` (the build's `supported` turns `import()` into a plain require, resolved by the
+ *  extension host like the bundle's own): bundles of their own, loaded when first needed. */
+const LAZY_BUNDLES = { previewEntry: './preview.js', featuresEntry: './features.js' };
+const lazyApart = {
+  name: 'lazy-apart',
   setup(build) {
-    build.onResolve({ filter: /\/previewEntry$/ }, (a) => (a.kind === 'dynamic-import' ? { path: './preview.js', external: true } : undefined));
+    build.onResolve({ filter: /\/(previewEntry|featuresEntry)$/ }, (a) => (a.kind === 'dynamic-import' ? { path: LAZY_BUNDLES[a.path.split('/').pop()], external: true } : undefined));
   },
 };
 
 export const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, previewApart], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, lazyApart], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/host/activation/featuresEntry.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },

@@ -1,39 +1,25 @@
-// Wiring only: build the pieces, register them, hand every Disposable to VS Code.
+// Wiring only: build the pieces, register them, hand every Disposable to VS Code. The features load in
+// the task after `activate` returns (src/host/activation/deferredFeatures.ts), the preview on first use.
 import * as vscode from 'vscode';
 import { setTranslator } from './core/text/l10n';
-import { registerAuthoring } from './host/authoring/registerAuthoring';
+import { DeferredFeatures } from './host/activation/deferredFeatures';
 import { createLog } from './host/util/log';
-import { registerValidation } from './host/frontmatter/registerValidation';
-import { registerFindUnusedImages } from './host/paste/findUnusedImages';
-import { registerImagePaste } from './host/paste/registerImagePaste';
 import { registerPreview } from './host/preview/registerPreview';
-import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
-import { WorkspaceSites } from './host/site/workspaceSites';
-import { registerWalkthrough } from './host/walkthrough/registerWalkthrough';
-import { registerThemes } from './host/theme/registerThemes';
-import { ThemeService } from './host/theme/themeService';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = createLog();
-  const sites = new WorkspaceSites(log);
   // Messages made in src/core (problems, preview notices) follow VS Code's display language.
-  const themes = new ThemeService(context.globalStorageUri, log);
   const restoreEnglish = setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  const features = new DeferredFeatures(context, log);
   context.subscriptions.push(
     { dispose: restoreEnglish },
     log,
-    sites,
-    themes,
-    registerThemes(sites, themes),
-    registerSiteInfoCommand(sites),
-    registerImagePaste(sites, log),
-    registerFindUnusedImages(sites, log),
-    registerValidation(sites, context.extensionUri, log),
-    registerPreview(sites, context.extensionUri, log, context.globalStorageUri, themes),
-    registerAuthoring(sites, context.extensionUri, log),
-    registerWalkthrough(sites, context.extensionUri, log),
+    features,
+    registerPreview(features.ready, context.extensionUri, log, context.globalStorageUri),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} activated in VS Code ${vscode.version}`);
+  // Active (for VS Code, its commands and tests) once every feature is registered.
+  return features.ready.then(() => undefined);
 }
 
 export function deactivate(): void {

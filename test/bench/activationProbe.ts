@@ -1,6 +1,7 @@
 // Spawned by test/bench/activation.bench.ts, one process per sample: requires an extension bundle with
 // `vscode` answered by a stub (every member a callable, constructible stub; nothing happens) and calls
-// its `activate`, printing {"require": ms, "activate": ms} as one JSON line. Not VS Code's measure
+// its `activate`, printing {"require": ms, "activate": ms, "ready": ms} as one JSON line (`ready`: from the
+// `activate` call's return until the promise it returned settles — the features registered). Not VS Code's measure
 // (that one is read from the real host by test/e2e/firstPreview.e2e.mjs): a steady in-process
 // comparison of what the bundle's size and module initialisation cost.
 //   node out/test/bench/activationProbe.js <bundle.js>
@@ -41,7 +42,10 @@ const t0 = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require(bundle) as { activate(context: unknown): unknown };
 const t1 = performance.now();
-extension.activate({ subscriptions: [], globalStorageUri: stub(), extensionUri: stub(), extension: { packageJSON: { version: '0' } } });
+const result = extension.activate({ subscriptions: [], globalStorageUri: stub(), extensionUri: stub(), extension: { packageJSON: { version: '0' } } });
 const t2 = performance.now();
-console.log(JSON.stringify({ require: t1 - t0, activate: t2 - t1 }));
-process.exit(0);
+void Promise.resolve(result).then(() => {
+  const t3 = performance.now();
+  console.log(JSON.stringify({ require: t1 - t0, activate: t2 - t1, ready: t3 - t2 }));
+  process.exit(0);
+}, (e: unknown) => { console.error(e); process.exit(1); });

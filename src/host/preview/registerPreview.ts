@@ -2,23 +2,23 @@
 // previews after a reload. The rendering is src/core/render; the page script is src/webview/preview.ts.
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE } from '../../core/protocol/previewMessages';
+import type { Features } from '../activation/featuresEntry';
 import type { Log } from '../util/log';
-import type { WorkspaceSites } from '../site/workspaceSites';
 import { isPreviewable } from './previewConfig';
 import type { PreviewManager } from './previewManager';
-import type { ThemeService } from '../theme/themeService';
 
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
-export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri, themes?: ThemeService): vscode.Disposable {
+/** `features`: the blog sites and themes, registered in the task after activation (src/host/activation/). */
+export function registerPreview(features: Promise<Pick<Features, 'sites' | 'themes'>>, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
   // The preview (dist/preview.js: the renderer, KaTeX, the highlighter, Liquid, the sanitizer) loads on
   // first use — a command or a panel to restore — not at activation (scripts/build.mjs maps the import).
   let loaded: Promise<{ manager: PreviewManager; dispose(): void }> | undefined;
   const load = async (): Promise<PreviewManager> => {
     if (!loaded) {
       const t0 = performance.now();
-      loaded = import('./previewEntry').then((m) => {
+      loaded = Promise.all([import('./previewEntry'), features]).then(([m, { sites, themes }]) => {
         const made = m.createPreviewManager(sites, extensionUri, log, globalStorage, themes);
         log.info(`Preview: loaded in ${(performance.now() - t0).toFixed(0)} ms`);
         return made;
@@ -41,13 +41,17 @@ export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri,
   const updateContext = async () => {
     const run = ++contextRun;
     const doc = vscode.window.activeTextEditor?.document;
-    const isPost = doc !== undefined && isPreviewable(doc) && (await sites.siteFor(doc.uri)) !== undefined;
+    const isPost = doc !== undefined && isPreviewable(doc) && (await (await features).sites.siteFor(doc.uri)) !== undefined;
     if (run === contextRun) await vscode.commands.executeCommand('setContext', IS_BLOG_POST_CONTEXT, isPost);
   };
   void updateContext();
+  // Sites found again (a _config.yml came or went): the button may come or go.
+  let disposed = false;
+  let sitesChanged: vscode.Disposable | undefined;
+  void features.then(({ sites }) => { if (!disposed) sitesChanged = sites.onDidChange(() => void updateContext()); }, () => undefined);
 
   return vscode.Disposable.from(
-    { dispose: () => void loaded?.then((m) => m.dispose(), () => undefined) },
+    { dispose: () => { disposed = true; sitesChanged?.dispose(); void loaded?.then((m) => m.dispose(), () => undefined); } },
     vscode.commands.registerCommand('techblog.openPreview', open(false)),
     vscode.commands.registerCommand('techblog.openPreviewToSide', open(true)),
     // No preview before the bundle loads: nothing to lock.
@@ -56,7 +60,6 @@ export function registerPreview(sites: WorkspaceSites, extensionUri: vscode.Uri,
       deserializeWebviewPanel: async (panel, state) => { (await load()).restore(panel, state); },
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void updateContext()),
-    sites.onDidChange(() => void updateContext()),
   );
 }
 
