@@ -210,6 +210,8 @@ window.addEventListener('resize', () => { lineCache = undefined; });
 // ── updates ──────────────────────────────────────────────────────────────────────────────────────
 
 function replaceSiteCss(sheets: string[]): void {
+  // The theme's CSS arriving after the first frame moves everything: the line at the top stays there.
+  const line = window.scrollY > 0 ? lineAtTop() : undefined;
   for (const old of document.head.querySelectorAll('style[data-techblog-site-css]')) old.remove();
   const before = document.head.querySelector('link[data-techblog-chrome]');
   for (const css of sheets) {
@@ -219,6 +221,8 @@ function replaceSiteCss(sheets: string[]): void {
     style.textContent = css;
     document.head.insertBefore(style, before);
   }
+  lineCache = undefined;
+  if (line !== undefined) scrollToLine(line);
 }
 
 const parser = new DOMParser();

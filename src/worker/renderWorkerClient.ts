@@ -23,6 +23,8 @@ interface Pending {
   step: RenderStep;
   file: string;
   started: number;
+  /** The worker reported a step of this render (else it is still busy with an earlier one's background work). */
+  heard?: boolean;
   timer?: ReturnType<typeof setTimeout>;
   onProgress?: (step: RenderStep, file: string) => void;
 }
@@ -32,6 +34,11 @@ export class RenderWorkerClient {
   private workerMemoryMb = 0;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /**
+   * The step the worker last reported, for any render: a first frame leaves Sass compiling in the background
+   * (RenderRequest.waitForCss), so a render that never hears from the worker was stopped in that step.
+   */
+  private workerStep: { step: RenderStep; file: string } | undefined;
   /** How many workers were started (a stopped render makes the next request start another). */
   workersStarted = 0;
 
@@ -72,6 +79,7 @@ export class RenderWorkerClient {
     const w = this.ensure(limits.memoryMb);
     p.step = 'site';
     p.file = p.message.request.path;
+    p.heard = false;
     p.started = Date.now();
     clearTimeout(p.timer);
     p.timer = setTimeout(() => this.stop(p, 'time'), Math.max(1, limits.timeoutMs));
@@ -91,6 +99,7 @@ export class RenderWorkerClient {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))) },
     });
     this.worker = w;
+    this.workerStep = undefined;
     this.workerMemoryMb = memoryMb;
     this.workersStarted++;
     w.on('message', (m: FromWorkerMessage) => this.receive(m));
@@ -100,11 +109,13 @@ export class RenderWorkerClient {
   }
 
   private receive(m: FromWorkerMessage): void {
+    if (m.type === 'progress') this.workerStep = { step: m.step, file: m.file };
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.type === 'progress') {
       p.step = m.step;
       p.file = m.file;
+      p.heard = true;
       p.onProgress?.(m.step, m.file);
       return;
     }
@@ -122,6 +133,7 @@ export class RenderWorkerClient {
 
   private stopped(p: Pending, limit: RenderLimit): void {
     this.finish(p);
+    if (!p.heard && this.workerStep) { p.step = this.workerStep.step; p.file = this.workerStep.file; }
     p.resolve({ stopped: { limit, step: p.step, file: p.file, elapsedMs: Date.now() - p.started } });
   }
 

@@ -151,7 +151,9 @@ await runE2E({
       const h1 = document.querySelector('.post-content h1');
       const link = document.querySelector('.post-content a[href^="http"]');
       const note = document.querySelector('.post-content .note');
-      return h1 && link && note ? { h1: getComputedStyle(h1).color, link: getComputedStyle(link).color, note: getComputedStyle(note).backgroundColor, font: getComputedStyle(document.body).fontFamily } : undefined;
+      // The site's compiled CSS on the page (a cold first frame comes before Sass has compiled it).
+      const css = document.querySelector('style[data-techblog-site-css]');
+      return h1 && link && note && css ? { h1: getComputedStyle(h1).color, link: getComputedStyle(link).color, note: getComputedStyle(note).backgroundColor, font: getComputedStyle(document.body).fontFamily } : undefined;
     });
     log(`  ${JSON.stringify(styles)}`);
     if (styles.h1 !== 'rgb(180, 69, 31)') throw new Error(`article h1 colour ${styles.h1}, want rgb(180, 69, 31) (_sass/_base.scss $color-heading)`);

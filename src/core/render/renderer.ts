@@ -29,7 +29,7 @@ import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
 import { JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
-import type { SassFileLayer } from './theme/sass';
+import { SassNotCached, type SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
 import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
@@ -59,6 +59,8 @@ const CONTENT_MARKER = '\ue000techblog-content\ue000';
 const JEKYLL = { version: '4.3.1', environment: 'development' };
 
 interface Layout { path: string; data: Record<string, unknown>; templates: Template[]; text: string }
+/** The site's stylesheets as the page gets them (`pending`: not at hand yet, see RenderRequest.waitForCss). */
+interface ThemeCss { sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string; pending?: boolean }
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -85,7 +87,9 @@ export class SiteRenderer {
   private readonly sanitizedHtml = new SizeLru<string, { html: string; resources: Array<[string, ImageTarget]> }>(4 * 1024 * 1024, (k, v) => stringBytes(k) + stringBytes(v.html));
   private readonly sanitizedLayouts = new SizeLru<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>(
     2 * 1024 * 1024, (k, v) => stringBytes(k) + (v.parts ? stringBytes(v.parts[0]) + stringBytes(v.parts[1]) : 0) + (v.whole === undefined ? 0 : stringBytes(v.whole)));
-  private css: Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> | undefined;
+  private css: Promise<ThemeCss> | undefined;
+  /** `css` once it settled (a first frame takes it without waiting). */
+  private cssDone: { promise: Promise<ThemeCss>; value: ThemeCss } | undefined;
   private discoveredStylesheets: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private resolveResource: (p: string) => string = (p) => p;
@@ -396,7 +400,8 @@ export class SiteRenderer {
     // 4. Theme CSS.
     const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
     // Restricted Mode: the bundled theme only (the site's CSS may be Sass, which is code, and links remote fonts).
-    const css = restricted ? this.bundledCss() : await this.themeCss(stylesheets ?? [], doc.url, served);
+    const css: Omit<ThemeCss, 'key'> = restricted ? this.bundledCss()
+      : req.waitForCss === false ? await this.themeCssAtHand(stylesheets ?? [], doc.url, served) : await this.themeCss(stylesheets ?? [], doc.url, served);
     // In Restricted Mode the host says why the page is plain, once.
     if (other && !restricted) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
     else for (const n of css.notices) notices.add(n, 'theme');
@@ -412,7 +417,7 @@ export class SiteRenderer {
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
-      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}),
+      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(css.pending ? { cssPending: true } : {}),
     };
   }
 
@@ -761,16 +766,42 @@ export class SiteRenderer {
     return found;
   }
 
+  /** The stylesheets' identity: the links (or served files) and the remote-images setting (the CSS filter's verdict on remote url()s depends on it). */
+  private cssKey(hrefs: string[], served?: string[]): string {
+    return (served ?? hrefs).join('\n') + (this.remoteImages ? '' : '\n\0no-remote');
+  }
+
+  /**
+   * The theme CSS without running Sass (a first frame): compiled already, or every sheet in the
+   * compiled-CSS cache; else none, `pending`, and the compile starts in the background for the next render.
+   */
+  private async themeCssAtHand(hrefs: string[], pageUrl: string, served?: string[]): Promise<ThemeCss> {
+    const key = this.cssKey(hrefs, served);
+    const done = this.cssDone;
+    if (this.css && done?.promise === this.css && done.value.key === key) return done.value;
+    if (!this.css) {
+      const cached = await this.loadCss(hrefs, pageUrl, key, served, true);
+      if (cached) { this.track(this.css = Promise.resolve(cached)); return cached; }
+    }
+    void this.themeCss(hrefs, pageUrl, served).catch(() => undefined);
+    return { sheets: [], theme: 'none', notices: [], key, pending: true };
+  }
+
   /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
-  private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
-    // The CSS filter's verdict on remote url()s depends on the remote-images setting.
-    const key = (served ?? hrefs).join('\n') + (this.remoteImages ? '' : '\n\0no-remote');
+  private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<ThemeCss> {
+    const key = this.cssKey(hrefs, served);
     if (this.css) {
       // Stylesheets are the same for every page of a site; recompute only when the links differ.
       const css = this.css;
-      return css.then((c) => (c.key === key ? c : (this.css = this.loadCss(hrefs, pageUrl, key, served))));
+      return css.then((c) => (c.key === key ? c : this.track(this.css = this.loadCss(hrefs, pageUrl, key, served))));
     }
-    return (this.css = this.loadCss(hrefs, pageUrl, key, served));
+    return this.track(this.css = this.loadCss(hrefs, pageUrl, key, served));
+  }
+
+  /** Notes when the CSS promise settles, so a first frame can take it without waiting. */
+  private track(p: Promise<ThemeCss>): Promise<ThemeCss> {
+    void p.then((value) => { if (this.css === p) this.cssDone = { promise: p, value }; }, () => undefined);
+    return p;
   }
 
   /** The theme's `_sass` as a Sass load path after the site's own. */
@@ -780,7 +811,10 @@ export class SiteRenderer {
     return [{ label: overlay.layer.name, sassDir: '_sass', has: (p) => overlay.has(p), read: (p) => overlay.read(p), files: () => overlay.layer.files }];
   }
 
-  private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<{ sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string }> {
+  /** The stylesheets, compiled; `cachedOnly`: undefined when Sass would have to run (compileSass's `cachedOnly`). */
+  private loadCss(hrefs: string[], pageUrl: string, key: string, served: string[] | undefined, cachedOnly: true): Promise<ThemeCss | undefined>;
+  private loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<ThemeCss>;
+  private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[], cachedOnly = false): Promise<ThemeCss | undefined> {
     const notices: string[] = [];
     const remote = this.remoteImages;
     const has = (p: string) => this.has(p);
@@ -788,7 +822,7 @@ export class SiteRenderer {
     if (served) sources = served;
     else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
     const site: ThemeSite = {
-      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.sassThemes(), cache: this.options.sassCache,
+      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.sassThemes(), cache: this.options.sassCache, cachedOnly,
       files: () => this.files,
       // The site's files and the theme's published assets (an entry like minima's `assets/main.scss`); the theme's
       // `_sass` is a load path of its own (sassThemes), so its partials' relative imports find the theme's files first.
@@ -813,6 +847,7 @@ export class SiteRenderer {
         sheets.push(sheet.css);
         if (sheet.notice) notices.push(sheet.notice);
       } catch (e) {
+        if (e instanceof SassNotCached) return undefined;
         notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
       }
     }

@@ -60,6 +60,12 @@ export interface RenderRequest {
    */
   incremental?: boolean;
   /**
+   * false: the page does not wait for Sass (a preview's first frame). The theme CSS comes when it is at
+   * hand — compiled already, or in the compiled-CSS cache — else the page has none and `cssPending` is
+   * set: Sass compiles in the background, and the next render (which waits for it) brings it. Default true.
+   */
+  waitForCss?: boolean;
+  /**
    * Called as the render enters a step on a file (site-relative: the post, a layout, an include, a
    * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
    */
@@ -101,4 +107,6 @@ export interface RenderResult {
    * while a block's HTML does: the preview patches only new ids. Absent when the body cannot be cut so.
    */
   blocks?: BodyBlock[];
+  /** The theme CSS was not at hand (`waitForCss: false`): `css` is empty and Sass compiles; render again for it. */
+  cssPending?: boolean;
 }

@@ -242,8 +242,12 @@ export class PreviewPanel extends Disposable {
       const t0 = Date.now();
       const theme = source.theme();
       const themeRoot = !restricted && theme?.kind === 'found' ? theme.uri : undefined;
+      // The first frame does not wait for Sass: the theme CSS if it is at hand (compiled, or in the compiled-CSS
+      // cache), else the page without it, and the render after brings it (see RenderRequest.waitForCss).
+      const firstFrame = this.last === undefined;
       const outcome = await this.deps.renderers.render(source, {
         path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
+        ...(firstFrame ? { waitForCss: false } : {}),
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
@@ -269,6 +273,9 @@ export class PreviewPanel extends Disposable {
       const cut = siteScripts ? undefined : cutBody(parts.body, result.bodyHtml, result.blocks);
       this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
+      if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
+      // The theme's CSS was not at hand: render again (waiting for Sass), which swaps it in.
+      if (result.cssPending) this.dirty = true;
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.

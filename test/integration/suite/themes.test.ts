@@ -114,7 +114,8 @@ describe('Themes that are not in the repository (real VS Code)', function () {
     }
     console.log(`[themes] minima ${found.found.version} found in ${lookupMs.toFixed(1)} ms at ${found.found.root} (${found.found.source})`);
     const panel = await preview(`${MINIMA}/${POST}`);
-    const shown = await eventually(() => panel.shown?.mode === 'site' && panel.shown, 'site mode', 30_000);
+    // The first frame does not wait for Sass: the theme's CSS comes with the render after it.
+    const shown = await eventually(() => panel.shown?.mode === 'site' && panel.shown.css.length > 0 && panel.shown, 'site mode with the theme\'s CSS', 60_000);
     assert.match(shown.body, /<header class="site-header"/, 'minima\'s header');
     assert.match(shown.body, /<a class="site-title"[^>]*>Your awesome title<\/a>/);
     assert.match(shown.body, /<footer class="site-footer/, 'minima\'s footer');

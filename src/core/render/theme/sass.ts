@@ -37,6 +37,15 @@ export interface SassSite {
   /** Renders Liquid in a Sass entry file (Jekyll does, e.g. `@import "{{ site.theme }}"`). */
   liquid(text: string, path: string): Promise<string>;
   cache?: SassCache;
+  /** Only what the cache holds: a compile it does not hold throws `SassNotCached` instead of running Dart Sass. */
+  cachedOnly?: boolean;
+}
+
+/** Thrown by `compileSass` with `cachedOnly` when the cache does not hold the compile. */
+export class SassNotCached extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not compiled yet`);
+  }
 }
 
 export interface SassResult {
@@ -116,6 +125,7 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
     if (hit?.error !== undefined) throw new Error(hit.error);
     if (hit) return { css: hit.css, dropped: hit.dropped, cached: true };
   }
+  if (site.cachedOnly) throw new SassNotCached(path);
 
   const entryUrl = new URL('entry:/' + encode(posix.basename(path)));
   const display = (url: URL | string | null | undefined): string => {
