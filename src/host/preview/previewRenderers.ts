@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
+import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
 import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
@@ -145,19 +146,26 @@ export class PreviewRenderers extends Disposable {
   }
 
   private async lookUp(uri: vscode.Uri): Promise<PreviewSource> {
-    const site = await this.siteIndexes().forDocument(uri);
-    if (site) {
+    const site = await this.sites.siteFor(uri);
+    const prefix = site && (site.root.path.endsWith('/') ? site.root.path : site.root.path + '/');
+    if (site && prefix && uri.path.startsWith(prefix)) {
       const key = site.root.toString();
       this.roots.add(key);
-      // The theme is looked up once per site (again when the config changes or a theme is downloaded).
-      if (this.themes && !this.themeStates.has(key)) this.themeStates.set(key, await this.themes.resolve(site.root, site.index.config));
-      const renderer = () => this.open(site.root, () => {
+      // The site index (it reads every post) loads beside the first render, not before it: the render worker
+      // reads the site itself; the index tells it about file changes and serves the host's renderer.
+      const indexed = this.siteIndexes().forDocument(uri);
+      indexed.catch((e: unknown) => this.log.warn(`Preview: could not index ${site.root.toString(true)}: ${e instanceof Error ? e.message : String(e)}`));
+      // The theme is looked up once per site (again when the config changes or a theme is downloaded), from `_config.yml` alone.
+      if (this.themes && !this.themeStates.has(key)) {
+        const text = await this.siteIndexes().fileSystem(site.root).readFile(vscode.Uri.joinPath(site.root, '_config.yml').path);
+        this.themeStates.set(key, await this.themes.resolve(site.root, { ...parseSiteConfig(text, site.generator === 'hexo' ? 'hexo' : 'jekyll'), profile: site.generator }));
+      }
+      const renderer = () => this.open(site.root, async () => {
         const state = this.themeStates.get(key);
-        return { fs: this.siteIndexes().fileSystem(site.root), index: site.index, theme: state?.kind === 'found' ? state.layer : undefined };
+        const doc = await indexed;
+        return { fs: this.siteIndexes().fileSystem(site.root), index: doc?.index, theme: state?.kind === 'found' ? state.layer : undefined };
       });
-      const profile = site.index.config.profile;
-      const generator = profile === 'hugo' || profile === 'hexo' ? profile : 'jekyll';
-      return { renderer, root: site.root, rel: site.rel, inSite: true, generator, theme: () => this.themeStates.get(key) };
+      return { renderer, root: site.root, rel: uri.path.slice(prefix.length), inSite: true, generator: site.generator, theme: () => this.themeStates.get(key) };
     }
     const root = vscode.Uri.joinPath(uri, '..');
     const renderer = () => this.open(root, () => ({ fs: new LooseFolderFileSystem(root) }));
