@@ -11,6 +11,9 @@
 //   dist/sass.js       Dart Sass, required by the other two only when a site has .scss/.sass (it is
 //                      three quarters of their size: activation does not load it)
 //   media/preview.js   the preview's browser script (iife), inlined into the preview page with a nonce
+//   dist/web/extension.js  the web extension (package.json `browser`: vscode.dev, github.dev), cjs for VS Code's
+//                      web worker extension host, browser platform: no `node:` module may reach it (checked by
+//                      test/unit/project/webBundle.test.ts); a module with a `.web.ts` sibling is replaced by it
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -48,6 +51,17 @@ const lazyApart = {
   },
 };
 
+/** In the web bundle, `./x` resolves to `./x.web.ts` where that file exists (the web host's own version of a module). */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (a) => {
+      const variant = path.join(a.resolveDir, a.path + '.web.ts');
+      return fs.existsSync(variant) ? { path: variant } : undefined;
+    });
+  },
+};
+
 export const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, lazyApart], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/host/activation/featuresEntry.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
@@ -56,6 +70,7 @@ export const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { ...common, entryPoints: ['src/extension-web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants] },
 ].filter((b) => !b.entryPoints[0].startsWith('src/') || fs.existsSync(path.join(root, b.entryPoints[0])));
 
 // Imported by tests and the bench for the bundles' options; builds only when run as a script.

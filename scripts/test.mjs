@@ -1,6 +1,7 @@
 // npm test: everything, in the order a failure is cheapest to find.
-//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, e2e, packaged .vsix + npm package
-//   node scripts/test.mjs static|unit|fidelity|integration|e2e|vsix    one stage (each compiles first)
+//   node scripts/test.mjs                 typecheck, lint, unit, fidelity, build, integration, web, e2e, packaged .vsix + npm package
+//   node scripts/test.mjs static|unit|fidelity|integration|web|e2e|vsix    one stage (each compiles first)
+// web: the web extension (dist/web/extension.js) in the browser's web worker extension host (test/integration/web/).
 //   node scripts/test.mjs <test file>     one unit file (test/unit/...), one integration suite (test/integration/suite/...)
 //                                         or one end-to-end script (test/e2e/*.e2e.mjs)
 // e2e: test/e2e/*.e2e.mjs drive the real workbench (code-server + Chromium, offline host) with Playwright.
@@ -69,7 +70,7 @@ async function fidelity() {
 }
 
 function addIntegrationCounts(output) {
-  for (const m of output.matchAll(/^\[(?:integration|vsix)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
+  for (const m of output.matchAll(/^\[(?:integration|vsix|web)\] (\d+) passed, (\d+) failed/gm)) { totals.passed += +m[1]; totals.failed += +m[2]; }
 }
 
 // The main suites run in English; test/integration/locale/ runs again in a VS Code started in zh-TW;
@@ -100,6 +101,38 @@ async function integrationRun({ dir, locale, restricted, overlay, what }, onlyFi
     });
   } finally {
     fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The web extension in the offline host's web worker extension host (as on vscode.dev / github.dev). The workbench
+ * runs an extension under development in the web worker host only when it has no Node entry, so the run loads a copy
+ * of the extension whose package.json has only `browser` (everything else symlinked to the real files); the suites
+ * of test/integration/web/ are bundled like dist/web/extension.js (browser platform, its `.web.ts` variants, mocha's
+ * browser build) into that copy, because tests run in the extension host of the extension that holds them.
+ */
+async function web() {
+  if (hostKind === 'electron') {
+    console.log('[test] Web extension tests: skipped (they need the browser workbench: TECHBLOG_TEST_HOST=offline)');
+    return;
+  }
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-web-ext-'));
+  const workspace = copyToTemp(path.join(root, 'examples/sample-blog'), 'techblog-web-');
+  try {
+    const { main: _main, extensionKind: _kind, ...manifest } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    fs.writeFileSync(path.join(extension, 'package.json'), JSON.stringify(manifest, null, 2));
+    for (const name of fs.readdirSync(root)) {
+      if (!['package.json', 'node_modules', 'out', '.git'].includes(name)) fs.symlinkSync(path.join(root, name), path.join(extension, name));
+    }
+    const esbuild = await import('esbuild');
+    const { builds } = await import('./build.mjs');
+    const webBundle = builds.find((b) => b.outfile === 'dist/web/extension.js');
+    const tests = path.join(extension, 'web-tests', 'index');
+    await esbuild.build({ ...webBundle, entryPoints: ['test/integration/web/index.ts'], outfile: tests + '.js', sourcemap: 'inline', minify: false });
+    await runHost({ extension, tests, workspace, env: process.env, what: 'Web extension tests (web worker extension host)' });
+  } finally {
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    fs.rmSync(extension, { recursive: true, force: true });
   }
 }
 
@@ -171,7 +204,10 @@ if (arg && /\.(ts|js)$/.test(arg)) {
   const rel = path.relative(root, path.resolve(arg));
   await step('compile', compile);
   if (rel.startsWith('test/unit/')) await step(`unit: ${rel}`, () => unit(rel));
-  else if (rel.startsWith('test/integration/')) {
+  else if (rel.startsWith('test/integration/web/')) {
+    await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+    await step(`web: ${rel}`, web);
+  } else if (rel.startsWith('test/integration/')) {
     await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
     await step(`integration: ${rel}`, () => integration(rel));
   } else fail(`${arg} is neither under test/unit/ nor test/integration/.`);
@@ -179,15 +215,16 @@ if (arg && /\.(ts|js)$/.test(arg)) {
   await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   await step(`e2e: ${path.relative(root, path.resolve(arg))}`, () => e2e(path.relative(root, path.resolve(arg))));
 } else {
-  const all = ['static', 'unit', 'fidelity', 'integration', 'e2e', 'vsix'];
+  const all = ['static', 'unit', 'fidelity', 'integration', 'web', 'e2e', 'vsix'];
   const stages = arg ? [arg] : all;
   for (const s of stages) if (!all.includes(s)) fail(`Unknown stage "${s}" (${all.join(', ')} or a test file).`);
   await step('typecheck + compile', compile);
   if (stages.includes('static')) await step('lint', () => must(nodeBin('eslint'), ['.'], 'ESLint (including the layer rules)'));
   if (stages.includes('unit')) await step('unit tests (plain Node)', () => unit());
   if (stages.includes('fidelity')) await step('fidelity against real Jekyll (block structure, target ≥ 98 %)', fidelity);
-  if (stages.includes('integration') || stages.includes('e2e') || stages.includes('vsix')) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
+  if (['integration', 'web', 'e2e', 'vsix'].some((s) => stages.includes(s))) await step('build', () => must(process.execPath, ['scripts/build.mjs'], 'Build'));
   if (stages.includes('integration')) await step(`integration tests (real VS Code, ${hostKind} host)`, () => integration());
+  if (stages.includes('web')) await step('web extension tests (browser entry in the web worker extension host)', web);
   if (stages.includes('e2e')) await step('end-to-end tests (real workbench: code-server + Chromium)', () => e2e());
   if (stages.includes('vsix')) await step(`packaged .vsix (real VS Code, ${hostKind} host)`, vsix);
   if (stages.includes('vsix')) await step('npm package: npm pack, npx techblog from the tarball, the CI configs', npmPackage);

@@ -1,5 +1,5 @@
 // Where New Post, Publish Draft and Rename put a file, and what Publish writes into the header.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import type { Generator, SiteLayout } from '../site/profile';
 import { formatPostDate, ymd, type ZonedTime } from './dates';
 import { removeHeaderKey, setHeaderValue } from './header';

@@ -1,6 +1,6 @@
 // File names of new posts and drafts, and the next free name when one is taken: TechBlog never
 // overwrites a file, it writes `…-2.md` instead.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { POST_NAME } from '../site/permalink';
 
 export interface NameVars {

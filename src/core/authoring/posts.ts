@@ -1,6 +1,6 @@
 // What the Posts view and the post_url completion know of a post: title, date, tags, categories,
 // read from its header and file name; and the grouping by year and month, with a tag filter.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
 import { tagValues, tagVariantKey, type TagKind } from '../site/siteIndex';

@@ -1,7 +1,7 @@
 // Completion of link targets while typing: `](/` lists the site's published URLs, `](` a relative source
 // path (jekyll-relative-links rewrites `.md` links), `{% link ` source paths, and `#` the header ids of
 // the target (or of the document itself). `{% post_url ` names come from the authoring completion.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { headingsOf } from './headings';
 import { resolveLink, type LinkSite } from './resolve';
 import type { LinkTarget } from './targets';

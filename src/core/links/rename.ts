@@ -2,7 +2,7 @@
 // reference definitions, `<a href>`/`<img src>`, `{% post_url %}` and `{% link %}`. Each link keeps its
 // form (absolute URL with its `{{ site.baseurl }}`, relative to the source, relative to the published
 // URL, a tag's argument) and its `#fragment`. A moved document's own relative links are rewritten too.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { LIQUID_BASE, resolveAgainst } from '../frontmatter/rules/site';
 import type { OffsetEdit } from '../text/textEdit';
 import { resolveLink, type LinkSite } from './resolve';

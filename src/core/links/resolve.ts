@@ -1,7 +1,7 @@
 // Where a link goes, the way Jekyll publishes it: absolute paths against the site's URLs (baseurl
 // taken off), relative `.md` links against the source folder (jekyll-relative-links), other relative
 // links against the linking document's published URL (`../` climbs the URL, not the source folder).
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import type { SiteConfig } from '../site/config';
 import { LIQUID_BASE, LIQUID_FILTER, resolveAgainst } from '../frontmatter/rules/site';
 import type { FoundLink } from './scan';

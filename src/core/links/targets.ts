@@ -1,7 +1,7 @@
 // What a link can point at in a site: each document's published URL, whether it is published at all
 // (a draft, `published: false`, a future post), and the ids its `#fragments` may name. Kept by the
 // SiteIndex, updated one document at a time (a keystroke costs that document's line scan).
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import type { SiteConfig } from '../site/config';
 import { documentUrl, POST_NAME } from '../site/permalink';
 import { fragmentIds } from './headings';

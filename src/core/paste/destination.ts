@@ -1,7 +1,7 @@
 // Resolve `techblog.paste.destination` patterns (`${siteRoot}/images/${year}/image-${timestamp}.${ext}`)
 // in the style of VS Code's `markdown.copyFiles.destination`, but strict: an unknown variable or a
 // path outside the workspace is an error the user sees, never a silently different file.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { t } from '../text/l10n';
 import { MAX_TRANSFORM_INPUT, unboundedRegexReason } from './boundedRegex';
 import { matchGlob } from './glob';

@@ -4,7 +4,7 @@
 // not-yet-hashed files whose size equals the new image's (remembering those hashes); writes are
 // recorded and change events invalidate single paths. A hit is confirmed with one `stat`, so a stale entry (file deleted, paste
 // cancelled before its file was written) is dropped instead of producing a dangling link.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { isInside } from './destination';
 import type { PasteFileSystem } from './fileSystem';
 import { sha256Hex, type HashFn } from './hash';

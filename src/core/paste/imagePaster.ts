@@ -1,7 +1,7 @@
 // One call per pasted or dropped image: decide where it goes (or which existing image it is),
 // and the Markdown to insert. Writes nothing: the host turns the plan into a WorkspaceEdit
 // (createFile with overwrite: false + the link), so a paste the user does not pick writes nothing.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { t } from '../text/l10n';
 import { defaultFileNamePattern, isInside, refusedSegment, resolveDestination, selectDestination, variablesUsed } from './destination';
 import { existsIn, type PasteFileSystem } from './fileSystem';

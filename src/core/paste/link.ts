@@ -1,6 +1,6 @@
 // Markdown image links for a pasted image, written so that both Jekyll (kramdown) and the
 // preview (markdown-it) resolve them to the same file.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { t } from '../text/l10n';
 import { isInside } from './destination';
 

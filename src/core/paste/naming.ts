@@ -1,6 +1,6 @@
 // Collision-free file names. A name is never reused and an existing file is never overwritten,
 // also when two pastes run concurrently and both see "does not exist" for the same name.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 
 /**
  * Names handed out but perhaps not written yet (the paste's edit is applied later, or never).

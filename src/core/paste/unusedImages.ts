@@ -1,7 +1,7 @@
 // "TechBlog: Find Unused Images": images no document references. Deleting an image that is in
 // use breaks a post, so every doubt counts as "used": besides real link syntax, any path-like
 // token naming the image (front matter `image:`, CSS `url()`, Liquid `relative_url`) counts too.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { isInside } from './destination';
 import { decodeLinkTarget } from './link';
 

@@ -1,6 +1,6 @@
 // The `${…}` variables a paste destination may use, computed from plain inputs so that tests
 // (and the CLI) control time, paths and content hash.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 
 /** Every variable name, in the order the README documents them. */
 export const pasteVariableNames = [

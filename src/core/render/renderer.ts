@@ -2,7 +2,7 @@
 // one sanitized HTML page plus the site's CSS. One SiteRenderer per site keeps everything that does
 // not change while typing (config, posts, parsed layouts and includes, compiled Sass, highlighted
 // code), so a keystroke re-renders only the post.
-import * as posix from 'node:path/posix';
+import * as posix from '../text/posixPath';
 import { Context, type Template } from 'liquidjs';
 import { flatten, SizeLru, stringBytes } from '../cache/sizeLru';
 import { parseSiteConfig } from '../site/config';

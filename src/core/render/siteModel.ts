@@ -1,7 +1,7 @@
 // What Liquid sees as `site`, `page` and `jekyll`: _config.yml, every post and page (front matter with
 // `defaults:`, url, date, categories, tags, title, excerpt), `_data/`, built once per site and updated
 // one document at a time.
-import * as posix from 'node:path/posix';
+import * as posix from '../text/posixPath';
 import { findEntry, parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterFormat, FrontMatterParse } from '../frontmatter/types';
 import { defaultsFor, parseSiteConfig, type SiteConfig } from '../site/config';

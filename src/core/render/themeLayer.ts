@@ -6,7 +6,7 @@
 //   (theme_assets_reader.rb);
 // - `_config.yml`: read under the site's (the site's keys win) unless `ignore_theme_config: true`,
 //   without the keys of Jekyll's own defaults (site.rb load_theme_configuration).
-import * as posix from 'node:path/posix';
+import * as posix from '../text/posixPath';
 import { stringify } from 'yaml';
 import { readSiteYaml } from '../site/yamlFile';
 import type { RenderFileSystem } from './types';

@@ -1,6 +1,6 @@
 // A site is a folder holding a site marker (`_config.yml`, `hugo.toml`, `config.toml`, …, see
 // `SITE_MARKER_FILES`); a workspace may hold several, even nested ones.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { markerRoot } from './profile';
 
 const IGNORED = /(^|\/)(node_modules|vendor|_site|\.git|\.bundle|\.jekyll-cache|public)\//;

@@ -1,5 +1,5 @@
 // Where Jekyll publishes a document: relative image links resolve against that URL, not the source file.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import type { SiteConfig } from './config';
 
 const STYLES: Record<string, string> = {

@@ -6,7 +6,7 @@
 // - nothing under `.git`, the site's `exclude:` (less its `include:`) or Jekyll's default excludes for
 //   content (includes, `_data`, layouts, CSS, Sass).
 // A refusal is remembered with the path (never the file's content) so the preview can name it.
-import * as posix from 'node:path/posix';
+import * as posix from '../text/posixPath';
 import { t } from '../text/l10n';
 import type { SiteFileSystem } from './fileSystem';
 

@@ -1,6 +1,6 @@
 // What one site knows across its files: config, every path (for image existence), layouts, and tag /
 // category spellings with counts. Updated one file at a time, so a keystroke costs one file's parse.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterParse } from '../frontmatter/types';
 import { LinkTargets } from '../links/targets';

@@ -3,7 +3,7 @@
 // the Ruby version managers' gem dirs (rbenv, rvm, asdf, chruby, Homebrew) and the system's. Bundler
 // uses exactly the version `Gemfile.lock` pins; plain RubyGems (`jekyll build` without `bundle exec`)
 // the highest installed. Pure: the environment and a directory lister are passed in.
-import * as posix from 'node:path/posix';
+import * as posix from '../text/posixPath';
 import { compareGemVersions, gemFolderVersion, lockedGitCheckout, lockedVersion } from './gemVersion';
 
 export interface ThemeLookupEnvironment {

@@ -1,7 +1,7 @@
 // Links clicked in the preview: the web and mail open outside VS Code; links to posts, pages and
 // files of the site open them in the editor. Nothing else is followed (the renderer already drops
 // `javascript:` and friends; the host refuses any other scheme, `command:` included).
-import * as posix from 'node:path/posix';
+import * as posix from '../../core/text/posixPath';
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 

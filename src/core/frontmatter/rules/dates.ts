@@ -1,5 +1,5 @@
 // Dates: the file name Jekyll requires for posts, `date:` it can read, the two agreeing, the future.
-import * as path from 'node:path/posix';
+import * as path from '../../text/posixPath';
 import { POST_NAME } from '../../site/permalink';
 import { t } from '../../text/l10n';
 import { daysInMonth, instantOf, parseJekyllDate, type DateParts } from '../../text/time';

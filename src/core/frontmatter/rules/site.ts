@@ -1,5 +1,5 @@
 // Rules that need the site: layouts that exist, images that exist. And lengths search engines show.
-import * as path from 'node:path/posix';
+import * as path from '../../text/posixPath';
 import { documentUrl } from '../../site/permalink';
 import { editDistance } from '../../text/editDistance';
 import { t } from '../../text/l10n';

@@ -3,7 +3,7 @@
 // `link`, `include_relative`) and filters (`relative_url`, `markdownify`, …). A tag we do not know
 // (a plugin's) renders as a visible, harmless marker instead of failing the page; so does a missing
 // include file, and so does a tag that cannot parse or render (a notice names its file and line).
-import * as posix from 'node:path/posix';
+import * as posix from '../../text/posixPath';
 import { Liquid, Parser, Tag, TokenKind, type Context, type Emitter, type FS, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { escapeHtml } from '../escape';
 import type { CodeHighlighter } from '../highlight/highlighter';

@@ -1,7 +1,7 @@
 // jekyll-readme-index (0.3): a README (Markdown, without front matter) in a folder that has no index
 // page is published as that folder's index (`docs/README.md` → `/docs/`). With
 // `readme_index.with_frontmatter: true`, READMEs with front matter too; `enabled: false` turns it off.
-import * as posix from 'node:path/posix';
+import * as posix from '../../text/posixPath';
 import { markdownPattern } from '../../site/markdownFiles';
 
 export const README_INDEX_PLUGIN = 'jekyll-readme-index';

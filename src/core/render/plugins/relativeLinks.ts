@@ -1,7 +1,7 @@
 // jekyll-relative-links (0.7): in a Markdown page, a relative link to another file of the site
 // (`[About](about.md)`, `[x]: ../docs/y.md#part`) becomes that file's URL, as the plugin rewrites the
 // Markdown source before Jekyll renders it. Posts too when `relative_links.collections: true`.
-import * as posix from 'node:path/posix';
+import * as posix from '../../text/posixPath';
 
 export const RELATIVE_LINKS_PLUGIN = 'jekyll-relative-links';
 

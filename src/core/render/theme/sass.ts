@@ -6,7 +6,7 @@
 //   means `_sass/main.scss`, not the entry itself;
 // - libsass's leniency: deprecations silenced, then repairs of what Dart Sass rejects (libsass.ts);
 // - the result kept in a SassCache by the hash of its inputs: on a hit Dart Sass is not loaded.
-import * as posix from 'node:path/posix';
+import * as posix from '../../text/posixPath';
 import type * as Sass from 'sass';
 import { parseFrontMatter } from '../../frontmatter/parse';
 import type { SassConfig } from '../../site/config';

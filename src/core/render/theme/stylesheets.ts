@@ -1,7 +1,7 @@
 // The site's own CSS for the preview: the stylesheets its layouts link, found in the site (a `.css` file,
 // or the `.scss`/`.sass` entry with front matter that Jekyll compiles to it; sass.ts compiles those),
 // with `url(…)` rewritten to resource URLs.
-import * as posix from 'node:path/posix';
+import * as posix from '../../text/posixPath';
 import { parseFrontMatter } from '../../frontmatter/parse';
 import { t } from '../../text/l10n';
 import { mapCssUrls } from '../cssUrls';

@@ -1,0 +1,130 @@
+// The web extension (package.json `browser`, dist/web/extension.js) in VS Code's web worker extension host, on a
+// copy of the sample blog: what a github.dev / vscode.dev user sees — problems of a post, the quick fix and the
+// completion, image paste writing the picture through workspace.fs — and the parts that need Node stay hidden.
+// Same kind of assertions as the desktop suites (test/integration/suite/), without node: modules (no assert, no Buffer).
+import * as vscode from 'vscode';
+import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
+import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
+
+const EXTENSION_ID = 'techblog.techblog';
+const SEED_SHAPED = '_posts/2021-09-03-otel-collector-first-look.md';
+const CLEAN = '_posts/2021-03-14-go-context-cancellation.md';
+
+function ok(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message = ''): void {
+  if (actual !== expected) throw new Error(`${message}${message ? ': ' : ''}expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const blog = () => { const f = vscode.workspace.workspaceFolders?.[0]; ok(f, 'the run opens the sample blog'); return f.uri; };
+const openPost = async (rel: string) => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(blog(), rel)));
+const techblog = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TechBlog');
+const rule = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const show = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${rule(d)}`).join(', ');
+async function diagnosticsOf(editor: vscode.TextEditor, count: number): Promise<vscode.Diagnostic[]> {
+  return eventually(() => { const ds = techblog(editor.document.uri); return ds.length === count ? ds : undefined; },
+    `${count} TechBlog problems on ${editor.document.uri.path} (now: ${show(techblog(editor.document.uri))})`);
+}
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+// A 4×3 RGBA PNG, written by a PNG encoder; base64, as the web host has no Buffer.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAMElEQVR4nBXIQREAMAgEsROGCOQgBxGIWFfbaZ5JghWc4AWTxmqcxusfi7U4i7f4AKRpHU3jSU7gAAAAAElFTkSuQmCC'), (c) => c.charCodeAt(0));
+
+/** Defined by index.ts once mocha's browser build has set up its globals. */
+export function webSuites(): void {
+  describe('The web extension in the browser (web worker extension host)', function () {
+    this.timeout(120_000);
+
+    after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+    it('runs the browser entry without Node: the extension activates in a worker, the preview is not offered', async () => {
+      equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node `process` in the web worker extension host');
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      ok(ext, `${EXTENSION_ID} is installed`);
+      await openPost(CLEAN);
+      await eventually(() => ext.isActive, 'the extension to activate on a Markdown file');
+      const commands = await vscode.commands.getCommands(true);
+      ok(commands.includes('techblog.newPost') && commands.includes('techblog.checkAllPosts'), 'New Post and Check All Posts are registered');
+      ok(!commands.includes('techblog.openPreview'), 'the preview command is not registered in the web bundle (hidden by `!techblog.web`)');
+    });
+
+    it('a front-matter check shows its problems on a defective post, at the value', async () => {
+      const editor = await openPost(SEED_SHAPED);
+      const ds = (await diagnosticsOf(editor, 2)).sort((a, b) => a.range.start.line - b.range.start.line);
+      equal(rule(ds[0]), 'empty-value', show(ds));
+      equal(editor.document.getText(ds[0].range), '""');
+      equal(rule(ds[1]), 'tag-whitespace', show(ds));
+    });
+
+    it('the quick fix trims the tag and the problem goes away', async () => {
+      const editor = await openPost(SEED_SHAPED);
+      const [, tag] = (await diagnosticsOf(editor, 2)).sort((a, b) => a.range.start.line - b.range.start.line);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, tag.range, vscode.CodeActionKind.QuickFix.value);
+      const trim = actions.find((a) => /trim/i.test(a.title));
+      ok(trim?.edit, `a quick fix for the tag; got: ${actions.map((a) => a.title).join(' | ')}`);
+      ok(await vscode.workspace.applyEdit(trim.edit), 'the fix applies');
+      ok(editor.document.getText().includes('tags: ["opentelemetry", "observability", "CloudNative"]'), editor.document.getText());
+      await diagnosticsOf(editor, 1);
+      await revert(editor);
+    });
+
+    it('completes tags used elsewhere in the blog', async () => {
+      const editor = await openPost(CLEAN);
+      const doc = editor.document;
+      const line = [...Array(doc.lineCount).keys()].find((i) => doc.lineAt(i).text.startsWith('tags:'));
+      ok(line !== undefined, 'the clean post has a tags line');
+      await editor.edit((e) => e.replace(doc.lineAt(line).range, 'tags: [go, '));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 'tags: [go, '.length));
+      const labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Value).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      ok(labels.includes('kubernetes') || labels.includes('observability'), labels.join(', '));
+      ok(!labels.includes('go'), 'a tag the post already has is not offered again');
+      await revert(editor);
+    });
+
+    it('paste of PNG bytes writes the image through workspace.fs and links it', async () => {
+      const log = vscode.window.createOutputChannel('TechBlog web paste test', { log: true });
+      const sites = new WorkspaceSites(log);
+      const provider = new ImagePasteProvider(sites, log);
+      const post = vscode.Uri.joinPath(blog(), '_posts', '2024-06-01-web-paste.md');
+      try {
+        await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('---\nlayout: post\ntitle: "Web paste"\n---\n\nSome text.\n'));
+        const doc = await vscode.workspace.openTextDocument(post);
+        await vscode.window.showTextDocument(doc);
+        const dt = new vscode.DataTransfer();
+        dt.set('image/png', new class extends vscode.DataTransferItem {
+          override asFile(): vscode.DataTransferFile { return { name: 'image.png', uri: undefined, data: async () => PNG }; }
+        }(''));
+        const edits = await provider.provideDocumentPasteEdits(doc, [new vscode.Range(5, 0, 5, 0)], dt,
+          { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, new vscode.CancellationTokenSource().token);
+        ok(edits?.length && edits[0].additionalEdit, 'the provider offers a paste edit');
+        ok(await vscode.workspace.applyEdit(edits[0].additionalEdit), 'the paste edit applies');
+        const link = /!\[[^\]]*\]\(([^)]+)\)/.exec(doc.getText());
+        ok(link, `a Markdown image link in the post: ${doc.getText()}`);
+        const image = vscode.Uri.joinPath(doc.uri, '..', decodeURIComponent(link[1]));
+        const written = await vscode.workspace.fs.readFile(image);
+        equal(written.length, PNG.length, `bytes of ${image.path}`);
+        ok(written.every((b, i) => b === PNG[i]), 'the written image has the pasted bytes');
+        await vscode.workspace.fs.delete(image);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(post).then(undefined, () => undefined);
+        provider.dispose();
+        sites.dispose();
+        log.dispose();
+      }
+    });
+  });
+}
