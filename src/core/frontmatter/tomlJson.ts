@@ -1,9 +1,11 @@
-// `+++` TOML (Hugo) and `;;;` JSON (Hexo) front matter. Their parsers give no node positions, so
-// top-level keys are located by a light scan; list items get no positions (rules then point at the
-// whole value and offer no item-level fixes).
-import { parse as parseToml } from 'smol-toml';
+// `+++` TOML (Hugo) and `;;;` JSON (Hexo) front matter. TOML comes from toml-eslint-parser with every
+// node's range, so multi-line arrays, their items, dotted keys and tables point at their own text. JSON's
+// parser gives no node positions: top-level keys are located by a light scan and list items get none
+// (rules then point at the whole value and offer no item-level fixes).
+import type { AST } from 'toml-eslint-parser';
 import { t } from '../text/l10n';
-import { endOfLineIncludingBreak } from '../text/lineIndex';
+import { endOfLineIncludingBreak, startOfLine } from '../text/lineIndex';
+import { readToml, tomlValue } from '../text/toml';
 import type { FmEntry, FmError, FmNode, FrontMatterParse } from './types';
 
 type Result = Pick<FrontMatterParse, 'entries' | 'data' | 'root' | 'rootRange' | 'errors'>;
@@ -11,50 +13,69 @@ type Result = Pick<FrontMatterParse, 'entries' | 'data' | 'root' | 'rootRange' |
 function nodeFor(value: unknown, start: number, end: number, raw: string): FmNode {
   const kind: FmNode['kind'] = Array.isArray(value) ? 'seq' : value !== null && typeof value === 'object' && !(value instanceof Date) ? 'map' : 'scalar';
   const style = kind !== 'scalar' ? undefined : raw.startsWith('"') ? 'double' : raw.startsWith("'") ? 'single' : 'plain';
-  return { kind, value: value instanceof Date ? value : value, start, end, style, flow: kind === 'scalar' ? undefined : true };
+  return { kind, value, start, end, style, flow: kind === 'scalar' ? undefined : true };
 }
 
-function toData(v: unknown): Record<string, unknown> {
-  // smol-toml returns its own date class; Jekyll-style rules want plain Dates or strings.
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = x instanceof Date ? new Date(x.getTime()) : x;
-  return out;
+/** A TOML value as the rules see it, offsets shifted by `base` (where the front matter starts). */
+function tomlNode(n: AST.TOMLContentNode, base: number): FmNode {
+  const start = base + n.range[0];
+  const end = base + n.range[1];
+  if (n.type === 'TOMLArray') {
+    const items = n.elements.map((e) => tomlNode(e, base));
+    return { kind: 'seq', value: items.map((i) => i.value), start, end, flow: true, items };
+  }
+  if (n.type === 'TOMLInlineTable') return { kind: 'map', value: tomlValue(n), start, end, flow: true };
+  const style: FmNode['style'] = n.kind !== 'string' ? 'plain' : n.multiline ? 'block' : n.style === 'literal' ? 'single' : 'double';
+  return { kind: 'scalar', value: n.value, start, end, style };
+}
+
+/** How a top-level key is written: `key = value`, `key.sub = value`, `[key]` / `[key.sub]`, `[[key]]`. */
+type Piece = AST.TOMLKeyValue | AST.TOMLTable;
+
+function firstKey(p: Piece): AST.TOMLBare | AST.TOMLQuoted {
+  return p.key.keys[0];
+}
+
+function keyName(k: AST.TOMLBare | AST.TOMLQuoted): string {
+  return k.type === 'TOMLBare' ? k.name : k.value;
 }
 
 export function tomlParse(text: string, start: number, end: number): Result {
-  const src = text.slice(start, end);
-  let data: Record<string, unknown>;
-  try {
-    data = toData(parseToml(src));
-  } catch (e) {
-    const err = e as { message?: string; line?: number; column?: number };
-    let at = start;
-    if (typeof err.line === 'number') {
-      let off = 0;
-      for (let l = 1; l < err.line; l++) off = src.indexOf('\n', off) + 1;
-      at = start + off + Math.max(0, (err.column ?? 1) - 1);
-    }
-    const first = (err.message ?? 'invalid TOML').split('\n')[0];
-    const errors: FmError[] = [{ message: t('The front matter is not valid TOML: {0}', first), start: at, end: Math.min(at + 1, end), code: 'TOML' }];
+  const read = readToml(text.slice(start, end));
+  if (!read.ok) {
+    const at = start + read.offset;
+    const errors: FmError[] = [{ message: t('The front matter is not valid TOML: {0}', read.message), start: at, end: Math.min(at + 1, end), code: 'TOML' }];
     return { entries: [], data: undefined, root: 'invalid', errors };
   }
+  const data = read.value;
+  // Group the pieces by their top-level key: `params.a = 1`, `params.b = 2` and `[params.c]` are one `params`.
+  const groups = new Map<string, Piece[]>();
+  for (const p of read.ast.body[0].body) {
+    const name = keyName(firstKey(p));
+    const list = groups.get(name);
+    if (list) list.push(p); else groups.set(name, [p]);
+  }
   const entries: FmEntry[] = [];
-  let pos = start;
-  while (pos < end) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > end) nl = end;
-    const line = text.slice(pos, nl).replace(/\r$/, '');
-    if (/^\s*\[/.test(line)) break; // tables start: later keys are not top level
-    const m = /^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(\s*)=(\s*)(.*?)\s*(#.*)?$/.exec(line);
-    if (m) {
-      const key = m[2].startsWith('"') ? JSON.parse(m[2]) as string : m[2].startsWith("'") ? m[2].slice(1, -1) : m[2];
-      const keyStart = pos + m[1].length;
-      const keyEnd = keyStart + m[2].length;
-      const vStart = keyEnd + m[3].length + 1 + m[4].length;
-      const vEnd = vStart + m[5].length;
-      if (Object.hasOwn(data, key)) entries.push({ key, keyStart, keyEnd, node: nodeFor(data[key], vStart, vEnd, m[5]), lineStart: pos, lineEnd: Math.min(endOfLineIncludingBreak(text, pos), end) });
+  for (const [key, pieces] of groups) {
+    const first = pieces[0];
+    const k = firstKey(first);
+    const lineStart = startOfLine(text, start + first.range[0]);
+    let lineEnd = Math.min(endOfLineIncludingBreak(text, start + first.range[1]), end);
+    let node: FmNode;
+    if (pieces.length === 1 && first.type === 'TOMLKeyValue' && first.key.keys.length === 1) {
+      node = tomlNode(first.value, start);
+    } else {
+      // A table or dotted keys: the value is the merged table; its text is the first piece (a table's header line).
+      const headerEnd = first.type === 'TOMLTable' ? first.key.range[1] + (first.kind === 'array' ? 2 : 1) : first.range[1];
+      node = nodeFor(data[key], start + first.range[0], start + Math.min(headerEnd, first.range[1]), '');
+      node.flow = false;
+      const last = pieces[pieces.length - 1];
+      const lastEnd = Math.min(endOfLineIncludingBreak(text, start + last.range[1]), end);
+      // Deleting the key as whole lines is possible only when its pieces follow one another.
+      const contiguous = pieces.every((p, i) => i === 0 || text.slice(start + pieces[i - 1].range[1], start + p.range[0]).trim() === '');
+      lineEnd = contiguous ? lastEnd : lineStart;
     }
-    pos = nl + 1;
+    entries.push({ key, keyStart: start + k.range[0], keyEnd: start + k.range[1], node, lineStart, lineEnd });
   }
   return { entries, data, root: 'map', errors: [] };
 }

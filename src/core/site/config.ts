@@ -1,8 +1,8 @@
 // The one reader of a site's config (`_config.yml`, Hugo's `hugo.toml`): what the checks, the preview,
 // the authoring commands and detection (profile.ts) need. Unknown or odd values fall back to the
 // generator's defaults.
-import { parse as parseToml } from 'smol-toml';
 import type { FrontMatterFormat } from '../frontmatter/types';
+import { readToml } from '../text/toml';
 import { readSiteYaml, type SiteFileProblem } from './yamlFile';
 
 /** The generator a site's checks follow (see profile.ts for how it is detected). */
@@ -214,7 +214,10 @@ export function parseHugoConfig(configText: string | undefined, format: ConfigFo
         const yaml = readSiteYaml(configText, 'hugo.yaml');
         if (yaml.problem) errors.push(`Hugo config: ${yaml.problem.message}`);
         v = yaml.value;
-      } else v = format === 'toml' ? parseToml(configText) : JSON.parse(configText);
+      } else if (format === 'toml') {
+        const toml = readToml(configText);
+        if (toml.ok) v = toml.value; else errors.push(`Hugo config: line ${toml.line}: ${toml.message}`);
+      } else v = JSON.parse(configText);
       if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(read, v);
     } catch (e) {
       errors.push(`Hugo config: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);

@@ -29,15 +29,18 @@ function listItems(ctx: RuleContext, n: FmNode): TagItem[] {
     if (it.kind !== 'scalar' || it.value === null || typeof it.value === 'object' && !(it.value instanceof Date)) return;
     const value = it.value instanceof Date ? text.slice(it.start, it.end) : String(it.value);
     let remove: OffsetEdit | undefined;
-    if (n.flow) {
+    const ls = startOfLine(text, it.start);
+    const le = endOfLineIncludingBreak(text, it.end);
+    if (n.flow && /^\s*$/.test(text.slice(ls, it.start)) && /^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(it.end, le)) && n.start < ls && le <= n.end) {
+      // An item alone on its line of a multi-line list: the line goes, whatever comments sit around it.
+      remove = { start: ls, end: le, newText: '' };
+    } else if (n.flow) {
       const prev = items[i - 1];
       const next = items[i + 1];
       if (prev && /^\s*,\s*$/.test(text.slice(prev.end, it.start))) remove = { start: prev.end, end: it.end, newText: '' };
       else if (!prev && next && /^\s*,\s*$/.test(text.slice(it.end, next.start))) remove = { start: it.start, end: next.start, newText: '' };
       else if (!prev && !next) remove = { start: it.start, end: it.end, newText: '' };
     } else {
-      const ls = startOfLine(text, it.start);
-      const le = endOfLineIncludingBreak(text, it.end);
       const after = text.slice(it.end, le).replace(/\r?\n$/, '');
       if (/^\s*-\s+$/.test(text.slice(ls, it.start)) && /^(\s*|\s+#.*)$/.test(after)) remove = { start: ls, end: le, newText: '' };
     }
