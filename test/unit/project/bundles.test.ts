@@ -29,5 +29,5 @@ test('the activation bundle (dist/extension.js as shipped) is at most 400 KB and
 
 test('every bundle dist/extension.js requires ships in the .vsix (.vscodeignore allow-list)', () => {
   const allowed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  for (const file of ['dist/extension.js', 'dist/preview.js', 'dist/renderWorker.js', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
+  for (const file of ['dist/extension.js', 'dist/preview.js', 'dist/renderWorker.js', 'dist/imageWorker.js', 'dist/wasm/*.wasm', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
 });
