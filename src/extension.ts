@@ -6,6 +6,7 @@ import { createLog } from './host/util/log';
 import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerFindUnusedImages } from './host/paste/findUnusedImages';
 import { registerImagePaste } from './host/paste/registerImagePaste';
+import { createImageOptimiser } from './host/images/imageOptimiser';
 import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Messages made in src/core (problems, preview notices) follow VS Code's display language.
   const themes = new ThemeService(context.globalStorageUri, log);
   const restoreEnglish = setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  const imageOptimiser = createImageOptimiser(context.extensionUri, log);
   context.subscriptions.push(
     { dispose: restoreEnglish },
     log,
@@ -26,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): void {
     themes,
     registerThemes(sites, themes),
     registerSiteInfoCommand(sites),
-    registerImagePaste(sites, log),
+    ...(imageOptimiser ? [imageOptimiser] : []),
+    registerImagePaste(sites, log, imageOptimiser),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
     registerPreview(sites, context.extensionUri, log, context.globalStorageUri, themes),
