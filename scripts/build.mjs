@@ -7,6 +7,8 @@
 //                      sanitizer), required by dist/extension.js on the first preview (src/host/preview/previewEntry.ts)
 //   dist/renderWorker.js  the preview's render worker (a worker_threads thread the host starts with a
 //                      time and memory limit: Liquid, Markdown, KaTeX, Sass and the sanitizer run there)
+//   dist/imageWorker.js  the image worker (a worker_threads thread: decode, resize, encode with the
+//                      @jsquash WebAssembly codecs, whose .wasm files are copied to dist/wasm/)
 //   dist/cli.js        the `techblog` command line (cjs, runs on plain Node)
 //   dist/sass.js       Dart Sass, required by the other two only when a site has .scss/.sass (it is
 //                      three quarters of their size: activation does not load it)
@@ -67,11 +69,23 @@ export const builds = [
   { ...common, entryPoints: ['src/host/activation/featuresEntry.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
+  { ...common, entryPoints: ['src/worker/imageWorker.ts'], outfile: 'dist/imageWorker.js', platform: 'node', format: 'cjs', target: 'node20', supported: { 'dynamic-import': false },
+    // The codecs' Emscripten glue computes `new URL('x.wasm', import.meta.url)` even when handed the compiled module.
+    define: { 'import.meta.url': '__techblogModuleUrl' }, banner: { js: "var __techblogModuleUrl = require('node:url').pathToFileURL(__filename).href;" } },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/extension-web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants] },
 ].filter((b) => !b.entryPoints[0].startsWith('src/') || fs.existsSync(path.join(root, b.entryPoints[0])));
+
+/** The codecs' .wasm files, beside dist/imageWorker.js (read from disk by src/worker/imageCodecs.ts, never fetched). */
+export function copyCodecWasm() {
+  const list = fs.readFileSync(path.join(root, 'src/worker/imageCodecs.ts'), 'utf8');
+  const files = [...list.matchAll(/^\s*'([\w.]+\.wasm)': '(@jsquash\/[^']+)'/gm)];
+  if (!files.length) throw new Error('no .wasm list found in src/worker/imageCodecs.ts');
+  fs.mkdirSync(path.join(root, 'dist/wasm'), { recursive: true });
+  for (const [, name, from] of files) fs.copyFileSync(path.join(root, 'node_modules', from), path.join(root, 'dist/wasm', name));
+}
 
 // Imported by tests and the bench for the bundles' options; builds only when run as a script.
 const main = import.meta.url === `file://${process.argv[1]}`;
@@ -80,6 +94,7 @@ if (main && watch) {
     const ctx = await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), reportRebuilds(b.outfile)] });
     await ctx.watch();
   }
+  copyCodecWasm();
   console.log('[build] watching for changes (Ctrl+C to stop)');
 } else if (main) {
   const t0 = Date.now();
@@ -89,6 +104,7 @@ if (main && watch) {
   // A production build writes no source maps: drop those of an earlier development build, which
   // would otherwise be packed (media/ is on the .vsix allow-list as a whole).
   if (production) for (const b of builds) fs.rmSync(path.join(root, b.outfile + '.map'), { force: true });
+  copyCodecWasm();
   fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
   console.log(`[build] ${builds.map((b) => b.outfile).join(', ')} in ${Date.now() - t0} ms`);
 }

@@ -58,8 +58,9 @@ try {
     const [info] = JSON.parse(r.stdout.slice(r.stdout.search(/^\[$/m)));
     tarball = path.join(work, info.filename);
     const files = info.files.map((f) => f.path).sort();
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/renderWorker.js', 'dist/sass.js', 'package.json'];
-    assert.deepEqual(files.filter((f) => !f.startsWith('media/theme/')), expected);
+    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/imageWorker.js', 'dist/renderWorker.js', 'dist/sass.js', 'package.json'];
+    assert.deepEqual(files.filter((f) => !f.startsWith('media/theme/') && !f.startsWith('dist/wasm/')), expected);
+    assert.ok(files.includes('dist/wasm/webp_enc_simd.wasm') && files.includes('dist/wasm/mozjpeg_dec.wasm'), 'the image codecs `techblog images optimise` loads');
     assert.ok(files.includes('media/theme/fallback.css') && files.includes('media/theme/katex/katex.min.css'), 'the theme `render` inlines');
     assert.ok(files.some((f) => /^media\/theme\/katex\/fonts\/.+\.woff2$/.test(f)), 'KaTeX fonts');
     assert.ok(!files.some((f) => f.endsWith('.map')), 'no source maps');

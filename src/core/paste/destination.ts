@@ -2,6 +2,7 @@
 // in the style of VS Code's `markdown.copyFiles.destination`, but strict: an unknown variable or a
 // path outside the workspace is an error the user sees, never a silently different file.
 import * as path from '../text/posixPath';
+import type { ImageOptions } from '../images/imageOptions';
 import { t } from '../text/l10n';
 import { MAX_TRANSFORM_INPUT, unboundedRegexReason } from './boundedRegex';
 import { matchGlob } from './glob';
@@ -15,7 +16,10 @@ export const defaultFileNamePattern = 'image-${timestamp}.${ext}';
 export interface PasteRule {
   /** Matched against the document's path relative to its workspace folder. */
   readonly glob: string;
-  readonly destination: string;
+  /** undefined: the rule sets only image options; the destination comes from a later rule or the setting. */
+  readonly destination?: string;
+  /** The rule's image options over the `techblog.paste.*` ones (src/core/images/imageOptions.ts). */
+  readonly image?: ImageOptions;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -30,14 +34,22 @@ type Part = string | VariablePart;
 const knownNames: ReadonlySet<string> = new Set(pasteVariableNames);
 
 /**
- * The destination pattern for a document: the first rule whose glob matches wins, else `fallback`.
+ * The destination pattern for a document: the first rule with a destination whose glob matches wins, else `fallback`.
  * `documentPath` and `workspaceFolder` are absolute posix paths.
  */
 export function selectDestination(
   documentPath: string, workspaceFolder: string, rules: readonly PasteRule[], fallback: string,
 ): string {
   const relative = path.relative(workspaceFolder, documentPath);
-  return rules.find((rule) => matchGlob(relative, rule.glob))?.destination ?? fallback;
+  return rules.find((rule) => rule.destination !== undefined && matchGlob(relative, rule.glob))?.destination ?? fallback;
+}
+
+/** The image options for a document: those of the first rule with image options whose glob matches, else `fallback`. */
+export function selectImageOptions(
+  documentPath: string, workspaceFolder: string, rules: readonly PasteRule[], fallback: ImageOptions,
+): ImageOptions {
+  const relative = path.relative(workspaceFolder, documentPath);
+  return rules.find((rule) => rule.image !== undefined && matchGlob(relative, rule.glob))?.image ?? fallback;
 }
 
 /** Names of the variables a pattern uses (so callers compute the content hash only when needed). */

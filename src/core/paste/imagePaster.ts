@@ -33,6 +33,8 @@ export interface PasteRequest {
   readonly mime?: string;
   /** Dropped file's name (`Screen Shot 2021.png`). */
   readonly fileName?: string;
+  /** The extension of `bytes` when they were converted (`webp`, from src/core/images); default: the mime type's or file name's. */
+  readonly extension?: string;
   /** Dropped file's own path when it is in the workspace: already in the images folder = just link it. */
   readonly sourcePath?: string;
   /** Selected text: becomes the alt text. */
@@ -86,6 +88,7 @@ export class ImagePaster {
       const what = request.fileName ?? request.mime;
       return { ok: false, code: 'not-an-image', error: what === undefined ? t('Not an image: unknown data.') : t('Not an image: {0}.', what) };
     }
+    const savedExt = request.extension ?? ext;
     if (!isInside(documentPath, workspaceFolder)) {
       return { ok: false, code: 'outside-workspace', error: t('{0} is not inside the workspace folder {1}; save it in the blog\'s folder to paste images.', documentPath, workspaceFolder) };
     }
@@ -106,7 +109,7 @@ export class ImagePaster {
     const date = request.frontMatterDate ?? (request.documentText === undefined ? undefined : frontMatterDate(request.documentText));
     const resolveAt = (t: Date) => resolveDestination({
       pattern,
-      vars: buildVariables({ documentPath, siteRoot, workspaceFolder, frontMatterDate: date, now: t, ext, fileName: request.fileName, hash }),
+      vars: buildVariables({ documentPath, siteRoot, workspaceFolder, frontMatterDate: date, now: t, ext: savedExt, fileName: request.fileName, hash }),
     });
 
     // Check the pattern before dedupe, so a broken setting is reported on every paste, not only on new images.

@@ -1,5 +1,6 @@
 // `techblog.paste.*` settings: defaults and validation of what the user typed, so the host only
 // reads raw values and shows `problems`.
+import { defaultImageOptions, readImageOptions, type ImageOptions, type RawImageOptions } from '../images/imageOptions';
 import { t } from '../text/l10n';
 import type { SiteLayout } from '../site/profile';
 import { defaultDestination, type PasteRule } from './destination';
@@ -16,6 +17,8 @@ export interface PasteSettings {
   readonly dedupe: boolean;
   /** `techblog.paste.imagesFolder`: the site's images folder (relative to the site root) that dedupe and "Find Unused Images" cover. */
   readonly imagesFolder: string;
+  /** `techblog.paste.format`, `quality`, `maxWidth`, `stripMetadata`, `optimizePng`; rules may set their own. */
+  readonly image: ImageOptions;
 }
 
 export const defaultPasteSettings: PasteSettings = {
@@ -24,6 +27,7 @@ export const defaultPasteSettings: PasteSettings = {
   linkStyle: 'relative',
   dedupe: true,
   imagesFolder: 'images',
+  image: defaultImageOptions,
 };
 
 /**
@@ -36,7 +40,9 @@ export function pasteDefaultsFor(layout: Pick<SiteLayout, 'generator' | 'imagesD
   return { ...defaultPasteSettings, destination: `\${siteRoot}/${layout.imagesDir}/\${year}/image-\${timestamp}.\${ext}`, imagesFolder: layout.imagesDir, linkStyle: 'root' };
 }
 
-export type RawPasteSettings = { readonly [K in keyof PasteSettings]?: unknown };
+export type RawPasteSettings = { readonly [K in Exclude<keyof PasteSettings, 'image'>]?: unknown } & { readonly image?: RawImageOptions };
+
+const imageKeys = ['format', 'quality', 'maxWidth', 'stripMetadata', 'optimizePng'] as const;
 
 /**
  * Validate raw setting values (undefined: not set); anything invalid falls back to its default
@@ -45,6 +51,9 @@ export type RawPasteSettings = { readonly [K in keyof PasteSettings]?: unknown }
 export function readPasteSettings(raw: RawPasteSettings, defaults: PasteSettings = defaultPasteSettings): { settings: PasteSettings; problems: string[] } {
   const problems: string[] = [];
   const d = defaults;
+  const topImage = readImageOptions(raw.image ?? {}, d.image, 'techblog.paste');
+  problems.push(...topImage.problems);
+  const image = topImage.options;
 
   let destination = d.destination;
   if (typeof raw.destination === 'string' && raw.destination.trim()) {
@@ -56,9 +65,17 @@ export function readPasteSettings(raw: RawPasteSettings, defaults: PasteSettings
   const rules: PasteRule[] = [];
   if (Array.isArray(raw.rules)) {
     raw.rules.forEach((r: unknown, i) => {
-      const rule = r as Partial<Record<keyof PasteRule, unknown>> | null;
-      if (rule && typeof rule.glob === 'string' && rule.glob && typeof rule.destination === 'string' && rule.destination.trim()) {
-        rules.push({ glob: rule.glob, destination: rule.destination.trim() });
+      const rule = r as (Partial<Record<keyof PasteRule, unknown>> & RawImageOptions) | null;
+      const setsImage = !!rule && imageKeys.some((k) => rule[k] !== undefined);
+      const hasDestination = !!rule && typeof rule.destination === 'string' && !!rule.destination.trim();
+      if (rule && typeof rule.glob === 'string' && rule.glob && (hasDestination || (setsImage && rule.destination === undefined))) {
+        const ruleImage = setsImage ? readImageOptions(rule, image, `techblog.paste.rules[${i}]`) : undefined;
+        if (ruleImage) problems.push(...ruleImage.problems);
+        rules.push({
+          glob: rule.glob,
+          ...(hasDestination ? { destination: (rule.destination as string).trim() } : {}),
+          ...(ruleImage ? { image: ruleImage.options } : {}),
+        });
       } else {
         problems.push(t('{0} needs a "glob" and a "destination" string; ignored.', `techblog.paste.rules[${i}]`));
       }
@@ -93,5 +110,5 @@ export function readPasteSettings(raw: RawPasteSettings, defaults: PasteSettings
     problems.push(t('{0} must be a string; using "{1}".', 'techblog.paste.imagesFolder', d.imagesFolder));
   }
 
-  return { settings: { destination, rules, linkStyle, dedupe, imagesFolder }, problems };
+  return { settings: { destination, rules, linkStyle, dedupe, imagesFolder, image }, problems };
 }

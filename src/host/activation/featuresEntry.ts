@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { setTranslator } from '../../core/text/l10n';
 import { registerAuthoring } from '../authoring/registerAuthoring';
 import { registerValidation } from '../frontmatter/registerValidation';
+import { createImageOptimiser } from '../images/imageOptimiser';
 import { registerFindUnusedImages } from '../paste/findUnusedImages';
 import { registerImagePaste } from '../paste/registerImagePaste';
 import { registerSiteInfoCommand } from '../site/siteInfoCommand';
@@ -26,12 +27,14 @@ export function createFeatures(context: Pick<vscode.ExtensionContext, 'extension
   const restoreEnglish = setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const sites = new WorkspaceSites(log);
   const themes = new ThemeService(context.globalStorageUri, log);
+  const imageOptimiser = createImageOptimiser(context.extensionUri, log);
   const owned = vscode.Disposable.from(
     sites,
     themes,
     registerThemes(sites, themes),
     registerSiteInfoCommand(sites),
-    registerImagePaste(sites, log),
+    ...(imageOptimiser ? [imageOptimiser] : []),
+    registerImagePaste(sites, log, imageOptimiser),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
     registerAuthoring(sites, context.extensionUri, log),

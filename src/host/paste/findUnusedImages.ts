@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatSize } from '../../core/images/sizes';
 import { isImageFile } from '../../core/paste/mime';
 import { findUnusedImages, type SiteText } from '../../core/paste/unusedImages';
 import { markdownGlobAlternatives } from '../../core/site/markdownFiles';
@@ -165,10 +166,4 @@ async function unusedIn(site: SiteSummary, store: SiteStore, token: vscode.Cance
 function relativeTo(root: vscode.Uri, uri: vscode.Uri): string {
   const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
   return uri.path.startsWith(prefix) ? uri.path.slice(prefix.length) : vscode.workspace.asRelativePath(uri);
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
+import { sniffFormat } from '../../core/images/container';
+import { changesImage, type ImageOptions } from '../../core/images/imageOptions';
+import type { OptimiseResult } from '../../core/images/optimise';
+import { formatChange, formatLabel, formatSize } from '../../core/images/sizes';
+import { selectImageOptions } from '../../core/paste/destination';
 import { ImagePaster, type PastePlan } from '../../core/paste/imagePaster';
 import { type LinkStyle, linkStyles } from '../../core/paste/link';
 import { imageExtensionFor, isImageFile } from '../../core/paste/mime';
 import type { PasteSettings } from '../../core/paste/settings';
+import type { ImageOptimiser } from '../images/imageOptimiser';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
@@ -18,6 +24,8 @@ export const pasteEditKinds: Readonly<Record<LinkStyle, vscode.DocumentDropOrPas
   root: baseKind.append('root'),
   baseurl: baseKind.append('baseurl'),
 };
+/** The image as it came, offered beside the optimised one when `techblog.paste.format` & co. change it. */
+export const asPastedEditKind = baseKind.append('asPasted');
 
 /** Clipboard images, copied or dropped image files (`files`), and resources from the Explorer (`text/uri-list`). */
 export const imageMimeTypes: readonly string[] = ['image/*', 'files', 'text/uri-list'];
@@ -46,6 +54,15 @@ interface PreparedEdit {
 export interface ImagePasteOptions {
   /** Paste time (tests inject it). */
   readonly now?: () => Date;
+  /** Without one, images are saved as pasted whatever the settings say. */
+  readonly optimiser?: ImageOptimiser;
+}
+
+interface PlannedImage {
+  readonly plan: OkPlan;
+  readonly bytes: Uint8Array;
+  /** The image as pasted, when `plan` and `bytes` are its optimised form. */
+  readonly asPasted?: { readonly plan: OkPlan; readonly bytes: Uint8Array; readonly format: string };
 }
 
 /**
@@ -62,10 +79,12 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
   private readonly watched = new Set<string>();
   private readonly shown = new Set<string>();
   private readonly now: () => Date;
+  private readonly optimiser: ImageOptimiser | undefined;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log, options: ImagePasteOptions = {}) {
     super();
     this.now = options.now ?? (() => new Date());
+    this.optimiser = options.optimiser;
   }
 
   /** Build the dedupe index of the site a post belongs to, in the background, when the post opens. */
@@ -105,7 +124,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
     context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken,
   ): Promise<vscode.DocumentPasteEdit[] | undefined> {
     const only = context.only;
-    if (only && !Object.values(pasteEditKinds).some((k) => only.intersects(k))) return undefined;
+    if (only && ![...Object.values(pasteEditKinds), asPastedEditKind].some((k) => only.intersects(k))) return undefined;
     const prepared = await this.prepare(document, ranges, dataTransfer, token);
     return prepared?.filter((p) => !only || only.intersects(p.kind)).map((p) => {
       const edit = new vscode.DocumentPasteEdit('', p.title, p.kind);
@@ -155,7 +174,8 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
     const selectedText = primary && !primary.isEmpty ? document.getText(primary) : undefined;
     const documentText = document.getText();
 
-    const plans: { plan: OkPlan; bytes: Uint8Array }[] = [];
+    const plans: PlannedImage[] = [];
+    const imageOptions = selectImageOptions(document.uri.path, folder.uri.path, settings.rules, settings.image);
     for (const source of sources) {
       let bytes: Uint8Array;
       try {
@@ -166,21 +186,28 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       }
       if (token.isCancellationRequested) return undefined;
       const sameFs = source.uri && source.uri.scheme === document.uri.scheme && source.uri.authority === document.uri.authority;
-      let plan: PastePlan;
-      try {
-        plan = await paster.plan({
+      const optimised = await this.optimise(bytes, source, imageOptions);
+      if (token.isCancellationRequested) return undefined;
+      const planFor = (saved: Uint8Array, extension: string | undefined) => paster.plan({
           documentPath: document.uri.path,
           documentText,
           workspaceFolder: folder.uri.path,
           siteRoot,
           publishRoot: site && publishRootOf(site),
-          bytes,
+          bytes: saved,
+          extension,
           mime: source.mime,
           fileName: source.name,
           sourcePath: sameFs ? source.uri!.path : undefined,
           selectedText,
           now: this.now(),
         }, settings);
+      let plan: PastePlan;
+      let asPasted: PastePlan | undefined;
+      try {
+        plan = await planFor(optimised?.bytes ?? bytes, optimised?.extension);
+        // The name of the optimised image comes first (it is the one Ctrl+V saves).
+        if (optimised && plan.ok && plan.write) asPasted = await planFor(bytes, undefined);
       } catch (e) {
         this.error(vscode.l10n.t('TechBlog could not paste the image: {0}', message(e)));
         return undefined;
@@ -190,7 +217,9 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
         this.error(vscode.l10n.t('TechBlog did not paste the image: {0}', plan.error));
         return undefined;
       }
-      plans.push({ plan, bytes });
+      plans.push(optimised && asPasted?.ok
+        ? { plan, bytes: optimised.bytes, asPasted: { plan: asPasted, bytes, format: sniffFormat(bytes) } }
+        : { plan, bytes: optimised && plan.write ? optimised.bytes : bytes });
     }
     if (!plans.length || token.isCancellationRequested) return undefined;
 
@@ -210,20 +239,25 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       // `{{ site.baseurl }}` is Liquid: only Jekyll turns it into a URL.
       .filter((s) => s !== 'baseurl' || !site || site.generator === 'jekyll' || s === primaryStyle);
     const reusedAll = plans.every(({ plan }) => !plan.write);
-    const prepared = styles.map((style, i): PreparedEdit => {
+    const optimisedAny = plans.some((p) => p.asPasted);
+    const editFor = (images: readonly { plan: OkPlan; bytes: Uint8Array }[], style: LinkStyle) => {
       const edit = new vscode.WorkspaceEdit();
       const creates: vscode.Uri[] = [];
       // File operations first: if a write fails, the link is never inserted.
-      for (const { plan, bytes } of plans) {
+      for (const { plan, bytes } of images) {
         if (!plan.write) continue;
         const uri = fs.uri(plan.imagePath);
         edit.createFile(uri, { contents: bytes, overwrite: false });
         creates.push(uri);
       }
-      const text = plans.map(({ plan }) => plan.links[style]!).join('\n');
+      const text = images.map(({ plan }) => plan.links[style]!).join('\n');
       edit.set(document.uri, ranges.map((r) => vscode.SnippetTextEdit.replace(r, new vscode.SnippetString().appendText(text))));
+      return { edit, creates, text };
+    };
+    const prepared = styles.map((style, i): PreparedEdit => {
+      const { edit, creates, text } = editFor(plans, style);
       return {
-        title: title(style, reusedAll),
+        title: optimisedAny ? optimisedTitle(style, plans) : title(style, reusedAll),
         kind: pasteEditKinds[style],
         additionalEdit: edit,
         text,
@@ -232,10 +266,32 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
         yieldTo: i === 0 ? undefined : [pasteEditKinds[primaryStyle]],
       };
     });
+    if (optimisedAny && plans.every((p) => p.asPasted === undefined || p.asPasted.plan.links[primaryStyle] !== undefined)) {
+      // The same images as they came, for who wants the original bytes this time.
+      const original = plans.map((p) => p.asPasted ?? p);
+      const { edit, creates, text } = editFor(original, primaryStyle);
+      prepared.push({ title: asPastedTitle(original), kind: asPastedEditKind, additionalEdit: edit, text, creates, yieldTo: [pasteEditKinds[primaryStyle]] });
+    }
     const ms = performance.now() - t0;
     this.log.info(`Paste into ${vscode.workspace.asRelativePath(document.uri)}: ${plans.map(({ plan }) =>
       `${vscode.workspace.asRelativePath(fs.uri(plan.imagePath))}${plan.reused ? ` (reused: ${plan.reused})` : ''}`).join(', ')} — edit ready in ${ms.toFixed(1)} ms`);
     return prepared;
+  }
+
+  /** The optimised image when the settings change it and the optimiser could; undefined: save it as pasted. */
+  private async optimise(bytes: Uint8Array, source: ImageSource, options: ImageOptions): Promise<OptimiseResult | undefined> {
+    // Files from disk (with a URI) are "dropped": a phone photo's EXIF goes by default; clipboard images stay as pasted.
+    const dropped = source.uri !== undefined;
+    if (!this.optimiser || !changesImage(options, { dropped, jpeg: sniffFormat(bytes) === 'jpeg' })) return undefined;
+    const t0 = performance.now();
+    try {
+      const r = await this.optimiser.optimise({ bytes, dropped }, options);
+      this.log.info(`Paste: ${r.changed ? `${formatSize(bytes.byteLength)} → ${formatSize(r.bytes.byteLength)} ${r.format} (${r.steps.join(', ')})` : `saved as pasted (${r.leftAlone})`} in ${(performance.now() - t0).toFixed(0)} ms`);
+      return r.changed ? r : undefined;
+    } catch (e) {
+      this.warn(vscode.l10n.t('TechBlog could not optimise the image, so it is saved as pasted: {0}', message(e)), false);
+      return undefined;
+    }
   }
 
   /** The paster for a document's file system, created on first use. */
@@ -325,11 +381,30 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
 
 function title(style: LinkStyle, reused: boolean): string {
   const what = reused ? vscode.l10n.t('Link the existing identical image') : vscode.l10n.t('Save image and insert link');
+  return styleTitle(style, what);
+}
+
+function styleTitle(style: LinkStyle, what: string): string {
   switch (style) {
     case 'relative': return vscode.l10n.t('{0}: relative to the post (TechBlog)', what);
     case 'root': return vscode.l10n.t('{0}: /images/… from the site root (TechBlog)', what);
     case 'baseurl': return vscode.l10n.t('{0}: {1}/images/… (TechBlog)', what, '{{ site.baseurl }}');
   }
+}
+
+/** `Save optimised WebP (148.2 KB, −90 %) and insert link: relative to the post (TechBlog)`. */
+function optimisedTitle(style: LinkStyle, plans: readonly PlannedImage[]): string {
+  const before = plans.reduce((n, p) => n + (p.asPasted?.bytes ?? p.bytes).byteLength, 0);
+  const after = plans.reduce((n, p) => n + p.bytes.byteLength, 0);
+  const formats = [...new Set(plans.map((p) => formatLabel(p.plan.imagePath.slice(p.plan.imagePath.lastIndexOf('.') + 1).replace(/^jpg$/, 'jpeg'))))].join(', ');
+  const what = vscode.l10n.t('Save optimised {0} ({1}, {2}) and insert link', formats, formatSize(after), formatChange(before, after));
+  return styleTitle(style, what);
+}
+
+/** `Save image as pasted (1.5 MB) and insert link: relative to the post (TechBlog)`. */
+function asPastedTitle(images: readonly { bytes: Uint8Array }[]): string {
+  const size = images.reduce((n, p) => n + p.bytes.byteLength, 0);
+  return vscode.l10n.t('Save image as pasted ({0}) and insert link (TechBlog)', formatSize(size));
 }
 
 /** The images in a paste or drop: files first (clipboard images, files from the OS), else image URIs (Explorer). */

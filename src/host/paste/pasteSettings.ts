@@ -19,6 +19,13 @@ export function pasteSettingsFor(resource: vscode.Uri, site: SiteSummary | undef
     linkStyle: explicit(c, 'linkStyle'),
     dedupe: explicit(c, 'dedupe'),
     imagesFolder: explicit(c, 'imagesFolder'),
+    image: {
+      format: explicit(c, 'format'),
+      quality: explicit(c, 'quality'),
+      maxWidth: explicit(c, 'maxWidth'),
+      stripMetadata: explicit(c, 'stripMetadata'),
+      optimizePng: explicit(c, 'optimizePng'),
+    },
   };
   return readPasteSettings(raw, pasteDefaultsFor(site?.layout));
 }

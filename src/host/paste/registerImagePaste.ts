@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
-import { ImagePasteProvider, imageMimeTypes, pasteEditKinds } from './imagePasteProvider';
+import type { ImageOptimiser } from '../images/imageOptimiser';
+import { asPastedEditKind, ImagePasteProvider, imageMimeTypes, pasteEditKinds } from './imagePasteProvider';
 
 /**
  * Ctrl+V and drop of images into Markdown (issue 4). Our edits come before the built-in Markdown
  * image paste without any setting: VS Code asks extension providers before built-in ones of the same
  * selector score, and none of our edits yields to `markdown.link.image` (see README-paste.md).
  */
-export function registerImagePaste(sites: WorkspaceSites, log: Log): vscode.Disposable {
-  const provider = new ImagePasteProvider(sites, log).watchEditors();
+export function registerImagePaste(sites: WorkspaceSites, log: Log, optimiser?: ImageOptimiser): vscode.Disposable {
+  const provider = new ImagePasteProvider(sites, log, { optimiser }).watchEditors();
   const selector: vscode.DocumentSelector = { language: 'markdown' };
-  const kinds = Object.values(pasteEditKinds);
+  const kinds = [...Object.values(pasteEditKinds), asPastedEditKind];
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: kinds, pasteMimeTypes: imageMimeTypes }),

@@ -241,7 +241,7 @@ describe('readPasteSettings', () => {
       linkStyle: 'root', dedupe: false, imagesFolder: '/assets/',
     });
     assert.deepEqual(problems, []);
-    assert.deepEqual(s, { destination: '${siteRoot}/assets/${year}/', rules: [{ glob: '**/_drafts/**', destination: '/x/' }], linkStyle: 'root', dedupe: false, imagesFolder: 'assets' });
+    assert.deepEqual(s, { destination: '${siteRoot}/assets/${year}/', rules: [{ glob: '**/_drafts/**', destination: '/x/' }], linkStyle: 'root', dedupe: false, imagesFolder: 'assets', image: defaultPasteSettings.image });
   });
   test('invalid values fall back and are reported', () => {
     const { settings: s, problems } = readPasteSettings({

@@ -45,5 +45,5 @@ test('dist/extension.js is wiring only: no library and no feature, which are in 
 
 test('every bundle dist/extension.js requires ships in the .vsix (.vscodeignore allow-list)', () => {
   const allowed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  for (const file of ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/renderWorker.js', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
+  for (const file of ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/renderWorker.js', 'dist/imageWorker.js', 'dist/wasm/*.wasm', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
 });

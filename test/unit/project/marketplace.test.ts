@@ -62,7 +62,7 @@ test('plain `vsce package`: its options live in package.json, and the README has
 test('the .vsix leaves the command line out; npm\'s allow-list takes it with what it loads', () => {
   assert.doesNotMatch(read('.vscodeignore'), /^!dist\/cli\.js$/m);
   const npmignore = read('.npmignore');
-  for (const f of ['dist/cli.js', 'dist/renderWorker.js', 'dist/sass.js', 'media/theme/']) assert.match(npmignore, new RegExp(`^!/${f.replace(/[./]/g, '\\$&')}$`, 'm'), f);
+  for (const f of ['dist/cli.js', 'dist/renderWorker.js', 'dist/imageWorker.js', 'dist/wasm/', 'dist/sass.js', 'media/theme/']) assert.match(npmignore, new RegExp(`^!/${f.replace(/[./]/g, '\\$&')}$`, 'm'), f);
   // vsce refuses a package.json "files" beside .vscodeignore; .npmignore plays that part.
   assert.equal(pkg.files, undefined);
   assert.equal(pkg.scripts.prepack, 'node scripts/build.mjs --production');

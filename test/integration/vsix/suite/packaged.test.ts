@@ -21,6 +21,10 @@ describe('The packaged .vsix (installed, not the development folder)', () => {
     assert.ok(!files.includes('dist/cli.js'), 'the command line ships on npm, not in the .vsix');
     assert.ok(files.includes('dist/sass.js'), 'Dart Sass, loaded when a site has .scss');
     assert.ok(files.includes('dist/renderWorker.js'), 'the preview\'s render worker (time and memory limits)');
+    assert.ok(files.includes('dist/imageWorker.js'), 'the image worker (paste optimisation)');
+    for (const wasm of ['webp_enc_simd.wasm', 'webp_dec.wasm', 'mozjpeg_enc.wasm', 'mozjpeg_dec.wasm', 'squoosh_png_bg.wasm', 'squoosh_oxipng_bg.wasm', 'squoosh_resize_bg.wasm', 'avif_enc.wasm', 'avif_dec.wasm']) {
+      assert.ok(files.includes(`dist/wasm/${wasm}`), `the codec ${wasm}, shipped, never downloaded`);
+    }
     for (const s of ext.packageJSON.contributes.snippets as { path: string }[]) assert.ok(files.includes(path.posix.normalize(s.path)), s.path);
     // The walkthrough's "Try the Sample Blog" copies examples/sample-blog: that folder ships, nothing else of examples/.
     const leaked = files.filter((f) => /^(src|test|scripts|out)\//.test(f) || (/^examples\//.test(f) && !f.startsWith('examples/sample-blog/')) || f.endsWith('.map') || f.endsWith('.ts'));

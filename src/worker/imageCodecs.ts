@@ -1,0 +1,152 @@
+// The WebAssembly codecs (@jsquash: Squoosh's MozJPEG, libwebp, libavif, the png crate, oxipng and
+// resize) behind the ImageCodecs interface of src/core/images/optimise.ts. Each codec is imported and
+// its .wasm compiled on first use only. The .wasm files are read from disk — dist/wasm/ beside the
+// bundle (copied there by scripts/build.mjs), else node_modules (tests) — never fetched.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CodecFormat, ImageCodecs } from '../core/images/optimise';
+import type { RawImage } from '../core/images/pixels';
+
+/** Every .wasm the codecs load: its name in dist/wasm/ → its path in node_modules. */
+export const codecWasmFiles: Readonly<Record<string, string>> = {
+  'webp_enc_simd.wasm': '@jsquash/webp/codec/enc/webp_enc_simd.wasm',
+  'webp_enc.wasm': '@jsquash/webp/codec/enc/webp_enc.wasm',
+  'webp_dec.wasm': '@jsquash/webp/codec/dec/webp_dec.wasm',
+  'mozjpeg_enc.wasm': '@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm',
+  'mozjpeg_dec.wasm': '@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm',
+  'squoosh_png_bg.wasm': '@jsquash/png/codec/pkg/squoosh_png_bg.wasm',
+  'squoosh_oxipng_bg.wasm': '@jsquash/oxipng/codec/pkg/squoosh_oxipng_bg.wasm',
+  'squoosh_resize_bg.wasm': '@jsquash/resize/lib/resize/pkg/squoosh_resize_bg.wasm',
+  'avif_enc.wasm': '@jsquash/avif/codec/enc/avif_enc.wasm',
+  'avif_dec.wasm': '@jsquash/avif/codec/dec/avif_dec.wasm',
+};
+
+/** The codecs build ImageData objects, which Node does not have. */
+function ensureImageData(): void {
+  const g = globalThis as { ImageData?: unknown };
+  g.ImageData ??= class ImageData {
+    constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+  };
+}
+
+function imageData(image: RawImage): ImageData {
+  ensureImageData();
+  const data = image.data instanceof Uint8ClampedArray ? image.data : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  return new (globalThis as unknown as { ImageData: new (d: Uint8ClampedArray, w: number, h: number) => ImageData }).ImageData(data, image.width, image.height);
+}
+
+export class NodeImageCodecs implements ImageCodecs {
+  private readonly ready = new Map<string, Promise<unknown>>();
+
+  /** `wasmDir`: where the .wasm files are (dist/wasm); missing files are taken from node_modules. */
+  constructor(private readonly wasmDir: string = path.join(__dirname, 'wasm')) {
+    ensureImageData();
+  }
+
+  private wasm(name: string): Promise<WebAssembly.Module> {
+    const shipped = path.join(this.wasmDir, name);
+    // A computed specifier: the bundler must not try to bundle a .wasm.
+    const file = existsSync(shipped) ? shipped : require.resolve([codecWasmFiles[name]].join(''));
+    return WebAssembly.compile(readFileSync(file));
+  }
+
+  /** Run `init` once per codec (`key`). */
+  private once<T>(key: string, init: () => Promise<T>): Promise<T> {
+    let p = this.ready.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = init();
+      this.ready.set(key, p);
+      p.catch(() => this.ready.delete(key));
+    }
+    return p;
+  }
+
+  private async decoder(format: CodecFormat): Promise<(bytes: ArrayBuffer) => Promise<ImageData>> {
+    switch (format) {
+      case 'jpeg': return this.once('jpeg-dec', async () => {
+        const m = await import('@jsquash/jpeg/decode.js');
+        await m.init(await this.wasm('mozjpeg_dec.wasm') as never);
+        return (b: ArrayBuffer) => m.default(b, { preserveOrientation: false });
+      });
+      case 'png': return this.once('png-dec', async () => {
+        const m = await import('@jsquash/png/decode.js');
+        await m.init(await this.wasm('squoosh_png_bg.wasm'));
+        return (b: ArrayBuffer) => m.default(b);
+      });
+      case 'webp': return this.once('webp-dec', async () => {
+        const m = await import('@jsquash/webp/decode.js');
+        await m.init(await this.wasm('webp_dec.wasm') as never);
+        return (b: ArrayBuffer) => m.default(b);
+      });
+      case 'avif': return this.once('avif-dec', async () => {
+        const m = await import('@jsquash/avif/decode.js');
+        await m.init(await this.wasm('avif_dec.wasm') as never);
+        return async (b: ArrayBuffer) => {
+          const r = await m.default(b);
+          if (!r) throw new Error('AVIF decoding error');
+          return r as ImageData;
+        };
+      });
+    }
+  }
+
+  private async encoder(format: CodecFormat): Promise<(image: ImageData, quality: number) => Promise<ArrayBuffer>> {
+    switch (format) {
+      case 'jpeg': return this.once('jpeg-enc', async () => {
+        const m = await import('@jsquash/jpeg/encode.js');
+        await (m.init as (w: WebAssembly.Module) => Promise<void>)(await this.wasm('mozjpeg_enc.wasm'));
+        return (image: ImageData, quality: number) => m.default(image, { quality });
+      });
+      case 'png': return this.once('png-enc', async () => {
+        const m = await import('@jsquash/png/encode.js');
+        await m.init(await this.wasm('squoosh_png_bg.wasm'));
+        return (image: ImageData) => m.default(image);
+      });
+      case 'webp': return this.once('webp-enc', async () => {
+        const m = await import('@jsquash/webp/encode.js');
+        const { simd } = await import('wasm-feature-detect');
+        // The package picks the SIMD build when the engine has SIMD: compile the matching file.
+        await m.init(await this.wasm((await simd()) ? 'webp_enc_simd.wasm' : 'webp_enc.wasm') as never);
+        return (image: ImageData, quality: number) => m.default(image, { quality, method: 4 });
+      });
+      case 'avif': return this.once('avif-enc', async () => {
+        const m = await import('@jsquash/avif/encode.js');
+        await (m.init as (w: WebAssembly.Module) => Promise<unknown>)(await this.wasm('avif_enc.wasm'));
+        // Speed 8 of 0–10: a photo in seconds, not minutes, in one thread.
+        return (image: ImageData, quality: number) => m.default(image, { quality, speed: 8 });
+      });
+    }
+  }
+
+  async decode(format: CodecFormat, bytes: Uint8Array): Promise<RawImage> {
+    const decode = await this.decoder(format);
+    const d = await decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return { data: d.data, width: d.width, height: d.height };
+  }
+
+  async encode(format: CodecFormat, image: RawImage, quality: number): Promise<Uint8Array> {
+    const encode = await this.encoder(format);
+    return new Uint8Array(await encode(imageData(image), quality));
+  }
+
+  async resize(image: RawImage, width: number, height: number): Promise<RawImage> {
+    const resize = await this.once('resize', async () => {
+      const m = await import('@jsquash/resize');
+      await m.initResize(await this.wasm('squoosh_resize_bg.wasm'));
+      return m.default;
+    });
+    // Lanczos3 in gamma space: sharp text in screenshots, and a third of the time of linear RGB.
+    const r = await resize(imageData(image), { width, height, method: 'lanczos3', premultiply: true, linearRGB: false });
+    return { data: r.data, width: r.width, height: r.height };
+  }
+
+  async optimisePng(png: Uint8Array): Promise<Uint8Array> {
+    const optimise = await this.once('oxipng', async () => {
+      const m = await import('@jsquash/oxipng/optimise.js');
+      await m.init(await this.wasm('squoosh_oxipng_bg.wasm'));
+      return m.default;
+    });
+    // Level 2: oxipng's default, most of the gain of the slower levels.
+    return new Uint8Array(await optimise(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer, { level: 2 }));
+  }
+}
