@@ -46,6 +46,9 @@ process.env.TECHBLOG_E2E_TIMEOUT_MS ??= String(BENCH ? 1_200_000 : 900_000);
 let shape;
 await runE2E({
   name: 'first-preview',
+  // The render limit (default 10 s) raised: on a loaded machine a cold Sass compile can take longer, and the
+  // script measures it rather than stopping it (the stop itself is test/unit/worker/renderWorker.test.ts's).
+  settings: { 'techblog.preview.renderTimeoutSeconds': 60 },
   prepare: (ws) => {
     const post = mathPost(87 * 1024);
     shape = `${(Buffer.byteLength(post.text) / 1024).toFixed(0)} KB, ${post.formulas} formulas, ${post.blocks} blocks`;
@@ -72,7 +75,9 @@ await runE2E({
    * Runs "Open Preview to the Side" on the open post; resolves with ms from the command to the post body in
    * the preview (`frame`) and to the theme's CSS on that page (`css`).
    */
-  async function firstFrame(what) {
+  async function firstFrame(what, runs) {
+    const run = {};
+    runs.push(run);
     await page.keyboard.press('F1');
     await quickInput(page).waitFor({ state: 'visible' });
     await quickInput(page).fill('>TechBlog: Open Preview to the Side');
@@ -92,13 +97,13 @@ await runE2E({
       }).catch(() => undefined);
     })());
     const seen = await waitFor(`the ${what} preview's first frame`, probe, { timeout: 180_000, interval: 20 });
-    const frame = Date.now() - t0;
+    const frame = (run.frame = Date.now() - t0);
     if (seen.h1 !== TITLE) throw new Error(`the preview shows ${JSON.stringify(seen.h1)}`);
+    log(`  ${what}: first frame ${frame} ms (${seen.math} formulas and ${seen.h2} headings on the page${seen.css ? ', theme CSS with it' : ''})`);
     const styled = seen.css ? seen : await waitFor(`the theme's CSS in the ${what} preview`, async () => { const s = await probe(); return s?.css ? s : undefined; }, { timeout: 180_000, interval: 20 });
-    const css = Date.now() - t0;
+    const css = (run.css = Date.now() - t0);
     if (styled.h1 !== TITLE || styled.math !== seen.math) throw new Error(`the page changed when its CSS came: ${JSON.stringify({ seen, styled })}`);
-    log(`  ${what}: first frame ${frame} ms (${seen.math} formulas and ${seen.h2} headings on the page${seen.css ? ', theme CSS with it' : ''}), theme CSS ${css} ms`);
-    return { frame, css };
+    log(`  ${what}: theme CSS ${css} ms`);
   }
 
   const activations = [];
@@ -116,14 +121,14 @@ await runE2E({
 
   await test('first preview of the window (cold: preview bundle, render worker, Sass): the post body with its formulas', async () => {
     await openFile(page, POST);
-    cold.push(await firstFrame('cold'));
+    await firstFrame('cold', cold);
   });
 
   for (let i = 0; i < WARM; i++) {
     await test(`the preview again in the same window (warm) ${i + 1}/${WARM}`, async () => {
       await palette(page, 'View: Close All Editors');
       await openFile(page, POST);
-      warm.push(await firstFrame('warm'));
+      await firstFrame('warm', warm);
     });
   }
 
@@ -137,12 +142,12 @@ await runE2E({
       await palette(page, 'View: Hide Panel');
       activations.push((await activationTime()).ms);
       await openFile(page, POST);
-      restarted.push(await firstFrame('after reload'));
+      await firstFrame('after reload', restarted);
     });
   }
 
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
-  const line = (runs, key) => `${runs.map((r) => r[key]).join(', ')} ms (median ${median(runs.map((r) => r[key]))})`;
+  const line = (runs, key) => { const xs = runs.map((r) => r[key]).filter((x) => x !== undefined); return `${xs.join(', ')} ms (median ${median(xs)})`; };
   console.log(`[bench] activation in VS Code's own measure (Running Extensions: code loading + activate call), offline host: ${activations.join(', ')} ms, median ${median(activations)} ms (target ≤ 30 ms)`);
   console.log(`[bench] first preview, command → post body in the webview, ${shape}: cold ${line(cold, 'frame')} (target ≤ 2000), warm ${line(warm, 'frame')} (target ≤ 1000), after a reload ${line(restarted, 'frame')} (target ≤ 2000)`);
   console.log(`[bench] … → the theme's CSS on that page: cold ${line(cold, 'css')}, warm ${line(warm, 'css')}, after a reload ${line(restarted, 'css')}`);
