@@ -88,6 +88,8 @@ export class SiteRenderer {
   private readonly sanitizedLayouts = new SizeLru<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>(
     2 * 1024 * 1024, (k, v) => stringBytes(k) + (v.parts ? stringBytes(v.parts[0]) + stringBytes(v.parts[1]) : 0) + (v.whole === undefined ? 0 : stringBytes(v.whole)));
   private css: Promise<ThemeCss> | undefined;
+  /** The stylesheet `css` is on (what a render waiting for it reports). */
+  private compiling: string | undefined;
   /** `css` once it settled (a first frame takes it without waiting). */
   private cssDone: { promise: Promise<ThemeCss>; value: ThemeCss } | undefined;
   private discoveredStylesheets: string[] | undefined;
@@ -793,6 +795,8 @@ export class SiteRenderer {
     if (this.css) {
       // Stylesheets are the same for every page of a site; recompute only when the links differ.
       const css = this.css;
+      // Still compiling (a first frame started it): this render waits in that step.
+      if (this.cssDone?.promise !== css && this.compiling) this.progress('sass', this.compiling);
       return css.then((c) => (c.key === key ? c : this.track(this.css = this.loadCss(hrefs, pageUrl, key, served))));
     }
     return this.track(this.css = this.loadCss(hrefs, pageUrl, key, served));
@@ -841,7 +845,7 @@ export class SiteRenderer {
     };
     const sheets: string[] = [];
     for (const s of [...new Set(sources)]) {
-      this.progress('sass', s);
+      this.progress('sass', (this.compiling = s));
       try {
         const sheet = await loadStylesheet(s, site);
         sheets.push(sheet.css);

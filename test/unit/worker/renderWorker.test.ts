@@ -146,6 +146,30 @@ describe('Render worker', { concurrency: false }, () => {
     }
   });
 
+  test('a first frame (waitForCss: false) does not wait for a stylesheet that never compiles; the render after it stops naming Sass and the stylesheet', async () => {
+    const root = writeDosSite(DOS_FIXTURES[0]);
+    roots.push(root);
+    // A fresh worker on a busy machine: the first frame gets time to start it.
+    let timeoutMs = 30_000;
+    const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs, memoryMb: 256 }));
+    try {
+      const text = fs.readFileSync(path.join(root, DOS_POST), 'utf8');
+      const first = await client.render({ root }, { path: DOS_POST, text, waitForCss: false });
+      timeoutMs = 3000;
+      assert.ok('result' in first, JSON.stringify(first));
+      assert.equal(first.result.cssPending, true);
+      assert.deepEqual(first.result.css, []);
+      assert.match(first.result.bodyHtml, /Hello\./);
+      // The worker is in the stylesheet's loop (started by the first frame): the next render never hears from it.
+      const next = await client.render({ root }, { path: DOS_POST, text });
+      assert.ok('stopped' in next, JSON.stringify(next));
+      assert.equal(next.stopped.step, 'sass');
+      assert.equal(next.stopped.file, 'assets/main.scss');
+    } finally {
+      client.dispose();
+    }
+  });
+
   test('compiled Sass goes to the cache folder the host passes (its global storage), and a fresh worker reads it back', async () => {
     const root = writeDosSite({ ...DOS_FIXTURES[0], files: () => ({ 'assets/main.scss': '---\n---\n$c: #abcdef;\nbody { color: $c; }\n', [DOS_POST]: '---\nlayout: default\n---\nHi.\n' }) });
     roots.push(root);
