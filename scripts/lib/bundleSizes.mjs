@@ -37,7 +37,18 @@ export async function measureBundles(outfiles = ['dist/extension.js', 'dist/feat
  */
 export const SHARED_WITH_VALIDATION = ['src/core/render/kramdown/headerIds.ts', 'src/core/render/kramdown/options.ts', 'src/core/render/highlight/options.ts'];
 
+/** "dist/web/extension.js 531.2 KB (yaml 190 KB, src/core/frontmatter 85 KB, ...)": one line per bundle, for logs. */
+export function sizeLine(bundle, parts = 4) {
+  const largest = [...bundle.owners].sort((a, b) => b[1] - a[1]).slice(0, parts).map(([o, n]) => `${o} ${(n / 1024).toFixed(0)} KB`).join(', ');
+  return `[bundle] ${bundle.outfile} ${(bundle.bytes / 1024).toFixed(1)} KB minified (${largest})`;
+}
+
 /** The PREVIEW_ONLY parts a bundle holds. */
 export function previewPartsIn(bundle) {
   return [...bundle.owners.keys()].filter((o) => !SHARED_WITH_VALIDATION.includes(o) && PREVIEW_ONLY.some((p) => (p.includes('/') ? o.startsWith(p) : o === p)));
+}
+
+// `node scripts/lib/bundleSizes.mjs`: a size line for each bundle of scripts/build.mjs, as shipped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const b of await measureBundles(builds.map((x) => x.outfile))) console.log(sizeLine(b));
 }

@@ -20,6 +20,7 @@ function manifestStrings(pkg) {
   add(pkg, 'description', 'extension.description');
   // What the extension limits in Restricted Mode (shown in VS Code's Workspace Trust editor).
   add(pkg.capabilities?.untrustedWorkspaces, 'description', 'capabilities.untrustedWorkspaces.description');
+  add(pkg.capabilities?.virtualWorkspaces, 'description', 'capabilities.virtualWorkspaces.description');
   const c = pkg.contributes ?? {};
   for (const cmd of c.commands ?? []) {
     add(cmd, 'title', `command.${short(cmd.command)}.title`);

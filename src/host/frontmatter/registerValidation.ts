@@ -8,7 +8,7 @@ import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
 import { RuleDocs } from './ruleDocs';
 import { registerLinks } from '../links/registerLinks';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }, { language: 'markdown', scheme: 'vscode-vfs' }];
 
 /** Front-matter validation: diagnostics, quick fixes, fix-all, completion, hover and "Check All Posts". */
 export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.Uri, log: Log): vscode.Disposable {

@@ -4,7 +4,7 @@ import type { Log } from '../util/log';
 import { LINK_TRIGGERS, LinkCompletion } from './linkCompletion';
 import { LinkRenames } from './linkRenames';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'vscode-remote' }];
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'vscode-remote' }, { language: 'markdown', scheme: 'vscode-vfs' }];
 
 /** Links: updated when posts and images move, completed while typed (the link rules run with the front-matter checks). */
 export function registerLinks(indexes: SiteIndexes, log: Log): vscode.Disposable {

@@ -94,6 +94,20 @@ export function webSuites(): void {
       await revert(editor);
     });
 
+    it('New Post writes the post with its header through workspace.fs and opens it', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('techblog.newPost', { title: 'Written in the browser', tags: ['web'], category: '' });
+      ok(uri, 'New Post returns the new file');
+      try {
+        ok(/\/_posts\/\d{4}-\d{2}-\d{2}-written-in-the-browser\.md$/.test(uri.path), uri.path);
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        ok(text.startsWith('---\nlayout: post\ntitle: Written in the browser\n') && text.includes('tags: [web]\n'), text);
+        equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the new post is the active editor');
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+    });
+
     it('paste of PNG bytes writes the image through workspace.fs and links it', async () => {
       const log = vscode.window.createOutputChannel('TechBlog web paste test', { log: true });
       const sites = new WorkspaceSites(log);
