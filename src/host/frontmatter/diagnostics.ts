@@ -188,12 +188,27 @@ export class FrontMatterDiagnostics extends Disposable {
    */
   setWholeWorkspace(on: boolean): void {
     this.wholeWorkspace = on;
-    if (on) return;
+    if (!on) this.forgetClosed(new Set());
+  }
+
+  /** Removes the diagnostics of documents that are not open and not in `keep` (files gone, sites gone). */
+  forgetClosed(keep: ReadonlySet<string>): void {
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const gone: vscode.Uri[] = [];
-    this.collection.forEach((uri) => { if (!open.has(uri.toString())) gone.push(uri); });
+    this.collection.forEach((uri) => { if (!open.has(uri.toString()) && !keep.has(uri.toString())) gone.push(uri); });
     for (const uri of gone) { this.collection.delete(uri); this.results.delete(uri.toString()); }
     if (gone.length) this.checked.fire({ files: gone.map((uri) => counted(uri, -1, [])) });
+  }
+
+  /** Resolves at the next publication of `uri`'s diagnostics (for waits on changes that keep the version: a file on disk, a setting). */
+  whenNextChecked(uri: vscode.Uri): Promise<CheckedFile> {
+    const key = uri.toString();
+    return new Promise((resolve) => {
+      const listener = this.onDidCheck((e) => {
+        const f = e.files.find((x) => x.uri.toString() === key);
+        if (f) { listener.dispose(); resolve(f); }
+      });
+    });
   }
 
   private toDiagnostic(p: Problem): vscode.Diagnostic {
@@ -210,6 +225,7 @@ export class FrontMatterDiagnostics extends Disposable {
     if (!this.wholeWorkspace || doc.uri.scheme === 'untitled') {
       this.results.delete(key);
       this.collection.delete(doc.uri);
+      this.checked.fire({ files: [counted(doc.uri, -1, [])] });
       return;
     }
     // Closed without saving: the Problems panel shows the file as it is on disk again.
@@ -236,7 +252,7 @@ export class FrontMatterDiagnostics extends Disposable {
    * so this is no second read) with the front matter it parsed; undefined outside every site.
    */
   async problemsOnDisk(uri: vscode.Uri): Promise<Problem[] | 'gone' | undefined> {
-    const siteDoc = await this.indexes.forDocument(uri);
+    const [siteDoc] = await Promise.all([this.indexes.forDocument(uri), this.docs.load()]);
     if (!siteDoc) return undefined;
     const store = this.indexes.fileSystem(siteDoc.root);
     const text = await store.readFile(uri.path);
@@ -254,7 +270,11 @@ export class FrontMatterDiagnostics extends Disposable {
   private siteChanged(c: SiteFileChange): void {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === c.uri.toString());
     if (this.wholeWorkspace && !open && c.index.kindOf(c.rel) !== 'other') {
-      if (c.what === 'delete') { this.collection.delete(c.uri); this.results.delete(c.uri.toString()); }
+      if (c.what === 'delete') {
+        this.collection.delete(c.uri);
+        this.results.delete(c.uri.toString());
+        this.checked.fire({ files: [counted(c.uri, -1, [])] });
+      }
       else void this.checkFromDisk(c.uri);
     }
     // Open posts of that site may link the image or name the layout that just appeared or went away.

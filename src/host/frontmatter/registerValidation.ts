@@ -31,6 +31,7 @@ export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.U
     // Tests (and other extensions) wait for checks with these instead of timers: a document's diagnostics
     // published for a version (default: the open document's), and the background check's runs.
     vscode.commands.registerCommand('techblog.validation.whenChecked', (uri: unknown, version?: number) => diagnostics.whenChecked(uriOf(uri), version)),
+    vscode.commands.registerCommand('techblog.validation.whenNextChecked', (uri: unknown) => diagnostics.whenNextChecked(uriOf(uri))),
     vscode.commands.registerCommand('techblog.validation.whenBackgroundChecked', (after?: number) => background.whenFinished(after)),
     vscode.commands.registerCommand('techblog.validation.backgroundState', () => background.snapshot()),
   );
