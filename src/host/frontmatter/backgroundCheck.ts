@@ -35,6 +35,8 @@ export interface BackgroundSummary {
   ms: number;
   /** Of `ms`: finding the sites and reading their indexes (the one read of every post). */
   indexMs: number;
+  /** From the extension's activation to this run's end (its problems published). */
+  sinceActivationMs: number;
 }
 
 export interface BackgroundState {
@@ -62,6 +64,8 @@ export class BackgroundCheck extends Disposable {
   private typingDone: Promise<void> | undefined;
   private releaseTyping: (() => void) | undefined;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Made during activation: the first run's "since activation" starts here. */
+  private readonly createdAt = Date.now();
 
   constructor(private readonly diagnostics: FrontMatterDiagnostics, private readonly indexes: SiteIndexes, private readonly log: Log) {
     super();
@@ -112,7 +116,7 @@ export class BackgroundCheck extends Disposable {
   private async run(run: Run): Promise<void> {
     const t0 = Date.now();
     const settings = this.diagnostics.settings();
-    const summary: BackgroundSummary = { runs: 0, scope: settings.scope, sites: 0, files: 0, errors: 0, warnings: 0, infos: 0, pauses: 0, ms: 0, indexMs: 0 };
+    const summary: BackgroundSummary = { runs: 0, scope: settings.scope, sites: 0, files: 0, errors: 0, warnings: 0, infos: 0, pauses: 0, ms: 0, indexMs: 0, sinceActivationMs: 0 };
     if (!settings.enabled || settings.scope === 'open') {
       // Closed documents lose their diagnostics; open ones follow their editors (or the `enable` switch).
       this.diagnostics.setWholeWorkspace(false);
@@ -164,11 +168,12 @@ export class BackgroundCheck extends Disposable {
   private finish(run: Run, summary: BackgroundSummary, t0: number): void {
     if (run.cancelled || this.current !== run) return;
     summary.ms = Date.now() - t0;
+    summary.sinceActivationMs = Date.now() - this.createdAt;
     summary.runs = this.state.runs + 1;
     this.state = { ...this.state, runs: summary.runs, last: summary };
     this.setRunning(false);
     if (summary.scope === 'workspace') {
-      this.log.info(`Background check: ${summary.files} documents in ${summary.sites} site(s) in ${summary.ms} ms (of which finding and indexing the sites ${summary.indexMs} ms; ${summary.pauses} pauses for typing): ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`);
+      this.log.info(`Background check: ${summary.files} documents in ${summary.sites} site(s) in ${summary.ms} ms (of which finding and indexing the sites ${summary.indexMs} ms; ${summary.pauses} pauses for typing), ${summary.sinceActivationMs} ms after activation: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos`);
     }
     this.finished.fire(summary);
   }
