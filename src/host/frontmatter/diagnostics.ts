@@ -36,9 +36,31 @@ function isDataDocument(doc: vscode.TextDocument): boolean {
   return SCHEMES.has(doc.uri.scheme) && /\/(_config\.yml|_data\/.+\.(ya?ml|json|csv|tsv))$/i.test(doc.uri.path);
 }
 
+/** One document whose diagnostics were just published, with their counts. */
+export interface CheckedFile {
+  uri: vscode.Uri;
+  /** The document version checked; -1: the file as it is on disk (not open). */
+  version: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The check threw (logged); the document's diagnostics were left as they were. */
+  failed?: boolean;
+}
+
+/** Diagnostics were published (after a keystroke, a file change on disk, a background batch or Check All Posts). */
+export interface CheckedEvent { files: CheckedFile[] }
+
+function counted(uri: vscode.Uri, version: number, problems: readonly Problem[]): CheckedFile {
+  const f: CheckedFile = { uri, version, errors: 0, warnings: 0, infos: 0 };
+  for (const p of problems) f[p.severity === 'error' ? 'errors' : p.severity === 'warning' ? 'warnings' : 'infos']++;
+  return f;
+}
+
 /**
  * Front-matter diagnostics. A keystroke re-checks only its own document (the site index takes the new
- * tags in place); "Check All Posts" adds every post of every site and keeps them current from disk.
+ * tags in place); the background check (backgroundCheck.ts) and "Check All Posts" add every post of
+ * every site and keep them current from disk.
  */
 export class FrontMatterDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('techblog'));
@@ -46,8 +68,14 @@ export class FrontMatterDiagnostics extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private settingsCache: ValidationSettings | undefined;
   private reportedSettingsProblems = '';
-  /** Set by "Check All Posts": closed and unopened posts keep their diagnostics and follow disk changes. */
+  /** Set by the background check and "Check All Posts": closed and unopened posts keep their diagnostics and follow disk changes. */
   private wholeWorkspace = false;
+  private readonly checked = this.register(new vscode.EventEmitter<CheckedEvent>());
+  /** Fired after diagnostics are published: tests and the background check wait on this, never on a timer. */
+  readonly onDidCheck = this.checked.event;
+  private readonly settingsChanged = this.register(new vscode.EventEmitter<void>());
+  /** `techblog.validation.*` changed (fired after the settings were read again). */
+  readonly onDidChangeSettings = this.settingsChanged.event;
 
   constructor(private readonly indexes: SiteIndexes, private readonly docs: RuleDocs, private readonly log: Log) {
     super();
@@ -58,6 +86,7 @@ export class FrontMatterDiagnostics extends Disposable {
       if (!e.affectsConfiguration('techblog.validation')) return;
       this.settingsCache = undefined;
       this.recheckOpen();
+      this.settingsChanged.fire();
     }));
     this.register(indexes.onDidChangeSite((c) => this.siteChanged(c)));
     this.register(indexes.onDidResetSites(() => this.recheckOpen()));
@@ -98,7 +127,12 @@ export class FrontMatterDiagnostics extends Disposable {
 
   private async check(doc: vscode.TextDocument): Promise<Problem[] | undefined> {
     const settings = this.settings();
-    if (!settings.enabled) { this.collection.clear(); this.results.clear(); return []; }
+    if (!settings.enabled) {
+      this.collection.clear();
+      this.results.clear();
+      this.checked.fire({ files: [counted(doc.uri, doc.version, [])] });
+      return [];
+    }
     const version = doc.version;
     try {
       const [siteDoc] = await Promise.all([this.indexes.forDocument(doc.uri), this.docs.load()]);
@@ -114,13 +148,67 @@ export class FrontMatterDiagnostics extends Disposable {
     } catch (e) {
       // Never let a checker failure surface as an error popup while typing.
       this.log.error(`Checking ${doc.uri.toString(true)} failed: ${e instanceof Error ? e.stack : e}`);
+      this.checked.fire({ files: [{ ...counted(doc.uri, version, []), failed: true }] });
       return undefined;
     }
   }
 
   publish(uri: vscode.Uri, version: number, problems: Problem[]): void {
-    this.results.set(uri.toString(), { version, problems });
-    this.collection.set(uri, problems.map((p) => this.toDiagnostic(p)));
+    this.publishMany([{ uri, version, problems }]);
+  }
+
+  /** Publishes several documents' problems in one update of the Problems panel. */
+  publishMany(entries: readonly { uri: vscode.Uri; version: number; problems: Problem[] }[]): void {
+    if (!entries.length) return;
+    for (const e of entries) this.results.set(e.uri.toString(), { version: e.version, problems: e.problems });
+    this.collection.set(entries.map((e) => [e.uri, e.problems.map((p) => this.toDiagnostic(p))]));
+    this.checked.fire({ files: entries.map((e) => counted(e.uri, e.version, e.problems)) });
+  }
+
+  /**
+   * Resolves once `uri`'s diagnostics are published for `version` or a later one (default: the open
+   * document's version, else any check of the file), at once if they already are.
+   */
+  whenChecked(uri: vscode.Uri, version?: number): Promise<CheckedFile> {
+    const key = uri.toString();
+    const want = version ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.version ?? -1;
+    const done = this.results.get(key);
+    if (done && done.version >= want) return Promise.resolve(counted(uri, done.version, done.problems));
+    return new Promise((resolve) => {
+      const listener = this.onDidCheck((e) => {
+        const f = e.files.find((x) => x.uri.toString() === key && x.version >= want);
+        if (f) { listener.dispose(); resolve(f); }
+      });
+    });
+  }
+
+  /**
+   * Closed and unopened posts keep their diagnostics and follow disk changes (on), or only open
+   * documents have diagnostics (off: the others' are removed now).
+   */
+  setWholeWorkspace(on: boolean): void {
+    this.wholeWorkspace = on;
+    if (!on) this.forgetClosed(new Set());
+  }
+
+  /** Removes the diagnostics of documents that are not open and not in `keep` (files gone, sites gone). */
+  forgetClosed(keep: ReadonlySet<string>): void {
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((uri) => { if (!open.has(uri.toString()) && !keep.has(uri.toString())) gone.push(uri); });
+    for (const uri of gone) { this.collection.delete(uri); this.results.delete(uri.toString()); }
+    if (gone.length) this.checked.fire({ files: gone.map((uri) => counted(uri, -1, [])) });
+  }
+
+  /** Resolves at the next publication of `uri`'s diagnostics (for waits on changes that keep the version: a file on disk, a setting). */
+  whenNextChecked(uri: vscode.Uri): Promise<CheckedFile> {
+    const key = uri.toString();
+    return new Promise((resolve) => {
+      const listener = this.onDidCheck((e) => {
+        const f = e.files.find((x) => x.uri.toString() === key);
+        if (f) { listener.dispose(); resolve(f); }
+      });
+    });
   }
 
   private toDiagnostic(p: Problem): vscode.Diagnostic {
@@ -137,6 +225,7 @@ export class FrontMatterDiagnostics extends Disposable {
     if (!this.wholeWorkspace || doc.uri.scheme === 'untitled') {
       this.results.delete(key);
       this.collection.delete(doc.uri);
+      this.checked.fire({ files: [counted(doc.uri, -1, [])] });
       return;
     }
     // Closed without saving: the Problems panel shows the file as it is on disk again.
@@ -145,20 +234,47 @@ export class FrontMatterDiagnostics extends Disposable {
 
   /** Check a file that is not open, from disk (used by Check All and when files change on disk). */
   async checkFromDisk(uri: vscode.Uri): Promise<Problem[] | undefined> {
-    const siteDoc = await this.indexes.forDocument(uri);
-    if (!siteDoc) return undefined;
-    const text = await this.indexes.fileSystem(siteDoc.root).readFile(uri.path);
-    if (text === undefined) { this.collection.delete(uri); this.results.delete(uri.toString()); return undefined; }
-    const problems = checkDocument({ path: siteDoc.rel, text, site: siteDoc.index, settings: withSiteSchema(this.settings(), siteDoc) });
+    const problems = await this.problemsOnDisk(uri);
+    if (problems === undefined) return undefined;
+    if (problems === 'gone') {
+      this.collection.delete(uri);
+      this.results.delete(uri.toString());
+      this.checked.fire({ files: [counted(uri, -1, [])] });
+      return undefined;
+    }
     // -1: a version no open document has, so an editor opening it re-checks its own text.
     this.publish(uri, -1, problems);
     return problems;
   }
 
+  /**
+   * The problems of a file as it is on disk, read through the site's store (the index read it already,
+   * so this is no second read) with the front matter it parsed; undefined outside every site.
+   */
+  async problemsOnDisk(uri: vscode.Uri): Promise<Problem[] | 'gone' | undefined> {
+    const [siteDoc] = await Promise.all([this.indexes.forDocument(uri), this.docs.load()]);
+    if (!siteDoc) return undefined;
+    const store = this.indexes.fileSystem(siteDoc.root);
+    const text = await store.readFile(uri.path);
+    if (text === undefined) return 'gone';
+    const parsed = store.frontMatter(uri.path, text, siteDoc.index.config.formats);
+    return checkDocument({ path: siteDoc.rel, text, site: siteDoc.index, settings: withSiteSchema(this.settings(), siteDoc), parsed });
+  }
+
+  /** Whether `uri` is open in an editor (then its live text is checked, not the disk's). */
+  isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+  }
+
   private siteChanged(c: SiteFileChange): void {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === c.uri.toString());
     if (this.wholeWorkspace && !open && c.index.kindOf(c.rel) !== 'other') {
-      if (c.what === 'delete') { this.collection.delete(c.uri); this.results.delete(c.uri.toString()); }
+      if (c.what === 'delete') {
+        this.collection.delete(c.uri);
+        this.results.delete(c.uri.toString());
+        this.checked.fire({ files: [counted(c.uri, -1, [])] });
+      }
       else void this.checkFromDisk(c.uri);
     }
     // Open posts of that site may link the image or name the layout that just appeared or went away.

@@ -4,6 +4,7 @@ import { siteModelsOf } from '../site/siteModels';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { FrontMatterCodeActions } from './codeActions';
 import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
+import { BackgroundCheck } from './backgroundCheck';
 import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
 import { RuleDocs } from './ruleDocs';
 import { registerLinks } from '../links/registerLinks';
@@ -16,13 +17,23 @@ export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.U
   const indexes = siteModelsOf(sites, log).indexes;
   const diagnostics = new FrontMatterDiagnostics(indexes, new RuleDocs(extensionUri), log);
   const completion = new FrontMatterCompletion(indexes, diagnostics);
+  // Every post checked at low priority once the blog is open (started after activation, not in it).
+  const background = new BackgroundCheck(diagnostics, indexes, log);
+  const uriOf = (u: unknown) => (u instanceof vscode.Uri ? u : vscode.Uri.parse(String(u), true));
   return vscode.Disposable.from(
     diagnostics,
+    background,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new FrontMatterCodeActions(diagnostics), { providedCodeActionKinds: FrontMatterCodeActions.kinds }),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completion, ...TRIGGER_CHARACTERS),
     vscode.languages.registerHoverProvider(MARKDOWN, completion),
     vscode.commands.registerCommand('techblog.checkAllPosts', () => checkAllPosts(diagnostics)),
     registerLinks(indexes, log),
+    // Tests (and other extensions) wait for checks with these instead of timers: a document's diagnostics
+    // published for a version (default: the open document's), and the background check's runs.
+    vscode.commands.registerCommand('techblog.validation.whenChecked', (uri: unknown, version?: number) => diagnostics.whenChecked(uriOf(uri), version)),
+    vscode.commands.registerCommand('techblog.validation.whenNextChecked', (uri: unknown) => diagnostics.whenNextChecked(uriOf(uri))),
+    vscode.commands.registerCommand('techblog.validation.whenBackgroundChecked', (after?: number) => background.whenFinished(after)),
+    vscode.commands.registerCommand('techblog.validation.backgroundState', () => background.snapshot()),
   );
 }
 

@@ -4,8 +4,12 @@ import { RULE_IDS } from '../../core/frontmatter/rules';
 import { validateUserSchema, type UserSchema } from '../../core/frontmatter/schema';
 import type { RuleId, Severity } from '../../core/frontmatter/types';
 
+/** Which documents are checked without a command: every post of the blog, or only the open ones. */
+export type ValidationScope = 'workspace' | 'open';
+
 export interface ValidationSettings {
   enabled: boolean;
+  scope: ValidationScope;
   check: CheckSettings;
   /** Problems with the settings themselves, in plain words. */
   problems: string[];
@@ -30,5 +34,9 @@ export function readValidationSettings(scope?: vscode.Uri): ValidationSettings {
     if (verdict.ok) schema = rawSchema as UserSchema;
     else problems.push(...verdict.errors.map((e) => `techblog.validation.schema: ${e}`));
   }
-  return { enabled: config.get<boolean>('enable', true), check: { severities, schema }, problems };
+  const rawScope = config.get<unknown>('scope', 'workspace');
+  let validationScope: ValidationScope = 'workspace';
+  if (rawScope === 'workspace' || rawScope === 'open') validationScope = rawScope;
+  else problems.push(vscode.l10n.t('{0}: use "workspace" or "open", not {1}.', 'techblog.validation.scope', String(JSON.stringify(rawScope))));
+  return { enabled: config.get<boolean>('enable', true), scope: validationScope, check: { severities, schema }, problems };
 }

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, eventually, openPost } from '../util/workspace';
+import { checked, EXTENSION_ID, eventually, openPost } from '../util/workspace';
 
 type Localized = string | { value: string; original: string };
 const text = (s: Localized) => (typeof s === 'string' ? s : s.value);
@@ -54,8 +54,10 @@ describe('TechBlog in a VS Code started in zh-TW', () => {
     const uri = editor.document.uri;
     const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
     const find = (rule: string) => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'TechBlog' && ruleOf(d) === rule);
-    const empty = await eventually(() => find('empty-value'), 'the empty-value diagnostic');
-    const tag = await eventually(() => find('tag-whitespace'), 'the tag-whitespace diagnostic');
+    await checked(uri);
+    const empty = find('empty-value');
+    const tag = find('tag-whitespace');
+    assert.ok(empty && tag, 'the empty-value and tag-whitespace diagnostics');
 
     const emptyZh = zh['`{0}` is empty.'];
     const tagZh = zh['The tag {0} has a leading space; {2} makes it a separate tag from "{1}".'];

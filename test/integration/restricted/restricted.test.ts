@@ -7,7 +7,7 @@ import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
 import { PreviewManager } from '../../../src/host/preview/previewManager';
 import type { PreviewPanel, PreviewPatch } from '../../../src/host/preview/previewPanel';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
-import { EXTENSION_ID, eventually, openPost, sampleBlog } from '../util/workspace';
+import { checked, EXTENSION_ID, eventually, openPost, sampleBlog } from '../util/workspace';
 
 const STRANGER = '_posts/2024-02-02-stranger.md';
 // A 1×1 PNG.
@@ -55,10 +55,7 @@ describe('Restricted Mode (real VS Code, folder not trusted)', function () {
 
   it('front-matter checks still run: the stranger\'s post gets its duplicate-key problem', async () => {
     const editor = await openPost(STRANGER);
-    const problems = await eventually(() => {
-      const d = vscode.languages.getDiagnostics(editor.document.uri).filter((x) => x.source === 'TechBlog');
-      return d.length ? d : undefined;
-    }, 'TechBlog diagnostics on the stranger\'s post', 30_000);
+    const problems = await checked(editor.document.uri, undefined, 30_000);
     const codes = problems.map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
     assert.ok(codes.includes('duplicate-key'), `duplicate-key among ${codes.join(', ')}`);
   });

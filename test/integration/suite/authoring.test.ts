@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { PostCatalog } from '../../../src/host/authoring/postCatalog';
 import { PostsTreeProvider, type PostNode } from '../../../src/host/authoring/postsView';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
-import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
+import { checked, EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
 
 /** Today in the sample blog's zone (its _config.yml says Asia/Taipei), as in a post's file name. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -107,8 +107,8 @@ describe('Authoring (real VS Code, sample blog)', function () {
     it('shows the validator\'s problem count of a post once it is checked', async () => {
       const otel = at('_posts/2021-09-03-otel-collector-first-look.md');
       await vscode.window.showTextDocument(otel);
-      await eventually(() => vscode.languages.getDiagnostics(otel).length > 0, 'diagnostics of the OTel post');
-      const n = vscode.languages.getDiagnostics(otel).filter((d) => d.source === 'TechBlog').length;
+      const n = (await checked(otel)).length;
+      assert.ok(n > 0, 'diagnostics of the OTel post');
       const item = (await postsUnder()).find((i) => i.resourceUri?.toString() === otel.toString())!;
       assert.match(String(item.description), new RegExp(`^2021-09-03 · ${n} problems$`));
     });
@@ -210,8 +210,8 @@ describe('Authoring (real VS Code, sample blog)', function () {
       assert.equal(rel(b), `_posts/${today()}-same-title-2.md`);
       assert.equal(await read(a), edited);
       await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === b.toString(), 'the second post open');
-      // Give the validator its turn, then expect nothing: a new post starts clean.
-      await new Promise((r) => setTimeout(r, 1500));
+      // Once the validator has checked it (its "checked" event), nothing: a new post starts clean.
+      await checked(b);
       assert.deepEqual(vscode.languages.getDiagnostics(b).map((d) => d.message), []);
     });
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
-import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
+import { checked, checkedUntil, EXTENSION_ID, sampleBlog } from '../util/workspace';
 
 const HUGO = 'hugo-site';
 const DEFECTS = `${HUGO}/content/posts/defects.md`;
@@ -18,8 +18,8 @@ const show = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 
 const rulesOf = (uri: vscode.Uri) => techblog(uri).map(rule).sort().join(',');
 
 async function rulesBecome(uri: vscode.Uri, expected: string[], what: string): Promise<vscode.Diagnostic[]> {
-  await eventually(() => rulesOf(uri) === expected.join(','), `${what} (now: ${show(techblog(uri))})`, 20_000);
-  return techblog(uri);
+  // Each look follows the validator's "checked" event for the document (the site may be found again first).
+  return checkedUntil(uri, () => rulesOf(uri) === expected.join(','), `${what} (now: ${show(techblog(uri))})`);
 }
 
 describe('Site profiles: a Hugo site next to the Jekyll sample blog', function () {
@@ -69,7 +69,7 @@ describe('Site profiles: a Hugo site next to the Jekyll sample blog', function (
     // The clean TOML post has nothing to report: no `layout` demanded, no YYYY-MM-DD file name.
     const clean = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(at(CLEAN)));
     await clean.edit((e) => e.insert(new vscode.Position(clean.document.lineCount, 0), '\n'));
-    await new Promise((r) => setTimeout(r, 800));
+    await checked(clean.document.uri, clean.document.version);
     assert.equal(show(techblog(clean.document.uri)), '');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
