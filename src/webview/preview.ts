@@ -364,7 +364,16 @@ function applyPatch(m: PatchMessage): void {
   vscode.postMessage({ type: 'patched', version: m.version, ms: performance.now() - t0, blocks: lastBlocks });
 }
 
+/** With the host's trace (TECHBLOG_PREVIEW_TRACE=1): one console line per update, for the e2e keystroke bench. */
+function logTrace(m: UpdateMessage | PatchMessage, received: number): void {
+  if (!m.trace) return;
+  const now = performance.timeOrigin + performance.now();
+  console.log(`[techblog-trace] ${JSON.stringify({ ...m.trace, version: m.version, kind: m.type, received, applied: now })}`);
+}
+
 function onHostMessage(m: HostToWebview): void {
+  const received = performance.timeOrigin + performance.now();
+  if (m.type === 'patch' || m.type === 'update') queueMicrotask(() => logTrace(m, received));
   switch (m.type) {
     case 'patch':
       try {

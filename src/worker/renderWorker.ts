@@ -14,6 +14,7 @@ import { bundleTranslator, setTranslator } from '../core/text/l10n';
 import { NodeFileSystem } from '../cli/nodeFileSystem';
 import { relativeUrl } from '../cli/render';
 import { FolderSassCache } from '../cli/sassCache';
+import { DeltaSender, postKey } from './resultDelta';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -25,6 +26,8 @@ class ListedFileSystem extends NodeFileSystem {
 interface OpenSite { key: string; renderer: Promise<SiteRenderer>; store: SiteStore }
 interface OpenSite { key: string; renderer: Promise<SiteRenderer> }
 const sites = new Map<string, OpenSite>();
+/** What the host holds of each post's last result: the next one sends only new blocks. */
+const deltas = new DeltaSender();
 
 function post(m: FromWorkerMessage): void {
   parentPort?.postMessage(m);
@@ -82,7 +85,8 @@ async function render(m: Extract<ToWorkerMessage, { type: 'render' }>): Promise<
       ...request, progress,
       ...(resolveResource ? { resolveResource } : {}), ...(resolveThemeResource ? { resolveThemeResource } : {}),
     });
-    post({ type: 'result', id: m.id, result });
+    const sent = deltas.send(postKey(m.site.root, m.request.path), result, m.held === true);
+    post({ type: 'result', id: m.id, result: sent.result, ...(sent.delta ? { delta: true as const } : {}) });
   } catch (e) {
     post({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
   }
@@ -103,6 +107,7 @@ function handle(m: ToWorkerMessage): void {
     case 'forget':
       if (m.root === undefined) sites.clear();
       else sites.delete(toPosix(m.root));
+      deltas.forget();
       break;
   }
 }

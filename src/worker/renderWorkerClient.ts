@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import type { RenderResult, RenderStep } from '../core/render/types';
+import { DeltaReceiver, postKey } from './resultDelta';
 
 export interface RenderLimits {
   /** Milliseconds one render may take (from the request to the result, opening the site included). */
@@ -41,6 +42,8 @@ export class RenderWorkerClient {
   private workerStep: { step: RenderStep; file: string } | undefined;
   /** How many workers were started (a stopped render makes the next request start another). */
   workersStarted = 0;
+  /** The blocks of the posts' last results: the worker sends only what is not here. */
+  private readonly deltas = new DeltaReceiver();
 
   /**
    * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
@@ -64,6 +67,7 @@ export class RenderWorkerClient {
 
   /** The worker forgets a site (or every site): the next render reads it again. */
   forget(root?: string): void {
+    this.deltas.forget();
     this.worker?.postMessage({ type: 'forget', root } satisfies ToWorkerMessage);
   }
 
@@ -84,7 +88,7 @@ export class RenderWorkerClient {
     clearTimeout(p.timer);
     p.timer = setTimeout(() => this.stop(p, 'time'), Math.max(1, limits.timeoutMs));
     w.ref();
-    w.postMessage(p.message);
+    w.postMessage({ ...p.message, held: this.deltas.holds(postKey(p.message.site.root, p.message.request.path)) });
   }
 
   private ensure(memoryMb: number): Worker {
@@ -102,7 +106,8 @@ export class RenderWorkerClient {
     this.workerStep = undefined;
     this.workerMemoryMb = memoryMb;
     this.workersStarted++;
-    w.on('message', (m: FromWorkerMessage) => this.receive(m));
+    // A message of a worker that was ended (its last words) is not about what the current one sent.
+    w.on('message', (m: FromWorkerMessage) => { if (w === this.worker) this.receive(m); });
     w.on('error', (e: Error & { code?: string }) => this.failed(w, e));
     w.on('exit', (code) => this.failed(w, new Error(`The render worker exited (code ${code}).`)));
     return w;
@@ -119,9 +124,16 @@ export class RenderWorkerClient {
       p.onProgress?.(m.step, m.file);
       return;
     }
+    if (m.type === 'result') {
+      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta } : {}) });
+      // A delta against blocks this side no longer holds: the same request again, answered whole.
+      if (!result) { this.send(p); return; }
+      this.finish(p);
+      p.resolve({ result });
+      return;
+    }
     this.finish(p);
-    if (m.type === 'result') p.resolve({ result: m.result });
-    else p.reject(new Error(m.message));
+    p.reject(new Error(m.message));
   }
 
   private finish(p: Pending): void {

@@ -67,6 +67,27 @@ export interface UpdateMessage {
   mode: PreviewMode;
   /** Scroll so that this 0-based source line is at the top (after switching documents, on first show). */
   line?: number;
+  trace?: PreviewTrace;
+}
+
+/**
+ * Where a keystroke's time went on the host (wall-clock milliseconds, `performance.timeOrigin + now()`),
+ * sent only when the host runs with TECHBLOG_PREVIEW_TRACE=1: the webview logs it with its own times
+ * (a `[techblog-trace]` console line the e2e keystroke bench reads).
+ */
+export interface PreviewTrace {
+  /** The document changed (the first change since the last render began). */
+  changed: number;
+  /** The render began (the panel was idle, or the previous render ended). */
+  start: number;
+  /** The document's text and its site were at hand. */
+  text: number;
+  /** The render's result arrived from the worker. */
+  rendered: number;
+  /** The worker's own time in the render (its steps' sum), in ms. */
+  renderMs: number;
+  /** The message was posted to the webview. */
+  posted: number;
 }
 
 /**
@@ -88,6 +109,7 @@ export interface PatchMessage {
   blocks: PatchBlock[];
   /** Blocks no longer in the body. */
   removed: number[];
+  trace?: PreviewTrace;
 }
 
 export interface PatchBlock {

@@ -32,7 +32,8 @@ export type WorkerRenderRequest = Omit<RenderRequest, 'resolveResource' | 'resol
 };
 
 export type ToWorkerMessage =
-  | { type: 'render'; id: number; site: WorkerSiteSpec; request: WorkerRenderRequest }
+  /** `held`: the host holds this post's blocks from an earlier result (the answer may be a delta, src/worker/resultDelta.ts). */
+  | { type: 'render'; id: number; site: WorkerSiteSpec; request: WorkerRenderRequest; held?: boolean }
   /** A file of an open site changed on disk (path relative to the site root). */
   | { type: 'fileChanged'; root: string; path: string; change: 'changed' | 'created' | 'deleted' }
   /** Forget an open site (its folder moved, or it is no longer previewed). */
@@ -41,7 +42,8 @@ export type ToWorkerMessage =
 export type FromWorkerMessage =
   /** The render entered a step on a file (site-relative): the host names them when it stops a render. */
   | { type: 'progress'; id: number; step: RenderStep; file: string }
-  | { type: 'result'; id: number; result: RenderResult }
+  /** `delta`: only the blocks the host did not hold carry HTML; `html`, `bodyHtml` are empty, `frame` absent when unchanged. */
+  | { type: 'result'; id: number; result: RenderResult; delta?: true }
   | { type: 'error'; id: number; message: string };
 
 /** Why a render was stopped. */

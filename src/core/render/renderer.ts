@@ -381,6 +381,7 @@ export class SiteRenderer {
 
     // 3. Layouts.
     let html: string | undefined;
+    let frame: [string, string] | undefined;
     let rendered: RenderMode = 'content';
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
@@ -388,7 +389,7 @@ export class SiteRenderer {
         doc, bodyHtml, () => this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false));
       if ('error' in r) notices.add(t('{0} — showing content mode.', r.error), 'theme');
       else {
-        html = r.html; rendered = 'site'; stylesheets = r.stylesheets;
+        html = r.html; frame = r.frame; rendered = 'site'; stylesheets = r.stylesheets;
         for (const m of r.refs.missing) notices.add(t('Image not found: {0} (linked as {1}).', m.missing, m.url));
         for (const u of r.refs.insecure) notices.add(t('Insecure http: image not loaded (the preview loads https: images only): {0}', u), 'info');
         if (r.refs.remote) notices.add(t('Remote images are not loaded: techblog.preview.remoteImages is off.'), 'info');
@@ -396,7 +397,7 @@ export class SiteRenderer {
       }
     }
     if (!stylesheets && !other && !restricted) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
-    if (html === undefined) html = this.contentDocument(doc, bodyHtml);
+    if (html === undefined) { frame = this.contentFrame(doc); html = frame[0] + bodyHtml + frame[1]; }
     lap('layouts');
 
     // 4. Theme CSS.
@@ -419,7 +420,7 @@ export class SiteRenderer {
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
-      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(css.pending ? { cssPending: true } : {}),
+      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(frame ? { frame } : {}), ...(css.pending ? { cssPending: true } : {}),
     };
   }
 
@@ -867,13 +868,13 @@ export class SiteRenderer {
     return fallback !== undefined ? { sheets: [fallback], theme: 'fallback', notices: [], key: '' } : { sheets: [], theme: 'none', notices: [], key: '' };
   }
 
-  /** The minimal page of content mode, using the class names most Jekyll themes style. */
-  private contentDocument(doc: SiteDocument, bodyHtml: string): string {
+  /** The minimal page of content mode (before and after the body), using the class names most Jekyll themes style. */
+  private contentFrame(doc: SiteDocument): [string, string] {
     const lang = typeof this.model.raw.lang === 'string' ? ` lang="${escapeHtml(this.model.raw.lang)}"` : '';
     const title = escapeHtml(doc.title);
-    return `<!DOCTYPE html>\n<html${lang}>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body class="techblog-content-mode">\n` +
+    return [`<!DOCTYPE html>\n<html${lang}>\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body class="techblog-content-mode">\n` +
       `<main class="page-content"><div class="wrapper"><article class="post"><header class="post-header"><h1 class="post-title">${title}</h1></header>\n` +
-      `<div class="post-content">\n${bodyHtml}</div></article></div></main>\n</body>\n</html>\n`;
+      `<div class="post-content">\n`, `</div></article></div></main>\n</body>\n</html>\n`];
   }
 
   /** The site's `baseurl` (`''` or `/path`). */

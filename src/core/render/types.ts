@@ -79,6 +79,11 @@ export interface BodyBlock {
   length: number;
   /** How far its `data-line` values moved since its id was first rendered. */
   shift: number;
+  /**
+   * Its HTML (the slice of `bodyHtml`), so that whoever passes the result on can send only new blocks
+   * without cutting the body; absent in a render worker's result for blocks the host already has.
+   */
+  html?: string;
 }
 
 export interface RenderResult {
@@ -109,4 +114,6 @@ export interface RenderResult {
   blocks?: BodyBlock[];
   /** The theme CSS was not at hand (`waitForCss: false`): `css` is empty and Sass compiles; render again for it. */
   cssPending?: boolean;
+  /** The page around the body: `html` is `frame[0] + bodyHtml + frame[1]` (absent when the layouts used the body otherwise). */
+  frame?: [string, string];
 }

@@ -3,7 +3,7 @@
 // patched into the DOM by the webview script, so the page never reloads while the user types.
 import * as vscode from 'vscode';
 import {
-  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type UpdateMessage,
+  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type PreviewTrace, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
 import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
@@ -15,7 +15,7 @@ import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
-import { blockPatch, cutBody, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
+import { blockPatch, cutBody, cutFrame, cutKey, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
@@ -38,6 +38,10 @@ export interface PreviewPanelDeps {
   log: Log;
 }
 
+/** Keystroke tracing for the e2e bench (see PreviewTrace): set in the extension host's environment. */
+const TRACE = process.env.TECHBLOG_PREVIEW_TRACE === '1';
+const wallNow = () => performance.timeOrigin + performance.now();
+
 /** How long after the preview moved the editor (or the other way round) the echo is ignored. */
 const ECHO_MS = 250;
 
@@ -59,12 +63,16 @@ export class PreviewPanel extends Disposable {
   /** The nonce of the page's `<style>` elements (sent with every update). */
   private nonce = newNonce();
   private sentCss: string[] | undefined;
-  /** The body the current `webview.html` was built with, and the one the webview shows now (unsent when equal). */
+  /** The body the current `webview.html` was built with, and the one the webview shows now (unsent when equal), by `bodyKey`. */
   private pageBody: string | undefined;
   private shownBody: string | undefined;
   /** The last rendering (the body without nonces: each page has its own). */
   private last: {
-    body: string; lang: string | undefined; title: string | undefined; notices: Notice[]; actions?: PreviewAction[]; mode: PreviewMode; css: string[];
+    /** The `<body>` element (built when asked: for a page or a whole update, not for a block patch). */
+    readonly body: string;
+    /** What identifies the body: the body itself, or for a cut one its frame, block ids and shifts (see cutKey). */
+    bodyKey: string;
+    lang: string | undefined; title: string | undefined; notices: Notice[]; actions?: PreviewAction[]; mode: PreviewMode; css: string[];
     source: PreviewSource | undefined;
     /** The body cut into its blocks (absent when it cannot be patched by block). */
     cut?: BodyCut;
@@ -77,6 +85,9 @@ export class PreviewPanel extends Disposable {
   private previewLine: number | undefined;
   private ignoreEditorScrollUntil = 0;
   private readonly sentAt = new Map<number, number>();
+  /** With TRACE: when the document first changed since the last render began, and the trace of the render being sent. */
+  private changedAt: number | undefined;
+  private trace: Omit<PreviewTrace, 'posted'> | undefined;
 
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -173,6 +184,7 @@ export class PreviewPanel extends Disposable {
   schedule(): void {
     if (this.isDisposed) return;
     this.dirty = true;
+    if (TRACE) this.changedAt ??= wallNow();
     if (this.rendering || !this.panel.visible) return;
     void this.renderNow();
   }
@@ -206,6 +218,7 @@ export class PreviewPanel extends Disposable {
   private post(message: HostToWebview): void {
     if (this.isDisposed) return;
     if (message.type === 'update' || message.type === 'patch') {
+      if (this.trace) { message.trace = { ...this.trace, posted: wallNow() }; this.trace = undefined; }
       this.sentAt.set(message.version, Date.now());
       if (this.sentAt.size > 64) this.sentAt.delete(this.sentAt.keys().next().value as number);
     }
@@ -226,10 +239,14 @@ export class PreviewPanel extends Disposable {
     this.rendering = true;
     this.dirty = false;
     const uri = this.resourceUri;
+    const started = TRACE ? wallNow() : 0;
+    const changed = this.changedAt ?? started;
+    this.changedAt = undefined;
     try {
       this.script ??= await this.deps.assets.script();
       const [text, source] = await Promise.all([this.documentText(uri), this.deps.renderers.forDocument(uri)]);
       if (this.isDisposed || !this.shows(uri)) return;
+      const textAt = TRACE ? wallNow() : 0;
       if (text === undefined) {
         this.showProblem(vscode.l10n.t('{0} cannot be read: it was deleted or moved.', vscode.workspace.asRelativePath(uri)));
         return;
@@ -258,8 +275,13 @@ export class PreviewPanel extends Disposable {
         return;
       }
       const result = outcome.result;
+      if (TRACE) this.trace = { changed, start: started, text: textAt, rendered: wallNow(), renderMs: Object.values(result.timings).reduce((a, b) => a + b, 0) };
       this.stoppedNotice = undefined;
-      const parts = splitDocument(result.html);
+      // Site scripts change the DOM the blocks are in: their pages get whole bodies.
+      const fast = siteScripts ? undefined : cutFrame(result);
+      const split = fast ? undefined : splitDocument(result.html);
+      const parts = fast?.parts ?? split!;
+      const body = fast ? lazy(fast.body) : () => split!.body;
       const notices: Notice[] = [...result.noticeDetails];
       if (!source.inSite) notices.unshift({ kind: 'theme', text: vscode.l10n.t('{0} is not in a blog (no _config.yml above it): shown with its folder as the site.', basename(uri)) });
       const missing = restricted ? undefined : themeNotice(theme);
@@ -269,9 +291,11 @@ export class PreviewPanel extends Disposable {
       // Restricted Mode explains the plain page (no layouts, no site CSS, no scripts): one notice, first, with its button.
       if (restricted) ordered.unshift({ kind: 'theme', text: restrictedNotice() });
       const actions = restricted ? [{ id: 'manageTrust' as const, label: vscode.l10n.t('Manage Workspace Trust') }] : missing?.actions;
-      // Site scripts change the DOM the blocks are in: their pages get whole bodies.
-      const cut = siteScripts ? undefined : cutBody(parts.body, result.bodyHtml, result.blocks);
-      this.last = { body: parts.body, lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut };
+      const cut = fast?.cut ?? (siteScripts ? undefined : cutBody(body(), result.bodyHtml, result.blocks));
+      this.last = {
+        get body() { return body(); }, bodyKey: cut ? cutKey(cut) : body(),
+        lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut,
+      };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
       if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
       // The theme's CSS was not at hand: render again (waiting for Sass), which swaps it in.
@@ -287,6 +311,7 @@ export class PreviewPanel extends Disposable {
       const message = vscode.l10n.t('The preview could not render this document: {0}', e instanceof Error ? e.message : String(e));
       this.showProblem(message);
     } finally {
+      this.trace = undefined;
       this.rendering = false;
       if (this.dirty && !this.isDisposed && this.panel.visible) void this.renderNow();
     }
@@ -298,13 +323,13 @@ export class PreviewPanel extends Disposable {
     if (!last) return;
     const cssChanged = full || !this.sentCss || this.sentCss.length !== last.css.length || this.sentCss.some((c, i) => c !== last.css[i]);
     // A body the webview already shows is not sent: no patch, so the DOM the site's scripts built stays.
-    const bodyChanged = last.body !== this.shownBody;
+    const bodyChanged = last.bodyKey !== this.shownBody;
     // Only blocks changed (the page around them did not): those alone.
     const shown = this.shownBlocks;
     if (bodyChanged && !cssChanged && this.pendingLine === undefined && last.cut && shown && shown.frame === last.cut.frame) {
       const patch = blockPatch(shown.shown, last.cut, (h) => withStyleNonce(h, this.nonce));
       this.shownBlocks = { frame: last.cut.frame, shown: shownBlocks(last.cut) };
-      this.shownBody = last.body;
+      this.shownBody = last.bodyKey;
       this.post({
         type: 'patch', version: ++this.version, state: this.state(), title: last.title ?? '', notices: notices ?? last.notices,
         ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode, blocks: patch.blocks, removed: patch.removed,
@@ -318,7 +343,7 @@ export class PreviewPanel extends Disposable {
       ...(cssChanged ? { css: last.css } : {}), ...(this.pendingLine !== undefined ? { line: this.pendingLine } : {}),
     };
     this.sentCss = last.css;
-    this.shownBody = last.body;
+    this.shownBody = last.bodyKey;
     if (bodyChanged) this.shownBlocks = last.cut && { frame: last.cut.frame, shown: shownBlocks(last.cut) };
     this.pendingLine = undefined;
     this.post(message);
@@ -347,7 +372,7 @@ export class PreviewPanel extends Disposable {
     webview.options = this.webviewOptions(root, themeRoot);
     this.pageKey = pageKey;
     this.sentCss = last.css;
-    this.pageBody = this.shownBody = last.body;
+    this.pageBody = this.shownBody = last.bodyKey;
     this.shownBlocks = undefined;
     webview.html = previewPage({
       parts: { lang: last.lang, head, body: last.cut?.marked ?? last.body },
@@ -389,7 +414,7 @@ export class PreviewPanel extends Disposable {
       this.sendLast(false, [{ kind: 'error', text: message }]);
       return;
     }
-    this.last = { body: '<body></body>', lang: undefined, title: undefined, notices: [{ kind: 'error', text: message }], mode: 'content', css: [], source: undefined };
+    this.last = { body: '<body></body>', bodyKey: '<body></body>', lang: undefined, title: undefined, notices: [{ kind: 'error', text: message }], mode: 'content', css: [], source: undefined };
     this.setPage('problem', undefined, { allowEmbeds: false, remoteImages: false, siteScripts: false }, '');
   }
 
@@ -476,6 +501,12 @@ export class PreviewPanel extends Disposable {
       this.deps.log.warn(`Preview: could not open the link ${href}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** `make()` once, when first asked. */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The one notice of Restricted Mode: what the preview leaves out, and how to get the whole page. */

@@ -41,12 +41,15 @@ export function assembleLiquid({ source, begins, pieces }: LiquidPieces): Liquid
   return { text: out, lineMap: Int32Array.from(map) };
 }
 
-const DELIMITER = /\{[{%]|[}%]\}/;
+/** What starts a tag or an output (src/core/render/liquid/tokens.ts splits the source only there). */
+const OPENER = /\{[{%]/;
 
 /**
  * The pieces after the source became `next`, when the edit lies strictly inside one plain-text node
- * that rendered as itself (so no whitespace control touched it) and writes no Liquid delimiter;
- * undefined when Liquid has to run again.
+ * that rendered as itself (so no whitespace control touched it) and writes no Liquid opener; undefined
+ * when Liquid has to run again. Closers (`}}`, `%}`, which KaTeX writes all the time: `x_{\frac{a}{b}}`)
+ * are plain text to the tokenizer unless a `{{`/`{%` before the node found none at all (it is then an
+ * unclosed token and a new closer would end it): a closer already after the node rules that out.
  */
 export function editPlainText(last: LiquidPieces, next: string): LiquidPieces | undefined {
   const e = textEdit(last.source, next);
@@ -70,7 +73,9 @@ export function editPlainText(last: LiquidPieces, next: string): LiquidPieces | 
   if (pieces[i] !== source.slice(begin, end)) return undefined;
   const delta = e.newEnd - e.oldEnd;
   const piece = next.slice(begin, end + delta);
-  if (DELIMITER.test(piece)) return undefined;
+  if (OPENER.test(piece)) return undefined;
+  if (piece.includes('}') && source.indexOf('}', begin) < 0) return undefined;
+  if (piece.includes('%}') && source.indexOf('%}', begin) < 0) return undefined;
   const nextPieces = pieces.slice();
   nextPieces[i] = piece;
   const nextBegins = delta === 0 ? begins : begins.map((b, k) => (k > i ? b + delta : b));

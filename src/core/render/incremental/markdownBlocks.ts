@@ -43,6 +43,11 @@ interface Block {
   lines: number;
   /** Holds something the whole document depends on (see above). */
   global: boolean;
+  /**
+   * An ATX header alone (one line, then blank lines): global only for its auto id, which depends on the
+   * headers before it, never on the blocks beside it. An edit next to it leaves it out of the region.
+   */
+  atx: boolean;
   /** The source-file line of each of its lines, as its HTML says them now. */
   mapped: Int32Array;
   /** Its HTML cut at `data-line` values: parts[0] base[0]+shift parts[1] … */
@@ -103,6 +108,13 @@ function topLevelItems(tokens: Token[], lineCount: number, blank: (line: number)
   return { items, tail: items.length ? lastBlockEnd : 0 };
 }
 
+/**
+ * Block ids, unique in the process (not per post): an id names one HTML wherever it travels (the render
+ * worker sends a host only the ids it has not seen, src/worker/resultDelta.ts), even after a post's memo
+ * was dropped and made again.
+ */
+let nextId = 1;
+
 export class IncrementalMarkdown {
   private text = '';
   private starts: number[] = [0];
@@ -113,7 +125,6 @@ export class IncrementalMarkdown {
   /** The last full render found something that makes every block depend on the whole document. */
   private wholeOnly = true;
   private key = '';
-  private nextId = 1;
 
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
 
@@ -122,6 +133,8 @@ export class IncrementalMarkdown {
    * URLs…): another key renders in full. `incremental` false always renders in full.
    */
   render(text: string, key: string, makeEnv: EnvFactory, incremental = true): BlockRendering {
+    // Liquid's output after an edit is pieces joined (a rope): every scan of it below would walk them.
+    text = flat(text);
     const starts = lineStarts(text);
     const sourceLine = makeEnv(new NoticeSet()).sourceLine;
     if (incremental && key === this.key && !this.wholeOnly) {
@@ -171,8 +184,13 @@ export class IncrementalMarkdown {
     if (e) {
       const oldStarts = this.starts;
       const lineDelta = starts.length - oldStarts.length;
-      const i0 = Math.max(0, this.blockAt(lineAt(oldStarts, e.start)) - 1);
-      let i1 = Math.min(blocks.length - 1, this.blockAt(lineAt(oldStarts, e.oldEnd)) + 1);
+      // The blocks the edit touches and one on each side (an edit can join a block to its neighbour, or
+      // indent it into the list before it), but not a header alone on its line: nothing joins one, and
+      // its id depends on the headers, not on its neighbours (renderRegion checks the one after it).
+      const k0 = this.blockAt(lineAt(oldStarts, e.start));
+      const k1 = this.blockAt(lineAt(oldStarts, e.oldEnd));
+      const i0 = k0 > 0 && !blocks[k0 - 1].atx ? k0 - 1 : k0;
+      let i1 = k1 + 1 < blocks.length && !blocks[k1 + 1].atx ? k1 + 1 : k1;
       let made: Block[] | undefined;
       // A region whose next block no longer parses as it did grows by that block (a few times at most).
       for (let tries = 0; !made; tries++, i1++) {
@@ -235,9 +253,16 @@ export class IncrementalMarkdown {
       if (keep !== items.length - 1 || (keep === 0 && boundary !== 0)) return undefined;
       const a = items[keep];
       const quiet = makeEnv(new NoticeSet());
-      const html = renderTokenRange(this.md, tokens, a.from, a.to, { ...env, image: quiet.image, html: quiet.html });
       const moved = this.moved({ ...after, line: after.line + lineDelta }, sourceLine);
-      if (moved === undefined || html !== (moved === 0 ? after.html : withShift(after, after.shift + moved, sourceLine).html)) return undefined;
+      if (moved === undefined) return undefined;
+      if (after.atx) {
+        // A header parsed alone gets a first id, not the one the headers before it give: it is the same
+        // header when it is again one alone on the same (unchanged) line.
+        if (!isAtx(tokens, a.from, a.to) || tokens[a.from].map?.[0] !== boundary || tokens[a.from].map?.[1] !== boundary + 1) return undefined;
+      } else {
+        const html = renderTokenRange(this.md, tokens, a.from, a.to, { ...env, image: quiet.image, html: quiet.html });
+        if (html !== (moved === 0 ? after.html : withShift(after, after.shift + moved, sourceLine).html)) return undefined;
+      }
     }
     const made: Block[] = [];
     for (let k = 0; k < keep; k++) {
@@ -299,7 +324,9 @@ export class IncrementalMarkdown {
     parts.push(html.slice(at));
     const mapped = new Int32Array(Math.max(1, lines));
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
-    return { id: this.nextId++, line, lines, global: GLOBAL.test(src), mapped, parts, base, shift: 0, html: flat(html), notices: log.added, hasMath: env.hasMath };
+    const global = GLOBAL.test(src);
+    const atx = global && isAtx(tokens, from, to) && ATX_ALONE.test(src) && !GLOBAL.test(src.replace(/^#+/, ''));
+    return { id: nextId++, line, lines, global, atx, mapped, parts, base, shift: 0, html: flat(html), notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -324,7 +351,7 @@ export class IncrementalMarkdown {
   }
 
   private setTail(html: string): void {
-    if (html !== this.tail.html) this.tail = { html, id: html ? this.nextId++ : 0 };
+    if (html !== this.tail.html) this.tail = { html, id: html ? nextId++ : 0 };
   }
 
   private output(rendered: number, full: boolean): BlockRendering {
@@ -339,8 +366,8 @@ export class IncrementalMarkdown {
     let html = '';
     for (const b of blocks) html += b.html;
     html += this.tail.html;
-    const out: BodyBlock[] = blocks.map((b) => ({ id: b.id, length: b.html.length, shift: b.shift }));
-    if (this.tail.html) out.push({ id: this.tail.id, length: this.tail.html.length, shift: 0 });
+    const out: BodyBlock[] = blocks.map((b) => ({ id: b.id, length: b.html.length, shift: b.shift, html: b.html }));
+    if (this.tail.html) out.push({ id: this.tail.id, length: this.tail.html.length, shift: 0, html: this.tail.html });
     return { html, hasMath, notices, parserNotices: [], blocks: out, rendered, full };
   }
 }
@@ -359,6 +386,14 @@ function withShift(b: Block, shift: number, sourceLine: (l: number) => number): 
   const mapped = new Int32Array(b.mapped.length);
   for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(b.line + k);
   return { ...b, shift, html: flat(html), mapped };
+}
+
+/** One line of `#`s and text, then nothing but blank lines. */
+const ATX_ALONE = /^#{1,6}[ \t][^\n]*\n?(?:[ \t\r]*\n)*[ \t\r]*$/;
+
+/** Tokens [from, to) are one ATX header (`heading_open`, its inline, `heading_close`; markup `#`s). */
+function isAtx(tokens: Token[], from: number, to: number): boolean {
+  return to - from === 3 && tokens[from].type === 'heading_open' && tokens[from].markup.startsWith('#') && tokens[from + 2].type === 'heading_close';
 }
 
 const FENCE_LINE = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,})/;

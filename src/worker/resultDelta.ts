@@ -1,0 +1,107 @@
+// A render result crosses from the render worker to the host as a delta: after the first result of a
+// post, only the blocks the host does not have yet travel (with their HTML), the others by id, and the
+// page around the body only when it changed. A keystroke in a 1.3 MB math post then sends one paragraph,
+// not two copies of the page (structured-cloning those took longer than a frame by itself).
+// The worker side (DeltaSender) and the host side (DeltaReceiver) keep the same view of what the host
+// holds: results arrive in the order they were sent, and each request says whether the host still
+// holds the post (it forgets posts beyond a few), so a sender that lost track sends the whole result.
+import type { BodyBlock, RenderResult } from '../core/render/types';
+
+/** A result as sent: `html` and `bodyHtml` empty when `delta`, `frame` absent when unchanged. */
+export interface SentResult {
+  result: RenderResult;
+  /** The HTML of blocks without `html` is the one the host holds; `frame` absent: the last one. */
+  delta?: true;
+}
+
+/** A post's key on both sides: the site folder (as the host sent it) and the post's path. */
+export const postKey = (root: string, path: string): string => `${root}\0${path}`;
+
+/** Posts the host holds blocks of (beyond this, the oldest is forgotten on both sides). */
+const POSTS = 4;
+
+/** ` data-line="N"` as the renderer writes it (src/core/render/incremental/markdownBlocks.ts moves them the same way). */
+const DATA_LINE = / data-line="(\d+)"/g;
+
+/** `html` with every `data-line` moved by `by` lines. */
+export function shiftDataLines(html: string, by: number): string {
+  return by === 0 ? html : html.replace(DATA_LINE, (_m, l: string) => ` data-line="${Number(l) + by}"`);
+}
+
+function whole(r: RenderResult): r is RenderResult & { blocks: Array<BodyBlock & { html: string }>; frame: [string, string] } {
+  return !!r.blocks && !!r.frame && r.blocks.every((b) => b.html !== undefined);
+}
+
+/** The worker's side: what it sent each post's host last. */
+export class DeltaSender {
+  private readonly sent = new Map<string, { frame: [string, string]; ids: Set<number> }>();
+
+  /** The result for `post` to send, given whether the host says it holds the post (`held`). */
+  send(post: string, result: RenderResult, held: boolean): SentResult {
+    const last = held ? this.sent.get(post) : undefined;
+    this.sent.delete(post);
+    if (!whole(result)) return { result };
+    this.sent.set(post, { frame: result.frame, ids: new Set(result.blocks.map((b) => b.id)) });
+    if (this.sent.size > POSTS) this.sent.delete(this.sent.keys().next().value as string);
+    if (!last) return { result };
+    const sameFrame = last.frame[0] === result.frame[0] && last.frame[1] === result.frame[1];
+    const { frame: _f, ...rest } = result;
+    return {
+      result: {
+        ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }),
+        blocks: result.blocks.map((b) => (last.ids.has(b.id) ? { id: b.id, length: b.length, shift: b.shift } : b)),
+      },
+      delta: true,
+    };
+  }
+
+  forget(post?: string): void {
+    if (post === undefined) this.sent.clear();
+    else this.sent.delete(post);
+  }
+}
+
+/** The host's side: the blocks of the posts it holds, to rebuild each result whole. */
+export class DeltaReceiver {
+  private readonly held = new Map<string, { frame: [string, string]; blocks: Map<number, { html: string; shift: number }> }>();
+
+  /** Whether the next request for `post` may be answered with a delta. */
+  holds(post: string): boolean {
+    return this.held.has(post);
+  }
+
+  /**
+   * The whole result (`html` and `bodyHtml` joined from the blocks: ropes, cheap to build; readers that
+   * can should use `frame` and `blocks`); undefined when a delta names something not held (the sender
+   * and this side disagree: ask again without a delta).
+   */
+  receive(post: string, sent: SentResult): RenderResult | undefined {
+    const r = sent.result;
+    const last = this.held.get(post);
+    this.held.delete(post);
+    if (sent.delta && !last) return undefined;
+    if (!sent.delta && !whole(r)) return r;
+    const frame = r.frame ?? last!.frame;
+    const blocks: BodyBlock[] = [];
+    const kept = new Map<number, { html: string; shift: number }>();
+    let body = '';
+    for (const b of r.blocks!) {
+      let html = b.html;
+      if (html === undefined) {
+        const had = last?.blocks.get(b.id);
+        if (!had) return undefined;
+        html = shiftDataLines(had.html, b.shift - had.shift);
+      }
+      kept.set(b.id, { html, shift: b.shift });
+      blocks.push({ id: b.id, length: html.length, shift: b.shift, html });
+      body += html;
+    }
+    this.held.set(post, { frame, blocks: kept });
+    if (this.held.size > POSTS) this.held.delete(this.held.keys().next().value as string);
+    return sent.delta ? { ...r, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks } : r;
+  }
+
+  forget(): void {
+    this.held.clear();
+  }
+}
