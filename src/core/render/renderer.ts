@@ -27,6 +27,7 @@ import { PostMemo } from './incremental/postMemo';
 import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
+import { uniqueOccurrence } from './layout/bodyPosition';
 import { JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
 import type { SassCache } from './theme/cache';
 import { SassNotCached, type SassFileLayer } from './theme/sass';
@@ -55,6 +56,8 @@ export interface SiteRendererOptions {
 /** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
 const THEME_NS = '@theme/';
 const CONTENT_MARKER = '\ue000techblog-content\ue000';
+/** Bodies longer than this (UTF-16 units) go through the layouts as a marker (see renderLayouts). */
+const STANDIN_MIN = 4096;
 // The Jekyll we emulate (Debian's, the fidelity reference).
 const JEKYLL = { version: '4.3.1', environment: 'development' };
 
@@ -85,7 +88,7 @@ export class SiteRenderer {
   private modelVersion = 0;
   // Bounded by bytes (the HTML they hold), not by count.
   private readonly sanitizedHtml = new SizeLru<string, { html: string; resources: Array<[string, ImageTarget]> }>(4 * 1024 * 1024, (k, v) => stringBytes(k) + stringBytes(v.html));
-  private readonly sanitizedLayouts = new SizeLru<string, { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }>(
+  private readonly sanitizedLayouts = new SizeLru<string, SanitizedFrame>(
     2 * 1024 * 1024, (k, v) => stringBytes(k) + (v.parts ? stringBytes(v.parts[0]) + stringBytes(v.parts[1]) : 0) + (v.whole === undefined ? 0 : stringBytes(v.whole)));
   private css: Promise<ThemeCss> | undefined;
   /** The stylesheet `css` is on (what a render waiting for it reports). */
@@ -676,7 +679,19 @@ export class SiteRenderer {
     Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } | { error: string }> {
     const chain = await this.layoutChain(doc);
     if ('error' in chain) return chain;
-    let content = bodyHtml;
+    // A long body the layouts use only as `{{ content }}`: they run with a marker in its place, so the
+    // page around it is had without searching megabytes of body HTML in a page that holds it again.
+    if (bodyHtml.length > STANDIN_MIN && !this.plugins.rewritesPages && !this.includesReadContent && !chain.some((l) => readsContent(l.text))) {
+      const framed = await this.runLayouts(chain, CONTENT_MARKER, site, page);
+      const r = this.includesReadContent ? undefined : this.frameAround(framed, bodyHtml, allowEmbeds);
+      if (r) return r;
+    }
+    const content = this.plugins.page(await this.runLayouts(chain, bodyHtml, site, page), doc);
+    return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
+  }
+
+  /** The layout chain's output around `content`. */
+  private async runLayouts(chain: Layout[], content: string, site: Record<string, unknown>, page: Record<string, unknown>): Promise<string> {
     // A tag that fails costs that tag only (see liquid/jekyllLiquid.ts); a layout that still fails as a
     // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
     for (const layout of chain) {
@@ -689,15 +704,38 @@ export class SiteRenderer {
         this.liquid.notices.add(t('The layout {0} could not render ({1}); the other layouts still apply.', layout.path, errorMessage(e)));
       }
     }
-    content = this.plugins.page(content, doc);
-    return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
+    return content;
+  }
+
+  /**
+   * The page from layouts run with the marker for the body, when it is the page `sanitizeDocument` makes
+   * from the layouts run with the body: the marker once, where the sanitizer sees HTML text, and the body
+   * nowhere else in that page (a second place would overlap this one, so the body would repeat with a
+   * period no longer than the layout text: not so). Undefined otherwise (the layouts run with the body).
+   */
+  private frameAround(framed: string, bodyHtml: string, allowEmbeds: boolean): ReturnType<SiteRenderer['sanitizeDocument']> | undefined {
+    const at = framed.indexOf(CONTENT_MARKER);
+    if (at < 0 || framed.indexOf(CONTENT_MARKER, at + 1) >= 0) return undefined;
+    const around = framed.length - CONTENT_MARKER.length;
+    const probe = Math.min(64, bodyHtml.length);
+    if (around + probe >= bodyHtml.length || bodyHtml.slice(1, around + probe + 1).includes(bodyHtml.slice(0, probe))) return undefined;
+    const hit = this.sanitizedFrame(framed, true, allowEmbeds);
+    return hit.parts ? { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts } : undefined;
   }
 
   /** Sanitizes the layout output; the parts around the (already sanitized) body are cached. */
   private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } {
-    const at = bodyHtml.length > 0 ? output.indexOf(bodyHtml) : -1;
-    const unique = at >= 0 && output.indexOf(bodyHtml, at + 1) < 0;
+    const { at, unique } = bodyHtml.length > 0 ? uniqueOccurrence(output, bodyHtml) : { at: -1, unique: false };
     const marked = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
+    const hit = this.sanitizedFrame(marked, unique, allowEmbeds);
+    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts };
+    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
+    // The marker landed somewhere odd (inside an attribute, raw text, foreign content): sanitize the whole page.
+    return { html: sanitizeHtml(output, hit.policy ?? { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
+  }
+
+  /** The sanitized page around the marker (`unique`: the page holds the marker once, for the body), cached. */
+  private sanitizedFrame(marked: string, unique: boolean, allowEmbeds: boolean): SanitizedFrame {
     // The same layout output sanitizes differently under another image or script policy.
     const key = `${this.remoteImages ? 'R' : 'r'}${this.siteScripts ? 'S' : 's'}\0${marked}`;
     let hit = this.sanitizedLayouts.get(key);
@@ -738,10 +776,7 @@ export class SiteRenderer {
       };
       this.sanitizedLayouts.set(key, hit);
     }
-    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts };
-    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
-    // The marker landed somewhere odd (inside an attribute, raw text, foreign content): sanitize the whole page.
-    return { html: sanitizeHtml(output, hit.policy ?? { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
+    return hit;
   }
 
   /** Content mode still uses the site's CSS: render the layouts once just to see what they link. */
@@ -927,6 +962,9 @@ function withContent(page: Record<string, unknown>, content: string): Record<str
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
   return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing && a.blocked === b.blocked;
 }
+
+/** A layout page sanitized: the parts around the body's marker (or the whole page), and what it links. */
+interface SanitizedFrame { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }
 
 /** What a layout points at besides the post: for the notices (kept with the sanitized layout). */
 interface LayoutRefs {

@@ -13,6 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { RenderEnv } from '../kramdown/env';
 import { renderTokenRange } from '../kramdown/markdown';
+import { flatten } from '../../cache/sizeLru';
 import { NoticeSet, type NoticeKind } from '../notices';
 import type { BodyBlock } from '../types';
 import { lineAt, lineStarts, textEdit } from './textEdit';
@@ -134,7 +135,7 @@ export class IncrementalMarkdown {
    */
   render(text: string, key: string, makeEnv: EnvFactory, incremental = true): BlockRendering {
     // Liquid's output after an edit is pieces joined (a rope): every scan of it below would walk them.
-    text = flat(text);
+    text = flatten(text);
     const starts = lineStarts(text);
     const sourceLine = makeEnv(new NoticeSet()).sourceLine;
     if (incremental && key === this.key && !this.wholeOnly) {
@@ -326,7 +327,7 @@ export class IncrementalMarkdown {
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
     const global = GLOBAL.test(src);
     const atx = global && isAtx(tokens, from, to) && ATX_ALONE.test(src) && !GLOBAL.test(src.replace(/^#+/, ''));
-    return { id: nextId++, line, lines, global, atx, mapped, parts, base, shift: 0, html: flat(html), notices: log.added, hasMath: env.hasMath };
+    return { id: nextId++, line, lines, global, atx, mapped, parts, base, shift: 0, html: flatten(html), notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -385,7 +386,7 @@ function withShift(b: Block, shift: number, sourceLine: (l: number) => number): 
   for (let i = 0; i < b.base.length; i++) html += String(b.base[i] + shift) + b.parts[i + 1];
   const mapped = new Int32Array(b.mapped.length);
   for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(b.line + k);
-  return { ...b, shift, html: flat(html), mapped };
+  return { ...b, shift, html: flatten(html), mapped };
 }
 
 /** One line of `#`s and text, then nothing but blank lines. */
@@ -417,15 +418,6 @@ function danglingDelimiters(src: string, tokens: Token[], from: number, to: numb
     if (!taken) return true;
   }
   return false;
-}
-
-/**
- * The string as one flat sequence: HTML built by `+=` is a tree of pieces that every join of the body
- * walks again (milliseconds per keystroke); a number conversion makes V8 flatten it once, in place.
- */
-function flat(s: string): string {
-  void Number(s);
-  return s;
 }
 
 function isBlank(text: string, starts: number[], line: number): boolean {
