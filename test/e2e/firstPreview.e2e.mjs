@@ -46,9 +46,6 @@ process.env.TECHBLOG_E2E_TIMEOUT_MS ??= String(BENCH ? 1_200_000 : 900_000);
 let shape;
 await runE2E({
   name: 'first-preview',
-  // The render limit (default 10 s) raised: on a loaded machine a cold Sass compile can take longer, and the
-  // script measures it rather than stopping it (the stop itself is test/unit/worker/renderWorker.test.ts's).
-  settings: { 'techblog.preview.renderTimeoutSeconds': 60 },
   prepare: (ws) => {
     const post = mathPost(87 * 1024);
     shape = `${(Buffer.byteLength(post.text) / 1024).toFixed(0)} KB, ${post.formulas} formulas, ${post.blocks} blocks`;
