@@ -102,7 +102,8 @@ export async function runE2E({ name, prepare, settings, permissions = [], restri
     if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
     page = await context.newPage();
     if (process.env.SHOW_CONSOLE) page.on('console', (m) => console.log(`[page] ${m.text()}`));
-    await page.goto(server.url);
+    // The first load serves the whole workbench: generous on a shared, loaded machine.
+    await page.goto(server.url, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     log('workbench up');
     await body({ page, server, workspace, test });
