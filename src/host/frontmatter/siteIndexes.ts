@@ -9,6 +9,9 @@ import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { SiteStore } from '../../core/site/siteStore';
 import type { SiteModels } from '../site/siteModels';
 
+/** New folders (a blog copied in) make the sites be looked up again this long after the last one. */
+const NEW_FOLDER_SETTLE_MS = 1_000;
+
 export interface SiteFileChange {
   root: vscode.Uri;
   uri: vscode.Uri;
@@ -43,8 +46,11 @@ export class SiteIndexes extends Disposable {
   /** Sites were found again (a config file or `techblog.site.profile` changed): every check may differ. */
   readonly onDidResetSites = this.reset.event;
 
+  private folderTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log, private readonly models: SiteModels) {
     super();
+    this.register({ dispose: () => clearTimeout(this.folderTimer) });
     this.register(sites.onDidChange(() => { this.loaded.clear(); this.schemas.clear(); this.reset.fire(); }));
     // Trusted now: the site schema's patterns apply (Restricted Mode left them out).
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => { this.schemas.clear(); this.reset.fire(); }));
@@ -119,6 +125,16 @@ export class SiteIndexes extends Disposable {
   }
 
   private async onDisk(uri: vscode.Uri, what: 'create' | 'change' | 'delete'): Promise<void> {
+    // A folder copied or moved in (a whole blog) may be reported as the folder alone, without the
+    // `_config.yml` inside it: once new folders stop coming (the copy is done), the sites are looked up again.
+    if (what === 'create' && !/\.[^/]*$/.test(uri.path)) {
+      const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+      if (stat && stat.type & vscode.FileType.Directory) {
+        clearTimeout(this.folderTimer);
+        this.folderTimer = setTimeout(() => this.sites.refresh(), NEW_FOLDER_SETTLE_MS);
+        return;
+      }
+    }
     const site = await this.sites.siteFor(uri);
     if (!site) return;
     const pending = this.loaded.get(site.root.toString());

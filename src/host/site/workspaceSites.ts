@@ -92,6 +92,12 @@ export class WorkspaceSites extends Disposable {
     return s as T;
   }
 
+  /** Look the sites up again (a folder came in whose site marker the watcher may not have reported). */
+  refresh(): void {
+    this.cached = undefined;
+    this.changed.fire();
+  }
+
   all(): Promise<SiteSummary[]> {
     this.cached ??= this.find();
     return this.cached;
