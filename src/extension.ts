@@ -7,6 +7,7 @@ import { registerValidation } from './host/frontmatter/registerValidation';
 import { registerFindUnusedImages } from './host/paste/findUnusedImages';
 import { registerImagePaste } from './host/paste/registerImagePaste';
 import { createImageOptimiser } from './host/images/imageOptimiser';
+import { registerOptimiseImages } from './host/images/optimiseImagesCommand';
 import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...(imageOptimiser ? [imageOptimiser] : []),
     registerImagePaste(sites, log, imageOptimiser),
     registerFindUnusedImages(sites, log),
+    registerOptimiseImages(sites, imageOptimiser, log),
     registerValidation(sites, context.extensionUri, log),
     registerPreview(sites, context.extensionUri, log, context.globalStorageUri, themes),
     registerAuthoring(sites, context.extensionUri, log),

@@ -9,7 +9,8 @@ import { createImageOptimiser } from '../../../src/host/images/imageOptimiser';
 import { asPastedEditKind, ImagePasteProvider, pasteEditKinds } from '../../../src/host/paste/imagePasteProvider';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
 import { plainPng, screenshotPixels } from '../../unit/images/imageFixtures';
-import { EXTENSION_ID, sampleBlog } from '../util/workspace';
+import type { OptimiseImagesReport } from '../../../src/host/images/optimiseImagesCommand';
+import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
 
 const screenshotPng = (width: number, height: number) => plainPng(screenshotPixels(width, height));
 
@@ -103,5 +104,30 @@ describe('Image optimisation on paste (real VS Code, sample blog, format: webp)'
     const image = vscode.Uri.joinPath(sampleBlog(), m[1]);
     created.push(image);
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(image)), Buffer.from(png));
+  });
+
+  it('"TechBlog: Optimise Images" converts an existing PNG to WebP, renames it and updates the post\'s link', async () => {
+    const links = vscode.workspace.getConfiguration('techblog.links');
+    await links.update('updateOnFileMove', 'always', vscode.ConfigurationTarget.Workspace);
+    try {
+      const folder = vscode.Uri.joinPath(sampleBlog(), 'images', 'optimise-test');
+      const png = vscode.Uri.joinPath(folder, 'shot.png');
+      await vscode.workspace.fs.writeFile(png, screenshotPng(800, 500));
+      created.push(folder);
+      const post = vscode.Uri.joinPath(sampleBlog(), '_posts', '2024-07-03-optimise-command.md');
+      await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('---\nlayout: post\ntitle: "Optimise"\n---\n\n![shot](/images/optimise-test/shot.png)\n'));
+      created.push(post);
+      const report = await vscode.commands.executeCommand<OptimiseImagesReport>('techblog.optimiseImages', { interactive: false, format: 'webp', under: 'images/optimise-test' });
+      assert.ok(report, 'a report');
+      assert.deepEqual(report.changed.map((c) => [c.from, c.to]), [['images/optimise-test/shot.png', 'images/optimise-test/shot.webp']]);
+      assert.ok(report.saved > 0);
+      const webp = vscode.Uri.joinPath(folder, 'shot.webp');
+      assert.equal(sniffFormat(await vscode.workspace.fs.readFile(webp)), 'webp');
+      assert.ok(!(await vscode.workspace.fs.stat(png).then(() => true, () => false)), 'the PNG is gone');
+      await eventually(async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(post)).includes('![shot](/images/optimise-test/shot.webp)') || (await vscode.workspace.openTextDocument(post)).getText().includes('shot.webp'),
+        'the post links the .webp', 60_000);
+    } finally {
+      await links.update('updateOnFileMove', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
