@@ -1,5 +1,6 @@
 // The table of `techblog` sub-commands. Each feature adds its command here.
 import { checkCommand } from './check';
+import { imagesCommand } from './images';
 import { renderCommand } from './render';
 export interface CliIO {
   out(line: string): void;
@@ -20,4 +21,5 @@ export interface CliCommand {
 export const cliCommands: CliCommand[] = [
   checkCommand,
   renderCommand,
+  imagesCommand,
 ];

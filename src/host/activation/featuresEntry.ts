@@ -8,6 +8,7 @@ import { setTranslator } from '../../core/text/l10n';
 import { registerAuthoring } from '../authoring/registerAuthoring';
 import { registerValidation } from '../frontmatter/registerValidation';
 import { createImageOptimiser } from '../images/imageOptimiser';
+import { registerOptimiseImages } from '../images/optimiseImagesCommand';
 import { registerFindUnusedImages } from '../paste/findUnusedImages';
 import { registerImagePaste } from '../paste/registerImagePaste';
 import { registerSiteInfoCommand } from '../site/siteInfoCommand';
@@ -36,6 +37,7 @@ export function createFeatures(context: Pick<vscode.ExtensionContext, 'extension
     ...(imageOptimiser ? [imageOptimiser] : []),
     registerImagePaste(sites, log, imageOptimiser),
     registerFindUnusedImages(sites, log),
+    registerOptimiseImages(sites, imageOptimiser, log),
     registerValidation(sites, context.extensionUri, log),
     registerAuthoring(sites, context.extensionUri, log),
     registerWalkthrough(sites, context.extensionUri, log),

@@ -1,9 +1,12 @@
 // Real image bytes made at test time: a screenshot-like PNG, a phone-like JPEG with an EXIF block
 // (Orientation and a GPS position, written here byte by byte), a PNG with text chunks, an animated GIF.
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import type { RawImage } from '../../../src/core/images/pixels';
 
-/** A UI screenshot: flat background, a title bar, coloured buttons and lines of "text" (dark dashes). */
+/**
+ * A UI screenshot: flat background, a title bar, a button, lines of "text" (dark dashes) and, in the
+ * lower right, a picture shown in the page (gradients and grain), as screenshots of blogs and apps have.
+ */
 export function screenshotPixels(width: number, height: number): RawImage {
   const data = new Uint8ClampedArray(width * height * 4);
   const set = (x: number, y: number, r: number, g: number, b: number) => {
@@ -12,7 +15,9 @@ export function screenshotPixels(width: number, height: number): RawImage {
   };
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
+      const n = ((x * 7919 + y * 104729) ^ (x * y)) & 31; // grain
       if (y < 32) set(x, y, 0x2d, 0x2d, 0x30); // title bar
+      else if (x > width / 2 && y > height / 3) set(x, y, (x * 255) / width - n, (y * 255) / height - n, 160 + n); // a picture
       else if (x < 48) set(x, y, 0x33, 0x33, 0x37); // activity bar
       else if (y % 18 < 10 && y > 48 && (x % 97) < 70 + ((y * 7) % 23) && ((x * 13 + y) % 11) > 1) set(x, y, 0x1e, 0x1e, 0x1e); // text
       else if (x > width - 160 && x < width - 40 && y > 60 && y < 90) set(x, y, 0x0e, 0x63, 0x9c); // a button
@@ -83,6 +88,20 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
   typed.copy(out, 4);
   out.writeUInt32BE(crc32(typed), 8 + data.length);
   return out;
+}
+
+/** A plain PNG of `image` (RGBA, filter 0, zlib level 1): what a screenshot tool puts on the clipboard, without any codec. */
+export function plainPng(image: RawImage): Uint8Array {
+  const { data, width, height } = image;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bits per channel
+  ihdr[9] = 6; // RGBA
+  const raw = Buffer.alloc(height * (1 + 4 * width));
+  for (let y = 0; y < height; y++) raw.set(data.subarray(y * width * 4, (y + 1) * width * 4), y * (1 + 4 * width) + 1);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 1 })), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** `png` with a tEXt chunk (`key`, `value`) after IHDR. */
