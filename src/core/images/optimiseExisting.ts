@@ -1,7 +1,7 @@
 // "Optimise Images" for images already in a blog (the CLI's `techblog images optimise` and the VS Code
 // command): which files get smaller or change format, what they are renamed to, and the link edits
 // across the blog when an extension changes. Pure: reading, converting and writing are passed in.
-import * as path from 'node:path/posix';
+import * as path from '../text/posixPath';
 import { linkEditsForMoves, type FileLinkEdits, type Move } from '../links/rename';
 import type { LinkSite } from '../links/resolve';
 import { isImageFile } from '../paste/mime';

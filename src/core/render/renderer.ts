@@ -3,7 +3,7 @@
 // not change while typing (config, posts, parsed layouts and includes, compiled Sass, highlighted
 // code), so a keystroke re-renders only the post.
 import * as posix from '../text/posixPath';
-import { Context, type Template } from 'liquidjs';
+import { Context } from 'liquidjs';
 import { flatten, SizeLru, stringBytes } from '../cache/sizeLru';
 import { parseSiteConfig } from '../site/config';
 import { refusalNotice, SafeSiteFiles } from '../site/safePaths';
@@ -28,7 +28,9 @@ import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
 import { uniqueOccurrence } from './layout/bodyPosition';
-import { JekyllDate, readDocument, SiteModel, type SiteDocument } from './siteModel';
+import { errorMessage, type Layout, LayoutChain } from './layout/layoutChain';
+import { readDocument, SiteModel, type SiteDocument } from './siteModel';
+import { LiquidVariables, withContent, withRelatedPosts } from './liquid/siteVariables';
 import type { SassCache } from './theme/cache';
 import { SassNotCached, type SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
@@ -61,7 +63,6 @@ const STANDIN_MIN = 4096;
 // The Jekyll we emulate (Debian's, the fidelity reference).
 const JEKYLL = { version: '4.3.1', environment: 'development' };
 
-interface Layout { path: string; data: Record<string, unknown>; templates: Template[]; text: string }
 /** The site's stylesheets as the page gets them (`pending`: not at hand yet, see RenderRequest.waitForCss). */
 interface ThemeCss { sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string; pending?: boolean }
 
@@ -82,9 +83,14 @@ export class SiteRenderer {
   private readonly refusedLinks = new Set<string>();
   private filesVersion = 0;
   private resolver!: ResourceResolver;
-  private readonly layouts = new Map<string, Promise<Layout | undefined>>();
-  private readonly postObjects = new WeakMap<SiteDocument, Record<string, unknown>>();
-  private siteVar: { version: number; value: Record<string, unknown> } | undefined;
+  private readonly chains = new LayoutChain({
+    config: () => this.model.config, siteHas: (p) => this.siteHas(p), overlay: () => this.overlay, read: (p) => this.readSite(p),
+    parse: (text, p, firstLine) => this.liquid.parse(text, this.abs(p), firstLine),
+  });
+  private readonly variables = new LiquidVariables({
+    model: () => this.model, modelVersion: () => this.modelVersion, plugins: () => this.plugins,
+    markdown: (text, rel, pageUrl) => this.markdownFragment(text, rel, pageUrl),
+  });
   private modelVersion = 0;
   // Bounded by bytes (the HTML they hold), not by count.
   private readonly sanitizedHtml = new SizeLru<string, { html: string; resources: Array<[string, ImageTarget]> }>(4 * 1024 * 1024, (k, v) => stringBytes(k) + stringBytes(v.html));
@@ -113,8 +119,6 @@ export class SiteRenderer {
   /** Per post: its last render's Liquid pieces, Markdown blocks and the page around its body (incremental/). */
   private readonly memos = new Map<string, PostMemo>();
   private templatesVersion = 0;
-  /** Reads of `page.excerpt` (which follows the body): Liquid that read it is not reused after a body edit. */
-  private excerptReads = 0;
   /** An include read since the templates were loaded names `content`: layouts may use the body otherwise than as `{{ content }}`. */
   private includesReadContent = false;
 
@@ -162,7 +166,7 @@ export class SiteRenderer {
     this.overlay = theme ? new ThemeOverlay(theme, { layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir }) : undefined;
     const gemfile = !other && this.siteHas('Gemfile') ? await safe.read('Gemfile', { content: false }) : undefined;
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
-    const hooks = { hasLayout: (name: string) => this.layoutPath(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
+    const hooks = { hasLayout: (name: string) => this.chains.path(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
       configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
@@ -256,7 +260,7 @@ export class SiteRenderer {
       markdownify: (text) => this.markdownFragment(text, '', undefined),
       absoluteUrl: (u) => absoluteUrl(u, typeof raw.url === 'string' ? raw.url : '', model.config.baseurl),
     });
-    this.layouts.clear();
+    this.chains.clear();
     this.sanitizedLayouts.clear();
     this.templatesVersion++;
     this.includesReadContent = false;
@@ -344,7 +348,7 @@ export class SiteRenderer {
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
-    const scope = () => (vars ??= { site: withRelatedPosts(this.siteVariable(when), doc), page: this.pageVariable(doc, when) });
+    const scope = () => (vars ??= { site: withRelatedPosts(this.variables.site(when), doc), page: this.variables.page(doc, when) });
     let text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
       (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
@@ -354,7 +358,7 @@ export class SiteRenderer {
       this.progress('liquid', rel);
       try {
         const r = await memo.liquid(text, memoKey, this.liquid.notices, () => this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine),
-          () => this.excerptReads);
+          () => this.variables.excerptReads);
         text = r.text;
         lineMap = r.lineMap;
       } catch (e) {
@@ -445,21 +449,21 @@ export class SiteRenderer {
   private async layoutsAround(memo: PostMemo, key: string, doc: SiteDocument, bodyHtml: string,
     run: () => ReturnType<SiteRenderer['renderLayouts']>): ReturnType<SiteRenderer['renderLayouts']> {
     const f = memo.frame;
-    if (f && f.key === key && (f.excerpt === undefined || f.excerpt === this.excerptOf(doc))) {
+    if (f && f.key === key && (f.excerpt === undefined || f.excerpt === this.variables.excerptOf(doc))) {
       for (const n of f.notices) this.liquid.notices.add(n);
       return { html: f.before + bodyHtml + f.after, stylesheets: f.stylesheets, refs: f.refs as LayoutRefs, frame: [f.before, f.after] };
     }
     memo.frame = undefined;
     const noticesBefore = new Set(this.liquid.notices);
-    const reads = this.excerptReads;
+    const reads = this.variables.excerptReads;
     const r = await run();
     if ('error' in r || !r.frame || this.plugins.rewritesPages || this.includesReadContent) return r;
-    const chain = await this.layoutChain(doc);
+    const chain = await this.chains.of(doc);
     if ('error' in chain || chain.some((l) => readsContent(l.text))) return r;
     memo.frame = {
       key, before: r.frame[0], after: r.frame[1], stylesheets: r.stylesheets, refs: r.refs,
       notices: [...this.liquid.notices].filter((n) => !noticesBefore.has(n)),
-      excerpt: this.excerptReads !== reads ? this.excerptOf(doc) : undefined,
+      excerpt: this.variables.excerptReads !== reads ? this.variables.excerptOf(doc) : undefined,
     };
     return r;
   }
@@ -549,135 +553,9 @@ export class SiteRenderer {
     return this.md.render(text, env as unknown as Record<string, unknown>);
   }
 
-  private excerptOf(doc: SiteDocument): string | undefined {
-    // Jekyll 4 gives pages an excerpt only with `page_excerpts: true` (else the front matter's, if any).
-    if (doc.kind === 'page' && this.model.raw.page_excerpts !== true) return doc.data.excerpt === undefined || doc.data.excerpt === null ? undefined : String(doc.data.excerpt);
-    const sep = typeof doc.data.excerpt_separator === 'string' ? doc.data.excerpt_separator : typeof this.model.raw.excerpt_separator === 'string' ? this.model.raw.excerpt_separator : '\n\n';
-    const body = doc.body.replace(/^\s+/, '');
-    const i = sep ? body.indexOf(sep) : -1;
-    const first = (i >= 0 ? body.slice(0, i) : body).replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
-    return this.markdownFragment(first, doc.path, doc.url);
-  }
-
-  /** A post or page as Liquid sees it (cached per document version). */
-  private docObject(doc: SiteDocument): Record<string, unknown> {
-    let o = this.postObjects.get(doc);
-    if (o) return o;
-    o = {
-      // A page has no title unless it sets one (Jekyll derives titles for posts only): nil, not ''.
-      ...doc.data,
-      title: doc.kind === 'page' && doc.title === '' ? doc.data.title : doc.title, url: doc.url, id: doc.url.replace(/\/$/, '').replace(/\.html$/, ''), slug: doc.slug,
-      categories: doc.categories, tags: doc.tags, path: doc.path, relative_path: doc.path, name: posix.basename(doc.path),
-      ext: posix.extname(doc.path), collection: doc.kind === 'page' ? undefined : 'posts', draft: doc.kind === 'draft',
-      ...(doc.date ? { date: doc.date } : {}),
-    };
-    let excerpt: string | undefined;
-    let content: string | undefined;
-    Object.defineProperty(o, 'excerpt', { get: () => (excerpt ??= this.excerptOf(doc)), enumerable: false });
-    Object.defineProperty(o, 'content', { get: () => (content ??= this.markdownFragment(doc.body.replace(/\{%[\s\S]*?%\}/g, ''), doc.path, doc.url)), enumerable: false, configurable: true });
-    this.postObjects.set(doc, o);
-    return o;
-  }
-
-  private siteVariable(when: Date): Record<string, unknown> {
-    const time = new JekyllDate(when.getTime(), this.model.config.timezone);
-    if (this.siteVar && this.siteVar.version === this.modelVersion) {
-      this.siteVar.value.time = time;
-      return this.siteVar.value;
-    }
-    const model = this.model;
-    const posts = model.posts(when).map((d) => this.docObject(d));
-    const pages = [...model.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => this.docObject(d));
-    // Jekyll's post_attr_hash: keys in the order the oldest post first uses them, each list newest first.
-    const group = (key: 'tags' | 'categories') => {
-      const out: Record<string, unknown[]> = {};
-      for (const d of [...model.posts(when)].reverse()) for (const t of d[key]) (out[t] ??= []).unshift(this.docObject(d));
-      return out;
-    };
-    const value: Record<string, unknown> = {
-      ...model.raw, time, posts, pages, html_pages: pages.filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html')),
-      documents: posts, related_posts: posts.slice(0, 10), static_files: [], data: model.data, baseurl: model.config.baseurl,
-      url: typeof model.raw.url === 'string' ? model.raw.url : null, collections: [{ label: 'posts', docs: posts, output: true }],
-    };
-    let tags: unknown; let categories: unknown;
-    Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
-    Object.defineProperty(value, 'categories', { get: () => (categories ??= group('categories')), enumerable: true });
-    this.plugins.site(value);
-    this.siteVar = { version: this.modelVersion, value };
-    return value;
-  }
-
-  private pageVariable(doc: SiteDocument, when: Date): Record<string, unknown> {
-    const page: Record<string, unknown> = { ...this.docObject(doc) };
-    Object.defineProperty(page, 'excerpt', { get: () => { this.excerptReads++; return this.excerptOf(doc); }, enumerable: false });
-    if (doc.kind === 'post') {
-      const posts = this.model.posts(when);
-      const i = posts.findIndex((p) => p.path === doc.path);
-      // site.posts is newest first: `previous` is the older neighbour, `next` the newer one.
-      if (i >= 0) {
-        page.previous = i + 1 < posts.length ? this.docObject(posts[i + 1]) : null;
-        page.next = i > 0 ? this.docObject(posts[i - 1]) : null;
-      }
-    }
-    return page;
-  }
-
-  private layoutPath(name: string, layoutsDir = this.model.config.layoutsDir): string | undefined {
-    const dir = layoutsDir + '/';
-    const exts = ['.html', '.htm', '.liquid', '.xml', '.md', ''];
-    // Jekyll names layouts by file name without extension: any site layout of that name beats the theme's.
-    for (const ext of exts) if (this.siteHas(dir + name + ext)) return dir + name + ext;
-    for (const ext of exts) if (this.overlay?.themePath(dir + name + ext) !== undefined) return dir + name + ext;
-    return undefined;
-  }
-
-  private loadLayout(name: string): Promise<Layout | undefined> {
-    let p = this.layouts.get(name);
-    if (!p) {
-      p = (async () => {
-        const path = this.layoutPath(name);
-        if (!path) return undefined;
-        const text = await this.readSite(path);
-        if (text === undefined) return undefined;
-        const d = readDocument(this.model.config, path, text, 'page');
-        return { path, data: d.hasFrontMatter ? d.parse.data ?? {} : {}, templates: this.liquid.parse(d.body, this.abs(path), d.bodyLine + 1), text: d.body };
-      })();
-      this.layouts.set(name, p);
-    }
-    return p;
-  }
-
-  /** The chain `post` → `default` → … of a document, or why it cannot be had. */
-  private async layoutChain(doc: SiteDocument): Promise<Layout[] | { error: string }> {
-    const chain: Layout[] = [];
-    let name = doc.data.layout;
-    if (name === undefined || name === null || name === false || name === 'none' || name === '') {
-      return { error: name === undefined ? 'The post names no layout and no `defaults:` give it one, so Jekyll publishes it bare' : 'The post sets `layout: none`' };
-    }
-    const seen = new Set<string>();
-    while (typeof name === 'string' && name && name !== 'none') {
-      if (seen.has(name) || chain.length > 20) return { error: t('Layout "{0}" includes itself', name) };
-      seen.add(name);
-      let layout: Layout | undefined;
-      try {
-        layout = await this.loadLayout(name);
-      } catch (e) {
-        return { error: t('Layout "{0}" cannot be read ({1})', name, errorMessage(e)) };
-      }
-      if (!layout) {
-        const theme = this.model.config.theme;
-        if (this.overlay) return { error: t('Layout "{0}" is neither in {1}/ nor in the theme "{2}"', name, this.model.config.layoutsDir, this.overlay.layer.name) };
-        return { error: theme ? `Layout "${name}" comes from the theme "${theme}", which is not in the workspace` : `Layout "${name}" does not exist in ${this.model.config.layoutsDir}/ (Jekyll publishes the post without it)` };
-      }
-      chain.push(layout);
-      name = layout.data.layout;
-    }
-    return chain;
-  }
-
   private async renderLayouts(doc: SiteDocument, bodyHtml: string, site: Record<string, unknown>, page: Record<string, unknown>, allowEmbeds: boolean):
     Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } | { error: string }> {
-    const chain = await this.layoutChain(doc);
+    const chain = await this.chains.of(doc);
     if ('error' in chain) return chain;
     // A long body the layouts use only as `{{ content }}`: they run with a marker in its place, so the
     // page around it is had without searching megabytes of body HTML in a page that holds it again.
@@ -786,7 +664,7 @@ export class SiteRenderer {
     // The post's own chain first; a bare post (or one whose layouts link nothing) borrows `default`'s.
     for (const layout of [doc.data.layout, 'default']) {
       if (typeof layout !== 'string' || found.length) continue;
-      const chain = await this.layoutChain({ ...doc, data: { ...doc.data, layout } });
+      const chain = await this.chains.of({ ...doc, data: { ...doc.data, layout } });
       if ('error' in chain) continue;
       try {
         let content = '';
@@ -871,7 +749,7 @@ export class SiteRenderer {
       read: async (p) => (await this.readSite(p)) ?? (this.safe.wasRefused(p) ? '' : undefined),
       liquid: async (text, path) => {
         if (!text.includes('{{') && !text.includes('{%')) return text;
-        const ctx = new Context({ site: this.siteVariable(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        const ctx = new Context({ site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
         return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
       },
       resource: (p) => this.resolveResource(p),
@@ -944,21 +822,6 @@ function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedD
     : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
 }
 
-/** `site.related_posts` is the document's: Jekyll's (without LSI) ten newest other posts; none for a page. */
-function withRelatedPosts(site: Record<string, unknown>, doc: SiteDocument): Record<string, unknown> {
-  const posts = Array.isArray(site.posts) ? (site.posts as Array<Record<string, unknown>>) : [];
-  const s = Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as Record<string, unknown>;
-  s.related_posts = doc.kind === 'page' ? [] : posts.filter((p) => p.path !== doc.path).slice(0, 10);
-  return s;
-}
-
-/** The page with the layout's `content`, keeping its lazily computed `excerpt` (a spread would drop it). */
-function withContent(page: Record<string, unknown>, content: string): Record<string, unknown> {
-  const p = Object.defineProperties({}, Object.getOwnPropertyDescriptors(page)) as Record<string, unknown>;
-  Object.defineProperty(p, 'content', { value: content, enumerable: true, writable: true, configurable: true });
-  return p;
-}
-
 function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
   return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing && a.blocked === b.blocked;
 }
@@ -990,9 +853,6 @@ function includesDirOf(raw: Record<string, unknown>): string {
   return typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes';
 }
 
-function errorMessage(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
-}
 
 /** One-shot rendering: opens the site (or reuses `site` when it is a SiteRenderer) and renders the post. */
 export async function renderPost(req: RenderRequest & { site: SiteRenderer | SiteRendererOptions }): Promise<RenderResult> {
