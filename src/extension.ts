@@ -10,6 +10,7 @@ import { registerPreview } from './host/preview/registerPreview';
 import { registerSiteInfoCommand } from './host/site/siteInfoCommand';
 import { WorkspaceSites } from './host/site/workspaceSites';
 import { registerWalkthrough } from './host/walkthrough/registerWalkthrough';
+import { WalkthroughProgress } from './host/walkthrough/walkthroughProgress';
 import { registerThemes } from './host/theme/registerThemes';
 import { ThemeService } from './host/theme/themeService';
 
@@ -18,15 +19,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const sites = new WorkspaceSites(log);
   // Messages made in src/core (problems, preview notices) follow VS Code's display language.
   const themes = new ThemeService(context.globalStorageUri, log);
+  const walkthrough = new WalkthroughProgress();
   const restoreEnglish = setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   context.subscriptions.push(
     { dispose: restoreEnglish },
     log,
     sites,
     themes,
+    walkthrough,
     registerThemes(sites, themes),
     registerSiteInfoCommand(sites),
-    registerImagePaste(sites, log),
+    registerImagePaste(sites, log, () => walkthrough.pasted()),
     registerFindUnusedImages(sites, log),
     registerValidation(sites, context.extensionUri, log),
     registerPreview(sites, context.extensionUri, log, context.globalStorageUri, themes),

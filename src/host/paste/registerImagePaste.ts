@@ -8,12 +8,13 @@ import { ImagePasteProvider, imageMimeTypes, pasteEditKinds } from './imagePaste
  * image paste without any setting: VS Code asks extension providers before built-in ones of the same
  * selector score, and none of our edits yields to `markdown.link.image` (see README-paste.md).
  */
-export function registerImagePaste(sites: WorkspaceSites, log: Log): vscode.Disposable {
+export function registerImagePaste(sites: WorkspaceSites, log: Log, onPasted?: () => void): vscode.Disposable {
   const provider = new ImagePasteProvider(sites, log).watchEditors();
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const kinds = Object.values(pasteEditKinds);
   return vscode.Disposable.from(
     provider,
+    provider.onDidApplyEdit(() => onPasted?.()),
     vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: kinds, pasteMimeTypes: imageMimeTypes }),
     vscode.languages.registerDocumentDropEditProvider(selector, provider, { providedDropEditKinds: kinds, dropMimeTypes: imageMimeTypes }),
   );
