@@ -10,7 +10,8 @@ cd "$HOST_DIR"
 FORCE=0
 [ "${1:-}" = "--force" ] && FORCE=1
 
-say() { echo "[setup] $*"; }
+# Each line says how long the setup has been running (bash counts SECONDS from the start).
+say() { echo "[setup] ${SECONDS}s: $*"; }
 
 # Everything npm, the install scripts and code-server write to a temp dir stays in here (gitignored).
 TMP_DIR="$HOST_DIR/.tmp"
@@ -39,7 +40,7 @@ for pkg in "${APT_PKGS[@]}"; do
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    say "installing apt packages: ${missing[*]}"
+    say "step 1 of 2: installing apt packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -82,7 +83,7 @@ if [ -z "${npm_config_nodedir:-}" ] && [ "$(npm config get nodedir 2>/dev/null)"
   fi
 fi
 
-say "npm ci in test/host (code-server builds its native modules; takes a few minutes)"
+say "step 2 of 2: npm ci in test/host (code-server builds its native modules: 2–4 minutes, quiet meanwhile)"
 started=$SECONDS
 # unsafe_perm: code-server's postinstall refuses to run as root without it.
 # yes: node-pty's postinstall runs `npx node-gyp`, which aborts when it cannot ask (no TTY).

@@ -36,7 +36,7 @@ export async function freePort(preferred = 0) {
 }
 
 // Settings that keep a throwaway profile quiet and offline.
-const BASE_SETTINGS = {
+export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
@@ -45,6 +45,9 @@ const BASE_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'security.workspace.trust.enabled': false,
   'chat.commandCenter.enabled': false,
+  // The sample blog sits inside this repository: without this, VS Code's Git asks whether to open
+  // "the git repository in parent folders" on every start.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 // Workspace Trust on, the folder not trusted yet, and no dialog or banner asking: Restricted Mode.

@@ -17,6 +17,7 @@ import { registerThemes } from '../theme/registerThemes';
 import { ThemeService } from '../theme/themeService';
 import type { Log } from '../util/log';
 import { registerWalkthrough } from '../walkthrough/registerWalkthrough';
+import { WalkthroughProgress } from '../walkthrough/walkthroughProgress';
 
 /** What the preview (wired at activation) needs of the features, and their owner. */
 export interface Features extends vscode.Disposable {
@@ -29,13 +30,15 @@ export function createFeatures(context: Pick<vscode.ExtensionContext, 'extension
   const sites = new WorkspaceSites(log);
   const themes = new ThemeService(context.globalStorageUri, log);
   const imageOptimiser = createImageOptimiser(context.extensionUri, log);
+  const walkthrough = new WalkthroughProgress();
   const owned = vscode.Disposable.from(
     sites,
     themes,
     registerThemes(sites, themes),
     registerSiteInfoCommand(sites),
     ...(imageOptimiser ? [imageOptimiser] : []),
-    registerImagePaste(sites, log, imageOptimiser),
+    walkthrough,
+    registerImagePaste(sites, log, imageOptimiser, () => walkthrough.pasted()),
     registerFindUnusedImages(sites, log),
     registerOptimiseImages(sites, imageOptimiser, log),
     registerValidation(sites, context.extensionUri, log),

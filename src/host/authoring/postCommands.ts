@@ -3,7 +3,7 @@ import { formatPostDate } from '../../core/authoring/dates';
 import { matchingName, newPostPath, publishDraft } from '../../core/authoring/moves';
 import { firstFreeName } from '../../core/authoring/naming';
 import { readPostEntry, siteUsesDate, tagCounts } from '../../core/authoring/posts';
-import { SLUG_STYLES, slugify, type SlugStyle } from '../../core/authoring/slug';
+import { SLUG_STYLES, slugChoices, slugify, type SlugChoice, type SlugStyle } from '../../core/authoring/slug';
 import { builtInLayout, builtInPost, fillTemplate, type NewPostText } from '../../core/authoring/template';
 import type { Log } from '../util/log';
 import type { CatalogSite, PostCatalog } from './postCatalog';
@@ -19,6 +19,8 @@ export interface NewPostArgs {
   tags?: string[];
   /** Category; '' skips the prompt. */
   category?: string;
+  /** The file name's slug; skips the choice offered for a title in another script than Latin. */
+  slug?: string;
   /** The site folder (a Uri or its path); asked when the workspace has several. */
   site?: vscode.Uri | string;
 }
@@ -91,16 +93,57 @@ async function askTitle(draft: boolean, style: SlugStyle): Promise<string | unde
   });
 }
 
-/** Tags: free text, comma-separated, with the blog's most used tags as a hint. Undefined = cancelled. */
+/**
+ * Tags: the blog's tags to tick, most used first, and any typed in (comma-separated) as new ones.
+ * Undefined = cancelled; accepting with nothing ticked or typed means no tags.
+ */
 async function askTags(site: CatalogSite): Promise<string[] | undefined> {
-  const common = tagCounts(site.posts, 'tags').slice(0, 8).map((t) => t.value);
-  const answer = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Tags (optional)'),
-    prompt: vscode.l10n.t('Separate tags with commas; leave empty for none.'),
-    placeHolder: common.length ? vscode.l10n.t('Most used: {0}', common.join(', ')) : undefined,
+  const known = tagCounts(site.posts, 'tags').map((t): vscode.QuickPickItem => ({ label: t.value, description: t.count === 1 ? vscode.l10n.t('1 post') : vscode.l10n.t('{0} posts', t.count) }));
+  const qp = vscode.window.createQuickPick();
+  qp.title = vscode.l10n.t('Tags (optional)');
+  qp.placeholder = known.length ? vscode.l10n.t('Tick the blog\'s tags (most used first) or type new ones, separated by commas') : vscode.l10n.t('Type tags separated by commas; leave empty for none');
+  qp.canSelectMany = true;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = false;
+  qp.items = known;
+  const typedTags = () => qp.value.split(',').map((t) => t.trim()).filter(Boolean);
+  const listeners = [qp.onDidChangeValue(() => {
+    const fresh = typedTags().filter((t) => !known.some((k) => k.label === t));
+    const selected = qp.selectedItems;
+    qp.items = [...fresh.map((t): vscode.QuickPickItem => ({ label: t, description: vscode.l10n.t('new tag'), alwaysShow: true })), ...known];
+    qp.selectedItems = [...qp.items.filter((i) => fresh.includes(i.label)), ...selected.filter((i) => known.includes(i))];
+  })];
+  try {
+    return await new Promise<string[] | undefined>((resolve) => {
+      listeners.push(qp.onDidAccept(() => {
+        const picked = [...qp.selectedItems.map((i) => i.label), ...typedTags()];
+        resolve([...new Set(picked)]);
+        qp.hide();
+      }));
+      listeners.push(qp.onDidHide(() => resolve(undefined)));
+      qp.show();
+    });
+  } finally {
+    for (const l of listeners) l.dispose();
+    qp.dispose();
+  }
+}
+
+/** For a title in another script than Latin: the file name's slug, today's (the title's letters) or an ASCII one. */
+async function askSlug(choices: readonly SlugChoice[]): Promise<string | undefined> {
+  if (choices.length === 1) return choices[0].slug;
+  const detail: Record<SlugChoice['kind'], string> = {
+    title: vscode.l10n.t('Keeps the title\'s own letters in the file name and URL'),
+    ascii: vscode.l10n.t('Latin letters and digits only: the URL needs no percent-encoding'),
+    date: vscode.l10n.t('From the date and time: short and plain ASCII'),
+  };
+  const items = choices.map((c) => ({ label: c.slug, detail: detail[c.kind], slug: c.slug }));
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('File name for the post'),
+    placeHolder: vscode.l10n.t('The title is not in Latin letters: pick the slug of the file name'),
     ignoreFocusOut: true,
   });
-  return answer === undefined ? undefined : answer.split(',').map((t) => t.trim()).filter(Boolean);
+  return pick?.slug;
 }
 
 /** Category: one of the blog's, a new one typed in, or none. Undefined = cancelled. */
@@ -152,14 +195,15 @@ async function newPost(catalog: PostCatalog, draft: boolean, args: NewPostArgs):
   const style = slugStyle(root);
   const title = (args.title ?? (await askTitle(draft, style)))?.trim();
   if (!title) return undefined;
+  const now = siteNow(site.layout);
+  const slug = args.slug ?? (await askSlug(slugChoices(title, style, now)));
+  if (!slug) return undefined;
   const tags = args.tags ?? (await askTags(site));
   if (tags === undefined) return undefined;
   const category = args.category ?? (await askCategory(site));
   if (category === undefined) return undefined;
 
   const { layout } = site;
-  const now = siteNow(layout);
-  const slug = slugify(title, style) || 'post';
   // Jekyll drafts take their date from the file's time until published; Hugo and Hexo write it always.
   const usesDate = layout.generator !== 'jekyll' || (!draft && siteUsesDate(site.posts));
   const values = {

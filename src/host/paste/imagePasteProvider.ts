@@ -80,11 +80,24 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
   private readonly shown = new Set<string>();
   private readonly now: () => Date;
   private readonly optimiser: ImageOptimiser | undefined;
+  /** The link texts last offered per document: seeing one inserted means the user took our edit. */
+  private readonly offered = new Map<string, ReadonlySet<string>>();
+  private readonly applied = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires when a document receives one of our paste or drop edits, by whatever gesture applied it. */
+  readonly onDidApplyEdit = this.applied.event;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log, options: ImagePasteOptions = {}) {
     super();
     this.now = options.now ?? (() => new Date());
     this.optimiser = options.optimiser;
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      const key = e.document.uri.toString();
+      const texts = this.offered.get(key);
+      if (!texts || !e.contentChanges.some((c) => texts.has(c.text))) return;
+      this.offered.delete(key);
+      this.applied.fire(e.document.uri);
+    }));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.offered.delete(d.uri.toString())));
   }
 
   /** Build the dedupe index of the site a post belongs to, in the background, when the post opens. */
@@ -272,6 +285,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       const { edit, creates, text } = editFor(original, primaryStyle);
       prepared.push({ title: asPastedTitle(original), kind: asPastedEditKind, additionalEdit: edit, text, creates, yieldTo: [pasteEditKinds[primaryStyle]] });
     }
+    this.offered.set(document.uri.toString(), new Set(prepared.map((p) => p.text)));
     const ms = performance.now() - t0;
     this.log.info(`Paste into ${vscode.workspace.asRelativePath(document.uri)}: ${plans.map(({ plan }) =>
       `${vscode.workspace.asRelativePath(fs.uri(plan.imagePath))}${plan.reused ? ` (reused: ${plan.reused})` : ''}`).join(', ')} — edit ready in ${ms.toFixed(1)} ms`);

@@ -9,12 +9,13 @@ import { asPastedEditKind, ImagePasteProvider, imageMimeTypes, pasteEditKinds } 
  * image paste without any setting: VS Code asks extension providers before built-in ones of the same
  * selector score, and none of our edits yields to `markdown.link.image` (see README-paste.md).
  */
-export function registerImagePaste(sites: WorkspaceSites, log: Log, optimiser?: ImageOptimiser): vscode.Disposable {
+export function registerImagePaste(sites: WorkspaceSites, log: Log, optimiser?: ImageOptimiser, onPasted?: () => void): vscode.Disposable {
   const provider = new ImagePasteProvider(sites, log, { optimiser }).watchEditors();
   const selector: vscode.DocumentSelector = { language: 'markdown' };
   const kinds = [...Object.values(pasteEditKinds), asPastedEditKind];
   return vscode.Disposable.from(
     provider,
+    provider.onDidApplyEdit(() => onPasted?.()),
     vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: kinds, pasteMimeTypes: imageMimeTypes }),
     vscode.languages.registerDocumentDropEditProvider(selector, provider, { providedDropEditKinds: kinds, dropMimeTypes: imageMimeTypes }),
   );

@@ -2,9 +2,12 @@
 // its step on the open blog (here the throwaway copy of the sample blog).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
+import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
+import { WalkthroughProgress, walkthroughContextKeys, type WalkthroughStep } from '../../../src/host/walkthrough/walkthroughProgress';
 import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
 
-interface Step { id: string; title: string; description: string; media: { image?: string; altText?: string } }
+interface Step { id: string; title: string; description: string; media: { image?: string; altText?: string }; completionEvents?: string[] }
 
 describe('Walkthrough (real VS Code, sample blog)', function () {
   this.timeout(60_000);
@@ -61,5 +64,107 @@ describe('Walkthrough (real VS Code, sample blog)', function () {
     await eventually(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('techblog.preview')), 'a preview tab');
     assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown'));
+  });
+});
+
+// The steps tick however the user does them. VS Code ticks a step when one of its completionEvents
+// happens; `onContext:<key>` is the one for gestures no command of ours sees (Ctrl+V, the light bulb,
+// a keybinding, a restored panel). These tests watch the context keys a WalkthroughProgress sets while
+// the user does each step another way than through the walkthrough's buttons.
+describe('Walkthrough steps tick however they are done (real VS Code, sample blog)', function () {
+  this.timeout(90_000);
+  let set: string[];
+  let progress: WalkthroughProgress;
+  const ticked = (step: WalkthroughStep) => set.includes(walkthroughContextKeys[step]);
+
+  beforeEach(async () => {
+    await eventually(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'activation');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    set = [];
+    progress = new WalkthroughProgress((key, value) => { if (value) set.push(key); });
+  });
+
+  afterEach(async () => {
+    progress.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('each step that a gesture can complete lists its context key among its completionEvents', () => {
+    const [w] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.walkthroughs as { steps: Step[] }[];
+    for (const [step, key] of Object.entries(walkthroughContextKeys)) {
+      const s = w.steps.find((x) => x.id === step);
+      assert.ok(s, `a step ${step}`);
+      assert.ok(s.completionEvents?.includes(`onContext:${key}`), `${step} completes on onContext:${key}: ${JSON.stringify(s.completionEvents)}`);
+    }
+  });
+
+  it('"Preview": opening the preview with the command a keybinding runs (not the walkthrough\'s button) ticks it', async () => {
+    const posts = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(sampleBlog(), '_posts'))).map(([n]) => n).filter((n) => n.endsWith('.md')).sort();
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(sampleBlog(), '_posts', posts[0]));
+    assert.equal(ticked('preview'), false);
+    await vscode.commands.executeCommand('techblog.openPreviewToSide');
+    await eventually(() => ticked('preview'), 'the preview step\'s context key', 30_000);
+    assert.deepEqual(progress.completed(), ['preview']);
+  });
+
+  it('"Fix a warning": a quick fix from the light bulb ticks it; an edit that adds a problem does not', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ntitle: Walkthrough\ntags: [" spaced"]\n---\n\nBody.\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const techblog = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'TechBlog');
+    const trace: string[] = [];
+    const tracing = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === doc.uri.toString())) trace.push(`v${doc.version}:${techblog().length}`); });
+    const first = await eventually(() => techblog().find((d) => (d.code as { value: string }).value === 'tag-whitespace'), 'the tag-whitespace problem');
+    // Typing that adds a problem (a second tag with spaces) is no fix.
+    const before = techblog().length;
+    await editor.edit((e) => e.insert(new vscode.Position(2, 16), ', "two "'));
+    await eventually(() => techblog().length > before, 'one more problem', 30_000);
+    assert.equal(ticked('fix'), false);
+    // The light bulb: VS Code asks the code action provider and applies the chosen fix's edit.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, first.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.edit && (a.diagnostics?.some((d) => (d.code as { value: string }).value === 'tag-whitespace') || /Trim/.test(a.title)));
+    assert.ok(fix?.edit, `a quick fix among ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await eventually(() => ticked('fix'), 'the fix step\'s context key', 30_000).catch((e: Error) => {
+      throw new Error(`${e.message}; (version:problems) seen: ${trace.join(' ')}; applied: ${fix.title}; now: ${techblog().map((d) => d.message).join(' | ')}`);
+    }).finally(() => tracing.dispose());
+    assert.deepEqual(progress.completed(), ['fix']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Paste": an image pasted with Ctrl+V ticks it when the paste edit is applied, not when it is only offered', async () => {
+    const log = vscode.window.createOutputChannel('TechBlog walkthrough tests', { log: true });
+    const sites = new WorkspaceSites(log);
+    const provider = new ImagePasteProvider(sites, log);
+    const listening = provider.onDidApplyEdit(() => progress.pasted());
+    const post = vscode.Uri.joinPath(sampleBlog(), '_posts', '2024-06-02-walkthrough-paste.md');
+    const made: vscode.Uri[] = [post];
+    try {
+      await vscode.workspace.fs.writeFile(post, new TextEncoder().encode('---\nlayout: post\ntitle: "Walkthrough paste"\n---\n\nText.\n'));
+      const doc = await vscode.workspace.openTextDocument(post);
+      await vscode.window.showTextDocument(doc);
+      // A 1×1 PNG of a colour no other test uses.
+      const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64'));
+      const dt = new vscode.DataTransfer();
+      dt.set('image/png', new (class extends vscode.DataTransferItem {
+        override asFile(): vscode.DataTransferFile { return { name: 'image.png', uri: undefined, data: async () => png }; }
+      })(''));
+      const edits = await provider.provideDocumentPasteEdits(doc, [new vscode.Range(5, 0, 5, 0)], dt,
+        { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, new vscode.CancellationTokenSource().token);
+      assert.ok(edits?.[0]?.additionalEdit, 'a paste edit');
+      assert.equal(ticked('paste'), false, 'offering an edit is not pasting');
+      assert.ok(await vscode.workspace.applyEdit(edits[0].additionalEdit));
+      const link = /\]\(([^)]+\.png)\)/.exec(doc.getText());
+      if (link) made.push(vscode.Uri.joinPath(post, '..', decodeURIComponent(link[1])));
+      await eventually(() => ticked('paste'), 'the paste step\'s context key', 30_000);
+      assert.deepEqual(progress.completed(), ['paste']);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      listening.dispose();
+      provider.dispose();
+      sites.dispose();
+      log.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of made) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
   });
 });

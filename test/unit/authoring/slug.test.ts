@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_SLUG_LENGTH, slugify, slugOrFallback, truncateSlug, unslugify } from '../../../src/core/authoring/slug';
+import { MAX_SLUG_LENGTH, slugify, slugOrFallback, truncateSlug, unslugify, hasNonLatinLetters, slugChoices, transliterate } from '../../../src/core/authoring/slug';
 
 describe('slugify, jekyll style (Jekyll::Utils.slugify, mode "default")', () => {
   test('keeps CJK and Hangul letters, lower-cases Latin, joins words with one dash', () => {
@@ -55,5 +55,34 @@ describe('slug length', () => {
 
   test('unslugify guesses a title from a file slug', () => {
     assert.equal(unslugify('ebpf-summit_day2-notes'), 'ebpf summit day2 notes');
+  });
+});
+
+describe('slug choices for a title that is not in Latin letters', () => {
+  const at = { year: 2026, month: 3, day: 5, hour: 9, minute: 7 };
+  test('a Latin title gets only the configured slug (no question asked)', () => {
+    assert.deepEqual(slugChoices('Café au lait: notes', 'jekyll', at), [{ kind: 'title', slug: 'café-au-lait-notes' }]);
+    assert.deepEqual(slugChoices('Café au lait', 'ascii', at), [{ kind: 'title', slug: 'cafe-au-lait' }]);
+  });
+  test('Chinese: today\'s slug first, then the Latin words, then the date', () => {
+    assert.deepEqual(slugChoices('eBPF 筆記：maps 與 CO-RE', 'jekyll', at), [
+      { kind: 'title', slug: 'ebpf-筆記-maps-與-co-re' },
+      { kind: 'ascii', slug: 'ebpf-maps-co-re' },
+      { kind: 'date', slug: 'post-20260305-0907' },
+    ]);
+    // Nothing Latin in it: no ASCII slug, the date one instead.
+    assert.deepEqual(slugChoices('可觀測性筆記', 'jekyll', at).map((c) => c.kind), ['title', 'date']);
+    // The ASCII style's own slug is empty for it: "post" is today's behaviour.
+    assert.deepEqual(slugChoices('可觀測性筆記', 'ascii', at).map((c) => c.slug), ['post', 'post-20260305-0907']);
+  });
+  test('Cyrillic and Greek are romanized', () => {
+    assert.deepEqual(slugChoices('Привет, мир: Щука и Ёж', 'jekyll', at).map((c) => c.slug), ['привет-мир-щука-и-ёж', 'privet-mir-shchuka-i-yozh', 'post-20260305-0907']);
+    assert.equal(slugChoices('Γεια σου κόσμε', 'jekyll', at)[1].slug, 'geia-soy-kosme');
+    assert.equal(transliterate('Щука й ёж'), 'shchuka y yozh');
+  });
+  test('hasNonLatinLetters: digits, punctuation and accented Latin do not count', () => {
+    assert.equal(hasNonLatinLetters('Ünïcödé 2024 — ok!'), false);
+    assert.equal(hasNonLatinLetters('한국어'), true);
+    assert.equal(hasNonLatinLetters('日本語 and English'), true);
   });
 });
