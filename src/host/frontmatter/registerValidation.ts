@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { siteModelsOf } from '../site/siteModels';
 import type { WorkspaceSites } from '../site/workspaceSites';
+import { registerAltTextFix } from './altTextFix';
 import { FrontMatterCodeActions } from './codeActions';
 import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
 import { FrontMatterDiagnostics, type CheckAllSummary } from './diagnostics';
@@ -23,6 +24,7 @@ export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.U
     vscode.languages.registerHoverProvider(MARKDOWN, completion),
     vscode.commands.registerCommand('techblog.checkAllPosts', () => checkAllPosts(diagnostics)),
     registerLinks(indexes, log),
+    registerAltTextFix(),
   );
 }
 
