@@ -6,6 +6,7 @@ import type { PasteSettings } from '../../core/paste/settings';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { askAltTexts, askAltTextBox, type AltTextAsker } from './askAltText';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { isNotFound, WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 
@@ -46,6 +47,8 @@ interface PreparedEdit {
 export interface ImagePasteOptions {
   /** Paste time (tests inject it). */
   readonly now?: () => Date;
+  /** Stands in for the alt-text input box of `techblog.paste.askAltText` (tests). */
+  readonly askAlt?: AltTextAsker;
 }
 
 /**
@@ -62,10 +65,12 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
   private readonly watched = new Set<string>();
   private readonly shown = new Set<string>();
   private readonly now: () => Date;
+  private readonly askAlt: AltTextAsker;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log, options: ImagePasteOptions = {}) {
     super();
     this.now = options.now ?? (() => new Date());
+    this.askAlt = options.askAlt ?? askAltTextBox;
   }
 
   /** Build the dedupe index of the site a post belongs to, in the background, when the post opens. */
@@ -203,6 +208,8 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       }
     }
     for (const { plan } of plans) for (const w of plan.warnings) this.warn(vscode.l10n.t('TechBlog: {0}', w));
+    await askAltTexts(document.uri, selectedText, plans, this.askAlt);
+    if (token.isCancellationRequested) return undefined;
 
     const primaryStyle = plans[0].plan.linkStyle;
     const styles = [primaryStyle, ...linkStyles.filter((s) => s !== primaryStyle)]
