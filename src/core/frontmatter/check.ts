@@ -2,12 +2,14 @@
 // index (when the document belongs to a site) is read, never changed.
 import { defaultsFor } from '../site/config';
 import type { DocKind, SiteIndex } from '../site/siteIndex';
+import { findImagesAndAlts } from '../text/markdownText';
 import { toTextEdit } from '../text/textEdit';
 import type { FixSpec, RawProblem, RuleContext } from './context';
 import { parseFrontMatter } from './parse';
 import { RULES } from './rules';
 import { checkDates, checkPostFileName } from './rules/dates';
 import { checkLinks } from './rules/links';
+import { checkImageAlt } from './rules/altText';
 import { checkImages, checkLayout, checkSeoLength } from './rules/site';
 import { checkDelimiters, checkDuplicateKeys, checkEmpty, checkRequired, checkSyntax, checkTypes, checkUnknownKeys } from './rules/structure';
 import { checkTags } from './rules/tags';
@@ -59,7 +61,13 @@ export function checkDocument(input: CheckInput): Problem[] {
       if (severities[rule] === 'off') return;
       raw.push({ rule, start, end, message, fixes });
     },
+    bodyImages() {
+      images ??= findImagesAndAlts(text, parse.bodyStart);
+      return images;
+    },
+    isOn: (rule) => severities[rule] !== 'off',
   };
+  let images: ReturnType<typeof findImagesAndAlts> | undefined;
   const run = (f: (c: RuleContext) => void) => {
     try {
       f(ctx);
@@ -73,14 +81,14 @@ export function checkDocument(input: CheckInput): Problem[] {
   run(checkSyntax);
   // Semantic rules need a readable mapping; with a syntax error they would only add noise.
   if (parse.close && parse.root !== 'invalid' && !parse.errors.length && (parse.root === 'map' || parse.root === 'empty')) for (const f of FAMILIES) run(f);
-  if (parse.format === 'none' || (parse.close && !parse.errors.length)) { run(checkImages); run(checkLinks); }
+  if (parse.format === 'none' || (parse.close && !parse.errors.length)) { run(checkImages); run(checkImageAlt); run(checkLinks); }
   const lines = parse.lines;
   const out: Problem[] = raw.map((p) => ({
     rule: p.rule,
     severity: (severities[p.rule] as Severity | undefined) ?? DEFAULT_SEVERITY.get(p.rule)!,
     message: p.message,
     range: { start: lines.positionAt(p.start), end: lines.positionAt(Math.max(p.start, p.end)) },
-    fixes: p.fixes.map((f): Fix => ({ title: f.title, edits: f.edits.map((e) => toTextEdit(lines, e)), safe: f.safe, kind: 'quickfix', ...(f.preferred ? { preferred: true } : {}), ...(f.renameTo ? { renameTo: f.renameTo } : {}) })),
+    fixes: p.fixes.map((f): Fix => ({ title: f.title, edits: f.edits.map((e) => toTextEdit(lines, e)), safe: f.safe, kind: 'quickfix', ...(f.preferred ? { preferred: true } : {}), ...(f.renameTo ? { renameTo: f.renameTo } : {}), ...(f.ask ? { ask: f.ask } : {}) })),
   }));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 }

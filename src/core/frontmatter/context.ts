@@ -2,11 +2,12 @@
 import type { SiteConfig } from '../site/config';
 import { GENERATOR_NAMES } from '../site/profile';
 import type { DocKind, SiteIndex } from '../site/siteIndex';
+import type { ImageAlt, ImageLink } from '../text/markdownText';
 import type { OffsetEdit } from '../text/textEdit';
 import type { DocScope, ResolvedSchema } from './schema';
-import type { FmEntry, FmNode, FrontMatterParse, RuleId } from './types';
+import type { FixQuestion, FmEntry, FmNode, FrontMatterParse, RuleId } from './types';
 
-export interface FixSpec { title: string; edits: OffsetEdit[]; safe: boolean; preferred?: boolean; renameTo?: string }
+export interface FixSpec { title: string; edits: OffsetEdit[]; safe: boolean; preferred?: boolean; renameTo?: string; ask?: FixQuestion }
 
 export interface RawProblem { rule: RuleId; start: number; end: number; message: string; fixes: FixSpec[] }
 
@@ -24,6 +25,10 @@ export interface RuleContext {
   defaults: Record<string, unknown>;
   now: Date;
   report(rule: RuleId, start: number, end: number, message: string, fixes?: FixSpec[]): void;
+  /** The body's images and their alt texts, scanned once for all the rules that read them. */
+  bodyImages(): { links: ImageLink[]; alts: ImageAlt[] };
+  /** Whether a rule is on (a rule can skip its work when it is off). */
+  isOn(rule: RuleId): boolean;
 }
 
 /** The generator the messages speak of: the site's, Jekyll outside a site. */

@@ -26,6 +26,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unpublished-link', severity: 'warning', summary: 'A link goes to a draft, a `published: false` page or a future post the site does not publish.', fixable: false },
   { id: 'broken-fragment', severity: 'warning', summary: 'A `#fragment` names no header id (kramdown\'s) of the target page.', fixable: true },
   { id: 'external-link', severity: 'warning', summary: 'An external link answers with an error (only with `techblog check --external`).', fixable: false },
+  { id: 'image-alt-default', severity: 'info', summary: 'An image\'s alt text is still its generated file name (`image-20210819150523189`, or the dropped file\'s name).', fixable: true },
   { id: 'title-from-filename', severity: 'info', summary: 'A Jekyll post has no `title:`; Jekyll titles it from the file name.', fixable: true },
 ];
 

@@ -6,7 +6,7 @@ export type RuleId =
   | 'yaml-syntax' | 'duplicate-key' | 'front-matter-unclosed' | 'front-matter-missing' | 'post-filename'
   | 'required-key' | 'empty-value' | 'type-mismatch' | 'tag-whitespace' | 'duplicate-tag' | 'tag-case-variant'
   | 'unknown-layout' | 'invalid-date' | 'date-mismatch' | 'future-date' | 'unknown-key' | 'missing-image' | 'seo-length'
-  | 'title-from-filename' | 'broken-link' | 'unpublished-link' | 'broken-fragment' | 'external-link';
+  | 'title-from-filename' | 'broken-link' | 'unpublished-link' | 'broken-fragment' | 'external-link' | 'image-alt-default';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -21,7 +21,15 @@ export interface Fix {
   preferred?: boolean;
   /** Host-side file rename this fix stands for: the new base name in the same folder. */
   renameTo?: string;
+  /**
+   * A fix that needs words only the author has: the host asks (an input box) and replaces the
+   * problem's range with the answer. No edits of its own, so never applied by fix-all or `--fix`.
+   */
+  ask?: FixQuestion;
 }
+
+/** What an `ask` fix asks for. `alt-text`: an image's alt, written into `[…]` or an HTML attribute. */
+export interface FixQuestion { kind: 'alt-text'; current: string; syntax: 'markdown' | 'html' }
 
 export interface Problem {
   rule: RuleId;

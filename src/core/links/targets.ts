@@ -28,6 +28,8 @@ export class LinkTargets {
   // post_url lookups, built on first use after a change.
   private postNames: Map<string, LinkTarget> | undefined;
   private postSlugs: Map<string, LinkTarget> | undefined;
+  // nearest-target lookups (a broken link's likely meaning), built on first use after a change.
+  private nearSlugs: Map<string, LinkTarget> | undefined;
   private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
 
   constructor(private readonly config: () => SiteConfig) {}
@@ -52,7 +54,7 @@ export class LinkTargets {
       title: typeof data?.title === 'string' ? data.title : undefined,
     };
     this.docs.set(rel, t);
-    this.postNames = this.postSlugs = undefined;
+    this.postNames = this.postSlugs = this.nearSlugs = undefined;
     if (url) this.byUrl.set(normalizeUrl(url), rel);
   }
 
@@ -62,7 +64,7 @@ export class LinkTargets {
     if (old.url && this.byUrl.get(normalizeUrl(old.url)) === rel) this.byUrl.delete(normalizeUrl(old.url));
     this.docs.delete(rel);
     this.raw.delete(rel);
-    this.postNames = this.postSlugs = undefined;
+    this.postNames = this.postSlugs = this.nearSlugs = undefined;
   }
 
   /** The config changed (permalink, kramdown options): URLs are worked out again; ids stay. */
@@ -122,6 +124,22 @@ export class LinkTargets {
     }
     this.postNames = names;
     this.postSlugs = slugs;
+  }
+
+  /** The first post or page whose file name (without date and extension) or URL ends in `slug`. */
+  bySlug(slug: string): LinkTarget | undefined {
+    if (!this.nearSlugs) {
+      const m = new Map<string, LinkTarget>();
+      for (const t of this.docs.values()) {
+        if (t.kind !== 'post' && t.kind !== 'page') continue;
+        const own = path.basename(t.rel).replace(/\.[^.]+$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+        if (!m.has(own)) m.set(own, t);
+        const fromUrl = t.url && path.basename(t.url.replace(/\/+$/, '').replace(/\.html?$/, ''));
+        if (fromUrl && !m.has(fromUrl)) m.set(fromUrl, t);
+      }
+      this.nearSlugs = m;
+    }
+    return this.nearSlugs.get(slug);
   }
 
   /** Whether the site publishes the document now (drafts, `published: false` and, unless `future: true`, future posts are not). */

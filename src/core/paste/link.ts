@@ -49,6 +49,21 @@ export function defaultAlt(imagePath: string): string {
   return ext ? base.slice(0, -ext.length) : base;
 }
 
+/** A link made by linkFor with `alt` (escaped) as its alt text; the target stays as it was. */
+export function withAlt(markdown: string, alt: string): string {
+  // linkFor percent-encodes brackets and parentheses in the target, so its `](` is the last one.
+  const cut = markdown.lastIndexOf('](');
+  return markdown.startsWith('![') && cut > 0 && alt.trim() ? `![${escapeAlt(alt.trim())}${markdown.slice(cut)}` : markdown;
+}
+
+/**
+ * Where a paste's alt text comes from: the selected text (which the link replaces), else the author's
+ * answer when `techblog.paste.askAltText` is on, else the generated name (Typora's default).
+ */
+export function pasteAltSource(selectedText: string | undefined, askAltText: boolean): 'selection' | 'ask' | 'name' {
+  return selectedText?.trim() ? 'selection' : askAltText ? 'ask' : 'name';
+}
+
 /**
  * Make text safe as alt text in kramdown and markdown-it: backslash-escape what would end or
  * nest the `[…]` (`[]\`), start a kramdown table row (`|`), a code span, HTML or emphasis

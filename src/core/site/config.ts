@@ -69,6 +69,23 @@ export interface SiteConfig {
   templatesDir?: string;
   /** Hugo: the format of the config file read (new posts follow it when no post says otherwise). */
   configFormat?: ConfigFormat;
+  /** Jekyll's `collections:` other than posts and drafts (each in `_<label>/` under `collections_dir`). */
+  collections?: CollectionConfig[];
+  /** Jekyll's `collections_dir` (relative to the source, '' by default). */
+  collectionsDir?: string;
+}
+
+/** One of Jekyll's `collections:`: published only with `output: true`, at its `permalink` template. */
+export interface CollectionConfig { label: string; output: boolean; permalink?: string }
+
+/** `collections:` as Jekyll reads it: a map of label → metadata, or a list of labels (no output). */
+export function collectionsFrom(raw: unknown): CollectionConfig[] {
+  const entries: [string, unknown][] = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string').map((l) => [l, {}])
+    : raw && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>) : [];
+  return entries.filter(([label]) => label !== 'posts' && label !== 'drafts' && /^[^/\\]+$/.test(label)).map(([label, meta]) => {
+    const m = (meta && typeof meta === 'object' ? meta : {}) as Record<string, unknown>;
+    return { label, output: m.output === true, ...(typeof m.permalink === 'string' ? { permalink: m.permalink } : {}) };
+  });
 }
 
 export type ConfigFormat = 'toml' | 'yaml' | 'json';
@@ -181,6 +198,7 @@ export function parseSiteConfig(configText: string | undefined, profile?: 'jekyl
     githubPagesHint: hexo ? undefined : str(raw.remote_theme) ? 'remote_theme'
       : raw.markdown === undefined && (str(raw.theme) === undefined || GITHUB_PAGES_THEMES.has(String(raw.theme))) ? 'unconfigured' : undefined,
     liquid: hexo ? undefined : liquidSettings(raw.liquid),
+    ...(hexo || raw.collections === undefined ? {} : { collections: collectionsFrom(raw.collections), collectionsDir: (str(raw.collections_dir) ?? '').replace(/^\.?\/+|\/+$/g, '') }),
     kramdown: raw.kramdown,
     fileProblem: read.problem,
     title: str(raw.title),

@@ -1,6 +1,6 @@
 // Where Jekyll publishes a document: relative image links resolve against that URL, not the source file.
 import * as path from '../text/posixPath';
-import type { SiteConfig } from './config';
+import type { CollectionConfig, SiteConfig } from './config';
 
 const STYLES: Record<string, string> = {
   date: '/:categories/:year/:month/:day/:title:output_ext',
@@ -30,6 +30,8 @@ export interface UrlInput {
 export function documentUrl(config: SiteConfig, input: UrlInput): string | undefined {
   const own = typeof input.data?.permalink === 'string' ? input.data.permalink : undefined;
   const base = path.basename(input.relPath);
+  const inCollection = input.kind === 'page' || input.kind === 'other' ? collectionOf(config, input.relPath) : undefined;
+  if (inCollection) return inCollection.collection.output ? collectionUrl(config, inCollection.collection, inCollection.path, input, own) : undefined;
   if (input.kind === 'page' || input.kind === 'other') {
     if (own) return own.startsWith('/') ? own : '/' + own;
     const rel = config.sourceDir && input.relPath.startsWith(config.sourceDir + '/') ? input.relPath.slice(config.sourceDir.length + 1) : input.relPath;
@@ -51,4 +53,46 @@ export function documentUrl(config: SiteConfig, input: UrlInput): string | undef
   };
   const url = template.replace(/:([a-z_]+)/g, (all, name: string) => (Object.hasOwn(vars, name) ? vars[name] : all));
   return ('/' + url).replace(/\/{2,}/g, '/');
+}
+
+/** The collection a file belongs to (`_recipes/soups/miso.md` → recipes, `soups/miso.md`), if the config declares it. */
+function collectionOf(config: SiteConfig, relPath: string): { collection: CollectionConfig; path: string } | undefined {
+  if (!config.collections?.length) return undefined;
+  const prefix = [config.sourceDir, config.collectionsDir].filter(Boolean).join('/');
+  const rel = prefix ? (relPath.startsWith(prefix + '/') ? relPath.slice(prefix.length + 1) : undefined) : relPath;
+  if (!rel?.startsWith('_')) return undefined;
+  const slash = rel.indexOf('/');
+  if (slash < 0) return undefined;
+  const collection = config.collections.find((c) => c.label === rel.slice(1, slash));
+  return collection && { collection, path: rel.slice(slash + 1) };
+}
+
+/**
+ * A collection document's URL, as Jekyll's Document#url: its own `permalink`, else the collection's,
+ * else `/:collection/:path` with the suffix of the site's permalink style (Utils.add_permalink_suffix).
+ */
+function collectionUrl(config: SiteConfig, c: CollectionConfig, inner: string, input: UrlInput, own: string | undefined): string {
+  let template = own ?? c.permalink;
+  if (template === undefined) {
+    const style = config.permalink;
+    template = '/:collection/:path';
+    if (style === 'pretty') template += '/';
+    else if (style === 'date' || style === 'ordinal' || style === 'none') template += ':output_ext';
+    else {
+      if (style.endsWith('/')) template += '/';
+      if (style.endsWith(':output_ext')) template += ':output_ext';
+    }
+  }
+  const ext = path.extname(inner);
+  const noExt = ext ? inner.slice(0, -ext.length) : inner;
+  const baseNoExt = path.basename(noExt);
+  const slugData = typeof input.data?.slug === 'string' ? input.data.slug : undefined;
+  const d = input.date;
+  const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+  const vars: Record<string, string> = {
+    collection: c.label, path: noExt, name: slugify(baseNoExt), title: slugify(slugData ?? baseNoExt, 'pretty', true), slug: slugify(slugData ?? baseNoExt),
+    output_ext: '.html', year: d ? String(d.year) : '', month: pad(d?.month), day: pad(d?.day), i_month: d ? String(d.month) : '', i_day: d ? String(d.day) : '',
+  };
+  const url = template.replace(/:([a-z_]+)/g, (all, name: string) => (Object.hasOwn(vars, name) ? vars[name] : all));
+  return ('/' + url).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/{2,}/g, '/');
 }

@@ -140,9 +140,38 @@ export interface ImageLink {
  * Fenced and indented code and inline code are skipped.
  */
 export function findImageLinks(text: string, from = 0): ImageLink[] {
+  return scanImages(text, from);
+}
+
+/** An image's alt text as written (`![alt](…)`, `![alt][ref]`, `<img alt="…">`), with its target when known. */
+export interface ImageAlt {
+  /** The alt text as written (backslash escapes kept). */
+  alt: string;
+  /** Offsets of the alt text between its brackets or quotes. */
+  start: number;
+  end: number;
+  /** The link target as written; undefined for `![alt][ref]` without a definition. */
+  url?: string;
+  /** How the alt text is delimited, for edits that must keep it valid: `[…]` or an HTML attribute. */
+  syntax: 'markdown' | 'html';
+}
+
+/** The alt texts of the images found by findImageLinks (same skipping of code), in text order. */
+export function findImageAlts(text: string, from = 0): ImageAlt[] {
+  return findImagesAndAlts(text, from).alts;
+}
+
+/** findImageLinks and findImageAlts in one pass over the text (the rules need both). */
+export function findImagesAndAlts(text: string, from = 0): { links: ImageLink[]; alts: ImageAlt[] } {
+  const alts: ImageAlt[] = [];
+  const links = scanImages(text, from, alts);
+  return { links, alts: alts.sort((a, b) => a.start - b.start) };
+}
+
+function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] {
   const out: ImageLink[] = [];
   const refs = new Map<string, ImageLink>();
-  const wantedRefs: { ref: string }[] = [];
+  const wantedRefs: { ref: string; alt?: ImageAlt }[] = [];
   let fence: string | undefined;
   // Jump between the few places that matter (fences and link syntax) with indexOf, which is far
   // quicker than visiting every line of a long post or running a regex over it.
@@ -166,7 +195,7 @@ export function findImageLinks(text: string, from = 0): ImageLink[] {
       const mark = text.slice(m, m + 3);
       if (!fence) fence = mark; else if (mark === fence) fence = undefined;
     } else if (!fence && !/^( {4}|\t)/.test(lead)) {
-      scanLine(text.slice(lineStart, nl), lineStart, out, refs, wantedRefs);
+      scanLine(text.slice(lineStart, nl), lineStart, out, refs, wantedRefs, alts);
     }
     const after = nl + 1;
     if (nBang < after) nBang = next('![', after);
@@ -178,6 +207,7 @@ export function findImageLinks(text: string, from = 0): ImageLink[] {
   for (const w of wantedRefs) {
     const def = refs.get(w.ref);
     if (def) out.push(def);
+    if (w.alt) alts?.push({ ...w.alt, url: def?.url });
   }
   return dedupeByOffset(out);
 }
@@ -187,7 +217,7 @@ function dedupeByOffset(links: ImageLink[]): ImageLink[] {
   return links.filter((l) => (seen.has(l.start) ? false : (seen.add(l.start), true))).sort((a, b) => a.start - b.start);
 }
 
-function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string, ImageLink>, wanted: { ref: string }[]): void {
+function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string, ImageLink>, wanted: { ref: string; alt?: ImageAlt }[], alts?: ImageAlt[]): void {
   if (line.indexOf('![') < 0 && line.indexOf('<img') < 0 && line.indexOf('<IMG') < 0 && line.indexOf(']:') < 0) return;
   // Blank out inline code so links inside it are not seen.
   const masked = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
@@ -204,14 +234,28 @@ function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string
     let start = m.index + m[0].length - url.length;
     if (url.startsWith('<')) { url = url.slice(1, -1); start += 1; }
     out.push({ url, start: base + start, end: base + start + url.length });
+    alts?.push({ alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, url, syntax: 'markdown' });
   }
   const refImg = /!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]/g;
-  if (masked.includes('][')) for (let m; (m = refImg.exec(masked));) wanted.push({ ref: (m[2] || m[1]).toLowerCase() });
+  if (masked.includes('][')) for (let m; (m = refImg.exec(masked));) {
+    const alt: ImageAlt | undefined = alts && { alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, syntax: 'markdown' };
+    wanted.push({ ref: (m[2] || m[1]).toLowerCase(), alt });
+  }
   const img = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
   if (/<img/i.test(masked)) for (let m; (m = img.exec(masked));) {
     const url = m[1] ?? m[2] ?? m[3] ?? '';
     const quoted = m[1] !== undefined || m[2] !== undefined;
     const start = m.index + m[0].length - url.length - (quoted ? 1 : 0);
     out.push({ url, start: base + start, end: base + start + url.length });
+    if (alts) {
+      const tagEnd = masked.indexOf('>', m.index);
+      const tag = masked.slice(m.index, tagEnd < 0 ? masked.length : tagEnd);
+      const a = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+      if (a) {
+        const value = a[1] ?? a[2];
+        const at = m.index + a.index + a[0].length - 1 - value.length;
+        alts.push({ alt: line.slice(at, at + value.length), start: base + at, end: base + at + value.length, url, syntax: 'html' });
+      }
+    }
   }
 }

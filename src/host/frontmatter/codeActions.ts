@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { safeEdits } from '../../core/frontmatter/fixes';
 import type { Fix, Problem } from '../../core/frontmatter/types';
 import type { TextEdit } from '../../core/text/textEdit';
+import { altTextCommand } from './altTextFix';
 import { toRange, type FrontMatterDiagnostics } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('techblog');
@@ -38,7 +39,8 @@ export class FrontMatterCodeActions implements vscode.CodeActionProvider {
 
   private quickFix(doc: vscode.TextDocument, d: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
     const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-    a.edit = workspaceEdit(doc.uri, fix.edits, fix.renameTo);
+    if (fix.ask) a.command = altTextCommand(doc.uri, d.range, doc.getText(d.range), fix.ask);
+    else a.edit = workspaceEdit(doc.uri, fix.edits, fix.renameTo);
     a.diagnostics = [d];
     a.isPreferred = fix.preferred === true;
     return a;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { siteModelsOf } from '../site/siteModels';
 import type { WorkspaceSites } from '../site/workspaceSites';
+import { registerAltTextFix } from './altTextFix';
 import { FrontMatterCodeActions } from './codeActions';
 import { FrontMatterCompletion, TRIGGER_CHARACTERS } from './completion';
 import { BackgroundCheck } from './backgroundCheck';
@@ -34,6 +35,7 @@ export function registerValidation(sites: WorkspaceSites, extensionUri: vscode.U
     vscode.commands.registerCommand('techblog.validation.whenNextChecked', (uri: unknown) => diagnostics.whenNextChecked(uriOf(uri))),
     vscode.commands.registerCommand('techblog.validation.whenBackgroundChecked', (after?: number) => background.whenFinished(after)),
     vscode.commands.registerCommand('techblog.validation.backgroundState', () => background.snapshot()),
+    registerAltTextFix(),
   );
 }
 

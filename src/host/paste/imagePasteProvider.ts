@@ -12,6 +12,7 @@ import type { ImageOptimiser } from '../images/imageOptimiser';
 import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { askAltTexts, askAltTextBox, type AltTextAsker } from './askAltText';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { isNotFound, WorkspacePasteFileSystem } from './workspacePasteFileSystem';
 
@@ -56,6 +57,8 @@ export interface ImagePasteOptions {
   readonly now?: () => Date;
   /** Without one, images are saved as pasted whatever the settings say. */
   readonly optimiser?: ImageOptimiser;
+  /** Stands in for the alt-text input box of `techblog.paste.askAltText` (tests). */
+  readonly askAlt?: AltTextAsker;
 }
 
 interface PlannedImage {
@@ -85,6 +88,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
   private readonly applied = this.register(new vscode.EventEmitter<vscode.Uri>());
   /** Fires when a document receives one of our paste or drop edits, by whatever gesture applied it. */
   readonly onDidApplyEdit = this.applied.event;
+  private readonly askAlt: AltTextAsker;
 
   constructor(private readonly sites: WorkspaceSites, private readonly log: Log, options: ImagePasteOptions = {}) {
     super();
@@ -98,6 +102,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       this.applied.fire(e.document.uri);
     }));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.offered.delete(d.uri.toString())));
+    this.askAlt = options.askAlt ?? askAltTextBox;
   }
 
   /** Build the dedupe index of the site a post belongs to, in the background, when the post opens. */
@@ -245,6 +250,8 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       }
     }
     for (const { plan } of plans) for (const w of plan.warnings) this.warn(vscode.l10n.t('TechBlog: {0}', w));
+    await askAltTexts(document.uri, selectedText, plans, this.askAlt);
+    if (token.isCancellationRequested) return undefined;
 
     const primaryStyle = plans[0].plan.linkStyle;
     const styles = [primaryStyle, ...linkStyles.filter((s) => s !== primaryStyle)]

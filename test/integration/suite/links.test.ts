@@ -72,4 +72,29 @@ describe('Links in the editor', function () {
     await eventually(async () => (await labels(5, 5)).includes('/links-moved-here/'), 'the renamed post among the URL completions', 30_000);
     assert.ok((await labels(6, doc.lineAt(6).text.length)).includes('usage'));
   });
+
+  it('techblog.links.updateOnFileMove: prompt previews the link updates as a refactoring; discarded, no other post changes', async () => {
+    await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', 'prompt', vscode.ConfigurationTarget.Workspace);
+    const linkers = Object.keys(LINKERS);
+    const before = await Promise.all(linkers.map(read));
+    const current = '_posts/2024-01-10-links-moved-here.md';
+    /** Renames through a workspace edit (as the Explorer does) and settles the refactor preview with `answer` until the link update reports. */
+    async function renameAnd(from: string, to: string, answer: 'refactorPreview.discard' | undefined) {
+      let settled = false;
+      const updated = Promise.resolve(vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated')).finally(() => { settled = true; });
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(uriOf(from), uriOf(to));
+      written.push(to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // The preview waits for the author; nothing is written until then.
+      if (answer) await eventually(async () => { if (!settled) { assert.deepEqual(await Promise.all(linkers.map(read)), before); await vscode.commands.executeCommand(answer); } return settled; }, `the refactor preview (${answer})`, 60_000);
+      return updated;
+    }
+
+    // Discarded: the post moves, its linkers stay as they were.
+    assert.deepEqual(await renameAnd(current, '_posts/2024-01-10-links-prompted.md', 'refactorPreview.discard'), { files: 0, links: 0 });
+    assert.deepEqual(await Promise.all(linkers.map(read)), before);
+    // Moving it back needs no link update (nothing links to the prompted name), so nothing is asked.
+    assert.deepEqual(await renameAnd('_posts/2024-01-10-links-prompted.md', current, undefined), { files: 0, links: 0 });
+  });
 });

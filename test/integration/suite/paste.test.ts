@@ -205,6 +205,61 @@ describe('Image paste and drop (real VS Code, sample blog)', function () {
     await doc.save();
   });
 
+  describe('techblog.paste.askAltText', () => {
+    const config = () => vscode.workspace.getConfiguration('techblog.paste');
+    before(async () => { await config().update('askAltText', true, vscode.ConfigurationTarget.Workspace); });
+    after(async () => { await config().update('askAltText', undefined, vscode.ConfigurationTarget.Workspace); });
+
+    /** A provider whose alt-text prompt answers `answer` and records what it was asked. */
+    function answering(answer: string | undefined): { p: ImagePasteProvider; asked: string[] } {
+      const asked: string[] = [];
+      const p = new ImagePasteProvider(sites, log, { askAlt: async (name) => { asked.push(name); return answer; } });
+      return { p, asked };
+    }
+
+    it('with a selection, the selection is the alt text and nothing is asked', async () => {
+      const { p, asked } = answering('never used');
+      try {
+        const doc = await newPost('2024-06-04-paste-alt-ask-sel.md', 'My latency chart\n');
+        const edits = await paste(doc, new vscode.Range(5, 3, 5, 16), clipboardImage(freshPng()), p);
+        assert.ok(await apply(edits[0]));
+        assert.match(doc.lineAt(5).text, /^My !\[latency chart\]\(\.\.\/images\/\d{4}\/image-\d{17}\.png\)$/);
+        assert.deepEqual(asked, []);
+        await doc.save();
+      } finally { p.dispose(); }
+    });
+
+    it('without a selection, it asks (the generated name as the hint) and the answer is the alt text, escaped, in every link style', async () => {
+      const { p, asked } = answering('p99 latency [ms] after the fix');
+      try {
+        const doc = await newPost('2024-06-04-paste-alt-ask.md');
+        const edits = await paste(doc, new vscode.Range(5, 0, 5, 0), clipboardImage(freshPng()), p);
+        assert.equal(asked.length, 1);
+        assert.match(asked[0], /^image-\d{17}$/);
+        assert.ok(await apply(edits[1]));
+        const m = /^!\[p99 latency \\\[ms\\\] after the fix\]\(\/images\/\d{4}\/(image-\d{17})\.png\)Some text\.$/.exec(doc.lineAt(5).text);
+        assert.equal(m?.[1], asked[0], doc.lineAt(5).text);
+        await doc.save();
+      } finally { p.dispose(); }
+    });
+
+    it('Escape in the real input box keeps the generated name, and the image is pasted all the same', async () => {
+      const doc = await newPost('2024-06-04-paste-alt-escape.md');
+      let settled = false;
+      const pasting = provider.provideDocumentPasteEdits(doc, [new vscode.Range(5, 0, 5, 0)], clipboardImage(freshPng()), automatic, never);
+      void Promise.resolve(pasting).finally(() => { settled = true; });
+      await eventually(async () => { await vscode.commands.executeCommand('workbench.action.closeQuickOpen'); return settled; }, 'the alt-text prompt to open and be closed', 30_000);
+      const edits = await pasting;
+      assert.ok(edits?.length, 'the paste goes ahead');
+      assert.ok(await apply(edits[0]));
+      const m = /^!\[(image-\d{17})\]\((\.\.\/images\/\d{4}\/(image-\d{17})\.png)\)Some text\.$/.exec(doc.lineAt(5).text);
+      assert.ok(m, doc.lineAt(5).text);
+      assert.equal(m[1], m[3]);
+      assert.ok(await exists(resolveLink(doc, m[2])));
+      await doc.save();
+    });
+  });
+
   it('the other paste kinds insert /images/… and {{ site.baseurl }}/images/…; techblog.paste.linkStyle picks the first', async () => {
     const doc = await newPost('2024-06-05-paste-styles.md');
     const edits = await paste(doc, new vscode.Range(5, 0, 5, 0), clipboardImage(freshPng()));

@@ -22,7 +22,9 @@ describe('techblog check', () => {
     assert.deepEqual(r.out, [
       `${SEED}:4:14: warning \`description\` is empty. [empty-value]`,
       `${SEED}:7:16: warning The tag " observability" has a leading space; Jekyll makes it a separate tag from "observability". [tag-whitespace]`,
-      '2 problems (0 errors, 2 warnings, 0 info) in 1 file.',
+      ...['10:3: info The alt text "image-20210819150523189"', '30:3: info The alt text "image-20210819152102715"', '32:3: info The alt text "image-20210819152107812"']
+        .map((at) => `${SEED}:${at} is the image's file name; describe the image for readers who cannot see it (screen readers, search engines, a failed load). [image-alt-default]`),
+      '5 problems (0 errors, 2 warnings, 3 info) in 1 file.',
     ]);
   });
 
@@ -35,7 +37,12 @@ describe('techblog check', () => {
     assert.deepEqual(json.problems[0], {
       file: `seed-site/${SEED}`, line: 4, column: 14, endLine: 4, endColumn: 16, severity: 'warning', rule: 'empty-value', message: '`description` is empty.', fixable: true,
     });
-    assert.deepEqual(json.problems.map((p: { rule: string }) => p.rule), ['empty-value', 'tag-whitespace']);
+    assert.deepEqual(json.problems.map((p: { rule: string }) => p.rule), ['empty-value', 'tag-whitespace', 'image-alt-default', 'image-alt-default', 'image-alt-default']);
+    // The seed's Typora alt texts, at the alt text, and not fixable without the author's words.
+    assert.deepEqual(json.problems[2], {
+      file: `seed-site/${SEED}`, line: 10, column: 3, endLine: 10, endColumn: 26, severity: 'info', rule: 'image-alt-default',
+      message: 'The alt text "image-20210819150523189" is the image\'s file name; describe the image for readers who cannot see it (screen readers, search engines, a failed load).', fixable: false,
+    });
   });
 
   test('--format github: workflow annotations', async () => {

@@ -27,7 +27,10 @@ describe('seed-shaped post', () => {
   test('the fixture site gives exactly empty-value on description and tag-whitespace on " observability"', async () => {
     const { index, texts } = await fixtureSite();
     const text = texts.get(POST)!;
-    const ps = checkDocument({ path: POST, text, site: index, now: new Date('2026-01-01T00:00:00Z') });
+    const all = checkDocument({ path: POST, text, site: index, now: new Date('2026-01-01T00:00:00Z') });
+    // The seed's three Typora alt texts are info of their own (image-alt-default, at lines 10, 30 and 32).
+    assert.deepEqual(all.filter((p) => p.rule === 'image-alt-default').map((p) => [p.range.start.line, p.severity]), [[9, 'info'], [29, 'info'], [31, 'info']]);
+    const ps = all.filter((p) => p.rule !== 'image-alt-default');
     assert.deepEqual(rules(ps), ['empty-value', 'tag-whitespace']);
     assert.deepEqual(ps[0].range, { start: { line: 3, character: 13 }, end: { line: 3, character: 15 } });
     assert.match(ps[0].message, /`description`/);
@@ -48,7 +51,7 @@ describe('seed-shaped post', () => {
     delete files['images/2021/image-20210819152107812.png'];
     const { index, texts } = await loadSite(new MemoryFileSystem(files), '');
     const ps = checkDocument({ path: POST, text: texts.get(POST)!, site: index });
-    assert.deepEqual(rules(ps), ['empty-value', 'tag-whitespace', 'missing-image', 'missing-image']);
+    assert.deepEqual(rules(ps), ['empty-value', 'tag-whitespace', 'image-alt-default', 'image-alt-default', 'missing-image', 'image-alt-default', 'missing-image']);
     const text = texts.get(POST)!;
     const lines = text.split('\n');
     for (const p of ps.filter((x) => x.rule === 'missing-image')) {
@@ -100,7 +103,7 @@ describe('seed-shaped post', () => {
     const { NodeFileSystem } = await import('../../../src/cli/nodeFileSystem');
     const { index, texts } = await loadSite(new NodeFileSystem(seed), '.');
     const ps = checkDocument({ path: POST, text: texts.get(POST)!, site: index });
-    assert.deepEqual(rules(ps), ['empty-value', 'tag-whitespace', 'missing-image', 'missing-image']);
+    assert.deepEqual(rules(ps), ['empty-value', 'tag-whitespace', 'image-alt-default', 'image-alt-default', 'missing-image', 'image-alt-default', 'missing-image']);
   });
 
   test('readFixture reads the post with the seed shape', () => {

@@ -14,6 +14,8 @@ export function checkLinks(ctx: RuleContext): void {
   const site = ctx.site;
   const config = ctx.config;
   if (!site || !config || config.profile !== 'jekyll') return;
+  // All three link rules turned off: no scan at all.
+  if (!ctx.isOn('broken-link') && !ctx.isOn('unpublished-link') && !ctx.isOn('broken-fragment')) return;
   const links = findLinks(ctx.text, ctx.parse.bodyStart);
   if (!links.length) return;
   const linkSite: LinkSite = { config, links: site.links, hasFile: (rel) => site.hasFile(rel), kindOf: (rel) => site.kindOf(rel) };

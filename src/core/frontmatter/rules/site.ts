@@ -3,7 +3,6 @@ import * as path from '../../text/posixPath';
 import { documentUrl } from '../../site/permalink';
 import { editDistance } from '../../text/editDistance';
 import { t } from '../../text/l10n';
-import { findImageLinks } from '../../text/markdownText';
 import { lastEntry, type RuleContext } from '../context';
 import { fileNameDate } from './dates';
 import { parseJekyllDate } from '../../text/time';
@@ -55,7 +54,7 @@ export function checkImages(ctx: RuleContext): void {
   const site = ctx.site;
   const config = ctx.config;
   if (!site || !config) return;
-  const links = findImageLinks(ctx.text, ctx.parse.bodyStart);
+  const links = ctx.bodyImages().links;
   if (!links.length) return;
   // The published URL is worked out only when a relative link is not found next to the source.
   let urlDir: string | undefined | null = null;
