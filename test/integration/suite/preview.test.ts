@@ -180,6 +180,11 @@ describe('Live preview (real VS Code, sample blog)', function () {
     }
 
     it('the page: CSP default-src none, one nonce\'d script, nonce\'d site CSS, no frames unless embeds are allowed, resources limited to media/ and the site', async () => {
+      // The first frame does not wait for Sass (its CSS follows in an update): let the compiled CSS arrive
+      // once, then a new panel's page is built with it inlined, which is what this test reads.
+      const warm = await openAndWait(EBPF);
+      await eventually(() => (warm.preview.shown?.css.length ?? 0) > 0, 'the site CSS to arrive after the first frame', FIRST_RENDER_MS);
+      warm.preview.dispose();
       const { preview } = await openAndWait(EBPF);
       const webview = preview.panel.webview;
       const html = webview.html;
