@@ -12,6 +12,7 @@ import { applyOffsetEdits } from '../core/text/textEdit';
 import { ImageWorkerClient } from '../worker/imageWorkerClient';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
+import { workerScript } from './workerScripts';
 import { enclosingSite, SITE_DESCRIPTION } from './sites';
 
 const HELP = `Usage: techblog images optimise [site] [--dry-run] [--to FORMAT] [--quality N] [--max-width N]
@@ -61,11 +62,6 @@ export function parseImagesArgs(args: string[]): ImagesArgs | string {
   return out;
 }
 
-/** The image worker beside this script (dist/imageWorker.js, or out/src/worker/ after tsc). */
-function workerScript(): string | undefined {
-  return [path.join(__dirname, 'imageWorker.js'), path.join(__dirname, '..', 'worker', 'imageWorker.js')].find((f) => existsSync(f));
-}
-
 export const imagesCommand: CliCommand = {
   name: 'images',
   summary: 'images optimise [--dry-run]: convert, shrink and strip the images already in a site; links follow renames',
@@ -93,7 +89,7 @@ export const imagesCommand: CliCommand = {
       io.err(`techblog images: no site at or above ${start} (${SITE_DESCRIPTION}).`);
       return 2;
     }
-    const script = workerScript();
+    const script = workerScript('imageWorker.js');
     if (!script) {
       io.err('techblog images: the image worker (imageWorker.js) is missing beside the command line.');
       return 3;

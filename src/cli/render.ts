@@ -1,6 +1,6 @@
 // `techblog render`: the preview's page as one standalone HTML file (CSS inlined, images as paths
 // relative to the output), to open in any browser or to compare with Jekyll's own output.
-import { existsSync, promises as fsp } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { SiteRenderer } from '../core/render/renderer';
 import { cliSassCache, cliSassCacheDir } from './sassCache';
@@ -12,6 +12,7 @@ import type { ProfileSetting } from '../core/site/profile';
 import { loadSite } from '../core/site/siteIndex';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
+import { workerScript } from './workerScripts';
 import { gemThemeLayer } from './theme';
 import { enclosingSite, parseProfile, SITE_DESCRIPTION } from './sites';
 
@@ -98,11 +99,6 @@ export function relativeUrl(fromDir: string, file: string): string {
   return rel.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
 }
 
-/** The render worker beside this script (dist/renderWorker.js, or out/src/worker/ after tsc), if built. */
-function workerScript(): string | undefined {
-  return [path.join(__dirname, 'renderWorker.js'), path.join(__dirname, '..', 'worker', 'renderWorker.js')].find((f) => existsSync(f));
-}
-
 export const renderCommand: CliCommand = {
   name: 'render',
   summary: 'write a post as the preview shows it, as standalone HTML (-o out.html, --mode site|content, --profile)',
@@ -140,7 +136,7 @@ export const renderCommand: CliCommand = {
     const request: RenderRequest = { path: toPosix(path.relative(siteRoot, postAbs)), text, mode: parsed.mode, allowEmbeds: parsed.allowEmbeds, remoteImages: parsed.remoteImages === true };
     const fallbackCss = await readTheme('fallback.css');
     let result: RenderResult;
-    const script = workerScript();
+    const script = workerScript('renderWorker.js');
     if (script) {
       // In the render worker, under the preview's limits (src/worker/).
       const limits = { timeoutMs: parsed.timeoutSeconds * 1000, memoryMb: parsed.memoryMb };
