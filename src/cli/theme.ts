@@ -2,7 +2,7 @@
 // (src/core/theme/locate.ts), as the renderer's theme layer. The CLI downloads nothing.
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
-import type { ThemeLayer } from '../core/render/themeLayer';
+import type { ThemeLayer } from '../core/render/theme/themeLayer';
 import { parseSiteConfig } from '../core/site/config';
 import { locateGemTheme } from '../core/theme/locate';
 import { NodeFileSystem } from './nodeFileSystem';

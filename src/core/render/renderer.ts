@@ -20,7 +20,7 @@ import { MathRenderer } from './math/katex';
 import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
-import { ResourceResolver } from './resources';
+import { ResourceResolver } from './resources/resourceResolver';
 import type { BlockRendering } from './incremental/markdownBlocks';
 import type { LiquidPieces } from './incremental/liquidPieces';
 import { PostMemo } from './incremental/postMemo';
@@ -34,7 +34,7 @@ import { LiquidVariables, withContent, withRelatedPosts } from './liquid/siteVar
 import type { SassCache } from './theme/cache';
 import { SassNotCached, type SassFileLayer } from './theme/sass';
 import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
-import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './themeLayer';
+import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './theme/themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
 

@@ -8,7 +8,7 @@ import { Tokenizer } from 'htmlparser2';
 import { embedCard, gistEmbed, iframeEmbed } from './embeds';
 import { escapeHtml } from './escape';
 import { t } from '../text/l10n';
-import { mapCssUrls } from './cssUrls';
+import { mapCssUrls } from './resources/cssUrls';
 
 /** Why an image is shown as a placeholder although it may exist: a remote one the user turned off, or insecure `http:`. */
 export type BlockedImage = 'remote' | 'insecure';

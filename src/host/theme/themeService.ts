@@ -8,7 +8,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SiteConfig } from '../../core/site/config';
-import type { ThemeLayer } from '../../core/render/themeLayer';
+import type { ThemeLayer } from '../../core/render/theme/themeLayer';
 import {
   codeloadUrl, DEFAULT_GEM_REGISTRY, DEFAULT_GITHUB_CODELOAD, gemFileUrl, gemVersionsUrl, MAX_DOWNLOAD_BYTES, parseRemoteTheme,
   pickGemRelease, remoteThemeFolder, unpackGem, unpackRepoArchive, verifySha256, type RemoteTheme, type UnpackedTheme,

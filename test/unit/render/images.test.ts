@@ -1,7 +1,7 @@
 // Image links as bloggers write them all reach the workspace file; a missing one shows a placeholder.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ResourceResolver } from '../../../src/core/render/resources';
+import { ResourceResolver } from '../../../src/core/render/resources/resourceResolver';
 import { memorySite } from './helpers';
 
 const FILES = ['images/2021/a.png', 'images/my shot.png', 'images/IMG_0001.JPG', 'images/中文.png', '_posts/img/local.png'];

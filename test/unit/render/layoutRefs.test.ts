@@ -3,7 +3,7 @@
 // asked for, and the notices in the order a user should read them.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapCssUrls } from '../../../src/core/render/cssUrls';
+import { mapCssUrls } from '../../../src/core/render/resources/cssUrls';
 import { orderNotices } from '../../../src/core/render/notices';
 import { sanitizeHtml } from '../../../src/core/render/sanitize';
 import type { RenderRequest } from '../../../src/core/render/types';

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SiteRenderer } from '../../../src/core/render/renderer';
-import { mergeThemeConfig, type ThemeLayer } from '../../../src/core/render/themeLayer';
+import { mergeThemeConfig, type ThemeLayer } from '../../../src/core/render/theme/themeLayer';
 import { MemoryFileSystem } from '../../../src/core/site/fileSystem';
 
 const THEME: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { Template } from 'liquidjs';
 import type { SiteConfig } from '../../site/config';
 import { t } from '../../text/l10n';
 import { readDocument, type SiteDocument } from '../siteModel';
-import type { ThemeOverlay } from '../themeLayer';
+import type { ThemeOverlay } from '../theme/themeLayer';
 
 export interface Layout { path: string; data: Record<string, unknown>; templates: Template[]; text: string }
 

@@ -4,8 +4,8 @@
 import * as posix from '../../text/posixPath';
 import { parseFrontMatter } from '../../frontmatter/parse';
 import { t } from '../../text/l10n';
-import { mapCssUrls } from '../cssUrls';
-import { ResourceResolver } from '../resources';
+import { mapCssUrls } from '../resources/cssUrls';
+import { ResourceResolver } from '../resources/resourceResolver';
 import { compileSass, type SassSite } from './sass';
 
 export interface ThemeSite extends SassSite {

@@ -6,10 +6,10 @@
 //   (theme_assets_reader.rb);
 // - `_config.yml`: read under the site's (the site's keys win) unless `ignore_theme_config: true`,
 //   without the keys of Jekyll's own defaults (site.rb load_theme_configuration).
-import * as posix from '../text/posixPath';
+import * as posix from '../../text/posixPath';
 import { stringify } from 'yaml';
-import { readSiteYaml } from '../site/yamlFile';
-import type { RenderFileSystem } from './types';
+import { readSiteYaml } from '../../site/yamlFile';
+import type { RenderFileSystem } from '../types';
 
 export interface ThemeLayer {
   /** The theme's folder as `fs` sees it (posix). */

@@ -1,7 +1,7 @@
 // Where an image or media URL written in a post or layout points in the site: `../images/…` (against
 // the page's URL, as the browser resolves it, or against the file, as Typora does), `/images/…`,
 // `{{ site.baseurl }}/images/…` (after Liquid), percent-encoded names, and extensions in any case.
-import * as posix from '../text/posixPath';
+import * as posix from '../../text/posixPath';
 
 export interface FileLookup {
   /** True when the site-relative path is a file of the site. */
