@@ -4,7 +4,6 @@
 // code), so a keystroke re-renders only the post.
 import * as posix from '../text/posixPath';
 import { Context } from 'liquidjs';
-import { flatten, SizeLru, stringBytes } from '../cache/sizeLru';
 import { parseSiteConfig } from '../site/config';
 import { refusalNotice, SafeSiteFiles } from '../site/safePaths';
 import { sitePlugins } from '../site/githubPages';
@@ -20,20 +19,20 @@ import { MathRenderer } from './math/katex';
 import { NoticeSet } from './notices';
 import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
-import { ResourceResolver } from './resources/resourceResolver';
+import { SiteResources } from './resources/siteResources';
 import type { BlockRendering } from './incremental/markdownBlocks';
 import type { LiquidPieces } from './incremental/liquidPieces';
-import { PostMemo } from './incremental/postMemo';
-import { cleanCss, sanitizeHtml, type HtmlPolicy } from './sanitize';
+import { RenderCache } from './cache/renderCache';
+import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
-import { uniqueOccurrence } from './layout/bodyPosition';
-import { errorMessage, type Layout, LayoutChain } from './layout/layoutChain';
+import { errorMessage, LayoutChain } from './layout/layoutChain';
+import { PageLayouts, readsContent } from './layout/pageLayouts';
 import { readDocument, SiteModel, type SiteDocument } from './siteModel';
-import { LiquidVariables, withContent, withRelatedPosts } from './liquid/siteVariables';
+import { JEKYLL, LiquidVariables, withRelatedPosts } from './liquid/siteVariables';
 import type { SassCache } from './theme/cache';
-import { SassNotCached, type SassFileLayer } from './theme/sass';
-import { CONVENTIONAL_STYLESHEETS, loadStylesheet, servedStylesheets, stylesheetSource, type ThemeSite } from './theme/stylesheets';
+import { servedStylesheets } from './theme/stylesheets';
+import { otherGeneratorNotice, ThemeCssLoader, type ThemeCss } from './theme/themeCss';
 import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './theme/themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
@@ -57,14 +56,6 @@ export interface SiteRendererOptions {
 
 /** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
 const THEME_NS = '@theme/';
-const CONTENT_MARKER = '\ue000techblog-content\ue000';
-/** Bodies longer than this (UTF-16 units) go through the layouts as a marker (see renderLayouts). */
-const STANDIN_MIN = 4096;
-// The Jekyll we emulate (Debian's, the fidelity reference).
-const JEKYLL = { version: '4.3.1', environment: 'development' };
-
-/** The site's stylesheets as the page gets them (`pending`: not at hand yet, see RenderRequest.waitForCss). */
-interface ThemeCss { sheets: string[]; theme: 'site' | 'fallback' | 'none'; notices: string[]; key: string; pending?: boolean }
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -78,11 +69,7 @@ export class SiteRenderer {
   private readonly md;
   private readonly highlighter = new CodeHighlighter();
   private readonly math = new MathRenderer();
-  private readonly files = new Set<string>();
-  /** Listed files that are symbolic links the safe-mode rules refuse (never resolved as resources). */
-  private readonly refusedLinks = new Set<string>();
-  private filesVersion = 0;
-  private resolver!: ResourceResolver;
+  private readonly resources = new SiteResources((p) => this.has(p));
   private readonly chains = new LayoutChain({
     config: () => this.model.config, siteHas: (p) => this.siteHas(p), overlay: () => this.overlay, read: (p) => this.readSite(p),
     parse: (text, p, firstLine) => this.liquid.parse(text, this.abs(p), firstLine),
@@ -92,23 +79,10 @@ export class SiteRenderer {
     markdown: (text, rel, pageUrl) => this.markdownFragment(text, rel, pageUrl),
   });
   private modelVersion = 0;
-  // Bounded by bytes (the HTML they hold), not by count.
-  private readonly sanitizedHtml = new SizeLru<string, { html: string; resources: Array<[string, ImageTarget]> }>(4 * 1024 * 1024, (k, v) => stringBytes(k) + stringBytes(v.html));
-  private readonly sanitizedLayouts = new SizeLru<string, SanitizedFrame>(
-    2 * 1024 * 1024, (k, v) => stringBytes(k) + (v.parts ? stringBytes(v.parts[0]) + stringBytes(v.parts[1]) : 0) + (v.whole === undefined ? 0 : stringBytes(v.whole)));
-  private css: Promise<ThemeCss> | undefined;
-  /** The stylesheet `css` is on (what a render waiting for it reports). */
-  private compiling: string | undefined;
-  /** `css` once it settled (a first frame takes it without waiting). */
-  private cssDone: { promise: Promise<ThemeCss>; value: ThemeCss } | undefined;
-  private discoveredStylesheets: string[] | undefined;
+  private readonly cache: RenderCache;
+  private readonly layouts: PageLayouts;
+  private readonly css: ThemeCssLoader;
   private queue: Promise<unknown> = Promise.resolve();
-  private resolveResource: (p: string) => string = (p) => p;
-  /** The URLs resolveResource gave in this render. */
-  private producedUrls = new Set<string>();
-  /** This render's policy for remote images and the site's own scripts (RenderRequest). */
-  private remoteImages = true;
-  private siteScripts = false;
   private overlay: ThemeOverlay | undefined;
   private plugins!: RenderPlugins;
   /** Every read of a site file goes through Jekyll's safe-mode rules (src/core/site/safePaths.ts). */
@@ -116,8 +90,6 @@ export class SiteRenderer {
   /** This render's progress report (RenderRequest.progress) and the step it is in. */
   private progress: (step: RenderStep, file: string) => void = () => undefined;
   private step: RenderStep = 'liquid';
-  /** Per post: its last render's Liquid pieces, Markdown blocks and the page around its body (incremental/). */
-  private readonly memos = new Map<string, PostMemo>();
   private templatesVersion = 0;
   /** An include read since the templates were loaded names `content`: layouts may use the body otherwise than as `{{ content }}`. */
   private includesReadContent = false;
@@ -125,6 +97,21 @@ export class SiteRenderer {
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
     this.md = createKramdownMarkdown();
+    this.cache = new RenderCache(this.md);
+    this.layouts = new PageLayouts({
+      chains: this.chains, variables: this.variables, resources: this.resources, cache: this.cache, liquid: () => this.liquid, plugins: () => this.plugins,
+      includesReadContent: () => this.includesReadContent, progress: (step, file) => this.progress(step, file),
+    });
+    this.css = new ThemeCssLoader({
+      config: () => this.model.config, files: () => this.resources.files, has: (p) => this.has(p), siteHas: (p) => this.siteHas(p), overlay: () => this.overlay,
+      read: (p) => this.readSite(p), wasRefused: (p) => this.safe.wasRefused(p),
+      liquid: async (text, path) => {
+        const ctx = new Context({ site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
+        return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
+      },
+      resource: (p) => this.resources.resource(p), remoteImages: () => this.resources.remoteImages, progress: (step, file) => this.progress(step, file),
+      sassCache: options.sassCache, fallbackCss: options.fallbackCss,
+    });
   }
 
   static async open(options: SiteRendererOptions): Promise<SiteRenderer> {
@@ -147,14 +134,10 @@ export class SiteRenderer {
   /** Reads config, file list, posts, pages and data again (after `_config.yml` changes). */
   async reload(): Promise<void> {
     const { fs, index } = this.options;
-    this.files.clear();
-    const listed = index ? [...index.allPaths()] : await fs.listFiles(this.root || '.');
-    for (const f of listed) this.files.add(f);
-    this.filesVersion++;
+    this.resources.list(index ? [...index.allPaths()] : await fs.listFiles(this.root || '.'));
     const safe = (this.safe = new SafeSiteFiles(fs, this.root));
     // Links the safe-mode rules refuse are not served as images or url()s (their reads are refused anyway).
-    this.refusedLinks.clear();
-    for (const link of (await fs.listLinks?.(this.root || '.')) ?? []) if (await safe.refusal(link, { content: false }) !== undefined) this.refusedLinks.add(link);
+    for (const link of (await fs.listLinks?.(this.root || '.')) ?? []) if (await safe.refusal(link, { content: false }) !== undefined) this.resources.setRefused(link, true);
     // No `_config.yml` (a folder with `_posts/` and `_layouts/`): Jekyll's defaults.
     let configText = this.siteHas('_config.yml') || !index ? await safe.read('_config.yml', { content: false }) : undefined;
     const other = this.otherGenerator();
@@ -168,7 +151,7 @@ export class SiteRenderer {
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.chains.path(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
     this.model = await SiteModel.load({
-      configText, files: this.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
+      configText, files: this.resources.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });
@@ -188,7 +171,7 @@ export class SiteRenderer {
         if (text !== undefined) this.model.setData(f, text);
       }
     }
-    this.resolver = new ResourceResolver({ has: (p) => this.has(p) && !this.refusedLinks.has(p), all: () => [...this.files].filter((f) => !this.refusedLinks.has(f)), version: () => this.filesVersion }, this.model.config.baseurl, other ? this.model.config.sourceDir : '');
+    this.resources.setSite(this.model.config.baseurl, other ? this.model.config.sourceDir : '');
     this.resetTemplates();
   }
 
@@ -210,7 +193,7 @@ export class SiteRenderer {
   }
 
   private siteHas(p: string): boolean {
-    return this.files.has(p) || (this.options.index?.hasFile(p) ?? false);
+    return this.resources.files.has(p) || (this.options.index?.hasFile(p) ?? false);
   }
 
   /** A file of the site, or of its theme under it (or, named `@theme/…`, of the theme alone). */
@@ -261,11 +244,11 @@ export class SiteRenderer {
       absoluteUrl: (u) => absoluteUrl(u, typeof raw.url === 'string' ? raw.url : '', model.config.baseurl),
     });
     this.chains.clear();
-    this.sanitizedLayouts.clear();
+    this.cache.clearFrames();
     this.templatesVersion++;
     this.includesReadContent = false;
-    this.css = undefined;
-    this.discoveredStylesheets = undefined;
+    this.css.reset();
+    this.layouts.reset();
   }
 
   /**
@@ -276,16 +259,15 @@ export class SiteRenderer {
     return this.enqueue(async () => {
       const rel = this.relative(path);
       this.safe.forget(rel);
-      if (change === 'created' && !this.files.has(rel)) { this.files.add(rel); this.filesVersion++; }
+      if (change === 'created') this.resources.created(rel);
       // A link out of the site stays listed (its reads are refused) but is never served as a resource.
-      this.refusedLinks.delete(rel);
-      if (change !== 'deleted' && this.options.fs.realPath && (await this.safe.refusal(rel, { content: false })) !== undefined) this.refusedLinks.add(rel);
-      if (change === 'deleted' && this.files.delete(rel)) this.filesVersion++;
+      this.resources.setRefused(rel, change !== 'deleted' && !!this.options.fs.realPath && (await this.safe.refusal(rel, { content: false })) !== undefined);
+      if (change === 'deleted') this.resources.deleted(rel);
       // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
       if (rel === '_config.yml' || rel === 'Gemfile') { await this.reload(); return; }
       const top = rel.split('/')[0];
       if (rel.startsWith(this.model.config.layoutsDir + '/') || top === '_includes' || top.startsWith('_includes')) this.resetTemplates();
-      else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css = undefined; }
+      else if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) { this.css.reset(); }
       else if (top === '_data') {
         if (change === 'deleted') await this.reload();
         else { const data = text ?? await this.safe.read(rel); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
@@ -322,16 +304,15 @@ export class SiteRenderer {
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
-    const produced = (this.producedUrls = new Set<string>());
-    this.resolveResource = (p) => {
-      const tp = req.resolveThemeResource && !this.siteHas(p) ? this.overlay?.themePath(p) : undefined;
-      const url = tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
-      if (produced.size < 10000) produced.add(url);
-      return url;
-    };
-    this.remoteImages = req.remoteImages !== false;
     const restricted = req.restricted === true;
-    this.siteScripts = req.siteScripts === true && !restricted;
+    this.resources.beginRender({
+      resource: (p) => {
+        const tp = req.resolveThemeResource && !this.siteHas(p) ? this.overlay?.themePath(p) : undefined;
+        return tp !== undefined ? req.resolveThemeResource!(tp) : siteResource(p);
+      },
+      remoteImages: req.remoteImages !== false, siteScripts: req.siteScripts === true && !restricted,
+    });
+    const { remoteImages, siteScripts } = this.resources;
     const other = this.otherGenerator();
     const mode: RenderMode = other || restricted ? 'content' : req.mode ?? 'site';
 
@@ -341,8 +322,8 @@ export class SiteRenderer {
     // Typing in the body leaves `site` as it was; a front-matter edit rebuilds it.
     if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
     // What the post's Liquid, Markdown and layouts see besides its body: another value renders them all again.
-    const memo = req.incremental === false ? new PostMemo(this.md) : this.memoFor(rel);
-    const memoKey = [this.modelVersion, this.filesVersion, this.templatesVersion, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
+    const memo = this.cache.memo(rel, req.incremental !== false);
+    const memoKey = [this.modelVersion, this.resources.version, this.templatesVersion, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
     lap('frontMatter');
 
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
@@ -374,7 +355,7 @@ export class SiteRenderer {
     let blocks: BlockRendering | undefined;
     if (isMarkdownPath(rel)) {
       // Only the blocks an edit touched are rendered again (incremental/markdownBlocks.ts); the output is a full render's.
-      const probe = `${req.allowEmbeds ?? false}|${this.remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
+      const probe = `${req.allowEmbeds ?? false}|${remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
       blocks = memo.markdown.render(text, memoKey + '\0' + probe, (n) => this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
       for (const [n, kind] of blocks.notices) notices.add(n, kind);
       for (const n of blocks.parserNotices) env.notices.add(n);
@@ -392,8 +373,8 @@ export class SiteRenderer {
     let rendered: RenderMode = 'content';
     let stylesheets: string[] | undefined;
     if (mode === 'site') {
-      const r = await this.layoutsAround(memo, memoKey + `\0${req.allowEmbeds ?? false}|${this.remoteImages}|${this.siteScripts}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}`,
-        doc, bodyHtml, () => this.renderLayouts(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false));
+      const r = await this.layouts.around(memo, memoKey + `\0${req.allowEmbeds ?? false}|${remoteImages}|${siteScripts}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}`,
+        doc, bodyHtml, () => this.layouts.render(doc, bodyHtml, scope().site, scope().page, req.allowEmbeds ?? false));
       if ('error' in r) notices.add(t('{0} — showing content mode.', r.error), 'theme');
       else {
         html = r.html; frame = r.frame; rendered = 'site'; stylesheets = r.stylesheets;
@@ -403,15 +384,15 @@ export class SiteRenderer {
         if (r.refs.skippedScripts.length) notices.add(t('Scripts that are not files of the site do not run in the preview: {0}', r.refs.skippedScripts.join(', ')), 'info');
       }
     }
-    if (!stylesheets && !other && !restricted) stylesheets = this.discoveredStylesheets ?? await this.discoverStylesheets(doc, scope().site, scope().page);
+    if (!stylesheets && !other && !restricted) stylesheets = await this.layouts.stylesheets(doc, scope().site, scope().page);
     if (html === undefined) { frame = this.contentFrame(doc); html = frame[0] + bodyHtml + frame[1]; }
     lap('layouts');
 
     // 4. Theme CSS.
-    const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.files) : undefined;
+    const served = other ? servedStylesheets(other, this.model.config.sourceDir, this.resources.files) : undefined;
     // Restricted Mode: the bundled theme only (the site's CSS may be Sass, which is code, and links remote fonts).
-    const css: Omit<ThemeCss, 'key'> = restricted ? this.bundledCss()
-      : req.waitForCss === false ? await this.themeCssAtHand(stylesheets ?? [], doc.url, served) : await this.themeCss(stylesheets ?? [], doc.url, served);
+    const css: Omit<ThemeCss, 'key'> = restricted ? this.css.bundled()
+      : req.waitForCss === false ? await this.css.atHand(stylesheets ?? [], doc.url, served) : await this.css.get(stylesheets ?? [], doc.url, served);
     // In Restricted Mode the host says why the page is plain, once.
     if (other && !restricted) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
     else for (const n of css.notices) notices.add(n, 'theme');
@@ -429,43 +410,6 @@ export class SiteRenderer {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
       hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(frame ? { frame } : {}), ...(css.pending ? { cssPending: true } : {}),
     };
-  }
-
-  /** Liquid over a post body, one top-level node at a time so output lines map back to source lines. */
-  private memoFor(rel: string): PostMemo {
-    let memo = this.memos.get(rel);
-    if (!memo) {
-      if (this.memos.size >= 4) this.memos.delete(this.memos.keys().next().value as string);
-      this.memos.set(rel, (memo = new PostMemo(this.md)));
-    }
-    return memo;
-  }
-
-  /**
-   * The layouts around a body: after a body edit, the page they made last time with the new body in it,
-   * when nothing else they read changed (`key`), they use the body only as `{{ content }}`, and the
-   * excerpt they read (if any) is the same; else they run.
-   */
-  private async layoutsAround(memo: PostMemo, key: string, doc: SiteDocument, bodyHtml: string,
-    run: () => ReturnType<SiteRenderer['renderLayouts']>): ReturnType<SiteRenderer['renderLayouts']> {
-    const f = memo.frame;
-    if (f && f.key === key && (f.excerpt === undefined || f.excerpt === this.variables.excerptOf(doc))) {
-      for (const n of f.notices) this.liquid.notices.add(n);
-      return { html: f.before + bodyHtml + f.after, stylesheets: f.stylesheets, refs: f.refs as LayoutRefs, frame: [f.before, f.after] };
-    }
-    memo.frame = undefined;
-    const noticesBefore = new Set(this.liquid.notices);
-    const reads = this.variables.excerptReads;
-    const r = await run();
-    if ('error' in r || !r.frame || this.plugins.rewritesPages || this.includesReadContent) return r;
-    const chain = await this.chains.of(doc);
-    if ('error' in chain || chain.some((l) => readsContent(l.text))) return r;
-    memo.frame = {
-      key, before: r.frame[0], after: r.frame[1], stylesheets: r.stylesheets, refs: r.refs,
-      notices: [...this.liquid.notices].filter((n) => !noticesBefore.has(n)),
-      excerpt: this.variables.excerptReads !== reads ? this.variables.excerptOf(doc) : undefined,
-    };
-    return r;
   }
 
   /** Liquid over a post body, one top-level node at a time (incremental/liquidPieces.ts maps output lines back to source lines). */
@@ -488,14 +432,11 @@ export class SiteRenderer {
       return target;
     };
     const resolve = (src: string): ImageTarget => {
-      const r = this.resolver.resolve(src, rel, pageUrl);
-      if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
+      const r = this.resources.resolve(src, rel, pageUrl);
+      const target = this.resources.image(r);
       if ('missing' in r) {
         if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(t('Image not found: {0} (linked as {1}).', r.missing, src)); }
-        return { missing: r.missing };
-      }
-      const target = this.externalImage(r.external);
-      if ('blocked' in target) {
+      } else if ('external' in r && 'blocked' in target) {
         if (target.blocked === 'insecure') notices.add(t('Insecure http: image not loaded (the preview loads https: images only): {0}', r.external), 'info');
         else notices.add(t('Remote images are not loaded: techblog.preview.remoteImages is off.'), 'info');
       }
@@ -510,31 +451,13 @@ export class SiteRenderer {
     };
   }
 
-  /** A URL that is not a site file: `https:` (and `//host`) images load unless turned off; insecure `http:` never does. */
-  private externalImage(url: string): ImageTarget {
-    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase() ?? (url.trim().startsWith('//') ? 'https' : undefined);
-    if (scheme === 'http') return { missing: url, blocked: 'insecure' };
-    if (scheme === 'https' && !this.remoteImages) return { missing: url, blocked: 'remote' };
-    return { src: url };
-  }
-
   /**
    * The post's raw HTML, sanitized; a keystroke re-renders the same blocks, so results are kept by their
    * text, line and flags. A kept result holds while its resource URLs resolve as they did.
    */
   private sanitizePostHtml(html: string, line: number | undefined, inline: boolean, allowEmbeds: boolean, image: (src: string) => ImageTarget): string {
-    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${this.remoteImages ? 'R' : 'r'}${line ?? ''}\0${html}`;
-    const hit = this.sanitizedHtml.get(key);
-    if (hit && hit.resources.every(([src, was]) => sameTarget(image(src), was))) return hit.html;
-    const resources: Array<[string, ImageTarget]> = [];
-    const resource = (src: string) => {
-      const r = image(src);
-      resources.push([src, r]);
-      return r;
-    };
-    const clean = flatten(sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline }));
-    this.sanitizedHtml.set(key, { html: clean, resources });
-    return clean;
+    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${this.resources.remoteImages ? 'R' : 'r'}${line ?? ''}\0${html}`;
+    return this.cache.postHtml(key, image, (resource) => sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline }));
   }
 
   /** A heading's Markdown as `markdownify | strip_html | normalize_whitespace` gives it (before the site model exists). */
@@ -551,234 +474,6 @@ export class SiteRenderer {
     const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new NoticeSet());
     env.dataLines = false;
     return this.md.render(text, env as unknown as Record<string, unknown>);
-  }
-
-  private async renderLayouts(doc: SiteDocument, bodyHtml: string, site: Record<string, unknown>, page: Record<string, unknown>, allowEmbeds: boolean):
-    Promise<{ html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } | { error: string }> {
-    const chain = await this.chains.of(doc);
-    if ('error' in chain) return chain;
-    // A long body the layouts use only as `{{ content }}`: they run with a marker in its place, so the
-    // page around it is had without searching megabytes of body HTML in a page that holds it again.
-    if (bodyHtml.length > STANDIN_MIN && !this.plugins.rewritesPages && !this.includesReadContent && !chain.some((l) => readsContent(l.text))) {
-      const framed = await this.runLayouts(chain, CONTENT_MARKER, site, page);
-      const r = this.includesReadContent ? undefined : this.frameAround(framed, bodyHtml, allowEmbeds);
-      if (r) return r;
-    }
-    const content = this.plugins.page(await this.runLayouts(chain, bodyHtml, site, page), doc);
-    return this.sanitizeDocument(content, bodyHtml, allowEmbeds);
-  }
-
-  /** The layout chain's output around `content`. */
-  private async runLayouts(chain: Layout[], content: string, site: Record<string, unknown>, page: Record<string, unknown>): Promise<string> {
-    // A tag that fails costs that tag only (see liquid/jekyllLiquid.ts); a layout that still fails as a
-    // whole is skipped, and the rest of the chain (the header, the navigation, the CSS links) renders.
-    for (const layout of chain) {
-      this.progress('layout', layout.path);
-      try {
-        const ctx = new Context({ site, page: withContent(page, content), layout: layout.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
-        ctx.setRegister('techblog', { path: layout.path });
-        content = String(await this.liquid.engine.render(layout.templates, ctx));
-      } catch (e) {
-        this.liquid.notices.add(t('The layout {0} could not render ({1}); the other layouts still apply.', layout.path, errorMessage(e)));
-      }
-    }
-    return content;
-  }
-
-  /**
-   * The page from layouts run with the marker for the body, when it is the page `sanitizeDocument` makes
-   * from the layouts run with the body: the marker once, where the sanitizer sees HTML text, and the body
-   * nowhere else in that page (a second place would overlap this one, so the body would repeat with a
-   * period no longer than the layout text: not so). Undefined otherwise (the layouts run with the body).
-   */
-  private frameAround(framed: string, bodyHtml: string, allowEmbeds: boolean): ReturnType<SiteRenderer['sanitizeDocument']> | undefined {
-    const at = framed.indexOf(CONTENT_MARKER);
-    if (at < 0 || framed.indexOf(CONTENT_MARKER, at + 1) >= 0) return undefined;
-    const around = framed.length - CONTENT_MARKER.length;
-    const probe = Math.min(64, bodyHtml.length);
-    if (around + probe >= bodyHtml.length || bodyHtml.slice(1, around + probe + 1).includes(bodyHtml.slice(0, probe))) return undefined;
-    const hit = this.sanitizedFrame(framed, true, allowEmbeds);
-    return hit.parts ? { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts } : undefined;
-  }
-
-  /** Sanitizes the layout output; the parts around the (already sanitized) body are cached. */
-  private sanitizeDocument(output: string, bodyHtml: string, allowEmbeds: boolean): { html: string; stylesheets: string[]; refs: LayoutRefs; frame?: [string, string] } {
-    const { at, unique } = bodyHtml.length > 0 ? uniqueOccurrence(output, bodyHtml) : { at: -1, unique: false };
-    const marked = unique ? output.slice(0, at) + CONTENT_MARKER + output.slice(at + bodyHtml.length) : output;
-    const hit = this.sanitizedFrame(marked, unique, allowEmbeds);
-    if (hit.parts) return { html: hit.parts[0] + bodyHtml + hit.parts[1], stylesheets: hit.stylesheets, refs: hit.refs, frame: hit.parts };
-    if (hit.whole !== undefined) return { html: hit.whole, stylesheets: hit.stylesheets, refs: hit.refs };
-    // The marker landed somewhere odd (inside an attribute, raw text, foreign content): sanitize the whole page.
-    return { html: sanitizeHtml(output, hit.policy ?? { document: true, allowEmbeds }), stylesheets: hit.stylesheets, refs: hit.refs };
-  }
-
-  /** The sanitized page around the marker (`unique`: the page holds the marker once, for the body), cached. */
-  private sanitizedFrame(marked: string, unique: boolean, allowEmbeds: boolean): SanitizedFrame {
-    // The same layout output sanitizes differently under another image or script policy.
-    const key = `${this.remoteImages ? 'R' : 'r'}${this.siteScripts ? 'S' : 's'}\0${marked}`;
-    let hit = this.sanitizedLayouts.get(key);
-    if (!hit) {
-      const stylesheets: string[] = [];
-      const refs: LayoutRefs = { missing: [], insecure: [], remote: false, skippedScripts: [] };
-      const image = (src: string): ImageTarget => {
-        // A URL this render already mapped (the body's images, when the whole page is sanitized again).
-        if (this.producedUrls.has(src)) return { src };
-        const r = this.resolver.resolve(src, '', '/');
-        if ('sitePath' in r) return { src: this.resolveResource(r.sitePath) };
-        if ('missing' in r) {
-          if (!refs.missing.some((m) => m.missing === r.missing)) refs.missing.push({ missing: r.missing, url: src });
-          return { missing: r.missing };
-        }
-        const target = this.externalImage(r.external);
-        if ('blocked' in target && target.blocked === 'insecure') { if (!refs.insecure.includes(r.external)) refs.insecure.push(r.external); }
-        else if ('blocked' in target) refs.remote = true;
-        return target;
-      };
-      const script = this.siteScripts ? (src: string): string | undefined => {
-        const r = this.resolver.resolve(src, '', '/');
-        if ('sitePath' in r && /\.m?js$/i.test(r.sitePath)) return this.resolveResource(r.sitePath) + src.trim().slice(src.trim().replace(/[?#].*$/, '').length);
-        if (!refs.skippedScripts.includes(src.trim())) refs.skippedScripts.push(src.trim());
-        return undefined;
-      } : undefined;
-      // The body is spliced back only where the layout has it as HTML text: there a browser parses it
-      // exactly as the sanitizer did. Anywhere else (an attribute, `<textarea>`/`<title>`/`<style>`,
-      // SVG or MathML, a comment, a dropped element) the page Liquid assembled is sanitized as a whole.
-      let textOnly = true;
-      const policy = { document: true, allowEmbeds, resource: image, script, onStylesheet: (h: string) => stylesheets.push(h) };
-      const clean = sanitizeHtml(marked, { ...policy, marker: CONTENT_MARKER, onMarker: (where) => { if (where !== 'text') textOnly = false; } });
-      const parts = unique && textOnly ? clean.split(CONTENT_MARKER) : [];
-      hit = {
-        parts: parts.length === 2 ? [parts[0], parts[1]] : undefined, stylesheets, refs,
-        whole: unique ? undefined : clean,
-        policy: { ...policy, onStylesheet: undefined },
-      };
-      this.sanitizedLayouts.set(key, hit);
-    }
-    return hit;
-  }
-
-  /** Content mode still uses the site's CSS: render the layouts once just to see what they link. */
-  private async discoverStylesheets(doc: SiteDocument, site: Record<string, unknown>, page: Record<string, unknown>): Promise<string[]> {
-    if (this.discoveredStylesheets) return this.discoveredStylesheets;
-    const found: string[] = [];
-    // The post's own chain first; a bare post (or one whose layouts link nothing) borrows `default`'s.
-    for (const layout of [doc.data.layout, 'default']) {
-      if (typeof layout !== 'string' || found.length) continue;
-      const chain = await this.chains.of({ ...doc, data: { ...doc.data, layout } });
-      if ('error' in chain) continue;
-      try {
-        let content = '';
-        for (const l of chain) {
-          this.progress('layout', l.path);
-          const ctx = new Context({ site, page: withContent(page, content), layout: l.data, content, jekyll: JEKYLL, paginator: null }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
-          content = String(await this.liquid.engine.render(l.templates, ctx));
-        }
-        sanitizeHtml(content, { document: true, onStylesheet: (h) => found.push(h) });
-      } catch {
-        found.length = 0;
-      }
-    }
-    this.discoveredStylesheets = found;
-    return found;
-  }
-
-  /** The stylesheets' identity: the links (or served files) and the remote-images setting (the CSS filter's verdict on remote url()s depends on it). */
-  private cssKey(hrefs: string[], served?: string[]): string {
-    return (served ?? hrefs).join('\n') + (this.remoteImages ? '' : '\n\0no-remote');
-  }
-
-  /**
-   * The theme CSS without running Sass (a first frame): compiled already, or every sheet in the
-   * compiled-CSS cache; else none, `pending`, and the compile starts in the background for the next render.
-   */
-  private async themeCssAtHand(hrefs: string[], pageUrl: string, served?: string[]): Promise<ThemeCss> {
-    const key = this.cssKey(hrefs, served);
-    const done = this.cssDone;
-    if (this.css && done?.promise === this.css && done.value.key === key) return done.value;
-    if (!this.css) {
-      const cached = await this.loadCss(hrefs, pageUrl, key, served, true);
-      if (cached) { this.track(this.css = Promise.resolve(cached)); return cached; }
-    }
-    void this.themeCss(hrefs, pageUrl, served).catch(() => undefined);
-    return { sheets: [], theme: 'none', notices: [], key, pending: true };
-  }
-
-  /** `served`: site paths of the stylesheets to use as they are (Hugo, Hexo), instead of what `hrefs` link. */
-  private themeCss(hrefs: string[], pageUrl: string, served?: string[]): Promise<ThemeCss> {
-    const key = this.cssKey(hrefs, served);
-    if (this.css) {
-      // Stylesheets are the same for every page of a site; recompute only when the links differ.
-      const css = this.css;
-      // Still compiling (a first frame started it): this render waits in that step.
-      if (this.cssDone?.promise !== css && this.compiling) this.progress('sass', this.compiling);
-      return css.then((c) => (c.key === key ? c : this.track(this.css = this.loadCss(hrefs, pageUrl, key, served))));
-    }
-    return this.track(this.css = this.loadCss(hrefs, pageUrl, key, served));
-  }
-
-  /** Notes when the CSS promise settles, so a first frame can take it without waiting. */
-  private track(p: Promise<ThemeCss>): Promise<ThemeCss> {
-    void p.then((value) => { if (this.css === p) this.cssDone = { promise: p, value }; }, () => undefined);
-    return p;
-  }
-
-  /** The theme's `_sass` as a Sass load path after the site's own. */
-  private sassThemes(): SassFileLayer[] | undefined {
-    const overlay = this.overlay;
-    if (!overlay) return undefined;
-    return [{ label: overlay.layer.name, sassDir: '_sass', has: (p) => overlay.has(p), read: (p) => overlay.read(p), files: () => overlay.layer.files }];
-  }
-
-  /** The stylesheets, compiled; `cachedOnly`: undefined when Sass would have to run (compileSass's `cachedOnly`). */
-  private loadCss(hrefs: string[], pageUrl: string, key: string, served: string[] | undefined, cachedOnly: true): Promise<ThemeCss | undefined>;
-  private loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[]): Promise<ThemeCss>;
-  private async loadCss(hrefs: string[], pageUrl: string, key: string, served?: string[], cachedOnly = false): Promise<ThemeCss | undefined> {
-    const notices: string[] = [];
-    const remote = this.remoteImages;
-    const has = (p: string) => this.has(p);
-    let sources = hrefs.map((h) => stylesheetSource(h, this.model.config.baseurl, has, pageUrl)).filter((p): p is string => p !== undefined);
-    if (served) sources = served;
-    else if (!hrefs.length) sources = CONVENTIONAL_STYLESHEETS.filter(has).slice(0, 1);
-    const site: ThemeSite = {
-      baseurl: this.model.config.baseurl, sass: this.model.config.sass, themes: this.sassThemes(), cache: this.options.sassCache, cachedOnly,
-      files: () => this.files,
-      // The site's files and the theme's published assets (an entry like minima's `assets/main.scss`); the theme's
-      // `_sass` is a load path of its own (sassThemes), so its partials' relative imports find the theme's files first.
-      has: (p) => this.siteHas(p) || (p.startsWith('assets/') && this.overlay?.themePath(p) !== undefined),
-      // A refused partial or stylesheet is empty (and named in a notice): the rest of the CSS still applies.
-      read: async (p) => (await this.readSite(p)) ?? (this.safe.wasRefused(p) ? '' : undefined),
-      liquid: async (text, path) => {
-        if (!text.includes('{{') && !text.includes('{%')) return text;
-        const ctx = new Context({ site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
-        return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
-      },
-      resource: (p) => this.resolveResource(p),
-      // The same CSS filter as `style` attributes (escapes decoded, `@import` and script URLs neutralised,
-      // remote url()s only when remote images are allowed), before site paths become resource URLs.
-      filter: (css) => cleanCss(css, (u) => /^\s*(https?:)?\/\//i.test(u) && !(remote && /^\s*https:/i.test(u)) ? { missing: u, blocked: 'remote' } : undefined),
-    };
-    const sheets: string[] = [];
-    for (const s of [...new Set(sources)]) {
-      this.progress('sass', (this.compiling = s));
-      try {
-        const sheet = await loadStylesheet(s, site);
-        sheets.push(sheet.css);
-        if (sheet.notice) notices.push(sheet.notice);
-      } catch (e) {
-        if (e instanceof SassNotCached) return undefined;
-        notices.push(t('The site stylesheet {0} could not be compiled ({1}).', s, errorMessage(e).split('\n')[0]));
-      }
-    }
-    if (sheets.length) return { sheets, theme: 'site', notices, key };
-    if (hrefs.length || sources.length) notices.push(t('None of the stylesheets the layouts link could be found or compiled: using the bundled theme.'));
-    else notices.push(t('The site has no stylesheet the preview can find: using the bundled theme.'));
-    return this.options.fallbackCss !== undefined ? { sheets: [this.options.fallbackCss], theme: 'fallback', notices, key } : { sheets: [], theme: 'none', notices, key };
-  }
-
-  /** The bundled fallback theme alone (Restricted Mode). */
-  private bundledCss(): { sheets: string[]; theme: 'fallback' | 'none'; notices: string[]; key: string } {
-    const fallback = this.options.fallbackCss;
-    return fallback !== undefined ? { sheets: [fallback], theme: 'fallback', notices: [], key: '' } : { sheets: [], theme: 'none', notices: [], key: '' };
   }
 
   /** The minimal page of content mode (before and after the body), using the class names most Jekyll themes style. */
@@ -808,45 +503,6 @@ export class SiteRenderer {
     for (const d of this.model.docs.values()) if (d.url === u || d.url === u + '/' || d.url.replace(/\/index\.html$/, '/') === u) return d.path;
     return undefined;
   }
-}
-
-/** The one line a Hugo or Hexo preview shows: why it is content mode, and whose CSS it wears. */
-function otherGeneratorNotice(generator: 'hugo' | 'hexo', css: string[], servedDir: string): string {
-  if (generator === 'hugo') {
-    return css.length
-      ? t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
-      : t('Hugo layouts are Go templates, not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/ or assets/css/).', servedDir);
-  }
-  return css.length
-    ? t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the site\'s CSS ({0}).', css.join(', '))
-    : t('Hexo layouts are theme templates (EJS, Nunjucks, Pug), not Liquid: showing the post\'s content with the bundled theme (no .css file in {0}/css/).', servedDir);
-}
-
-function sameTarget(a: ImageTarget, b: ImageTarget): boolean {
-  return 'src' in a ? 'src' in b && a.src === b.src : 'missing' in b && a.missing === b.missing && a.blocked === b.blocked;
-}
-
-/** A layout page sanitized: the parts around the body's marker (or the whole page), and what it links. */
-interface SanitizedFrame { parts: [string, string] | undefined; whole?: string; stylesheets: string[]; refs: LayoutRefs; policy?: HtmlPolicy }
-
-/** What a layout points at besides the post: for the notices (kept with the sanitized layout). */
-interface LayoutRefs {
-  /** Site images (`src`, `url(…)`) that are not there. */
-  missing: Array<{ missing: string; url: string }>;
-  /** `http:` images, never loaded. */
-  insecure: string[];
-  /** Some `https:` image was not loaded (remote images are off). */
-  remote: boolean;
-  /** `<script src>` that is not a script file of the site (site scripts on). */
-  skippedScripts: string[];
-}
-
-/** Liquid in `text` uses `content` otherwise than as `{{ content }}` (a filter, a condition, an include's argument). */
-function readsContent(text: string): boolean {
-  for (const m of text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
-    if (/\bcontent\b/.test(m[0]) && !/^\{\{-?\s*content\s*-?\}\}$/.test(m[0])) return true;
-  }
-  return false;
 }
 
 function includesDirOf(raw: Record<string, unknown>): string {

@@ -6,6 +6,9 @@ import type { RenderPlugins } from '../plugins/sitePlugins';
 import { JekyllDate, type SiteDocument, type SiteModel } from '../siteModel';
 
 /** What the variables are made from. */
+/** `jekyll`: the Jekyll we emulate (Debian's, the fidelity reference). */
+export const JEKYLL = { version: '4.3.1', environment: 'development' };
+
 export interface VariableSource {
   model(): SiteModel;
   /** Changes whenever the model does: `site` is built again. */
