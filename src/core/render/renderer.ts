@@ -3,37 +3,29 @@
 // not change while typing (config, posts, parsed layouts and includes, compiled Sass, highlighted
 // code), so a keystroke re-renders only the post.
 import * as posix from '../text/posixPath';
-import { Context } from 'liquidjs';
 import { parseSiteConfig } from '../site/config';
 import { refusalNotice, SafeSiteFiles } from '../site/safePaths';
 import { sitePlugins } from '../site/githubPages';
 import type { SiteIndex } from '../site/siteIndex';
 import { escapeHtml } from './escape';
-import { CodeHighlighter } from './highlight/highlighter';
-import { createKramdownMarkdown } from './kramdown/markdown';
-import { kramdownOptionsFrom } from './kramdown/options';
-import { absoluteUrl, JekyllLiquid, relativeUrl } from './liquid/jekyllLiquid';
-import { TextNode } from './liquid/parser';
-import type { ImageTarget, RenderEnv } from './kramdown/env';
-import { MathRenderer } from './math/katex';
+import { relativeUrl } from './liquid/jekyllLiquid';
+import { includesDirOf, SiteTemplates } from './liquid/siteTemplates';
+import { SiteMarkdown } from './kramdown/siteMarkdown';
 import { NoticeSet } from './notices';
-import { registerPluginTags } from './plugins/register';
 import { RenderPlugins } from './plugins/sitePlugins';
 import { SiteResources } from './resources/siteResources';
 import type { BlockRendering } from './incremental/markdownBlocks';
-import type { LiquidPieces } from './incremental/liquidPieces';
 import { RenderCache } from './cache/renderCache';
-import { sanitizeHtml } from './sanitize';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
-import { errorMessage, LayoutChain } from './layout/layoutChain';
-import { PageLayouts, readsContent } from './layout/pageLayouts';
+import { errorMessage } from './layout/layoutChain';
+import { PageLayouts } from './layout/pageLayouts';
 import { readDocument, SiteModel, type SiteDocument } from './siteModel';
 import { JEKYLL, LiquidVariables, withRelatedPosts } from './liquid/siteVariables';
 import type { SassCache } from './theme/cache';
 import { servedStylesheets } from './theme/stylesheets';
 import { otherGeneratorNotice, ThemeCssLoader, type ThemeCss } from './theme/themeCss';
-import { mergeThemeConfig, ThemeOverlay, type ThemeLayer } from './theme/themeLayer';
+import { mergeThemeConfig, THEME_NS, ThemeOverlay, type ThemeLayer } from './theme/themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
 
@@ -54,8 +46,6 @@ export interface SiteRendererOptions {
   theme?: ThemeLayer;
 }
 
-/** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
-const THEME_NS = '@theme/';
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -65,18 +55,12 @@ function now(): number {
 export class SiteRenderer {
   readonly root: string;
   private model!: SiteModel;
-  private liquid!: JekyllLiquid;
-  private readonly md;
-  private readonly highlighter = new CodeHighlighter();
-  private readonly math = new MathRenderer();
   private readonly resources = new SiteResources((p) => this.has(p));
-  private readonly chains = new LayoutChain({
-    config: () => this.model.config, siteHas: (p) => this.siteHas(p), overlay: () => this.overlay, read: (p) => this.readSite(p),
-    parse: (text, p, firstLine) => this.liquid.parse(text, this.abs(p), firstLine),
-  });
+  private readonly markdown = new SiteMarkdown({ kramdown: () => this.model.kramdown, resources: this.resources, cache: () => this.cache });
+  private readonly templates: SiteTemplates;
   private readonly variables = new LiquidVariables({
     model: () => this.model, modelVersion: () => this.modelVersion, plugins: () => this.plugins,
-    markdown: (text, rel, pageUrl) => this.markdownFragment(text, rel, pageUrl),
+    markdown: (text, rel, pageUrl) => this.markdown.fragment(text, rel, pageUrl),
   });
   private modelVersion = 0;
   private readonly cache: RenderCache;
@@ -90,25 +74,25 @@ export class SiteRenderer {
   /** This render's progress report (RenderRequest.progress) and the step it is in. */
   private progress: (step: RenderStep, file: string) => void = () => undefined;
   private step: RenderStep = 'liquid';
-  private templatesVersion = 0;
-  /** An include read since the templates were loaded names `content`: layouts may use the body otherwise than as `{{ content }}`. */
-  private includesReadContent = false;
 
   private constructor(private readonly options: SiteRendererOptions) {
     this.root = options.root.replace(/\/+$/, '');
-    this.md = createKramdownMarkdown();
-    this.cache = new RenderCache(this.md);
+    this.templates = new SiteTemplates({
+      root: this.root, model: () => this.model, safe: () => this.safe,
+      config: () => this.model.config, siteHas: (p) => this.siteHas(p), overlay: () => this.overlay, read: (p) => this.readSite(p),
+      has: (p) => this.has(p), exists: this.options.fs.exists && ((p) => this.options.fs.exists!(p)),
+      relative: (p) => this.relative(p), abs: (p) => this.abs(p), entered: (rel) => this.progress(this.step, rel),
+      markdown: (text) => this.markdown.fragment(text, '', undefined), highlighter: this.markdown.highlighter,
+    });
+    this.cache = new RenderCache(this.markdown.md);
     this.layouts = new PageLayouts({
-      chains: this.chains, variables: this.variables, resources: this.resources, cache: this.cache, liquid: () => this.liquid, plugins: () => this.plugins,
-      includesReadContent: () => this.includesReadContent, progress: (step, file) => this.progress(step, file),
+      chains: this.templates.chains, variables: this.variables, resources: this.resources, cache: this.cache, liquid: () => this.templates.liquid, plugins: () => this.plugins,
+      includesReadContent: () => this.templates.includesReadContent, progress: (step, file) => this.progress(step, file),
     });
     this.css = new ThemeCssLoader({
       config: () => this.model.config, files: () => this.resources.files, has: (p) => this.has(p), siteHas: (p) => this.siteHas(p), overlay: () => this.overlay,
       read: (p) => this.readSite(p), wasRefused: (p) => this.safe.wasRefused(p),
-      liquid: async (text, path) => {
-        const ctx = new Context({ site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
-        return String(await this.liquid.engine.render(this.liquid.parse(text, this.abs(path)), ctx));
-      },
+      liquid: (text, path) => this.templates.renderText(text, path, { site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }),
       resource: (p) => this.resources.resource(p), remoteImages: () => this.resources.remoteImages, progress: (step, file) => this.progress(step, file),
       sassCache: options.sassCache, fallbackCss: options.fallbackCss,
     });
@@ -149,7 +133,7 @@ export class SiteRenderer {
     this.overlay = theme ? new ThemeOverlay(theme, { layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir }) : undefined;
     const gemfile = !other && this.siteHas('Gemfile') ? await safe.read('Gemfile', { content: false }) : undefined;
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
-    const hooks = { hasLayout: (name: string) => this.chains.path(name, config.layoutsDir) !== undefined, plain: (md: string) => this.plainText(md) };
+    const hooks = { hasLayout: (name: string) => this.templates.chains.path(name, config.layoutsDir) !== undefined, plain: (md: string) => this.markdown.plain(md) };
     this.model = await SiteModel.load({
       configText, files: this.resources.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
@@ -210,43 +194,8 @@ export class SiteRenderer {
   }
 
   private resetTemplates(): void {
-    const model = this.model;
-    const raw = model.raw;
-    this.liquid = new JekyllLiquid({
-      root: this.root, baseurl: model.config.baseurl, url: typeof raw.url === 'string' ? raw.url : '', timezone: model.config.timezone,
-      includesDir: includesDirOf(raw), layoutsDir: model.config.layoutsDir,
-      read: (p) => {
-        const rel = this.relative(p);
-        // An include is read as the Liquid that includes it runs: the render is in that file now.
-        if (rel.startsWith(includesDirOf(raw) + '/') || rel.startsWith('_includes/')) this.progress(this.step, rel);
-        return this.readSite(rel).then((text) => {
-          if (text !== undefined && readsContent(text)) this.includesReadContent = true;
-          return text;
-        });
-      },
-      exists: async (p) => {
-        const rel = this.relative(p);
-        const there = this.has(rel) || (this.options.fs.exists ? await this.options.fs.exists(p) : false);
-        if (!there || p.startsWith(THEME_NS) || (!this.siteHas(rel) && this.overlay?.themePath(rel) !== undefined)) return there;
-        // A refused include is not there (the marker shows), and the refusal is named.
-        const refused = await this.safe.refusal(rel);
-        if (refused && refused !== 'missing') this.safe.refusals.set(refused.path, refused);
-        return !refused;
-      },
-      postUrl: (name) => model.postByName(name)?.url,
-      fileUrl: (p) => model.docs.get(p)?.url ?? (this.has(p) ? '/' + p : undefined),
-      markdownify: (text) => this.markdownFragment(text, '', undefined),
-      highlighter: this.highlighter,
-      liquid: model.config.liquid, relative: (p) => this.relative(p),
-    });
-    registerPluginTags(this.liquid.engine, {
-      markdownify: (text) => this.markdownFragment(text, '', undefined),
-      absoluteUrl: (u) => absoluteUrl(u, typeof raw.url === 'string' ? raw.url : '', model.config.baseurl),
-    });
-    this.chains.clear();
+    this.templates.reset();
     this.cache.clearFrames();
-    this.templatesVersion++;
-    this.includesReadContent = false;
     this.css.reset();
     this.layouts.reset();
   }
@@ -295,12 +244,11 @@ export class SiteRenderer {
     let lapStart = now();
     const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
     const notices = new NoticeSet();
-    this.liquid.notices.clear();
+    this.templates.liquid.notices.clear();
     const rel = this.relative(req.path);
     const report = req.progress;
     this.progress = report ? (step, file) => { this.step = step; report(step, file); } : () => undefined;
-    this.math.onKatex = report ? (running) => this.progress(running ? 'math' : 'markdown', rel) : undefined;
-    this.math.newRender(); this.highlighter.newRender();
+    this.markdown.newRender(report ? (running) => this.progress(running ? 'math' : 'markdown', rel) : undefined);
     const when = req.now ?? new Date();
     const siteResource = req.resolveResource ?? ((p: string) => relativeUrl('/' + p, this.model.config.baseurl));
     // A theme's file (an asset, an icon its CSS links) is published at its site path; the host serves it from the theme's folder.
@@ -323,7 +271,7 @@ export class SiteRenderer {
     if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
     // What the post's Liquid, Markdown and layouts see besides its body: another value renders them all again.
     const memo = this.cache.memo(rel, req.incremental !== false);
-    const memoKey = [this.modelVersion, this.resources.version, this.templatesVersion, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
+    const memoKey = [this.modelVersion, this.resources.version, this.templates.version, doc.url, doc.title, req.text.slice(0, doc.parse.bodyStart)].join('\0');
     lap('frontMatter');
 
     // 1. Liquid over the body (Jekyll renders Liquid before Markdown).
@@ -338,7 +286,7 @@ export class SiteRenderer {
     if (withLiquid) {
       this.progress('liquid', rel);
       try {
-        const r = await memo.liquid(text, memoKey, this.liquid.notices, () => this.renderLiquid(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine),
+        const r = await memo.liquid(text, memoKey, this.templates.liquid.notices, () => this.templates.pieces(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine),
           () => this.variables.excerptReads);
         text = r.text;
         lineMap = r.lineMap;
@@ -349,14 +297,14 @@ export class SiteRenderer {
     lap('liquid');
 
     // 2. Markdown (pages written in HTML keep their HTML).
-    const env = this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, notices);
+    const env = this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, notices);
     let bodyHtml: string;
     this.progress('markdown', rel);
     let blocks: BlockRendering | undefined;
     if (isMarkdownPath(rel)) {
       // Only the blocks an edit touched are rendered again (incremental/markdownBlocks.ts); the output is a full render's.
       const probe = `${req.allowEmbeds ?? false}|${remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
-      blocks = memo.markdown.render(text, memoKey + '\0' + probe, (n) => this.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
+      blocks = memo.markdown.render(text, memoKey + '\0' + probe, (n) => this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
       for (const [n, kind] of blocks.notices) notices.add(n, kind);
       for (const n of blocks.parserNotices) env.notices.add(n);
       env.hasMath = blocks.hasMath;
@@ -398,7 +346,7 @@ export class SiteRenderer {
     else for (const n of css.notices) notices.add(n, 'theme');
     lap('css');
 
-    for (const n of this.liquid.notices) notices.add(n);
+    for (const n of this.templates.liquid.notices) notices.add(n);
     for (const n of env.notices) notices.add(n);
     for (const r of this.safe.refusals.values()) notices.add(refusalNotice(r));
     // `_config.yml` or `_data` files past the YAML bounds, or that do not parse: never a silent nil.
@@ -410,70 +358,6 @@ export class SiteRenderer {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
       hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(frame ? { frame } : {}), ...(css.pending ? { cssPending: true } : {}),
     };
-  }
-
-  /** Liquid over a post body, one top-level node at a time (incremental/liquidPieces.ts maps output lines back to source lines). */
-  private async renderLiquid(text: string, rel: string, scope: Record<string, unknown>, bodyLine = 0): Promise<LiquidPieces> {
-    const templates = this.liquid.parse(text, this.abs(rel), bodyLine + 1);
-    const ctx = new Context(scope, this.liquid.engine.options, {}, { liquid: this.liquid.engine });
-    ctx.setRegister('techblog', { path: rel });
-    const pieces: string[] = [];
-    // Text between tags is itself: no trip through the engine (a promise a node).
-    for (const tpl of templates) pieces.push(tpl instanceof TextNode ? tpl.str : String(await this.liquid.engine.render([tpl], ctx)));
-    return { source: text, begins: templates.map((tpl) => tpl.token.begin), pieces };
-  }
-
-  private env(rel: string, pageUrl: string, bodyLine: number, lineMap: Int32Array | undefined, allowEmbeds: boolean, notices: NoticeSet): RenderEnv {
-    const missing = new Set<string>();
-    const resolved = new Map<string, ImageTarget>();
-    const image = (src: string): ImageTarget => {
-      let target = resolved.get(src);
-      if (!target) resolved.set(src, (target = resolve(src)));
-      return target;
-    };
-    const resolve = (src: string): ImageTarget => {
-      const r = this.resources.resolve(src, rel, pageUrl);
-      const target = this.resources.image(r);
-      if ('missing' in r) {
-        if (!missing.has(r.missing)) { missing.add(r.missing); notices.add(t('Image not found: {0} (linked as {1}).', r.missing, src)); }
-      } else if ('external' in r && 'blocked' in target) {
-        if (target.blocked === 'insecure') notices.add(t('Insecure http: image not loaded (the preview loads https: images only): {0}', r.external), 'info');
-        else notices.add(t('Remote images are not loaded: techblog.preview.remoteImages is off.'), 'info');
-      }
-      return target;
-    };
-    return {
-      options: { ...this.model.kramdown }, alds: new Map(), notices: new Set(), dataLines: true, highlighter: this.highlighter, math: this.math,
-      hasMath: false,
-      sourceLine: (line) => bodyLine + (lineMap ? lineMap[Math.min(line, lineMap.length - 1)] : line),
-      image,
-      html: (h, line, inline) => this.sanitizePostHtml(h, line, inline ?? false, allowEmbeds, image),
-    };
-  }
-
-  /**
-   * The post's raw HTML, sanitized; a keystroke re-renders the same blocks, so results are kept by their
-   * text, line and flags. A kept result holds while its resource URLs resolve as they did.
-   */
-  private sanitizePostHtml(html: string, line: number | undefined, inline: boolean, allowEmbeds: boolean, image: (src: string) => ImageTarget): string {
-    const key = `${allowEmbeds ? 'E' : 'e'}${inline ? 'i' : 'b'}${this.resources.remoteImages ? 'R' : 'r'}${line ?? ''}\0${html}`;
-    return this.cache.postHtml(key, image, (resource) => sanitizeHtml(html, { resource, allowEmbeds, dataLine: line, inline }));
-  }
-
-  /** A heading's Markdown as `markdownify | strip_html | normalize_whitespace` gives it (before the site model exists). */
-  private plainText(md: string): string {
-    const env: RenderEnv = {
-      options: kramdownOptionsFrom(undefined), alds: new Map(), notices: new Set(), sourceLine: (l) => l, dataLines: false,
-      image: (src) => ({ src }), html: (h) => h, highlighter: this.highlighter, math: this.math, hasMath: false,
-    };
-    return this.md.render(md, env as unknown as Record<string, unknown>).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-  }
-
-  /** Markdown for `markdownify` and excerpts: no Liquid, no source lines. */
-  private markdownFragment(text: string, rel: string, pageUrl: string | undefined): string {
-    const env = this.env(rel, pageUrl ?? '/', 0, undefined, false, new NoticeSet());
-    env.dataLines = false;
-    return this.md.render(text, env as unknown as Record<string, unknown>);
   }
 
   /** The minimal page of content mode (before and after the body), using the class names most Jekyll themes style. */
@@ -505,9 +389,6 @@ export class SiteRenderer {
   }
 }
 
-function includesDirOf(raw: Record<string, unknown>): string {
-  return typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\.?\/|\/$/g, '') : '_includes';
-}
 
 
 /** One-shot rendering: opens the site (or reuses `site` when it is a SiteRenderer) and renders the post. */

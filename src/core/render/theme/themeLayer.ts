@@ -26,6 +26,9 @@ export interface ThemeLayer {
   readConfig?: boolean;
 }
 
+/** Names a file of the theme layer itself (not the site path it stands for), for Sass's relative imports. */
+export const THEME_NS = '@theme/';
+
 /** Where the site keeps the folders the theme's folders stand under. */
 export interface ThemeDirs { layoutsDir: string; includesDir: string; sassDir: string }
 
