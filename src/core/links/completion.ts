@@ -2,6 +2,7 @@
 // path (jekyll-relative-links rewrites `.md` links), `{% link ` source paths, and `#` the header ids of
 // the target (or of the document itself). `{% post_url ` names come from the authoring completion.
 import * as path from '../text/posixPath';
+import { isMarkdownPath } from '../site/markdownFiles';
 import { headingsOf } from './headings';
 import { resolveLink, type LinkSite } from './resolve';
 import type { LinkTarget } from './targets';
@@ -59,7 +60,7 @@ export function linkCompletions(site: LinkSite, fromRel: string, ctx: LinkComple
       return published.filter((t) => t.url).map((t) => ({ label: t.url!, insertText: t.url!, detail: describe(t), kind: t.kind === 'post' ? 'post' : 'page', sortText: order(t) }));
     case 'relative': {
       const dir = path.dirname(fromRel);
-      return published.filter((t) => t.rel !== fromRel && /\.(md|markdown)$/i.test(t.rel)).map((t) => {
+      return published.filter((t) => t.rel !== fromRel && isMarkdownPath(t.rel)).map((t) => {
         const rel = path.relative(dir === '.' ? '' : dir, t.rel);
         return { label: rel, insertText: rel, detail: describe(t), kind: t.kind === 'post' ? 'post' : 'page', sortText: order(t) };
       });

@@ -3,6 +3,7 @@
 // form (absolute URL with its `{{ site.baseurl }}`, relative to the source, relative to the published
 // URL, a tag's argument) and its `#fragment`. A moved document's own relative links are rewritten too.
 import * as path from '../text/posixPath';
+import { isMarkdownPath } from '../site/markdownFiles';
 import { LIQUID_BASE, resolveAgainst } from '../frontmatter/rules/site';
 import type { OffsetEdit } from '../text/textEdit';
 import { resolveLink, type LinkSite } from './resolve';
@@ -11,8 +12,6 @@ import { normalizeUrl } from './targets';
 
 export interface Move { from: string; to: string }
 export interface FileLinkEdits { rel: string; edits: OffsetEdit[] }
-
-const MARKDOWN_EXT = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 
 /** Moves of folders expanded to the site's files under them (`images/` → each image). */
 export function expandMoves(moves: Move[], allPaths: Iterable<string>): Move[] {
@@ -111,7 +110,7 @@ function rewrite(site: LinkSite, link: FoundLink, fromRel: string, newFrom: stri
     return prefix + base + encode(u) + suffix;
   }
   const besideSource = resolveAgainst(path.dirname(fromRel), p);
-  if (MARKDOWN_EXT.test(p) || (!besideSource.startsWith('..') && besideSource === targetRel)) {
+  if (isMarkdownPath(p) || (!besideSource.startsWith('..') && besideSource === targetRel)) {
     // Relative to the source folder (jekyll-relative-links, images next to the post).
     if (!targetMoved && path.dirname(newFrom) === path.dirname(fromRel)) return undefined;
     return prefix + encode(relativeTo(path.dirname(newFrom), newTarget)) + suffix;

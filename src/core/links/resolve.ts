@@ -2,6 +2,7 @@
 // taken off), relative `.md` links against the source folder (jekyll-relative-links), other relative
 // links against the linking document's published URL (`../` climbs the URL, not the source folder).
 import * as path from '../text/posixPath';
+import { isMarkdownPath } from '../site/markdownFiles';
 import type { SiteConfig } from '../site/config';
 import { LIQUID_BASE, LIQUID_FILTER, resolveAgainst } from '../frontmatter/rules/site';
 import type { FoundLink } from './scan';
@@ -27,7 +28,6 @@ export type Resolution =
   /** Nothing there: `looked` lists the site paths tried (for the message). */
   | { status: 'missing'; looked: string[]; liquid?: 'post_url' | 'link' };
 
-const MARKDOWN_EXT = /\.(md|markdown|mkdown|mkdn|mkd|mdown)$/i;
 /** URLs plugins and themes make without a source file: feeds, sitemaps, tag and category archives, pagination. */
 const GENERATED = /^\/(feed\.xml|atom\.xml|rss\.xml|sitemap\.xml|robots\.txt|search\.json|tags?|categories|category|archives?|page\d+|blog\/page\d+)(\/|$)/i;
 
@@ -67,7 +67,7 @@ export function resolveLink(site: LinkSite, fromRel: string, link: FoundLink): R
   if (p.includes('%')) try { p = decodeURI(p); } catch { /* keep as written */ }
   if (!p.startsWith('/')) {
     const beside = resolveAgainst(path.dirname(fromRel), p);
-    if (MARKDOWN_EXT.test(p)) {
+    if (isMarkdownPath(p)) {
       // jekyll-relative-links: a link to a source file becomes the URL of that document.
       const t = links.get(beside);
       if (t) return { status: 'document', target: t, fragment };

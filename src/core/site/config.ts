@@ -102,11 +102,11 @@ export function hexoKeysIn(keys: Iterable<string>): string[] {
 /** Config files that mark a Hugo site on their own (`hugo.*`, Hugo ≥ 0.110) or together with Hugo keys or folders (`config.*`). */
 export const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'] as const;
 export const HUGO_LEGACY_CONFIG_FILES = ['config.toml', 'config.yaml', 'config.yml', 'config.json'] as const;
+/** The same in Hugo's config folder (`config/_default/`). */
+export const HUGO_CONFIG_DIR_FILES = ['config/_default/hugo.toml', 'config/_default/hugo.yaml'] as const;
+export const HUGO_LEGACY_CONFIG_DIR_FILES = ['config/_default/config.toml', 'config/_default/config.yaml'] as const;
 /** Where Hugo looks for its config, first found wins. */
-export const HUGO_CONFIG_ORDER = [
-  ...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml',
-  ...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml',
-] as const;
+export const HUGO_CONFIG_ORDER = [...HUGO_CONFIG_FILES, ...HUGO_CONFIG_DIR_FILES, ...HUGO_LEGACY_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_DIR_FILES] as const;
 
 /** A config file's format, from its extension. */
 export function configFormatOf(name: string): ConfigFormat {

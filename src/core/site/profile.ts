@@ -3,7 +3,7 @@
 // folder and reads the config files, this module only looks at names and text.
 import { isMap, parseDocument } from 'yaml';
 import { yamlGuard } from '../frontmatter/parse';
-import { defaultsFor, hexoKeysIn, HUGO_CONFIG_FILES, HUGO_LEGACY_CONFIG_FILES, siteConfigFrom, type SiteProfile } from './config';
+import { defaultsFor, hexoKeysIn, HUGO_CONFIG_DIR_FILES, HUGO_CONFIG_FILES, HUGO_LEGACY_CONFIG_DIR_FILES, HUGO_LEGACY_CONFIG_FILES, siteConfigFrom, type SiteProfile } from './config';
 import { isMarkdownPath } from './markdownFiles';
 import { MAX_SITE_YAML_CHARS } from './yamlFile';
 
@@ -17,8 +17,7 @@ export type ProfileSetting = 'auto' | Generator;
 
 /** Every config file whose text detection may read, relative to the site folder. */
 export const PROFILE_CONFIG_FILES = [
-  '_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES,
-  'config/_default/hugo.toml', 'config/_default/config.toml', 'config/_default/hugo.yaml', 'config/_default/config.yaml',
+  '_config.yml', ...HUGO_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_FILES, ...HUGO_CONFIG_DIR_FILES, ...HUGO_LEGACY_CONFIG_DIR_FILES,
   'package.json',
 ] as const;
 
@@ -79,10 +78,10 @@ export function detectGenerator(site: SiteFiles, setting: ProfileSetting = 'auto
   const pkg = configs['package.json'];
   if (pkg && /"hexo"\s*:/.test(pkg)) add('hexo', 3, 'hexo in package.json');
 
-  for (const name of [...HUGO_CONFIG_FILES, 'config/_default/hugo.toml', 'config/_default/hugo.yaml']) {
+  for (const name of [...HUGO_CONFIG_FILES, ...HUGO_CONFIG_DIR_FILES]) {
     if (has(name)) add('hugo', 6, name);
   }
-  for (const name of [...HUGO_LEGACY_CONFIG_FILES, 'config/_default/config.toml', 'config/_default/config.yaml']) {
+  for (const name of [...HUGO_LEGACY_CONFIG_FILES, ...HUGO_LEGACY_CONFIG_DIR_FILES]) {
     const text = configs[name];
     if (text !== undefined ? HUGO_KEYS.test(text) : false) add('hugo', 4, `Hugo settings in ${name}`);
   }
