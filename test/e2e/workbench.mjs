@@ -31,10 +31,11 @@ export async function waitFor(what, fn, { timeout = 30_000, interval = 100 } = {
  * @param {object} [o.settings]  user settings
  * @param {string[]} [o.permissions]  browser permissions for the workbench origin
  * @param {boolean} [o.restricted]  open the workspace untrusted (Restricted Mode)
+ * @param {{width: number, height: number}} [o.viewport]  the browser window (default 1400×900)
  * @param {(ctx: {page: import('playwright-core').Page, server: object, workspace: string,
  *   test: (name: string, fn: () => Promise<void>) => Promise<boolean>}) => Promise<void>} body
  */
-export async function runE2E({ name, prepare, settings, permissions = [], restricted = false }, body) {
+export async function runE2E({ name, prepare, settings, permissions = [], restricted = false, viewport = { width: 1400, height: 900 } }, body) {
   const timeoutMs = Number(process.env.TECHBLOG_E2E_TIMEOUT_MS || 240_000);
   if (!fs.existsSync(path.join(root, 'dist/extension.js'))) {
     console.error('[e2e] dist/extension.js is missing: run `npm run build` first.');
@@ -98,7 +99,7 @@ export async function runE2E({ name, prepare, settings, permissions = [], restri
     server = await startCodeServer({ extensionDevelopmentPath: root, workspace, settings, restricted });
     log(`code-server up at ${server.origin}`);
     browser = await launchBrowser({ tmp: server.tmp });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport });
     if (permissions.length) await context.grantPermissions(permissions, { origin: server.origin });
     page = await context.newPage();
     if (process.env.SHOW_CONSOLE) page.on('console', (m) => console.log(`[page] ${m.text()}`));

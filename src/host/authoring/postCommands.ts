@@ -25,6 +25,10 @@ export interface NewPostArgs {
   site?: vscode.Uri | string;
 }
 
+/** The questions New Post asks, each announced when it is put on screen. */
+type Prompt = 'site' | 'title' | 'slug' | 'tags' | 'category';
+type OnPrompt = (kind: Prompt) => void;
+
 /** A post to work on: a file, a Posts view item (its context menu), or none for the active editor. */
 type PostArg = vscode.Uri | Extract<PostNode, { type: 'post' }> | undefined;
 
@@ -46,9 +50,14 @@ export function registerPostCommands(catalog: PostCatalog, log: Log): vscode.Dis
     const guarded = run(what, fn);
     return async (...a: A): Promise<R | undefined> => (refuseInRestrictedMode(label()) ? undefined : guarded(...a));
   };
+  // "A prompt is on screen" (its kind), for tests through the hidden command below: they wait on it, not on a timer.
+  const prompted = new vscode.EventEmitter<Prompt>();
+  const prompt: OnPrompt = (kind) => prompted.fire(kind);
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('techblog.newPost', writing('New Post', () => vscode.l10n.t('Creating a post'), (args?: NewPostArgs) => newPost(catalog, false, args ?? {}))),
-    vscode.commands.registerCommand('techblog.newDraft', writing('New Draft', () => vscode.l10n.t('Creating a draft'), (args?: NewPostArgs) => newPost(catalog, true, args ?? {}))),
+    prompted,
+    vscode.commands.registerCommand('techblog.authoring.whenPrompted', () => new Promise<Prompt>((resolve) => { const d = prompted.event((k) => { d.dispose(); resolve(k); }); })),
+    vscode.commands.registerCommand('techblog.newPost', writing('New Post', () => vscode.l10n.t('Creating a post'), (args?: NewPostArgs) => newPost(catalog, false, args ?? {}, prompt))),
+    vscode.commands.registerCommand('techblog.newDraft', writing('New Draft', () => vscode.l10n.t('Creating a draft'), (args?: NewPostArgs) => newPost(catalog, true, args ?? {}, prompt))),
     vscode.commands.registerCommand('techblog.publishDraft', writing('Publish Draft', () => vscode.l10n.t('Publishing a draft'), (arg?: PostArg) => publish(catalog, arg))),
     vscode.commands.registerCommand('techblog.renamePost', writing('Rename Post', () => vscode.l10n.t('Renaming a post'), (arg?: PostArg) => renameToMatch(catalog, arg))),
   );
@@ -60,7 +69,7 @@ function slugStyle(scope: vscode.Uri): SlugStyle {
 }
 
 /** The site to work in: the one asked for, the only one, or the author's pick (the active editor's site first). */
-async function pickSite(catalog: PostCatalog, wanted: vscode.Uri | string | undefined): Promise<CatalogSite | undefined> {
+async function pickSite(catalog: PostCatalog, wanted: vscode.Uri | string | undefined, prompt: OnPrompt): Promise<CatalogSite | undefined> {
   const sites = await catalog.all();
   if (!sites.length) {
     void vscode.window.showErrorMessage(vscode.l10n.t('TechBlog found no blog in this workspace: no folder has a _config.yml or hugo.toml.'));
@@ -77,11 +86,13 @@ async function pickSite(catalog: PostCatalog, wanted: vscode.Uri | string | unde
   const current = active ? await catalog.siteOf(active) : undefined;
   const items = sites.map((s) => ({ label: s.site.title ?? vscode.workspace.asRelativePath(s.site.root), description: vscode.workspace.asRelativePath(s.site.root, true), site: s }))
     .sort((a, b) => Number(b.site === current) - Number(a.site === current));
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which blog?'), placeHolder: vscode.l10n.t('This workspace has several blogs') }))?.site;
+  const picking = vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which blog?'), placeHolder: vscode.l10n.t('This workspace has several blogs') });
+  prompt('site');
+  return (await picking)?.site;
 }
 
-async function askTitle(draft: boolean, style: SlugStyle): Promise<string | undefined> {
-  return vscode.window.showInputBox({
+async function askTitle(draft: boolean, style: SlugStyle, prompt: OnPrompt): Promise<string | undefined> {
+  const answer = vscode.window.showInputBox({
     title: draft ? vscode.l10n.t('New Draft') : vscode.l10n.t('New Post'),
     prompt: vscode.l10n.t('Title of the post'),
     ignoreFocusOut: true,
@@ -91,13 +102,15 @@ async function askTitle(draft: boolean, style: SlugStyle): Promise<string | unde
       return undefined;
     },
   });
+  prompt('title');
+  return answer;
 }
 
 /**
  * Tags: the blog's tags to tick, most used first, and any typed in (comma-separated) as new ones.
  * Undefined = cancelled; accepting with nothing ticked or typed means no tags.
  */
-async function askTags(site: CatalogSite): Promise<string[] | undefined> {
+async function askTags(site: CatalogSite, prompt: OnPrompt): Promise<string[] | undefined> {
   const known = tagCounts(site.posts, 'tags').map((t): vscode.QuickPickItem => ({ label: t.value, description: t.count === 1 ? vscode.l10n.t('1 post') : vscode.l10n.t('{0} posts', t.count) }));
   const qp = vscode.window.createQuickPick();
   qp.title = vscode.l10n.t('Tags (optional)');
@@ -122,6 +135,7 @@ async function askTags(site: CatalogSite): Promise<string[] | undefined> {
       }));
       listeners.push(qp.onDidHide(() => resolve(undefined)));
       qp.show();
+      prompt('tags');
     });
   } finally {
     for (const l of listeners) l.dispose();
@@ -130,7 +144,7 @@ async function askTags(site: CatalogSite): Promise<string[] | undefined> {
 }
 
 /** For a title in another script than Latin: the file name's slug, today's (the title's letters) or an ASCII one. */
-async function askSlug(choices: readonly SlugChoice[]): Promise<string | undefined> {
+async function askSlug(choices: readonly SlugChoice[], prompt: OnPrompt): Promise<string | undefined> {
   if (choices.length === 1) return choices[0].slug;
   const detail: Record<SlugChoice['kind'], string> = {
     title: vscode.l10n.t('Keeps the title\'s own letters in the file name and URL'),
@@ -138,16 +152,17 @@ async function askSlug(choices: readonly SlugChoice[]): Promise<string | undefin
     date: vscode.l10n.t('From the date and time: short and plain ASCII'),
   };
   const items = choices.map((c) => ({ label: c.slug, detail: detail[c.kind], slug: c.slug }));
-  const pick = await vscode.window.showQuickPick(items, {
+  const picking = vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('File name for the post'),
     placeHolder: vscode.l10n.t('The title is not in Latin letters: pick the slug of the file name'),
     ignoreFocusOut: true,
   });
-  return pick?.slug;
+  prompt('slug');
+  return (await picking)?.slug;
 }
 
 /** Category: one of the blog's, a new one typed in, or none. Undefined = cancelled. */
-async function askCategory(site: CatalogSite): Promise<string | undefined> {
+async function askCategory(site: CatalogSite, prompt: OnPrompt): Promise<string | undefined> {
   const none: vscode.QuickPickItem = { label: vscode.l10n.t('No category') };
   const known = tagCounts(site.posts, 'categories').map((c): vscode.QuickPickItem => ({ label: c.value, description: vscode.l10n.t('{0} posts', c.count) }));
   const qp = vscode.window.createQuickPick();
@@ -165,6 +180,7 @@ async function askCategory(site: CatalogSite): Promise<string | undefined> {
       listeners.push(qp.onDidAccept(() => { const pick = qp.selectedItems[0]; resolve(pick === none || !pick ? '' : pick.label); qp.hide(); }));
       listeners.push(qp.onDidHide(() => resolve(undefined)));
       qp.show();
+      prompt('category');
     });
   } finally {
     for (const l of listeners) l.dispose();
@@ -188,19 +204,19 @@ async function siteTemplate(site: CatalogSite, draft: boolean): Promise<string |
   return undefined;
 }
 
-async function newPost(catalog: PostCatalog, draft: boolean, args: NewPostArgs): Promise<vscode.Uri | undefined> {
-  const site = await pickSite(catalog, args.site);
+async function newPost(catalog: PostCatalog, draft: boolean, args: NewPostArgs, prompt: OnPrompt): Promise<vscode.Uri | undefined> {
+  const site = await pickSite(catalog, args.site, prompt);
   if (!site) return undefined;
   const root = site.site.root;
   const style = slugStyle(root);
-  const title = (args.title ?? (await askTitle(draft, style)))?.trim();
+  const title = (args.title ?? (await askTitle(draft, style, prompt)))?.trim();
   if (!title) return undefined;
   const now = siteNow(site.layout);
-  const slug = args.slug ?? (await askSlug(slugChoices(title, style, now)));
+  const slug = args.slug ?? (await askSlug(slugChoices(title, style, now), prompt));
   if (!slug) return undefined;
-  const tags = args.tags ?? (await askTags(site));
+  const tags = args.tags ?? (await askTags(site, prompt));
   if (tags === undefined) return undefined;
-  const category = args.category ?? (await askCategory(site));
+  const category = args.category ?? (await askCategory(site, prompt));
   if (category === undefined) return undefined;
 
   const { layout } = site;

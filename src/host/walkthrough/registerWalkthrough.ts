@@ -68,20 +68,23 @@ async function openPost(sites: WorkspaceSites): Promise<vscode.TextEditor | unde
 /**
  * Pastes the clipboard at the end of a post, where TechBlog's paste handler saves an image into
  * images/<year>/. VS Code's API reads only text from the clipboard: text there means no screenshot,
- * so say so instead of pasting the text into the user's post.
+ * so say so instead of pasting the text into the user's post. Resolves with that message when it
+ * showed it (what tests wait on), else once the paste ran.
  */
-async function pasteScreenshot(sites: WorkspaceSites): Promise<void> {
+async function pasteScreenshot(sites: WorkspaceSites): Promise<string | undefined> {
   const clipboardText = await vscode.env.clipboard.readText();
   if (clipboardText.trim()) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The clipboard holds text, not a picture. Take a screenshot (for example with Print Screen, or Shift+Win+S / Shift+Cmd+4), then press this button again or Ctrl+V in a post.'));
-    return;
+    const message = vscode.l10n.t('The clipboard holds text, not a picture. Take a screenshot (for example with Print Screen, or Shift+Win+S / Shift+Cmd+4), then press this button again or Ctrl+V in a post.');
+    void vscode.window.showInformationMessage(message);
+    return message;
   }
   const editor = await openPost(sites);
-  if (!editor) return;
+  if (!editor) return undefined;
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
   editor.revealRange(new vscode.Range(end, end));
   await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+  return undefined;
 }
 
 async function openPreview(sites: WorkspaceSites): Promise<void> {

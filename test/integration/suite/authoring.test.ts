@@ -230,8 +230,10 @@ describe('Authoring (real VS Code, sample blog)', function () {
     it('Escape at the title prompt creates nothing', async () => {
       const before = (await vscode.workspace.fs.readDirectory(at('_posts'))).length;
       let settled = false;
+      // New Post announces each prompt it puts on screen (a hidden command): wait for the title's, not for a time.
+      const prompted = vscode.commands.executeCommand<string>('techblog.authoring.whenPrompted');
       const running = Promise.resolve(vscode.commands.executeCommand('techblog.newPost')).finally(() => { settled = true; });
-      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await prompted, 'title', 'the first question is the title (one blog: no "Which blog?")');
       assert.equal(settled, false, 'the command waits at the title prompt');
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(await running, undefined);

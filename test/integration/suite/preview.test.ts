@@ -90,28 +90,40 @@ describe('Live preview (real VS Code, sample blog)', function () {
   });
 
   it('follows the active post; a locked preview stays on its post; a second preview opens beside the locked one', async () => {
-    await openPost(OTEL);
-    await vscode.commands.executeCommand('techblog.openPreviewToSide');
-    await eventually(() => labels()[0] === `Preview ${name(OTEL)}`, 'the preview of the first post');
+    // Every title the preview tabs take, in order (VS Code's tab events): "did not move" is read from this
+    // record once a later change proves the preview has handled the editor switches before it.
+    const seen: string[] = [];
+    const recording = vscode.window.tabGroups.onDidChangeTabs(() => { for (const l of labels()) if (seen[seen.length - 1] !== l) seen.push(l); });
+    try {
+      await openPost(OTEL);
+      await vscode.commands.executeCommand('techblog.openPreviewToSide');
+      await eventually(() => labels()[0] === `Preview ${name(OTEL)}`, 'the preview of the first post');
 
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(sampleBlog(), EBPF)), vscode.ViewColumn.One);
-    await eventually(() => labels()[0] === `Preview ${name(EBPF)}`, `the preview to follow to ${name(EBPF)} (tabs: ${labels()})`);
-    assert.equal(previewTabs().length, 1, 'following re-uses the panel');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(sampleBlog(), EBPF)), vscode.ViewColumn.One);
+      await eventually(() => labels()[0] === `Preview ${name(EBPF)}`, `the preview to follow to ${name(EBPF)} (tabs: ${labels()})`);
+      assert.equal(previewTabs().length, 1, 'following re-uses the panel');
 
-    // A file that is not Markdown does not move the preview.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(sampleBlog(), '_config.yml')), vscode.ViewColumn.One);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(labels(), [`Preview ${name(EBPF)}`]);
+      // A file that is not Markdown does not move the preview: then a post does, and in between it showed nothing else.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(sampleBlog(), '_config.yml')), vscode.ViewColumn.One);
+      await openPost(OTEL);
+      await eventually(() => labels()[0] === `Preview ${name(OTEL)}`, `the preview to follow to ${name(OTEL)} after _config.yml (titles: ${seen.join(' → ')})`);
+      assert.deepEqual(seen.filter((l) => !/\.md$/.test(l)), [], `the preview never showed _config.yml: ${seen.join(' → ')}`);
+      await openPost(EBPF);
+      await eventually(() => labels()[0] === `Preview ${name(EBPF)}`, `the preview back on ${name(EBPF)}`);
 
-    await vscode.commands.executeCommand('techblog.togglePreviewLock');
-    await eventually(() => labels()[0] === `[Preview] ${name(EBPF)}`, 'the locked title');
-    await openPost(OTEL);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.deepEqual(labels(), [`[Preview] ${name(EBPF)}`], 'the locked preview stays on its post');
-
-    await vscode.commands.executeCommand('techblog.openPreviewToSide');
-    await eventually(() => labels().length === 2, 'a second preview');
-    assert.deepEqual(labels(), [`Preview ${name(OTEL)}`, `[Preview] ${name(EBPF)}`].sort());
+      await vscode.commands.executeCommand('techblog.togglePreviewLock');
+      await eventually(() => labels()[0] === `[Preview] ${name(EBPF)}`, 'the locked title');
+      const locked = seen.length;
+      await openPost(OTEL);
+      // The second preview opens after the locked one has handled the switch to OTEL (one extension host, in order).
+      await vscode.commands.executeCommand('techblog.openPreviewToSide');
+      await eventually(() => labels().length === 2, 'a second preview');
+      assert.deepEqual(labels(), [`Preview ${name(OTEL)}`, `[Preview] ${name(EBPF)}`].sort());
+      assert.deepEqual(seen.slice(locked).filter((l) => l.startsWith('[Preview]') && l !== `[Preview] ${name(EBPF)}`), [],
+        `the locked preview stays on its post: ${seen.slice(locked).join(' → ')}`);
+    } finally {
+      recording.dispose();
+    }
   });
 
   it('closing previews works without errors, and a preview opens again afterwards', async () => {
