@@ -8,8 +8,10 @@
 // the theme's CSS (a cold first frame does not wait for Sass: the CSS follows when it is compiled, with
 // the page where it was).
 // Prints "[bench]" lines: VS Code's own activation time of the extension (the Running Extensions view:
-// code loading + activate call), command → first frame and → theme CSS of each preview, with medians, and
-// the extension's own log lines (features loaded, first frame rendered). `--bench`: the same, with more
+// code loading + activate call), command → first frame and → theme CSS of each preview, with medians,
+// where the first frame's time went (the extension host runs with TECHBLOG_PREVIEW_TRACE=1: the host's
+// and the page's stamps, a `[techblog-first]` console line, see FirstFrameTrace), and the extension's own
+// log lines (features loaded, first frame rendered). `--bench`: the same, with more
 // warm runs and reloads (npm run bench -- activation). Times are printed, never asserted (speed goals live
 // in the bench).
 //   node test/e2e/firstPreview.e2e.mjs [--bench]     (npm run build first)
@@ -43,6 +45,28 @@ function mathPost(bytes) {
 
 // Three workbench loads and four previews on a shared 2-core machine: more than the harness's default 4 min.
 process.env.TECHBLOG_E2E_TIMEOUT_MS ??= String(BENCH ? 1_200_000 : 900_000);
+// The host's stamps of each first frame, logged by the page with its own (see FirstFrameTrace).
+process.env.TECHBLOG_PREVIEW_TRACE = '1';
+
+/**
+ * The stages of one first preview, in ms from the key press (`t0`, this process's clock; the host's and the
+ * page's stamps are wall-clock times on the same machine): each stage's end minus the previous one's.
+ */
+const STAGES = [
+  ['command', 'key press → command handler on the extension host', (t) => t.first.command],
+  ['load', '→ preview bundle and sites at hand', (t) => t.first.loaded],
+  ['panel', '→ webview panel created', (t) => t.first.panel],
+  ['site', '→ text, site and theme looked up', (t) => t.text],
+  ['render', '→ rendering back (worker)', (t) => t.rendered],
+  ['page', '→ webview.html set', (t) => t.first.page],
+  ['navigate', '→ page navigation starts in the webview', (t) => t.navigation],
+  ['script', '→ page script runs', (t) => t.script],
+  ['parse', '→ body parsed (DOMContentLoaded)', (t) => t.dom],
+  ['paint', '→ first contentful paint', (t) => t.paint],
+  ['ready', '→ `ready` at the host', (t) => t.first.ready],
+  ['update', '→ update after ready applied', (t) => t.applied],
+];
+
 let shape;
 await runE2E({
   name: 'first-preview',
@@ -52,6 +76,11 @@ await runE2E({
     fs.writeFileSync(path.join(ws, '_posts', POST), post.text);
   },
 }, async ({ page, server, test }) => {
+  const consoleLines = [];
+  page.on('console', (m) => { if (m.text().startsWith('[techblog-first] ')) consoleLines.push(m.text()); });
+  /** The page's first-frame trace of the preview whose command ran after `t0`. */
+  const firstTrace = (t0) => consoleLines.map((l) => JSON.parse(l.slice('[techblog-first] '.length))).find((t) => t.first?.command >= t0 - 50);
+
   /** VS Code's own activation time of TechBlog, from Developer: Show Running Extensions ("12ms" or "Startup Activation: 12ms"). */
   async function activationTime() {
     await palette(page, 'Developer: Show Running Extensions');
@@ -85,12 +114,13 @@ await runE2E({
       const f = await previewFrame(page, POST);
       if (!f) return undefined;
       return f.evaluate(() => {
+        const at = performance.timeOrigin + performance.now();
         const h1 = document.querySelector('article.post h1.post-title')?.textContent.trim();
         const body = document.querySelector('.post-content');
         const math = body?.querySelectorAll('.katex').length ?? 0;
         // The site's compiled CSS: its style elements (none while a cold first frame waits for Sass).
         const css = document.querySelectorAll('style[data-techblog-site-css]').length;
-        return h1 && math ? { h1, math, h2: body.querySelectorAll('h2').length, css } : undefined;
+        return h1 && math ? { h1, math, h2: body.querySelectorAll('h2').length, css, at } : undefined;
       }).catch(() => undefined);
     })());
     const seen = await waitFor(`the ${what} preview's first frame`, probe, { timeout: 180_000, interval: 20 });
@@ -101,6 +131,24 @@ await runE2E({
     const css = (run.css = Date.now() - t0);
     if (styled.h1 !== TITLE || styled.math !== seen.math) throw new Error(`the page changed when its CSS came: ${JSON.stringify({ seen, styled })}`);
     log(`  ${what}: theme CSS ${css} ms`);
+    // The page logs its trace once it has loaded (stylesheets and fonts in) and got the update after `ready`.
+    const t = await waitFor(`the ${what} preview's first-frame trace`, async () => firstTrace(t0), { timeout: 60_000, interval: 100 }).catch(() => undefined);
+    if (!t) { log(`  ${what}: no first-frame trace from the page`); return; }
+    run.stages = {};
+    let prev = t0;
+    const parts = [];
+    for (const [key, , end] of STAGES) {
+      const at = end(t);
+      if (typeof at !== 'number') continue;
+      run.stages[key] = Math.round(at - prev);
+      parts.push(`${key} ${Math.round(at - prev)}`);
+      prev = at;
+    }
+    run.stages.probe = Math.round(seen.at - t0);
+    run.stages.load = t.load !== undefined ? Math.round(t.load - t0) : undefined;
+    run.stages.fonts = t.fonts !== undefined ? Math.round(t.fonts - t0) : undefined;
+    run.pageKB = Math.round((t.first.pageBytes ?? 0) / 1024);
+    log(`  ${what}: ${parts.join(', ')} ms; body seen by the probe at ${run.stages.probe}, load event at ${run.stages.load}, last of ${t.fontCount} fonts at ${run.stages.fonts} ms; page ${run.pageKB} KB`);
   }
 
   const activations = [];
@@ -148,6 +196,13 @@ await runE2E({
   console.log(`[bench] activation in VS Code's own measure (Running Extensions: code loading + activate call), offline host: ${activations.join(', ')} ms, median ${median(activations)} ms (target ≤ 30 ms)`);
   console.log(`[bench] first preview, command → post body in the webview, ${shape}: cold ${line(cold, 'frame')} (target ≤ 2000), warm ${line(warm, 'frame')} (target ≤ 1000), after a reload ${line(restarted, 'frame')} (target ≤ 2000)`);
   console.log(`[bench] … → the theme's CSS on that page: cold ${line(cold, 'css')}, warm ${line(warm, 'css')}, after a reload ${line(restarted, 'css')}`);
+  // Where the first frame's time went: each stage's median (ms since the previous stage), per kind of preview.
+  for (const [name, runs] of [['cold', cold], ['warm', warm], ['after a reload', restarted]]) {
+    const traced = runs.filter((r) => r.stages);
+    if (!traced.length) continue;
+    const stage = (key) => median(traced.map((r) => r.stages[key]).filter((x) => x !== undefined));
+    console.log(`[bench] first frame, ${name} (median of ${traced.length}, ms from the stage before): ${STAGES.map(([key, label]) => `${label} ${stage(key)}`).join('; ')}; the probe saw the body at ${stage('probe')}, load event (CSS, fonts) at ${stage('load')}, fonts at ${stage('fonts')}; page ${traced[0].pageKB} KB`);
+  }
   // The extension's own account (its log file in the host's user data): features loaded, first frames rendered.
   for (const file of fs.readdirSync(server.tmp, { recursive: true }).filter((f) => String(f).endsWith('TechBlog.log'))) {
     for (const l of fs.readFileSync(path.join(server.tmp, String(file)), 'utf8').split('\n')) if (/activated in|Features: |Preview: (loaded|first frame)/.test(l)) console.log(`[log] ${l.trim()}`);

@@ -3,7 +3,7 @@
 // patched into the DOM by the webview script, so the page never reloads while the user types.
 import * as vscode from 'vscode';
 import {
-  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type PreviewTrace, type UpdateMessage,
+  parseWebviewMessage, type FirstFrameTrace, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type PreviewTrace, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
 import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
@@ -88,6 +88,8 @@ export class PreviewPanel extends Disposable {
   /** With TRACE: when the document first changed since the last render began, and the trace of the render being sent. */
   private changedAt: number | undefined;
   private trace: Omit<PreviewTrace, 'posted'> | undefined;
+  /** With TRACE: the first frame's stamps (the command's, the render's, the page's), sent with the update that follows `ready`. */
+  private firstTrace: { render?: Omit<PreviewTrace, 'posted'>; first: FirstFrameTrace } | undefined;
 
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -105,8 +107,9 @@ export class PreviewPanel extends Disposable {
   /** The notice of the last stopped render, shown over the last page until a render succeeds. */
   private stoppedNotice: Notice | undefined;
 
-  constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps) {
+  constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps, first?: FirstFrameTrace) {
     super();
+    if (TRACE) this.firstTrace = { first: first ?? {} };
     this.resourceUri = resource;
     this.lockedFlag = locked;
     this.pendingLine = line;
@@ -304,6 +307,7 @@ export class PreviewPanel extends Disposable {
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
+      if (firstFrame && this.firstTrace && this.trace) this.firstTrace.render = this.trace;
       if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
       else this.sendLast(false);
     } catch (e) {
@@ -374,7 +378,7 @@ export class PreviewPanel extends Disposable {
     this.sentCss = last.css;
     this.pageBody = this.shownBody = last.bodyKey;
     this.shownBlocks = undefined;
-    webview.html = previewPage({
+    const html = previewPage({
       parts: { lang: last.lang, head, body: last.cut?.marked ?? last.body },
       csp: contentSecurityPolicy({
         cspSource: webview.cspSource, nonce: this.nonce, scriptNonce, allowEmbeds: policy.allowEmbeds, remoteImages: policy.remoteImages,
@@ -389,6 +393,8 @@ export class PreviewPanel extends Disposable {
       script: this.script ?? '',
       settings,
     });
+    webview.html = html;
+    if (this.firstTrace?.render && this.firstTrace.first.page === undefined) Object.assign(this.firstTrace.first, { page: wallNow(), pageBytes: html.length });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
   }
 
@@ -427,7 +433,13 @@ export class PreviewPanel extends Disposable {
         // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;
         this.shownBlocks = undefined;
+        if (this.firstTrace?.render && this.firstTrace.first.page !== undefined) {
+          // The first page's `ready`: the update it gets carries the first frame's trace.
+          this.trace = { ...this.firstTrace.render, first: { ...this.firstTrace.first, ready: wallNow() } };
+          this.firstTrace = undefined;
+        }
         this.sendLast(true);
+        this.trace = undefined;
         if (this.dirty) this.schedule();
         break;
       case 'patched': {

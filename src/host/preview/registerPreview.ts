@@ -1,11 +1,15 @@
 // The live preview (issue 5): commands, the editor-title button's context key, and restoring
 // previews after a reload. The rendering is src/core/render; the page script is src/webview/preview.ts.
 import * as vscode from 'vscode';
-import { PREVIEW_VIEW_TYPE } from '../../core/protocol/previewMessages';
+import { PREVIEW_VIEW_TYPE, type FirstFrameTrace } from '../../core/protocol/previewMessages';
 import type { Features } from '../activation/featuresEntry';
 import type { Log } from '../util/log';
 import { isPreviewable } from './previewConfig';
 import type { PreviewManager } from './previewManager';
+
+/** First-preview tracing for the e2e bench (see FirstFrameTrace): set in the extension host's environment. */
+const TRACE = process.env.TECHBLOG_PREVIEW_TRACE === '1';
+const wallNow = () => performance.timeOrigin + performance.now();
 
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
@@ -29,12 +33,15 @@ export function registerPreview(features: Promise<Pick<Features, 'sites' | 'them
 
   // The commands return nothing: a result would be serialized back to the workbench.
   const open = (toSide: boolean) => async (arg?: unknown): Promise<void> => {
+    const trace: FirstFrameTrace | undefined = TRACE ? { command: wallNow() } : undefined;
     const resource = resourceFor(arg);
     if (!resource) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown post to preview it.'));
       return;
     }
-    (await load()).open(resource, { toSide });
+    const manager = await load();
+    if (trace) trace.loaded = wallNow();
+    manager.open(resource, { toSide, ...(trace ? { trace } : {}) });
   };
 
   let contextRun = 0;
