@@ -54,7 +54,7 @@ process.env.TECHBLOG_PREVIEW_TRACE = '1';
  */
 const STAGES = [
   ['command', 'key press → command handler on the extension host', (t) => t.first.command],
-  ['load', '→ preview bundle and sites at hand', (t) => t.first.loaded],
+  ['bundle', '→ preview bundle and sites at hand', (t) => t.first.loaded],
   ['panel', '→ webview panel created', (t) => t.first.panel],
   ['site', '→ text, site and theme looked up', (t) => t.text],
   ['render', '→ rendering back (worker)', (t) => t.rendered],
