@@ -18,8 +18,10 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** When this script began (wall clock), for the first-preview trace (see logFirst). */
+/** When this script began and the page loaded (wall clock), for the first-preview trace (see logFirst). */
 const scriptAt = performance.timeOrigin + performance.now();
+let loadAt: number | undefined;
+window.addEventListener('load', () => { loadAt = performance.timeOrigin + performance.now(); }, { once: true });
 
 // The host API is taken first and kept in this closure; the global goes, so no other script on the page
 // (the site's own, when they run) can reach the extension host except through what this script sends.
@@ -385,17 +387,16 @@ function logFirst(m: UpdateMessage | PatchMessage, received: number): void {
   if (!first) return;
   const applied = performance.timeOrigin + performance.now();
   const log = () => {
-    const at = (ms: number | undefined) => (ms === undefined ? undefined : performance.timeOrigin + ms);
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-    const fonts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => /\.(woff2?|ttf)(\?|$)/.test(r.name)).map((r) => r.responseEnd);
     console.log(`[techblog-first] ${JSON.stringify({
-      ...m.trace, navigation: performance.timeOrigin, script: scriptAt, dom: domAt ?? at(nav?.domContentLoadedEventStart), paint: at(fcp),
-      load: at(nav?.loadEventStart), fonts: fonts.length ? at(Math.max(...fonts)) : undefined, fontCount: fonts.length, received, applied,
+      ...m.trace, navigation: performance.timeOrigin, script: scriptAt, dom: domAt, paint: fcp === undefined ? undefined : performance.timeOrigin + fcp,
+      load: loadAt, fonts: fontsAt, received, applied,
     })}`);
   };
-  if (document.readyState === 'complete') setTimeout(log);
-  else window.addEventListener('load', () => setTimeout(log), { once: true });
+  let fontsAt: number | undefined;
+  // Once the page has loaded (stylesheets) and its fonts are in.
+  const whenLoaded = new Promise<void>((resolve) => { if (document.readyState === 'complete') resolve(); else window.addEventListener('load', () => resolve(), { once: true }); });
+  void whenLoaded.then(() => document.fonts.ready).then(() => { fontsAt = performance.timeOrigin + performance.now(); setTimeout(log); });
 }
 
 function onHostMessage(m: HostToWebview): void {

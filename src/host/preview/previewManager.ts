@@ -95,6 +95,11 @@ export class PreviewManager extends Disposable {
     return this.track(new PreviewPanel(panel, resource, locked, line, this.panelDeps(), options.trace));
   }
 
+  /** Gets the first preview of `uri` ready ahead of the command (see PreviewRenderers.prewarm); the page script read too. */
+  async prewarm(uri: vscode.Uri): Promise<void> {
+    await Promise.all([this.assets.script(), this.renderers.prewarm(uri)]);
+  }
+
   /** A panel VS Code restored after a reload (its state was saved by the webview). */
   restore(panel: vscode.WebviewPanel, rawState: unknown): PreviewPanel | undefined {
     const state = parsePreviewState(rawState);
