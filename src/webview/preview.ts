@@ -18,6 +18,11 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+/** When this script began and the page loaded (wall clock), for the first-preview trace (see logFirst). */
+const scriptAt = performance.timeOrigin + performance.now();
+let loadAt: number | undefined;
+window.addEventListener('load', () => { loadAt = performance.timeOrigin + performance.now(); }, { once: true });
+
 // The host API is taken first and kept in this closure; the global goes, so no other script on the page
 // (the site's own, when they run) can reach the extension host except through what this script sends.
 const vscode = acquireVsCodeApi();
@@ -371,9 +376,32 @@ function logTrace(m: UpdateMessage | PatchMessage, received: number): void {
   console.log(`[techblog-trace] ${JSON.stringify({ ...m.trace, version: m.version, kind: m.type, received, applied: now })}`);
 }
 
+/**
+ * With the host's trace of a first frame: one `[techblog-first]` console line once the page has loaded
+ * (the e2e first-preview bench reads it): the host's stamps and the page's own (wall-clock ms): its
+ * navigation start, this script's start, DOMContentLoaded (the body parsed), the first contentful paint,
+ * the load event (stylesheets, fonts and images in) and when the update after `ready` was applied.
+ */
+function logFirst(m: UpdateMessage | PatchMessage, received: number): void {
+  const first = m.trace?.first;
+  if (!first) return;
+  const applied = performance.timeOrigin + performance.now();
+  const log = () => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    console.log(`[techblog-first] ${JSON.stringify({
+      ...m.trace, navigation: performance.timeOrigin, script: scriptAt, dom: domAt, paint: fcp === undefined ? undefined : performance.timeOrigin + fcp,
+      load: loadAt, fonts: fontsAt, received, applied,
+    })}`);
+  };
+  let fontsAt: number | undefined;
+  // Once the page has loaded (stylesheets) and its fonts are in.
+  const whenLoaded = new Promise<void>((resolve) => { if (document.readyState === 'complete') resolve(); else window.addEventListener('load', () => resolve(), { once: true }); });
+  void whenLoaded.then(() => document.fonts.ready).then(() => { fontsAt = performance.timeOrigin + performance.now(); setTimeout(log); });
+}
+
 function onHostMessage(m: HostToWebview): void {
   const received = performance.timeOrigin + performance.now();
-  if (m.type === 'patch' || m.type === 'update') queueMicrotask(() => logTrace(m, received));
+  if (m.type === 'patch' || m.type === 'update') queueMicrotask(() => { logTrace(m, received); logFirst(m, received); });
   switch (m.type) {
     case 'patch':
       try {
@@ -470,7 +498,10 @@ document.addEventListener('dblclick', (event) => {
 
 // The host inlines this script at the top of <head>, before any stylesheet, so that nothing it has to
 // load can hold it up; the body is there once the document is parsed, stylesheets or not.
+let domAt: number | undefined;
+
 function start(): void {
+  domAt = performance.timeOrigin + performance.now();
   ensureNoticeBar();
   if (state.line !== undefined) {
     const line = state.line;

@@ -104,6 +104,9 @@ function handle(m: ToWorkerMessage): void {
         await site?.renderer.then((r) => r.fileChanged(m.path, m.change));
       })().catch(() => undefined);
       break;
+    case 'open':
+      void open(m.site).catch(() => undefined);
+      break;
     case 'forget':
       if (m.root === undefined) sites.clear();
       else sites.delete(toPosix(m.root));

@@ -60,6 +60,14 @@ export class RenderWorkerClient {
     });
   }
 
+  /** Starts the worker (if it is not running) and has it open `site` ahead of its first render. */
+  warm(site: WorkerSiteSpec): void {
+    const w = this.ensure(this.limits().memoryMb);
+    w.postMessage({ type: 'open', site } satisfies ToWorkerMessage);
+    // A warm worker alone does not keep the process alive.
+    if (this.pending.size === 0) w.unref();
+  }
+
   /** A file of a site the worker may have open changed on disk (`path` relative to `root`). */
   fileChanged(root: string, path: string, change: 'changed' | 'created' | 'deleted'): void {
     this.worker?.postMessage({ type: 'fileChanged', root, path, change } satisfies ToWorkerMessage);

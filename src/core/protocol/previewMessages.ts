@@ -88,6 +88,28 @@ export interface PreviewTrace {
   renderMs: number;
   /** The message was posted to the webview. */
   posted: number;
+  /** The first frame of a new panel: the steps before the render (see FirstFrameTrace); with the update sent on `ready`. */
+  first?: FirstFrameTrace;
+}
+
+/**
+ * Where the first preview's time went on the host (wall-clock ms, like PreviewTrace): the webview adds its
+ * own stamps (page navigation, script start, DOMContentLoaded, first paint, load) and logs a
+ * `[techblog-first]` console line the e2e first-preview bench reads.
+ */
+export interface FirstFrameTrace {
+  /** The command ran (its handler on the extension host). */
+  command?: number;
+  /** The preview bundle and the blog's sites were at hand. */
+  loaded?: number;
+  /** The webview panel was created. */
+  panel?: number;
+  /** The page (`webview.html`, with the first rendering) was set. */
+  page?: number;
+  /** Bytes of that page. */
+  pageBytes?: number;
+  /** The page said `ready` (its script ran on the parsed body). */
+  ready?: number;
 }
 
 /**

@@ -37,7 +37,9 @@ export type ToWorkerMessage =
   /** A file of an open site changed on disk (path relative to the site root). */
   | { type: 'fileChanged'; root: string; path: string; change: 'changed' | 'created' | 'deleted' }
   /** Forget an open site (its folder moved, or it is no longer previewed). */
-  | { type: 'forget'; root?: string };
+  | { type: 'forget'; root?: string }
+  /** Open a site before its first render (a post of it was opened in an editor): the first preview finds it read. */
+  | { type: 'open'; site: WorkerSiteSpec };
 
 export type FromWorkerMessage =
   /** The render entered a step on a file (site-relative): the host names them when it stops a render. */

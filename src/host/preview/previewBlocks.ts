@@ -64,6 +64,32 @@ export function cutFrame(result: RenderResult): { parts: Omit<PageParts, 'body'>
   };
 }
 
+/**
+ * The page a first frame is built with: the body's first blocks, `budget` characters of their HTML (at
+ * least one block; past the block holding `line`, when the preview opens scrolled there), the rest following
+ * as a patch once the page is up. A long post's first frame then parses and lays out a screenful, not 1.7 MB
+ * of typeset math. Undefined when every block fits.
+ */
+export function firstBlocks(cut: BodyCut, budget: number, line = 0): BodyCut | undefined {
+  let n = 0;
+  // Past the block holding `line`: the blocks whose first `data-line` is at or before it.
+  if (line > 0) {
+    for (let i = 0; i < cut.blocks.length; i++) {
+      const first = /\sdata-line="(\d+)"/.exec(cut.blocks[i].html);
+      if (first && Number(first[1]) > line) break;
+      n = i + 1;
+    }
+  }
+  let size = 0;
+  while (n < cut.blocks.length && (n === 0 || size + cut.blocks[n].html.length <= budget)) size += cut.blocks[n++].html.length;
+  if (n >= cut.blocks.length) return undefined;
+  const at = cut.frame.indexOf('\0');
+  const blocks = cut.blocks.slice(0, n);
+  let marked = cut.frame.slice(0, at);
+  for (const b of blocks) marked += `<!--${BLOCK_MARK}${b.id}-->${b.html}`;
+  return { frame: cut.frame, marked: `${marked}<!--${BLOCK_MARK}end-->${cut.frame.slice(at + 1)}`, blocks };
+}
+
 /** What identifies a cut body (its frame, ids and shifts: a few KB), to tell whether the webview shows it already. */
 export function cutKey(cut: BodyCut): string {
   let key = cut.frame + '\0';

@@ -2,7 +2,7 @@
 // any number locked to their document. Routes document edits, editor scrolling, settings and site
 // file changes to the panels that care.
 import * as vscode from 'vscode';
-import { parsePreviewState, PREVIEW_VIEW_TYPE } from '../../core/protocol/previewMessages';
+import { parsePreviewState, PREVIEW_VIEW_TYPE, type FirstFrameTrace } from '../../core/protocol/previewMessages';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
@@ -17,6 +17,8 @@ export interface OpenPreviewOptions {
   toSide: boolean;
   /** Lock the new preview to its document (default: the `techblog.preview.lockToDocument` setting). */
   locked?: boolean;
+  /** With TECHBLOG_PREVIEW_TRACE=1: the command's stamps so far, completed by a new panel's first frame. */
+  trace?: FirstFrameTrace;
 }
 
 export class PreviewManager extends Disposable {
@@ -89,7 +91,13 @@ export class PreviewManager extends Disposable {
       enableScripts: true, enableCommandUris: false, enableFindWidget: true, retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
-    return this.track(new PreviewPanel(panel, resource, locked, line, this.panelDeps()));
+    if (options.trace) options.trace.panel = performance.timeOrigin + performance.now();
+    return this.track(new PreviewPanel(panel, resource, locked, line, this.panelDeps(), options.trace));
+  }
+
+  /** Gets the first preview of `uri` ready ahead of the command (see PreviewRenderers.prewarm); the page script read too. */
+  async prewarm(uri: vscode.Uri): Promise<void> {
+    await Promise.all([this.assets.script(), this.renderers.prewarm(uri)]);
   }
 
   /** A panel VS Code restored after a reload (its state was saved by the webview). */

@@ -3,7 +3,7 @@
 // patched into the DOM by the webview script, so the page never reloads while the user types.
 import * as vscode from 'vscode';
 import {
-  parseWebviewMessage, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type PreviewTrace, type UpdateMessage,
+  parseWebviewMessage, type FirstFrameTrace, type HostToWebview, type PreviewAction, type PreviewMode, type PreviewSettings, type PreviewState, type PreviewTrace, type UpdateMessage,
 } from '../../core/protocol/previewMessages';
 import type { RenderStopped } from '../../core/protocol/renderWorkerMessages';
 import { orderNotices, type Notice } from '../../core/render/notices';
@@ -15,7 +15,7 @@ import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
 import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
-import { blockPatch, cutBody, cutFrame, cutKey, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
+import { blockPatch, cutBody, cutFrame, cutKey, firstBlocks, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
@@ -41,6 +41,12 @@ export interface PreviewPanelDeps {
 /** Keystroke tracing for the e2e bench (see PreviewTrace): set in the extension host's environment. */
 const TRACE = process.env.TECHBLOG_PREVIEW_TRACE === '1';
 const wallNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * A new page carries this much of the body's HTML (its first blocks, a screenful and more); the rest follows
+ * as a block patch when the page says `ready` (see firstBlocks).
+ */
+const FIRST_PAGE_BUDGET = 48 * 1024;
 
 /** How long after the preview moved the editor (or the other way round) the echo is ignored. */
 const ECHO_MS = 250;
@@ -79,6 +85,8 @@ export class PreviewPanel extends Disposable {
   } | undefined;
   /** The blocks the webview shows now (with the page around them), when it can be patched by block. */
   private shownBlocks: { frame: string; shown: ShownBlocks } | undefined;
+  /** The blocks the current page was built with, while nothing was sent to it since (its `ready` can be answered with a patch). */
+  private freshPage: { frame: string; shown: ShownBlocks } | undefined;
   /** The line to scroll to with the next update (first show, another document). */
   private pendingLine: number | undefined;
   /** The line at the top of the preview, as the webview last reported it. */
@@ -88,6 +96,8 @@ export class PreviewPanel extends Disposable {
   /** With TRACE: when the document first changed since the last render began, and the trace of the render being sent. */
   private changedAt: number | undefined;
   private trace: Omit<PreviewTrace, 'posted'> | undefined;
+  /** With TRACE: the first frame's stamps (the command's, the render's, the page's), sent with the update that follows `ready`. */
+  private firstTrace: { render?: Omit<PreviewTrace, 'posted'>; first: FirstFrameTrace } | undefined;
 
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -105,8 +115,9 @@ export class PreviewPanel extends Disposable {
   /** The notice of the last stopped render, shown over the last page until a render succeeds. */
   private stoppedNotice: Notice | undefined;
 
-  constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps) {
+  constructor(readonly panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, line: number | undefined, private readonly deps: PreviewPanelDeps, first?: FirstFrameTrace) {
     super();
+    if (TRACE) this.firstTrace = { first: first ?? {} };
     this.resourceUri = resource;
     this.lockedFlag = locked;
     this.pendingLine = line;
@@ -218,6 +229,8 @@ export class PreviewPanel extends Disposable {
   private post(message: HostToWebview): void {
     if (this.isDisposed) return;
     if (message.type === 'update' || message.type === 'patch') {
+      // The page may no longer show what it was built with.
+      this.freshPage = undefined;
       if (this.trace) { message.trace = { ...this.trace, posted: wallNow() }; this.trace = undefined; }
       this.sentAt.set(message.version, Date.now());
       if (this.sentAt.size > 64) this.sentAt.delete(this.sentAt.keys().next().value as number);
@@ -304,6 +317,7 @@ export class PreviewPanel extends Disposable {
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
+      if (firstFrame && this.firstTrace && this.trace) this.firstTrace.render = this.trace;
       if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
       else this.sendLast(false);
     } catch (e) {
@@ -372,10 +386,14 @@ export class PreviewPanel extends Disposable {
     webview.options = this.webviewOptions(root, themeRoot);
     this.pageKey = pageKey;
     this.sentCss = last.css;
-    this.pageBody = this.shownBody = last.bodyKey;
+    // A long body: the page shows its first screenful at once, and `ready` brings the rest as a patch.
+    const partial = last.cut && firstBlocks(last.cut, FIRST_PAGE_BUDGET, this.pendingLine ?? this.previewLine);
+    const pageCut = partial ?? last.cut;
+    this.pageBody = this.shownBody = partial ? cutKey(partial) : last.bodyKey;
     this.shownBlocks = undefined;
-    webview.html = previewPage({
-      parts: { lang: last.lang, head, body: last.cut?.marked ?? last.body },
+    this.freshPage = pageCut && { frame: pageCut.frame, shown: shownBlocks(pageCut) };
+    const html = previewPage({
+      parts: { lang: last.lang, head, body: pageCut?.marked ?? last.body },
       csp: contentSecurityPolicy({
         cspSource: webview.cspSource, nonce: this.nonce, scriptNonce, allowEmbeds: policy.allowEmbeds, remoteImages: policy.remoteImages,
         siteScriptSources: policy.siteScripts && root ? siteScriptSources(webview.cspSource, webview.asWebviewUri(root).toString()) : [],
@@ -389,6 +407,8 @@ export class PreviewPanel extends Disposable {
       script: this.script ?? '',
       settings,
     });
+    webview.html = html;
+    if (this.firstTrace?.render && this.firstTrace.first.page === undefined) Object.assign(this.firstTrace.first, { page: wallNow(), pageBytes: html.length });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
   }
 
@@ -426,8 +446,24 @@ export class PreviewPanel extends Disposable {
         // The page was (re-)created from webview.html, which may be older than the last rendering.
         // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;
-        this.shownBlocks = undefined;
+        // A page that shows what it was built with (nothing was sent to it since) can be patched by block:
+        // the rest of a long body follows as a patch. Otherwise (a patch did not fit) the whole body goes.
+        this.shownBlocks = this.freshPage;
+        this.freshPage = undefined;
+        if (this.firstTrace?.render && this.firstTrace.first.page !== undefined) {
+          // The first page's `ready`: the update it gets carries the first frame's trace.
+          this.trace = { ...this.firstTrace.render, first: { ...this.firstTrace.first, ready: wallNow() } };
+          this.firstTrace = undefined;
+        }
+        if (this.shownBlocks && this.last?.bodyKey !== this.shownBody) {
+          // The blocks first (a patch carries no CSS or scroll line), then the notices, the CSS and the line.
+          const line = this.pendingLine;
+          this.pendingLine = undefined;
+          this.sendLast(false);
+          this.pendingLine = line;
+        }
         this.sendLast(true);
+        this.trace = undefined;
         if (this.dirty) this.schedule();
         break;
       case 'patched': {

@@ -178,10 +178,30 @@ export class PreviewRenderers extends Disposable {
    * `bases`: the webview URIs of the site's and the theme's folders (the worker appends file paths).
    */
   async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+    const spec = await this.workerSpec(source);
+    if (!spec) return { result: await (await source.renderer()).render(request) };
+    this.worker ??= new RenderWorkerClient(this.workerScript!, renderLimits, vscode.l10n.bundle);
+    const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
+    return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress);
+  }
+
+  /**
+   * Gets a document's first preview ready ahead of the command (a post of a blog was opened in an editor):
+   * its site and theme looked up, the render worker started and the site open in it. Nothing is rendered.
+   */
+  async prewarm(uri: vscode.Uri): Promise<void> {
+    const source = await this.forDocument(uri);
+    const spec = await this.workerSpec(source);
+    if (!spec) return;
+    this.worker ??= new RenderWorkerClient(this.workerScript!, renderLimits, vscode.l10n.bundle);
+    this.worker.warm(spec);
+  }
+
+  /** What the render worker needs to open the site of `source`; undefined when it renders on the host (not files on disk). */
+  private async workerSpec(source: PreviewSource): Promise<WorkerSiteSpec | undefined> {
     const theme = source.theme();
     const found = theme?.kind === 'found' ? theme : undefined;
-    if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await (await source.renderer()).render(request) };
-    this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits, vscode.l10n.bundle);
+    if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return undefined;
     let files: string[] | undefined;
     if (!source.inSite) {
       const key = source.root.toString();
@@ -189,12 +209,10 @@ export class PreviewRenderers extends Disposable {
       if (!listed) this.looseFiles.set(key, (listed = new LooseFolderFileSystem(source.root).listFiles(source.root.path)));
       files = await listed;
     }
-    const spec: WorkerSiteSpec = {
+    return {
       root: source.root.fsPath, ...(files ? { files } : {}), generator: source.generator, fallbackCss: await this.readFallbackCss(), sassCacheDir: this.sassCacheDir,
       ...(found ? { theme: { root: found.uri.fsPath, name: found.layer.name, version: found.layer.version, files: [...found.layer.files], readConfig: found.layer.readConfig } } : {}),
     };
-    const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
-    return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress);
   }
 
   private open(root: vscode.Uri, make: () => Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'> | Promise<Pick<Parameters<typeof SiteRenderer.open>[0], 'fs' | 'index' | 'theme'>>): Promise<SiteRenderer> {
