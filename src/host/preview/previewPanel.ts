@@ -449,6 +449,7 @@ export class PreviewPanel extends Disposable {
         // A page that shows what it was built with (nothing was sent to it since) can be patched by block:
         // the rest of a long body follows as a patch. Otherwise (a patch did not fit) the whole body goes.
         this.shownBlocks = this.freshPage;
+        const fresh = this.freshPage !== undefined;
         this.freshPage = undefined;
         if (this.firstTrace?.render && this.firstTrace.first.page !== undefined) {
           // The first page's `ready`: the update it gets carries the first frame's trace.
@@ -462,7 +463,9 @@ export class PreviewPanel extends Disposable {
           this.sendLast(false);
           this.pendingLine = line;
         }
-        this.sendLast(true);
+        // A fresh page has the CSS it was built with: not sent again (swapping the site's <style>
+        // elements restyles the whole page, 46,000 elements for a long math post).
+        this.sendLast(!fresh);
         this.trace = undefined;
         if (this.dirty) this.schedule();
         break;
