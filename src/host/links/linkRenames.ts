@@ -30,7 +30,8 @@ export function linkSiteOf(index: SiteIndex): LinkSite {
 /**
  * Renaming or moving posts, pages and images (the explorer, Rename Post, any workspace edit) updates the
  * links to them across the blog. The edits are worked out before the move, on the blog as it is, and
- * applied after it as one refactoring: previewed for the author to confirm (`prompt`), or at once (`always`).
+ * applied after it as one refactoring: once the author confirms in a notification, or previewed in Refactor
+ * Preview if they ask for it (`prompt`), or at once (`always`).
  */
 export class LinkRenames extends Disposable {
   private readonly pending = new Map<string, Promise<LinkUpdate | undefined>>();

@@ -109,5 +109,25 @@ describe('Links in the editor', function () {
     assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-confirmed %\}/);
     assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-confirmed\.md#usage\)/);
     assert.match(await read('_posts/2024-01-14-linker-d.md'), /\{% post_url 2024-01-10-links-confirmed %\}#/);
+
+    // A linking post edited while the question is open keeps its links (its edits were worked out on the
+    // text it had at the move); the others are updated.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    let settled = false;
+    const updated = Promise.resolve(vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated')).finally(() => { settled = true; });
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(uriOf('_posts/2024-01-10-links-confirmed.md'), uriOf('_posts/2024-01-10-links-edited.md'));
+    written.push('_posts/2024-01-10-links-edited.md');
+    assert.ok(await vscode.workspace.applyEdit(move));
+    const a = await vscode.workspace.openTextDocument(uriOf('_posts/2024-01-11-linker-a.md'));
+    const meanwhile = new vscode.WorkspaceEdit();
+    meanwhile.insert(a.uri, new vscode.Position(5, 0), 'Edited meanwhile. ');
+    assert.ok(await vscode.workspace.applyEdit(meanwhile));
+    assert.ok(await a.save());
+    await eventually(async () => { if (!settled) await vscode.commands.executeCommand('notification.acceptPrimaryAction'); return settled; }, 'the link update after the edit', 60_000);
+    assert.deepEqual(await updated, { files: 3, links: 3 });
+    assert.match(await read('_posts/2024-01-11-linker-a.md'), /^Edited meanwhile\. See \[the target\]\(\/links-confirmed\/#usage\)/m);
+    assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-edited %\}/);
+    assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-edited\.md#usage\)/);
   });
 });
