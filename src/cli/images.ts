@@ -13,6 +13,7 @@ import { ImageWorkerClient } from '../worker/imageWorkerClient';
 import type { CliCommand, CliIO } from './commands';
 import { NodeFileSystem } from './nodeFileSystem';
 import { workerScript } from './workerScripts';
+import { pasteSettingsOf, readSiteSettings } from './siteSettings';
 import { enclosingSite, SITE_DESCRIPTION } from './sites';
 
 const HELP = `Usage: techblog images optimise [site] [--dry-run] [--to FORMAT] [--quality N] [--max-width N]
@@ -24,12 +25,15 @@ replaced only when the result is smaller or changes format; when its extension c
 image.webp) the old file goes and every link to it in the blog's posts and pages is updated.
   site               the site folder (${SITE_DESCRIPTION}); default: the one holding the current folder
   --dry-run          report what would change, write nothing
-  --to FORMAT        ${imageFormats.join(', ')} (default: keep — same format, same names)
-  --quality N        1–100 for webp, avif, jpeg (default ${defaultImageOptions.quality})
-  --max-width N      scale wider images down to N pixels (default: no limit)
+  --to FORMAT        ${imageFormats.join(', ')} (default: techblog.paste.format, else keep — same format, same names)
+  --quality N        1–100 for webp, avif, jpeg (default: techblog.paste.quality, else ${defaultImageOptions.quality})
+  --max-width N      scale wider images down to N pixels (default: techblog.paste.maxWidth, else no limit)
   --strip-metadata M ${stripMetadataModes.join(', ')} (default: always — EXIF with GPS positions removed, photos turned upright)
   --no-optimize-png  leave PNGs that stay PNGs as they are (default: lossless oxipng)
   --format FORMAT    text (default) or json ({"changes", "skipped", "failed", "links", "totals"})
+
+The defaults come from the site's editor settings, as in VS Code's "TechBlog: Optimise Images": the nearest
+.vscode/settings.json at or above the site (techblog.paste.format, quality, maxWidth, imagesFolder); flags win.
 
 Exit codes: 0 done (or nothing to do), 1 some images failed, 2 bad usage, 3 internal error.`;
 
@@ -39,7 +43,8 @@ export function parseImagesArgs(args: string[]): ImagesArgs | string {
   const [sub, ...rest] = args;
   if (sub === '-h' || sub === '--help' || sub === undefined) return { dryRun: false, format: 'text', raw: {}, help: true };
   if (sub !== 'optimise' && sub !== 'optimize') return `unknown images command '${sub}' (expected: optimise).`;
-  const out: ImagesArgs = { dryRun: false, format: 'text', raw: { stripMetadata: 'always', optimizePng: true }, help: false };
+  // Only the options given: the rest come from the site's settings.
+  const out: ImagesArgs = { dryRun: false, format: 'text', raw: {}, help: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (name: string) => (a === name ? rest[++i] : a.slice(name.length + 1));
@@ -75,12 +80,9 @@ export const imagesCommand: CliCommand = {
       io.out(HELP);
       return 0;
     }
-    const { options, problems } = readImageOptions({
-      format: parsed.raw.format, quality: parsed.raw.quality, maxWidth: parsed.raw.maxWidth,
-      stripMetadata: parsed.raw.stripMetadata, optimizePng: parsed.raw.optimizePng,
-    }, defaultImageOptions, '');
-    if (problems.length) {
-      io.err(`techblog images: ${problems.map((p) => p.replace(/^\./, '--').replace('--format', '--to').replace('--maxWidth', '--max-width').replace('--stripMetadata', '--strip-metadata')).join('\n')}`);
+    const flags = readImageOptions(parsed.raw, defaultImageOptions, '');
+    if (flags.problems.length) {
+      io.err(`techblog images: ${flags.problems.map(flagName).join('\n')}`);
       return 2;
     }
     const start = path.resolve(io.cwd, parsed.site ?? '.');
@@ -89,17 +91,30 @@ export const imagesCommand: CliCommand = {
       io.err(`techblog images: no site at or above ${start} (${SITE_DESCRIPTION}).`);
       return 2;
     }
+    // The editor's settings of the site, as VS Code's Optimise Images reads them: existing images always
+    // lose their metadata and PNGs are optimised losslessly; the flags override.
+    const file = await readSiteSettings(site.root);
+    const { settings, problems } = pasteSettingsOf(file.values, site.layout);
+    for (const p of [...file.problems, ...problems]) io.err(`techblog images: warning: ${p}`);
+    const base: ImageOptions = { ...settings.image, stripMetadata: 'always', optimizePng: true };
+    const { options } = readImageOptions(parsed.raw, base, '');
+    const imagesDir = file.values['techblog.paste.imagesFolder'] !== undefined ? settings.imagesFolder : site.layout.imagesDir || 'images';
     const script = workerScript('imageWorker.js');
     if (!script) {
       io.err('techblog images: the image worker (imageWorker.js) is missing beside the command line.');
       return 3;
     }
-    return optimiseSite(site.root, site.layout.imagesDir || 'images', site.generator, options, parsed, io, script);
+    return optimiseSite(site.root, imagesDir, site.generator, options, parsed, io, script, file.file);
   },
 };
 
+/** A flag's name in a message from readImageOptions (`.maxWidth` → `--max-width`). */
+function flagName(problem: string): string {
+  return problem.replace(/^\./, '--').replace('--format', '--to').replace('--maxWidth', '--max-width').replace('--stripMetadata', '--strip-metadata');
+}
+
 async function optimiseSite(root: string, imagesDir: string, generator: Generator,
-  options: ImageOptions, parsed: ImagesArgs, io: CliIO, script: string): Promise<number> {
+  options: ImageOptions, parsed: ImagesArgs, io: CliIO, script: string, settingsFile: string | undefined): Promise<number> {
   const fs = new NodeFileSystem(root);
   const { index, texts } = await loadSite(fs, root, { generator });
   const images = imagesUnder(index.allPaths(), imagesDir);
@@ -128,7 +143,7 @@ async function optimiseSite(root: string, imagesDir: string, generator: Generato
   const { totals } = result;
   if (parsed.format === 'json') {
     io.out(JSON.stringify({
-      site: root, dryRun: parsed.dryRun, options,
+      site: root, dryRun: parsed.dryRun, settings: settingsFile ?? null, imagesFolder: imagesDir, options,
       changes: result.changes.map(({ bytes: _bytes, ...c }) => c),
       skipped: result.skipped, failed: result.failed,
       links: linkEdits.map((f) => ({ file: f.rel, edits: f.edits.length })),

@@ -15,6 +15,14 @@ export function updateLinksMode(scope: vscode.Uri | undefined): UpdateLinksMode 
   return v === 'never' || v === 'always' ? v : 'prompt';
 }
 
+/** The link edits for one move, with the text each edited file had when they were worked out. */
+interface LinkUpdate {
+  readonly edit: vscode.WorkspaceEdit;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly moved: readonly vscode.Uri[];
+  readonly prompt: boolean;
+}
+
 export function linkSiteOf(index: SiteIndex): LinkSite {
   return { config: index.config, links: index.links, hasFile: (r) => index.hasFile(r), kindOf: (r) => index.kindOf(r) };
 }
@@ -22,10 +30,11 @@ export function linkSiteOf(index: SiteIndex): LinkSite {
 /**
  * Renaming or moving posts, pages and images (the explorer, Rename Post, any workspace edit) updates the
  * links to them across the blog. The edits are worked out before the move, on the blog as it is, and
- * applied after it as one refactoring: previewed for the author to confirm (`prompt`), or at once (`always`).
+ * applied after it as one refactoring: once the author confirms in a notification, or previewed in Refactor
+ * Preview if they ask for it (`prompt`), or at once (`always`).
  */
 export class LinkRenames extends Disposable {
-  private readonly pending = new Map<string, Promise<vscode.WorkspaceEdit | undefined>>();
+  private readonly pending = new Map<string, Promise<LinkUpdate | undefined>>();
   /** Settles after each batch of link updates (for tests and for commands that wait for it). */
   private readonly done = this.register(new vscode.EventEmitter<{ files: number; links: number }>());
   readonly onDidUpdateLinks = this.done.event;
@@ -48,7 +57,7 @@ export class LinkRenames extends Disposable {
     e.waitUntil(work.then(() => undefined));
   }
 
-  private async computeEdit(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<vscode.WorkspaceEdit | undefined> {
+  private async computeEdit(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<LinkUpdate | undefined> {
     const bySite = new Map<string, { root: vscode.Uri; index: SiteIndex; moves: Move[] }>();
     for (const f of files) {
       const doc = await this.indexes.forDocument(f.oldUri);
@@ -63,6 +72,8 @@ export class LinkRenames extends Disposable {
     if (!bySite.size) return undefined;
     const edit = new vscode.WorkspaceEdit();
     const label = vscode.l10n.t('Update links to the moved files');
+    const before = new Map<string, string>();
+    let prompt = false;
     let count = 0;
     for (const { root, index, moves } of bySite.values()) {
       const all = expandMoves(moves, index.allPaths());
@@ -73,15 +84,17 @@ export class LinkRenames extends Disposable {
         const lines = new LineIndex(text);
         // A moved document's own links are edited at its new place (the edit is applied after the move).
         const uri = vscode.Uri.joinPath(root, newRel.get(rel) ?? rel);
+        before.set(uri.toString(), text);
+        if (updateLinksMode(root) === 'prompt') prompt = true;
         for (const x of edits) {
           const a = lines.positionAt(x.start);
           const b = lines.positionAt(x.end);
-          edit.replace(uri, new vscode.Range(a.line, a.character, b.line, b.character), x.newText, { label, needsConfirmation: updateLinksMode(root) === 'prompt' });
+          edit.replace(uri, new vscode.Range(a.line, a.character, b.line, b.character), x.newText, { label, needsConfirmation: false });
           count++;
         }
       }
     }
-    return count ? edit : undefined;
+    return count ? { edit, texts: before, moved: files.map((f) => f.newUri), prompt } : undefined;
   }
 
   /** Every document of the site with its current text (open editors' unsaved text first). */
@@ -108,11 +121,27 @@ export class LinkRenames extends Disposable {
     const work = this.pending.get(key);
     if (!work) return;
     this.pending.delete(key);
-    const edit = await work;
-    if (!edit) { this.done.fire({ files: 0, links: 0 }); return; }
+    const update = await work;
+    const none = { files: 0, links: 0 };
+    if (!update) { this.done.fire(none); return; }
+    let { edit } = update;
+    let preview = false;
+    if (update.prompt) {
+      const answer = await this.ask(update);
+      if (answer === 'no') { this.done.fire(none); return; }
+      preview = answer === 'preview';
+      // The author may have edited a linking file while the question was open: its edits no longer fit.
+      const { fresh, stale } = await this.stillFitting(update);
+      if (stale.length) {
+        this.log.warn(`Link update: ${stale.length} file(s) changed since the move, their links left as they are: ${stale.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Links not updated in {0}: the file changed after the move.', stale.map((u) => vscode.workspace.asRelativePath(u)).join(', ')));
+      }
+      edit = fresh;
+    }
     const entries = edit.entries();
+    if (!entries.length) { this.done.fire(none); return; }
     const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-    const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    const ok = await vscode.workspace.applyEdit(preview ? withConfirmation(edit) : edit, { isRefactoring: true });
     const links = entries.reduce((n, [, es]) => n + es.length, 0);
     if (ok) {
       // Files that had no unsaved changes are saved, so the site (and `jekyll build`) sees the new links;
@@ -123,6 +152,62 @@ export class LinkRenames extends Disposable {
       }));
       this.log.info(`Updated ${links} links in ${entries.length} files after a move.`);
     }
-    this.done.fire(ok ? { files: entries.length, links } : { files: 0, links: 0 });
+    // From Refactor Preview, `ok` is true even when nothing was ticked: count the files that changed.
+    const applied = ok && preview ? await this.changedSince(update, entries) : ok ? { files: entries.length, links } : none;
+    this.done.fire(applied);
   }
+
+  /**
+   * `prompt`: a notification (not a modal dialog, so the author can look at the files first) asks whether to
+   * update the links now, preview them in Refactor Preview, or leave them. Dismissing it leaves them.
+   */
+  private async ask(update: LinkUpdate): Promise<'yes' | 'preview' | 'no'> {
+    const entries = update.edit.entries();
+    const links = entries.reduce((n, [, es]) => n + es.length, 0);
+    const what = update.moved.length === 1 ? update.moved[0].path.slice(update.moved[0].path.lastIndexOf('/') + 1) : vscode.l10n.t('{0} files', update.moved.length);
+    const yes = vscode.l10n.t('Update Links');
+    const preview = vscode.l10n.t('Preview Changes');
+    const no = vscode.l10n.t("Don't Update");
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} moved. Update {1} links to it in {2} files?', what, links, entries.length), yes, preview, no);
+    return answer === yes ? 'yes' : answer === preview ? 'preview' : 'no';
+  }
+
+  private async currentText(uri: vscode.Uri): Promise<string | undefined> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) return doc.getText();
+    try { return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)); } catch { return undefined; }
+  }
+
+  private async stillFitting(update: LinkUpdate): Promise<{ fresh: vscode.WorkspaceEdit; stale: vscode.Uri[] }> {
+    const fresh = new vscode.WorkspaceEdit();
+    const stale: vscode.Uri[] = [];
+    const label = vscode.l10n.t('Update links to the moved files');
+    for (const [uri, edits] of update.edit.entries()) {
+      if ((await this.currentText(uri)) !== update.texts.get(uri.toString())) { stale.push(uri); continue; }
+      for (const x of edits) fresh.replace(uri, x.range, x.newText, { label, needsConfirmation: false });
+    }
+    return { fresh, stale };
+  }
+
+  private async changedSince(update: LinkUpdate, entries: [vscode.Uri, vscode.TextEdit[]][]): Promise<{ files: number; links: number }> {
+    let files = 0;
+    let links = 0;
+    for (const [uri, edits] of entries) {
+      const before = update.texts.get(uri.toString());
+      const now = await this.currentText(uri);
+      if (now === before) continue;
+      files++;
+      links += edits.length;
+    }
+    return { files, links };
+  }
+}
+
+/** The same edits marked as needing confirmation, which opens them in VS Code's Refactor Preview. */
+function withConfirmation(edit: vscode.WorkspaceEdit): vscode.WorkspaceEdit {
+  const out = new vscode.WorkspaceEdit();
+  const label = vscode.l10n.t('Update links to the moved files');
+  for (const [uri, edits] of edit.entries()) for (const x of edits) out.replace(uri, x.range, x.newText, { label, needsConfirmation: true });
+  return out;
 }

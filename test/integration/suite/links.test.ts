@@ -73,28 +73,61 @@ describe('Links in the editor', function () {
     assert.ok((await labels(6, doc.lineAt(6).text.length)).includes('usage'));
   });
 
-  it('techblog.links.updateOnFileMove: prompt previews the link updates as a refactoring; discarded, no other post changes', async () => {
+  it('techblog.links.updateOnFileMove: prompt asks in a notification; dismissed, no other post changes; "Update Links" updates three posts', async () => {
     await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', 'prompt', vscode.ConfigurationTarget.Workspace);
     const linkers = Object.keys(LINKERS);
     const before = await Promise.all(linkers.map(read));
     const current = '_posts/2024-01-10-links-moved-here.md';
-    /** Renames through a workspace edit (as the Explorer does) and settles the refactor preview with `answer` until the link update reports. */
-    async function renameAnd(from: string, to: string, answer: 'refactorPreview.discard' | undefined) {
+    /**
+     * Renames through a workspace edit (as the Explorer does), then answers the notification with a workbench
+     * command, re-sent until the link update reports: `notification.acceptPrimaryAction` presses its first
+     * button ("Update Links"), `notifications.clearAll` dismisses it.
+     */
+    async function renameAnd(from: string, to: string, answer: 'notification.acceptPrimaryAction' | 'notifications.clearAll' | undefined) {
+      await vscode.commands.executeCommand('notifications.clearAll');
       let settled = false;
       const updated = Promise.resolve(vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated')).finally(() => { settled = true; });
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(uriOf(from), uriOf(to));
       written.push(to);
       assert.ok(await vscode.workspace.applyEdit(edit));
-      // The preview waits for the author; nothing is written until then.
-      if (answer) await eventually(async () => { if (!settled) { assert.deepEqual(await Promise.all(linkers.map(read)), before); await vscode.commands.executeCommand(answer); } return settled; }, `the refactor preview (${answer})`, 60_000);
+      // The question waits for the author; nothing is written until then.
+      assert.deepEqual(await Promise.all(linkers.map(read)), before);
+      if (answer) await eventually(async () => { if (!settled) await vscode.commands.executeCommand(answer); return settled; }, `the link update after ${answer}`, 60_000);
       return updated;
     }
 
-    // Discarded: the post moves, its linkers stay as they were.
-    assert.deepEqual(await renameAnd(current, '_posts/2024-01-10-links-prompted.md', 'refactorPreview.discard'), { files: 0, links: 0 });
+    // Dismissed: the post moves, its linkers stay as they were.
+    assert.deepEqual(await renameAnd(current, '_posts/2024-01-10-links-prompted.md', 'notifications.clearAll'), { files: 0, links: 0 });
     assert.deepEqual(await Promise.all(linkers.map(read)), before);
     // Moving it back needs no link update (nothing links to the prompted name), so nothing is asked.
     assert.deepEqual(await renameAnd('_posts/2024-01-10-links-prompted.md', current, undefined), { files: 0, links: 0 });
+    // Confirmed with "Update Links": the three other posts link to the new name, each in its own form
+    // (and the completion test's post D, whose `{% post_url %}` names it too: four files, five links).
+    assert.deepEqual(await renameAnd(current, '_posts/2024-01-10-links-confirmed.md', 'notification.acceptPrimaryAction'), { files: 4, links: 5 });
+    assert.match(await read('_posts/2024-01-11-linker-a.md'), /\[the target\]\(\/links-confirmed\/#usage\) and \[again\]\(\/links-confirmed\/#nope\)/);
+    assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-confirmed %\}/);
+    assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-confirmed\.md#usage\)/);
+    assert.match(await read('_posts/2024-01-14-linker-d.md'), /\{% post_url 2024-01-10-links-confirmed %\}#/);
+
+    // A linking post edited while the question is open keeps its links (its edits were worked out on the
+    // text it had at the move); the others are updated.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    let settled = false;
+    const updated = Promise.resolve(vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated')).finally(() => { settled = true; });
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(uriOf('_posts/2024-01-10-links-confirmed.md'), uriOf('_posts/2024-01-10-links-edited.md'));
+    written.push('_posts/2024-01-10-links-edited.md');
+    assert.ok(await vscode.workspace.applyEdit(move));
+    const a = await vscode.workspace.openTextDocument(uriOf('_posts/2024-01-11-linker-a.md'));
+    const meanwhile = new vscode.WorkspaceEdit();
+    meanwhile.insert(a.uri, new vscode.Position(5, 0), 'Edited meanwhile. ');
+    assert.ok(await vscode.workspace.applyEdit(meanwhile));
+    assert.ok(await a.save());
+    await eventually(async () => { if (!settled) await vscode.commands.executeCommand('notification.acceptPrimaryAction'); return settled; }, 'the link update after the edit', 60_000);
+    assert.deepEqual(await updated, { files: 3, links: 3 });
+    assert.match(await read('_posts/2024-01-11-linker-a.md'), /^Edited meanwhile\. See \[the target\]\(\/links-confirmed\/#usage\)/m);
+    assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-edited %\}/);
+    assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-edited\.md#usage\)/);
   });
 });

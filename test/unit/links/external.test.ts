@@ -9,11 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkExternalLinks, type ExternalResult } from '../../../src/core/links/external';
 import { externalLinkProblems, fetchRequest } from '../../../src/cli/externalLinks';
+import { main } from '../../../src/cli/main';
 
 describe('external links (local server)', () => {
   let server: http.Server;
   let base: string;
   const requests: string[] = [];
+  /** Each request's arrival time and User-Agent. */
+  const seen: { url: string; at: number; agent: string }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const pending = new Set<http.ServerResponse>();
@@ -21,6 +24,7 @@ describe('external links (local server)', () => {
   before(async () => {
     server = http.createServer((req, res) => {
       requests.push(`${req.method} ${req.url}`);
+      seen.push({ url: `${req.method} ${req.url}`, at: Date.now(), agent: String(req.headers['user-agent']) });
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       res.on('close', () => pending.delete(res));
@@ -29,6 +33,7 @@ describe('external links (local server)', () => {
       if (req.url === '/ok' || req.url?.startsWith('/page')) answer(200);
       else if (req.url === '/no-head') answer(req.method === 'HEAD' ? 405 : 200);
       else if (req.url === '/gone') answer(404);
+      else if (req.url === '/limited') answer(429);
       else if (req.url === '/slow') pending.add(res); // never answers
       else answer(404);
     });
@@ -78,5 +83,39 @@ describe('external links (local server)', () => {
     assert.equal(text.split('\n')[p.range.start.line].slice(p.range.start.character, p.range.end.character), `${base}/gone`);
     assert.equal(JSON.parse(fs.readFileSync(cacheFile, 'utf8'))[`${base}/ok`].state, 'ok');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('techblog check --external: a TechBlog User-Agent, a pause between requests to a host, 429 not reported, stale cache asked again', { timeout: 60_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techblog-check-external-'));
+    try {
+      fs.writeFileSync(path.join(dir, '_config.yml'), 'title: t\n');
+      fs.mkdirSync(path.join(dir, '_posts'));
+      fs.writeFileSync(path.join(dir, '_posts/2024-01-01-out.md'),
+        `---\nlayout: post\ntitle: Out\n---\n\n[a](${base}/ok) [b](${base}/gone) [c](${base}/limited) [d](${base}/page-cached)\n`);
+      // A good answer from two days ago is too old to trust; one from an hour ago is used.
+      const cacheFile = path.join(dir, '.jekyll-cache', 'techblog-external-links.json');
+      fs.mkdirSync(path.dirname(cacheFile));
+      const now = Date.now();
+      fs.writeFileSync(cacheFile, JSON.stringify({ [`${base}/ok`]: { state: 'ok', status: 200, at: now - 2 * 24 * 3600_000 }, [`${base}/page-cached`]: { state: 'ok', status: 200, at: now - 3600_000 } }));
+      seen.length = 0;
+      const stdout: string[] = []; const stderr: string[] = [];
+      const code = await main(['check', '--external', '--format', 'json'], { cwd: dir, out: (s) => stdout.push(s), err: (s) => stderr.push(s) });
+      const report = JSON.parse(stdout.join('\n')) as { problems: { file: string; rule: string; message: string; line: number }[] };
+      assert.deepEqual(report.problems.filter((p) => p.rule === 'external-link').map((p) => `${p.file}:${p.line} ${p.message}`),
+        [`_posts/2024-01-01-out.md:6 The external link "${base}/gone" answers HTTP 404.`], stderr.join('\n'));
+      assert.equal(code, 0, 'external-link is a warning');
+      assert.deepEqual(seen.map((r) => r.url).sort(), ['GET /gone', 'HEAD /gone', 'HEAD /limited', 'HEAD /ok'], 'the fresh cached URL is not asked; 429 is not retried with GET');
+      assert.ok(seen.every((r) => /^techblog-link-check/.test(r.agent)), seen.map((r) => r.agent).join());
+      // HEAD then GET of one URL go together; the next URL waits for the pause.
+      const path_ = (r: { url: string }) => r.url.split(' ')[1];
+      const gaps = seen.slice(1).flatMap((r, i) => (path_(r) === path_(seen[i]) ? [] : [r.at - seen[i].at]));
+      assert.equal(gaps.length, 2);
+      assert.ok(gaps.every((g) => g >= 240), `one host: at least 250 ms between URLs (gaps ${gaps.join(', ')} ms)`);
+      const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+      assert.equal(cache[`${base}/ok`].state, 'ok');
+      assert.ok(cache[`${base}/ok`].at >= now, 'the stale entry was renewed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
