@@ -184,3 +184,79 @@ export function stripMetadataLossless(bytes: Uint8Array): Uint8Array {
 export function hasMetadata(bytes: Uint8Array): boolean {
   return stripMetadataLossless(bytes) !== bytes;
 }
+
+function u16le(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+
+/**
+ * The width and height a PNG, JPEG, GIF, WebP or AVIF header declares, read without decoding (undefined
+ * when the header is cut short or the format is another). What the decoder would allocate: checked
+ * against a pixel limit before decoding, so a small file that declares 50000×50000 is never expanded.
+ * AVIF: the largest `ispe` (image spatial extent) box; GIF: the logical screen or its largest frame.
+ */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  switch (sniffFormat(bytes)) {
+    case 'png': return bytes.length >= 24 && ascii(bytes, 12, 4) === 'IHDR' ? { width: u32be(bytes, 16), height: u32be(bytes, 20) } : undefined;
+    case 'jpeg': {
+      // Start of frame: C0–CF except C4 (Huffman tables), C8 (reserved) and CC (arithmetic conditioning).
+      const sof = jpegSegments(bytes).find((s) => s.marker >= 0xc0 && s.marker <= 0xcf && s.marker !== 0xc4 && s.marker !== 0xc8 && s.marker !== 0xcc);
+      return sof && sof.end - sof.start >= 9 ? { height: (bytes[sof.start + 5] << 8) | bytes[sof.start + 6], width: (bytes[sof.start + 7] << 8) | bytes[sof.start + 8] } : undefined;
+    }
+    case 'gif': return bytes.length >= 10 ? gifSize(bytes) : undefined;
+    case 'webp': return webpSize(bytes);
+    case 'avif': return avifSize(bytes);
+    default: return undefined;
+  }
+}
+
+function gifSize(bytes: Uint8Array): { width: number; height: number } {
+  let width = u16le(bytes, 6);
+  let height = u16le(bytes, 8);
+  // Frames may reach past the logical screen; a decoder allocates for them too.
+  const flags = bytes[10];
+  let at = 13 + (flags & 0x80 ? 3 * (1 << ((flags & 7) + 1)) : 0);
+  while (at < bytes.length && bytes[at] !== 0x3b) {
+    if (bytes[at] === 0x21) {
+      at += 2;
+    } else if (bytes[at] === 0x2c && at + 10 <= bytes.length) {
+      width = Math.max(width, u16le(bytes, at + 1) + u16le(bytes, at + 5));
+      height = Math.max(height, u16le(bytes, at + 3) + u16le(bytes, at + 7));
+      const local = bytes[at + 9];
+      at += 10 + (local & 0x80 ? 3 * (1 << ((local & 7) + 1)) : 0) + 1;
+    } else {
+      break;
+    }
+    while (at < bytes.length && bytes[at] !== 0) at += bytes[at] + 1; // sub-blocks
+    at++;
+  }
+  return { width, height };
+}
+
+function webpSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  if (bytes.length < 30) return undefined;
+  const chunk = ascii(bytes, 12, 4);
+  const u24 = (at: number) => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16);
+  if (chunk === 'VP8X') return { width: u24(24) + 1, height: u24(27) + 1 }; // the canvas
+  if (chunk === 'VP8L' && bytes[20] === 0x2f) {
+    const bits = (bytes[21] | (bytes[22] << 8) | (bytes[23] << 16) | (bytes[24] << 24)) >>> 0;
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8 ' && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) {
+    return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff };
+  }
+  return undefined;
+}
+
+function avifSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  // `ispe` boxes: size, "ispe", version and flags, width, height (big-endian). The metadata comes
+  // before the pixels, so the first 64 KB are enough.
+  let best: { width: number; height: number } | undefined;
+  const end = Math.min(bytes.length, 65_536) - 16;
+  for (let at = 4; at <= end; at++) {
+    if (bytes[at] !== 0x69 || ascii(bytes, at, 4) !== 'ispe') continue;
+    const size = { width: u32be(bytes, at + 8), height: u32be(bytes, at + 12) };
+    if (!best || size.width * size.height > best.width * best.height) best = size;
+  }
+  return best;
+}
