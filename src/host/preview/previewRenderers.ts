@@ -5,18 +5,17 @@
 // keeps a renderer of its own per site (told about the same file changes); the host's renderer
 // then answers only the preview's link questions (URLs, baseurl), and is opened (it reads the whole site)
 // only when one is asked, never before the first frame. Virtual workspaces render here.
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
 import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
-import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
+import type { RenderWorkerClient, WorkerOutcome } from '../../worker/renderWorkerClient';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
-import { renderLimits } from './previewConfig';
+import { renderWorkerScript, startRenderWorker } from './renderWorkerStart';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
@@ -77,9 +76,7 @@ export class PreviewRenderers extends Disposable {
     super();
     this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
     this.sassCacheDir = globalStorage?.scheme === 'file' ? vscode.Uri.joinPath(globalStorage, 'sass-cache').fsPath : undefined;
-    const script = extensionUri.scheme === 'file' ? vscode.Uri.joinPath(extensionUri, 'dist', 'renderWorker.js').fsPath : undefined;
-    this.workerScript = script && fs.existsSync(script) ? script : undefined;
-    if (!this.workerScript) log.warn('Preview: the render worker (dist/renderWorker.js) is missing: posts render on the extension host, without time or memory limits.');
+    this.workerScript = renderWorkerScript(extensionUri, log);
     this.register({ dispose: () => this.worker?.dispose() });
     // Site roots moved (a _config.yml came or went): start over.
     this.register(sites.onDidChange(() => { this.renderers.clear(); this.roots.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
@@ -181,7 +178,7 @@ export class PreviewRenderers extends Disposable {
     const theme = source.theme();
     const found = theme?.kind === 'found' ? theme : undefined;
     if (!this.workerScript || source.root.scheme !== 'file' || (found && found.uri.scheme !== 'file')) return { result: await (await source.renderer()).render(request) };
-    this.worker ??= new RenderWorkerClient(this.workerScript, renderLimits, vscode.l10n.bundle);
+    this.worker ??= startRenderWorker(this.workerScript);
     let files: string[] | undefined;
     if (!source.inSite) {
       const key = source.root.toString();
