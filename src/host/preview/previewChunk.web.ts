@@ -4,34 +4,27 @@
 // `workspace.fs`, or `fetch` where the extension is served over https (vscode.dev) — and run as CommonJS
 // modules the way the host runs dist/web/extension.js itself.
 import * as vscode from 'vscode';
+import type * as Entry from './previewEntry';
 import type { SassModule } from '../../core/render/theme/sassModule';
+import { readExtensionFile } from '../util/extensionFile';
 
-export type PreviewEntry = typeof import('./previewEntry');
+export type PreviewEntry = typeof Entry;
 
 const chunks = new Map<string, Promise<unknown>>();
-
-async function readChunk(uri: vscode.Uri): Promise<string> {
-  if (uri.scheme === 'http' || uri.scheme === 'https') {
-    const response = await fetch(uri.toString(true));
-    if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
-    return response.text();
-  }
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
 
 /** Runs `dist/web/<name>` once, as a CommonJS module whose one import is `vscode`, and gives its exports. */
 export function loadChunk(extensionUri: vscode.Uri, name: string): Promise<unknown> {
   let p = chunks.get(name);
   if (!p) {
     const uri = vscode.Uri.joinPath(extensionUri, 'dist', 'web', name);
-    p = readChunk(uri).then((text) => {
+    p = readExtensionFile(uri).then((bytes) => {
+      const text = new TextDecoder().decode(bytes);
       const module = { exports: {} as unknown };
       const require = (id: string): unknown => {
         if (id === 'vscode') return vscode;
         throw new Error(`${name} cannot load module '${id}' in the web extension host`);
       };
       // The same evaluation the web extension host gives the extension's own bundle.
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
       new Function('module', 'exports', 'require', `${text}\n//# sourceURL=${uri.toString(true)}`)(module, module.exports, require);
       return module.exports;
     });

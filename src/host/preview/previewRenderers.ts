@@ -4,7 +4,7 @@
 // Sites on disk render in the render worker (src/worker/), under the time and memory limits, which
 // keeps a renderer of its own per site (told about the same file changes); the host's renderer
 // then answers only the preview's link questions (URLs, baseurl), and is opened (it reads the whole site)
-// only when one is asked, never before the first frame. Virtual workspaces render here.
+// only when one is asked, never before the first frame. Virtual workspaces and the web extension render here.
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
@@ -15,6 +15,7 @@ import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
+import { readExtensionFile } from '../util/extensionFile';
 import { renderWorkerScript, startRenderWorker } from './renderWorkerStart';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
@@ -124,7 +125,7 @@ export class PreviewRenderers extends Disposable {
   }
 
   private readFallbackCss(): Promise<string | undefined> {
-    this.fallbackCss ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'theme', 'fallback.css')))
+    this.fallbackCss ??= readExtensionFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'theme', 'fallback.css'))
       .then((b) => new TextDecoder().decode(b), () => undefined);
     return this.fallbackCss;
   }
