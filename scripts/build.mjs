@@ -16,6 +16,10 @@
 //   dist/web/extension.js  the web extension (package.json `browser`: vscode.dev, github.dev), cjs for VS Code's
 //                      web worker extension host, browser platform: no `node:` module may reach it (checked by
 //                      test/unit/project/webBundle.test.ts); a module with a `.web.ts` sibling is replaced by it
+//   dist/web/preview.js  the preview for the web extension (the panels, the renderer; no render worker: posts render
+//                      on the web host), read and run by dist/web/extension.js on the first preview
+//                      (src/host/preview/previewChunk.web.ts); no Node module either
+//   dist/web/sass.js   Dart Sass's browser build, run the same way by the web preview on a site's first .scss
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -64,6 +68,15 @@ const webVariants = {
   },
 };
 
+/** In the web preview, `import('sass')` never runs: the host hands Dart Sass in (src/core/render/theme/sassModule.ts). */
+const sassProvided = {
+  name: 'sass-provided',
+  setup(build) {
+    build.onResolve({ filter: /^sass$/ }, () => ({ path: 'sass', namespace: 'sass-provided' }));
+    build.onLoad({ filter: /.*/, namespace: 'sass-provided' }, () => ({ contents: "throw new Error('Dart Sass is handed in by the web extension host (provideSass).');", loader: 'js' }));
+  },
+};
+
 export const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, lazyApart], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/host/activation/featuresEntry.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
@@ -76,6 +89,8 @@ export const builds = [
   { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/extension-web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants] },
+  { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/web/preview.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants, sassProvided] },
+  { ...common, entryPoints: ['sass'], outfile: 'dist/web/sass.js', platform: 'browser', format: 'cjs', target: 'es2022' },
 ].filter((b) => !b.entryPoints[0].startsWith('src/') || fs.existsSync(path.join(root, b.entryPoints[0])));
 
 /** The codecs' .wasm files, beside dist/imageWorker.js (read from disk by src/worker/imageCodecs.ts, never fetched). */

@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import { setTranslator } from '../../core/text/l10n';
 import { PreviewManager } from './previewManager';
 
+/** The web extension hands this bundle its Dart Sass (src/host/preview/previewChunk.web.ts). */
+export { provideSass } from '../../core/render/theme/sassModule';
+
 export function createPreviewManager(...args: ConstructorParameters<typeof PreviewManager>): { manager: PreviewManager; dispose(): void } {
   const restoreEnglish = setTranslator((message, ...a) => vscode.l10n.t(message, ...a));
   const manager = new PreviewManager(...args);

@@ -1,7 +1,6 @@
 // The preview page: the renderer's sanitized document, re-assembled with our Content Security Policy,
 // the site's CSS as nonce'd <style> elements, the preview chrome and our one nonce'd script.
 // Plain string functions (no vscode), so the CSP and the page shape are easy to read and test.
-import { randomBytes } from 'node:crypto';
 import type { PreviewSettings } from '../../core/protocol/previewMessages';
 
 import { EMBED_FRAME_SOURCES, resourceDirectives } from '../../core/render/standalone';
@@ -11,7 +10,9 @@ export { EMBED_FRAME_SOURCES };
 
 /** A fresh nonce (128 random bits): one per panel page, never reused across panels. */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64').replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
+  // Web Crypto: the same in Node and in the web worker extension host.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => (c === '+' ? '-' : c === '/' ? '_' : ''));
 }
 
 export interface CspOptions {

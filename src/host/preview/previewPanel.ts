@@ -17,7 +17,8 @@ import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import { blockPatch, cutBody, cutFrame, cutKey, firstBlocks, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
 import type { PreviewRenderers, PreviewSource } from './previewRenderers';
-import { DOWNLOAD_THEME_COMMAND, type ThemeState } from '../theme/themeService';
+import { DOWNLOAD_THEME_COMMAND } from '../theme/downloadThemeCommand';
+import type { ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
 
 export interface PreviewPatch {

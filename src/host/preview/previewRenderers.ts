@@ -4,19 +4,19 @@
 // Sites on disk render in the render worker (src/worker/), under the time and memory limits, which
 // keeps a renderer of its own per site (told about the same file changes); the host's renderer
 // then answers only the preview's link questions (URLs, baseurl), and is opened (it reads the whole site)
-// only when one is asked, never before the first frame. Virtual workspaces render here.
-import * as fs from 'node:fs';
+// only when one is asked, never before the first frame. Virtual workspaces and the web extension render here.
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
 import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
-import { RenderWorkerClient, type WorkerOutcome } from '../../worker/renderWorkerClient';
+import type { RenderWorkerClient, WorkerOutcome } from '../../worker/renderWorkerClient';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
-import { renderLimits } from './previewConfig';
+import { readExtensionFile } from '../util/extensionFile';
+import { renderWorkerScript, startRenderWorker } from './renderWorkerStart';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
@@ -77,9 +77,7 @@ export class PreviewRenderers extends Disposable {
     super();
     this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
     this.sassCacheDir = globalStorage?.scheme === 'file' ? vscode.Uri.joinPath(globalStorage, 'sass-cache').fsPath : undefined;
-    const script = extensionUri.scheme === 'file' ? vscode.Uri.joinPath(extensionUri, 'dist', 'renderWorker.js').fsPath : undefined;
-    this.workerScript = script && fs.existsSync(script) ? script : undefined;
-    if (!this.workerScript) log.warn('Preview: the render worker (dist/renderWorker.js) is missing: posts render on the extension host, without time or memory limits.');
+    this.workerScript = renderWorkerScript(extensionUri, log);
     this.register({ dispose: () => this.worker?.dispose() });
     // Site roots moved (a _config.yml came or went): start over.
     this.register(sites.onDidChange(() => { this.renderers.clear(); this.roots.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
@@ -127,7 +125,7 @@ export class PreviewRenderers extends Disposable {
   }
 
   private readFallbackCss(): Promise<string | undefined> {
-    this.fallbackCss ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'theme', 'fallback.css')))
+    this.fallbackCss ??= readExtensionFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'theme', 'fallback.css'))
       .then((b) => new TextDecoder().decode(b), () => undefined);
     return this.fallbackCss;
   }
@@ -180,7 +178,7 @@ export class PreviewRenderers extends Disposable {
   async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
     const spec = await this.workerSpec(source);
     if (!spec) return { result: await (await source.renderer()).render(request) };
-    this.worker ??= new RenderWorkerClient(this.workerScript!, renderLimits, vscode.l10n.bundle);
+    this.worker ??= startRenderWorker(this.workerScript!);
     const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
     return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress);
   }
@@ -193,7 +191,7 @@ export class PreviewRenderers extends Disposable {
     const source = await this.forDocument(uri);
     const spec = await this.workerSpec(source);
     if (!spec) return;
-    this.worker ??= new RenderWorkerClient(this.workerScript!, renderLimits, vscode.l10n.bundle);
+    this.worker ??= startRenderWorker(this.workerScript!);
     this.worker.warm(spec);
   }
 

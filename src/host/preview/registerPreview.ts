@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE, type FirstFrameTrace } from '../../core/protocol/previewMessages';
 import type { Features } from '../activation/featuresEntry';
 import type { Log } from '../util/log';
+import { loadPreviewEntry } from './previewChunk';
 import { isPreviewable } from './previewConfig';
 import type { PreviewManager } from './previewManager';
 
@@ -20,15 +21,15 @@ const PREWARM_DELAY_MS = 1500;
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
-/** `features`: the blog sites and themes, registered in the task after activation (src/host/activation/). */
-export function registerPreview(features: Promise<Pick<Features, 'sites' | 'themes'>>, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
+/** `features`: the blog sites and themes, registered in the task after activation (src/host/activation/); no themes on the web. */
+export function registerPreview(features: Promise<Pick<Features, 'sites'> & Partial<Pick<Features, 'themes'>>>, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
   // The preview (dist/preview.js: the renderer, KaTeX, the highlighter, Liquid, the sanitizer) loads on
-  // first use — a command or a panel to restore — not at activation (scripts/build.mjs maps the import).
+  // first use — a command or a panel to restore — not at activation (./previewChunk.ts).
   let loaded: Promise<{ manager: PreviewManager; dispose(): void }> | undefined;
   const load = async (): Promise<PreviewManager> => {
     if (!loaded) {
       const t0 = performance.now();
-      loaded = Promise.all([import('./previewEntry'), features]).then(([m, { sites, themes }]) => {
+      loaded = Promise.all([loadPreviewEntry(extensionUri), features]).then(([m, { sites, themes }]) => {
         const made = m.createPreviewManager(sites, extensionUri, log, globalStorage, themes);
         log.info(`Preview: loaded in ${(performance.now() - t0).toFixed(0)} ms`);
         return made;

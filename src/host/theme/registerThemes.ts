@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { parseSiteConfig } from '../../core/site/config';
 import type { WorkspaceSites } from '../site/workspaceSites';
-import { DOWNLOAD_THEME_COMMAND, type ThemeService } from './themeService';
+import { DOWNLOAD_THEME_COMMAND } from './downloadThemeCommand';
+import type { ThemeService } from './themeService';
 
 export function registerThemes(sites: WorkspaceSites, themes: ThemeService): vscode.Disposable {
   // Returns the theme folder's path (or undefined): a string is safe to send back to the workbench.

@@ -28,8 +28,6 @@ export type ThemeState =
 /** The site config keys that pick a theme. */
 export type ThemeConfig = Pick<SiteConfig, 'profile' | 'gemTheme' | 'remoteTheme'>;
 
-export const DOWNLOAD_THEME_COMMAND = 'techblog.downloadTheme';
-
 /** Test and mirror overrides of the two services (read at download time). */
 function registryBase(): string {
   return process.env.TECHBLOG_GEM_REGISTRY || DEFAULT_GEM_REGISTRY;

@@ -23,7 +23,8 @@ import { PreviewManager } from '../../../src/host/preview/previewManager';
 import type { PreviewPanel, PreviewPatch } from '../../../src/host/preview/previewPanel';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
 import { lookupEnvironment } from '../../../src/host/theme/themeFiles';
-import { DOWNLOAD_THEME_COMMAND, ThemeService } from '../../../src/host/theme/themeService';
+import { DOWNLOAD_THEME_COMMAND } from '../../../src/host/theme/downloadThemeCommand';
+import { ThemeService } from '../../../src/host/theme/themeService';
 import { EXTENSION_ID, eventually, sampleBlog } from '../util/workspace';
 
 const MINIMA = 'theme-blogs/minima-blog';

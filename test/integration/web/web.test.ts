@@ -1,9 +1,13 @@
 // The web extension (package.json `browser`, dist/web/extension.js) in VS Code's web worker extension host, on a
 // copy of the sample blog: what a github.dev / vscode.dev user sees — problems of a post, the quick fix and the
-// completion, image paste writing the picture through workspace.fs — and the parts that need Node stay hidden.
+// completion, image paste writing the picture through workspace.fs, the preview (its bundle dist/web/preview.js
+// run on first use, Liquid, kramdown, KaTeX, Dart Sass's browser build) — and the parts that need Node stay hidden.
 // Same kind of assertions as the desktop suites (test/integration/suite/), without node: modules (no assert, no Buffer).
 import * as vscode from 'vscode';
+import { PREVIEW_VIEW_TYPE } from '../../../src/core/protocol/previewMessages';
 import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
+import { loadPreviewEntry } from '../../../src/host/preview/previewChunk';
+import type { PreviewPanel } from '../../../src/host/preview/previewPanel';
 import { WorkspaceSites } from '../../../src/host/site/workspaceSites';
 
 const EXTENSION_ID = 'techblog.techblog';
@@ -50,7 +54,7 @@ export function webSuites(): void {
 
     after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-    it('runs the browser entry without Node: the extension activates in a worker, the preview is not offered', async () => {
+    it('runs the browser entry without Node: the extension activates in a worker, with the preview, without theme downloads', async () => {
       equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node `process` in the web worker extension host');
       const ext = vscode.extensions.getExtension(EXTENSION_ID);
       ok(ext, `${EXTENSION_ID} is installed`);
@@ -58,7 +62,8 @@ export function webSuites(): void {
       await eventually(() => ext.isActive, 'the extension to activate on a Markdown file');
       const commands = await vscode.commands.getCommands(true);
       ok(commands.includes('techblog.newPost') && commands.includes('techblog.checkAllPosts'), 'New Post and Check All Posts are registered');
-      ok(!commands.includes('techblog.openPreview'), 'the preview command is not registered in the web bundle (hidden by `!techblog.web`)');
+      ok(commands.includes('techblog.openPreview') && commands.includes('techblog.openPreviewToSide'), 'the preview commands are registered in the web bundle');
+      ok(!commands.includes('techblog.downloadTheme') && !commands.includes('techblog.findUnusedImages'), 'theme downloads and Find Unused Images are not (hidden by `!techblog.web`)');
     });
 
     it('a front-matter check shows its problems on a defective post, at the value', async () => {
@@ -105,6 +110,59 @@ export function webSuites(): void {
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      }
+    });
+
+    it('Open Preview loads the preview bundle on first use and opens the preview beside the post', async () => {
+      const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PREVIEW_VIEW_TYPE));
+      await openPost(CLEAN);
+      await vscode.commands.executeCommand('techblog.openPreviewToSide');
+      const [tab] = await eventually(() => previewTabs().length === 1 && previewTabs(), 'a preview tab', 90_000);
+      ok(/go-context-cancellation|Go|context/i.test(tab.label), `the preview tab names the post: ${tab.label}`);
+      ok(await vscode.window.tabGroups.close(previewTabs()), 'the preview tab closes');
+    });
+
+    it('the preview DOM: Liquid, kramdown, KaTeX and the highlighter render on the web host, the site\'s Sass compiles with Dart Sass\'s browser build', async function () {
+      this.timeout(240_000);
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      ok(ext, `${EXTENSION_ID} is installed`);
+      const log = vscode.window.createOutputChannel('TechBlog web preview test', { log: true });
+      const sites = new WorkspaceSites(log);
+      // The bundle the extension runs on the first preview (dist/web/preview.js), loaded the same way.
+      const entry = await loadPreviewEntry(ext.extensionUri);
+      const made = entry.createPreviewManager(sites, ext.extensionUri, log);
+      const patched = new Set<PreviewPanel>();
+      made.manager.onDidPatch((p) => patched.add(p.panel));
+      const post = vscode.Uri.joinPath(blog(), '_posts', '2024-06-02-web-preview.md');
+      try {
+        await vscode.workspace.fs.writeFile(post, new TextEncoder().encode([
+          '---', 'layout: post', 'title: "Rendered in the browser"', 'tags: [web]', '---', '',
+          'Shouting: {{ page.title | upcase }}', '', '$$', 'E = mc^2', '$$', '', 'A note.', '{: .note}', '',
+          '{% highlight python %}', 'def answer():', '    return 42', '{% endhighlight %}', '',
+        ].join('\n')));
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(post));
+        const preview = made.manager.open(editor.document.uri, { toSide: true });
+        // 90 s: the web workbench's webviews share one origin (see the desktop preview suite's FIRST_RENDER_MS).
+        await eventually(() => patched.has(preview), 'the webview to show the first rendering', 90_000);
+        const shown = preview.shown;
+        ok(shown, 'the panel shows a page');
+        equal(shown.mode, 'site', 'the post renders with the site\'s layouts');
+        ok(shown.body.includes('Shouting: RENDERED IN THE BROWSER'), `Liquid output in the body: ${shown.body.slice(0, 600)}`);
+        ok(/class="katex/.test(shown.body), `KaTeX math in the body: ${shown.body.slice(0, 600)}`);
+        ok(/<p class="note">A note\.<\/p>/.test(shown.body), `the kramdown IAL in the body: ${shown.body.slice(0, 600)}`);
+        ok(/<span class="\w+">def<\/span>/.test(shown.body), `highlighted code in the body: ${shown.body.slice(0, 1200)}`);
+        ok(/Rendered in the browser/.test(preview.panel.webview.html), 'the layout\'s title is in the page');
+        ok(/katex\.min\.css/.test(preview.panel.webview.html), 'KaTeX\'s stylesheet is a webview resource of the page');
+        // The first frame does not wait for Sass: the compiled CSS arrives in an update.
+        await eventually(() => preview.shown?.css.some((c) => /#b4451f|rgb\(180, 69, 31\)/i.test(c)), `the site's compiled Sass (notices: ${preview.shown?.notices.join(' | ')})`, 180_000);
+        ok(!preview.shown?.notices.some((n) => /could not be compiled/.test(n)), `no Sass failure: ${preview.shown?.notices.join(' | ')}`);
+      } finally {
+        made.dispose();
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(post).then(undefined, () => undefined);
+        sites.dispose();
+        log.dispose();
       }
     });
 

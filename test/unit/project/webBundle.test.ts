@@ -15,20 +15,32 @@ const load = new Function('u', 'return import(u)') as (u: string) => Promise<Bun
 
 const WEB = 'dist/web/extension.js';
 
-test('the web bundle imports no Node module and nothing but `vscode`', { timeout: 120_000 }, async () => {
+/** The web preview (run by the web bundle on the first preview) and Dart Sass's browser build (on the first .scss). */
+const WEB_CHUNKS = ['dist/web/preview.js', 'dist/web/sass.js'];
+
+test('the web bundle and its chunks import no Node module and nothing but `vscode`', { timeout: 240_000 }, async () => {
   const lib = await load(pathToFileURL(path.join(repoRoot, 'scripts/lib/bundleSizes.mjs')).href);
-  const [web] = await lib.measureBundles([WEB]);
-  console.log(lib.sizeLine(web));
   const node = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-  assert.deepEqual(web.imports.filter((i) => i.startsWith('node:') || node.has(i)), [], `${WEB} imports Node modules`);
-  assert.deepEqual(web.imports.filter((i) => i !== 'vscode'), [], `${WEB} imports more than vscode`);
-  // Nothing in it may touch Node's globals either (they are undefined in a web worker).
-  assert.deepEqual([...web.owners.keys()].filter((o) => /^(process|buffer|util|events|stream)$/.test(o)), [], 'no Node polyfill packages');
+  for (const web of await lib.measureBundles([WEB, ...WEB_CHUNKS])) {
+    console.log(lib.sizeLine(web));
+    assert.deepEqual(web.imports.filter((i) => i.startsWith('node:') || node.has(i)), [], `${web.outfile} imports Node modules`);
+    assert.deepEqual(web.imports.filter((i) => i !== 'vscode'), [], `${web.outfile} imports more than vscode`);
+    // Nothing in it may touch Node's globals either (they are undefined in a web worker).
+    assert.deepEqual([...web.owners.keys()].filter((o) => /^(process|buffer|util|events|stream)$/.test(o)), [], `${web.outfile}: no Node polyfill packages`);
+  }
+});
+
+test('the web activation bundle holds no part of the preview: it runs dist/web/preview.js on the first preview', { timeout: 240_000 }, async () => {
+  const lib = await load(pathToFileURL(path.join(repoRoot, 'scripts/lib/bundleSizes.mjs')).href) as BundleLib & { previewPartsIn(b: Bundle): string[] };
+  const [web, preview] = await lib.measureBundles([WEB, WEB_CHUNKS[0]]);
+  assert.deepEqual(lib.previewPartsIn(web), [], `${WEB} must not bundle the preview (markdown-it, KaTeX, Liquid, the highlighter, the sanitizer)`);
+  for (const part of ['markdown-it', 'katex', 'liquidjs', 'src/core/render/renderer.ts']) assert.ok(lib.previewPartsIn(preview).includes(part), `${WEB_CHUNKS[0]} should hold ${part}`);
+  assert.ok(!preview.owners.has('sass'), `${WEB_CHUNKS[0]} must not hold Dart Sass (dist/web/sass.js, loaded on the first .scss)`);
 });
 
 test('the browser entry points at the web bundle, which ships in the .vsix', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { browser?: string };
   assert.equal(pkg.browser, `./${WEB}`);
   const allowed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  assert.ok(allowed.includes(`!${WEB}`), `.vscodeignore does not ship ${WEB}`);
+  for (const file of [WEB, ...WEB_CHUNKS]) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
 });

@@ -1,7 +1,7 @@
 // Compiled Sass kept by the hash of its inputs, so a theme compiles once, also across restarts. The
 // store is the host's (VS Code's global storage, the CLI's temp folder); the core only says what a key
 // is and when a stored entry is still true: every file the compile read is read again and compared.
-import { createHash } from 'node:crypto';
+import { hashText } from './hashText';
 
 /** A small key → text store. Implementations keep it bounded; a lost entry only costs a compile. */
 export interface SassCache {
@@ -26,10 +26,6 @@ export interface CachedCompile {
   dropped: string[];
   /** Set when the compile failed: the error's message (the same inputs fail the same way). */
   error?: string;
-}
-
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The key of one compile: everything known before Dart Sass runs (inputs it loads are checked on lookup). */

@@ -10,7 +10,9 @@ import * as posix from '../../text/posixPath';
 import type * as Sass from 'sass';
 import { parseFrontMatter } from '../../frontmatter/parse';
 import type { SassConfig } from '../../site/config';
-import { cacheKey, hashText, SASS_CACHE_FORMAT, validCachedCompile, type CachedCompile, type SassCache } from './cache';
+import { cacheKey, SASS_CACHE_FORMAT, validCachedCompile, type CachedCompile, type SassCache } from './cache';
+import { hashText } from './hashText';
+import { loadSass } from './sassModule';
 import { compatFunctions, repairAt } from './libsass';
 
 /** Files outside the site that Sass may load from: a theme (gem or remote), searched after the site's. */
@@ -175,9 +177,8 @@ export async function compileSass(path: string, site: SassSite): Promise<SassRes
     },
   };
 
-  // Loaded on first use: Dart Sass is three quarters of the bundle and only sites with .scss need it
-  // (the bundles keep it in a file of its own, see scripts/build.mjs).
-  const sass = await import('sass');
+  // Loaded on first use (./sassModule.ts): only sites with .scss need Dart Sass.
+  const sass = await loadSass();
   const silence = Object.values(sass.deprecations).filter((d) => d.status === 'active').map((d) => d.id);
   const functions = compatFunctions(sass);
   let entry = body;
