@@ -269,11 +269,12 @@ function applyUpdate(m: UpdateMessage): void {
 
 // ── block patches ────────────────────────────────────────────────────────────────────────────────
 
-/** The comments that start the body's blocks (by id) and the one after the last, found once per body. */
-let marks: { byId: Map<number, Comment>; end: Comment } | undefined;
+/** The comments that start the body's blocks (by id), the ids in page order, and the one after the last, found once per body. */
+let marks: { byId: Map<number, Comment>; order: number[]; end: Comment } | undefined;
 
 function findMarks(): typeof marks {
   const byId = new Map<number, Comment>();
+  const order: number[] = [];
   let end: Comment | undefined;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -281,9 +282,12 @@ function findMarks(): typeof marks {
     if (!data.startsWith(BLOCK_MARK)) continue;
     const id = data.slice(BLOCK_MARK.length);
     if (id === 'end') end = n as Comment;
-    else byId.set(Number(id), n as Comment);
+    else {
+      byId.set(Number(id), n as Comment);
+      order.push(Number(id));
+    }
   }
-  return end ? { byId, end } : undefined;
+  return end ? { byId, order, end } : undefined;
 }
 
 /** A block's nodes: its mark and what follows it up to the next mark. */
@@ -293,12 +297,18 @@ function blockNodes(mark: Comment): Node[] {
   return nodes;
 }
 
-/** Replaces only the blocks that changed; false when the page does not have the blocks the patch keeps. */
+/**
+ * Replaces only the blocks that changed (between the `same` blocks at both ends, which are not walked);
+ * false when the page does not have the blocks the patch keeps.
+ */
 function applyBlocks(m: PatchMessage): boolean {
   marks ??= findMarks();
   if (!marks) return false;
-  const { byId, end } = marks;
+  const { byId, order, end } = marks;
+  const [head, tail] = m.same ?? [0, 0];
+  if ((m.shown !== undefined && m.shown !== order.length) || head + tail > order.length) return false;
   if (m.blocks.some((b) => b.html === undefined && !byId.has(b.id))) return false;
+  const middle = order.slice(head, order.length - tail);
   for (const id of m.removed) {
     const mark = byId.get(id);
     if (mark) for (const n of blockNodes(mark)) n.parentNode?.removeChild(n);
@@ -306,9 +316,12 @@ function applyBlocks(m: PatchMessage): boolean {
   }
   const parent = end.parentNode;
   if (!parent) return false;
-  // Blocks are siblings: the first one left is the first mark before the end one.
+  // Where the changed blocks start: the first of the middle ones left, else the first of the tail, else the end.
   let at: Node = end;
-  for (let n = end.previousSibling; n; n = n.previousSibling) if (n instanceof Comment && n.data.startsWith(BLOCK_MARK)) at = n;
+  for (const id of [...middle, ...order.slice(order.length - tail, order.length - tail + 1)]) {
+    const mark = byId.get(id);
+    if (mark) { at = mark; break; }
+  }
   let replaced = 0;
   for (const b of m.blocks) {
     if (b.html !== undefined) {
@@ -342,6 +355,7 @@ function applyBlocks(m: PatchMessage): boolean {
       }
     }
   }
+  marks.order = [...order.slice(0, head), ...m.blocks.map((b) => b.id), ...order.slice(order.length - tail)];
   lastBlocks = replaced;
   return true;
 }

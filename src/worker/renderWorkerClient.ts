@@ -133,7 +133,7 @@ export class RenderWorkerClient {
       return;
     }
     if (m.type === 'result') {
-      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta } : {}) });
+      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}) });
       // A delta against blocks this side no longer holds: the same request again, answered whole.
       if (!result) { this.send(p); return; }
       this.finish(p);

@@ -12,6 +12,8 @@ export interface SentResult {
   result: RenderResult;
   /** The HTML of blocks without `html` is the one the host holds; `frame` absent: the last one. */
   delta?: true;
+  /** `css` is empty: the theme CSS is the one of the last result (a theme's CSS can be hundreds of KB, and a keystroke leaves it). */
+  sameCss?: true;
 }
 
 /** A post's key on both sides: the site folder (as the host sent it) and the post's path. */
@@ -34,24 +36,27 @@ function whole(r: RenderResult): r is RenderResult & { blocks: Array<BodyBlock &
 
 /** The worker's side: what it sent each post's host last. */
 export class DeltaSender {
-  private readonly sent = new Map<string, { frame: [string, string]; ids: Set<number> }>();
+  private readonly sent = new Map<string, { frame: [string, string]; ids: Set<number>; css: string[] }>();
 
   /** The result for `post` to send, given whether the host says it holds the post (`held`). */
   send(post: string, result: RenderResult, held: boolean): SentResult {
     const last = held ? this.sent.get(post) : undefined;
     this.sent.delete(post);
     if (!whole(result)) return { result };
-    this.sent.set(post, { frame: result.frame, ids: new Set(result.blocks.map((b) => b.id)) });
+    this.sent.set(post, { frame: result.frame, ids: new Set(result.blocks.map((b) => b.id)), css: result.css });
     if (this.sent.size > POSTS) this.sent.delete(this.sent.keys().next().value as string);
     if (!last) return { result };
     const sameFrame = last.frame[0] === result.frame[0] && last.frame[1] === result.frame[1];
+    // The renderer hands out the CSS it keeps: the same strings, compared by reference first.
+    const sameCss = last.css.length === result.css.length && last.css.every((c, i) => c === result.css[i]);
     const { frame: _f, ...rest } = result;
     return {
       result: {
-        ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }),
+        ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }), ...(sameCss ? { css: [] } : {}),
         blocks: result.blocks.map((b) => (last.ids.has(b.id) ? { id: b.id, length: b.length, shift: b.shift } : b)),
       },
       delta: true,
+      ...(sameCss ? { sameCss: true as const } : {}),
     };
   }
 
@@ -63,7 +68,7 @@ export class DeltaSender {
 
 /** The host's side: the blocks of the posts it holds, to rebuild each result whole. */
 export class DeltaReceiver {
-  private readonly held = new Map<string, { frame: [string, string]; blocks: Map<number, { html: string; shift: number }> }>();
+  private readonly held = new Map<string, { frame: [string, string]; blocks: Map<number, { html: string; shift: number }>; css: string[] }>();
 
   /** Whether the next request for `post` may be answered with a delta. */
   holds(post: string): boolean {
@@ -82,6 +87,7 @@ export class DeltaReceiver {
     if (sent.delta && !last) return undefined;
     if (!sent.delta && !whole(r)) return r;
     const frame = r.frame ?? last!.frame;
+    const css = sent.sameCss ? last!.css : r.css;
     const blocks: BodyBlock[] = [];
     const kept = new Map<number, { html: string; shift: number }>();
     let body = '';
@@ -96,9 +102,9 @@ export class DeltaReceiver {
       blocks.push({ id: b.id, length: html.length, shift: b.shift, html });
       body += html;
     }
-    this.held.set(post, { frame, blocks: kept });
+    this.held.set(post, { frame, blocks: kept, css });
     if (this.held.size > POSTS) this.held.delete(this.held.keys().next().value as string);
-    return sent.delta ? { ...r, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks } : r;
+    return sent.delta ? { ...r, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks, css } : r;
   }
 
   forget(): void {

@@ -127,8 +127,15 @@ export interface PatchMessage {
   notices: Notice[];
   actions?: PreviewAction[];
   mode: PreviewMode;
-  /** The body's blocks in order: a new one with its HTML (styles with the page nonce), a kept one by id, `shift` added to its `data-line`s. */
+  /**
+   * The body's blocks in order — a new one with its HTML (styles with the page nonce), a kept one by id,
+   * `shift` added to its `data-line`s — but for the first `same[0]` and the last `same[1]` of the `shown`
+   * blocks the page shows, which stay as they are (a keystroke lists one block, not the post's hundreds).
+   */
   blocks: PatchBlock[];
+  same?: [number, number];
+  /** How many blocks the host thinks the page shows (a page that shows others asks for the whole body). */
+  shown?: number;
   /** Blocks no longer in the body. */
   removed: number[];
   trace?: PreviewTrace;

@@ -44,8 +44,11 @@ export type ToWorkerMessage =
 export type FromWorkerMessage =
   /** The render entered a step on a file (site-relative): the host names them when it stops a render. */
   | { type: 'progress'; id: number; step: RenderStep; file: string }
-  /** `delta`: only the blocks the host did not hold carry HTML; `html`, `bodyHtml` are empty, `frame` absent when unchanged. */
-  | { type: 'result'; id: number; result: RenderResult; delta?: true }
+  /**
+   * `delta`: only the blocks the host did not hold carry HTML; `html`, `bodyHtml` are empty, `frame` absent
+   * when unchanged; `sameCss`: `css` is empty, the host's last one stands.
+   */
+  | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true }
   | { type: 'error'; id: number; message: string };
 
 /** Why a render was stopped. */

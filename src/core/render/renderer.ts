@@ -16,6 +16,7 @@ import { RenderPlugins } from './plugins/sitePlugins';
 import { SiteResources } from './resources/siteResources';
 import type { BlockRendering } from './incremental/markdownBlocks';
 import { RenderCache } from './cache/renderCache';
+import type { LiquidOutput } from './incremental/liquidPieces';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { frontMatterOf } from '../site/siteStore';
 import { errorMessage } from './layout/layoutChain';
@@ -278,9 +279,11 @@ export class SiteRenderer {
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
     const scope = () => (vars ??= { site: withRelatedPosts(this.variables.site(when), doc), page: this.variables.page(doc, when) });
-    let text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
+    const text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
       (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
+    // Liquid's output, which says how it differs from the last one (Markdown then needs no copy of the whole text).
+    let liquidOut: LiquidOutput | undefined;
     // Hugo shortcodes (`{{< … >}}`) and Hexo tags look like Liquid but are not.
     const withLiquid = !other && !restricted && doc.data.render_with_liquid !== false && (text.includes('{%') || text.includes('{{'));
     if (withLiquid) {
@@ -288,7 +291,7 @@ export class SiteRenderer {
       try {
         const r = await memo.liquid(text, memoKey, this.templates.liquid.notices, () => this.templates.pieces(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, doc.bodyLine),
           () => this.variables.excerptReads);
-        text = r.text;
+        liquidOut = r;
         lineMap = r.lineMap;
       } catch (e) {
         notices.add(t('Liquid in the post could not render ({0}): showing the text without Liquid.', errorMessage(e)));
@@ -304,12 +307,12 @@ export class SiteRenderer {
     if (isMarkdownPath(rel)) {
       // Only the blocks an edit touched are rendered again (incremental/markdownBlocks.ts); the output is a full render's.
       const probe = `${req.allowEmbeds ?? false}|${remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
-      blocks = memo.markdown.render(text, memoKey + '\0' + probe, (n) => this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
+      blocks = memo.markdown.render(liquidOut ?? text, memoKey + '\0' + probe, (n) => this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
       for (const [n, kind] of blocks.notices) notices.add(n, kind);
       for (const n of blocks.parserNotices) env.notices.add(n);
       env.hasMath = blocks.hasMath;
       bodyHtml = blocks.html;
-    } else bodyHtml = env.html(text, undefined);
+    } else bodyHtml = env.html(liquidOut?.text ?? text, undefined);
     const plain = bodyHtml;
     bodyHtml = this.plugins.html(bodyHtml, doc);
     if (bodyHtml !== plain) blocks = undefined;

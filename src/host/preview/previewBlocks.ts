@@ -104,17 +104,30 @@ export function shownBlocks(cut: BodyCut): ShownBlocks {
   return new Map(cut.blocks.map((b) => [b.id, b.shift]));
 }
 
-/** From the blocks the webview shows to `cut`: new blocks with their HTML (through `html`), kept ones by id, the others removed. */
-export function blockPatch(shown: ShownBlocks, cut: BodyCut, html: (h: string) => string): { blocks: PatchBlock[]; removed: number[]; sent: number } {
+/**
+ * From the blocks the webview shows to `cut`: new blocks with their HTML (through `html`), kept ones by
+ * id, the others removed; the blocks at both ends that stay in place with the same shift are only
+ * counted (`same`), so a keystroke's patch names the blocks around the edit, not every block of the post.
+ */
+export function blockPatch(shown: ShownBlocks, cut: BodyCut, html: (h: string) => string): { blocks: PatchBlock[]; removed: number[]; sent: number; same: [number, number] } {
+  const ids = [...shown.keys()];
+  const next = cut.blocks;
+  const unchanged = (b: BodyCut['blocks'][number], id: number | undefined) => b.id === id && shown.get(id) === b.shift;
+  const most = Math.min(ids.length, next.length);
+  let head = 0;
+  while (head < most && unchanged(next[head], ids[head])) head++;
+  let tail = 0;
+  while (head + tail < most && unchanged(next[next.length - 1 - tail], ids[ids.length - 1 - tail])) tail++;
   const blocks: PatchBlock[] = [];
   const kept = new Set<number>();
   let sent = 0;
-  for (const b of cut.blocks) {
+  for (let i = head; i < next.length - tail; i++) {
+    const b = next[i];
     const was = shown.get(b.id);
     if (was === undefined) { blocks.push({ id: b.id, html: html(b.html) }); sent++; continue; }
     kept.add(b.id);
     blocks.push(b.shift !== was ? { id: b.id, shift: b.shift - was } : { id: b.id });
   }
-  const removed = [...shown.keys()].filter((id) => !kept.has(id));
-  return { blocks, removed, sent };
+  const removed = ids.slice(head, ids.length - tail).filter((id) => !kept.has(id));
+  return { blocks, removed, sent, same: [head, tail] };
 }

@@ -45,6 +45,30 @@ describe('render results as the worker sends them', () => {
     assert.equal(back?.bodyHtml, r.bodyHtml);
   });
 
+  test('a keystroke leaves the theme CSS on the worker side; the host keeps the one it has', async () => {
+    const css = 'body { color: #123456; }\n'.repeat(2000);
+    const site = await SiteRenderer.open({
+      fs: new MemoryFileSystem({
+        ...FILES, [PATH]: FRONT + BODY, 'assets/main.css': css,
+        '_layouts/post.html': '<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/main.css"></head><body><article>{{ content }}</article></body></html>\n',
+      }),
+      root: '',
+    });
+    const render = (text: string) => site.render({ path: PATH, text, resolveResource: (p) => `vscode-resource:/site/${p}` });
+    const sender = new DeltaSender();
+    const receiver = new DeltaReceiver();
+    let text = FRONT + BODY;
+    const first = await render(text);
+    assert.ok(first.css.some((c) => c.includes('#123456')), 'the site CSS is in the first result');
+    receiver.receive('p', clone(sender.send('p', first, false)));
+    text = text.replace('Paragraph 17 with', 'Paragraph 17 typed with');
+    const sent = sender.send('p', await render(text), receiver.holds('p'));
+    assert.equal(sent.sameCss, true);
+    assert.deepEqual(sent.result.css, [], 'no CSS crosses for a keystroke');
+    const back = receiver.receive('p', clone(sent));
+    assert.deepEqual(back?.css, first.css, 'the host has the CSS still');
+  });
+
   test('a line added above moves the kept blocks: their data-line values are moved on the host', async () => {
     const { render } = await setUp();
     const sender = new DeltaSender();

@@ -2,7 +2,7 @@
 // inside plain text (no tag, no output, no whitespace control at its ends) is applied to that piece
 // alone instead of running Liquid over the whole post again. Tags are never re-run on that path, so
 // their outputs are the ones of the last real run (the renderer decides when that is allowed).
-import { lineAt, lineStarts, textEdit } from './textEdit';
+import { lineAt, lineStarts, textEdit, type EditedText, type Splice } from './textEdit';
 
 export interface LiquidPieces {
   /** The Liquid source (the post body). */
@@ -13,17 +13,31 @@ export interface LiquidPieces {
   pieces: string[];
 }
 
-export interface LiquidOutput {
-  text: string;
-  /** Line k of `text` came from line lineMap[k] of the source. */
-  lineMap: Int32Array;
+let versions = 0;
+
+/** Liquid's output: its pieces joined (made when first read: an edit passed on as `splice` needs no copy of the whole text). */
+export class LiquidOutput implements EditedText {
+  readonly version = ++versions;
+  private joined: string | undefined;
+
+  constructor(
+    private readonly pieces: readonly string[],
+    /** Line k of `text` came from line lineMap[k] of the source. */
+    readonly lineMap: Int32Array,
+    /** How this output differs from the one of version `from`. */
+    readonly splice?: Splice & { from: number },
+  ) {}
+
+  get text(): string {
+    return (this.joined ??= this.pieces.join(''));
+  }
 }
 
 /** The output and its line map: output line k of a node maps to its k-th source line (clamped), exact for text and raw blocks. */
-export function assembleLiquid({ source, begins, pieces }: LiquidPieces): LiquidOutput {
+export function assembleLiquid(run: LiquidPieces, splice?: Splice & { from: number }): LiquidOutput {
+  const { source, begins, pieces } = run;
   const starts = lineStarts(source);
-  let out = '';
-  // Whether `out` ends a line (asking `out.endsWith` would flatten the growing string every node).
+  // Whether the output so far ends a line.
   let atLineStart = true;
   const map: number[] = [0];
   for (let i = 0; i < pieces.length; i++) {
@@ -35,10 +49,16 @@ export function assembleLiquid({ source, begins, pieces }: LiquidPieces): Liquid
     if (atLineStart) map[map.length - 1] = srcFirst;
     let k = 0;
     for (let nl = piece.indexOf('\n'); nl >= 0; nl = piece.indexOf('\n', nl + 1)) map.push(Math.min(srcFirst + ++k, srcLast));
-    out += piece;
     if (piece) atLineStart = piece.charCodeAt(piece.length - 1) === 10;
   }
-  return { text: out, lineMap: Int32Array.from(map) };
+  return new LiquidOutput(pieces, Int32Array.from(map), splice);
+}
+
+/** Pieces after an edit of one plain-text piece: which piece, and the edit in source offsets. */
+export interface PlainTextEdit {
+  next: LiquidPieces;
+  /** Undefined when the source did not change. */
+  change?: { piece: number; splice: Splice };
 }
 
 /** What starts a tag or an output (src/core/render/liquid/tokens.ts splits the source only there). */
@@ -51,9 +71,9 @@ const OPENER = /\{[{%]/;
  * are plain text to the tokenizer unless a `{{`/`{%` before the node found none at all (it is then an
  * unclosed token and a new closer would end it): a closer already after the node rules that out.
  */
-export function editPlainText(last: LiquidPieces, next: string): LiquidPieces | undefined {
+export function editPlainText(last: LiquidPieces, next: string): PlainTextEdit | undefined {
   const e = textEdit(last.source, next);
-  if (!e) return last;
+  if (!e) return { next: last };
   const { begins, pieces, source } = last;
   // The node holding the edit: the last one that begins before it.
   let lo = 0;
@@ -79,5 +99,8 @@ export function editPlainText(last: LiquidPieces, next: string): LiquidPieces | 
   const nextPieces = pieces.slice();
   nextPieces[i] = piece;
   const nextBegins = delta === 0 ? begins : begins.map((b, k) => (k > i ? b + delta : b));
-  return { source: next, begins: nextBegins, pieces: nextPieces };
+  return {
+    next: { source: next, begins: nextBegins, pieces: nextPieces },
+    change: { piece: i, splice: { start: e.start, oldEnd: e.oldEnd, text: next.slice(e.start, e.newEnd) } },
+  };
 }

@@ -16,7 +16,7 @@ import { renderTokenRange } from '../kramdown/markdown';
 import { flatten } from '../../cache/sizeLru';
 import { NoticeSet, type NoticeKind } from '../notices';
 import type { BodyBlock } from '../types';
-import { lineAt, lineStarts, textEdit } from './textEdit';
+import { lineAt, lineStarts, spliceOf, splicedLineStarts, type EditedText, type Splice } from './textEdit';
 
 type Token = MarkdownIt.Token;
 
@@ -49,6 +49,8 @@ interface Block {
    * headers before it, never on the blocks beside it. An edit next to it leaves it out of the region.
    */
   atx: boolean;
+  /** Its source lines (the blocks' sources joined are the text: an edit is applied to them, not to a copy of the text). */
+  src: string;
   /** The source-file line of each of its lines, as its HTML says them now. */
   mapped: Int32Array;
   /** Its HTML cut at `data-line` values: parts[0] base[0]+shift parts[1] … */
@@ -117,7 +119,8 @@ function topLevelItems(tokens: Token[], lineCount: number, blank: (line: number)
 let nextId = 1;
 
 export class IncrementalMarkdown {
-  private text = '';
+  /** The last text rendered (a Liquid output says how the next one differs from it). */
+  private input: string | EditedText = '';
   private starts: number[] = [0];
   private blocks: Block[] = [];
   /** What follows the last block (the footnote list), its id and its `data-line` values (source lines of kept blocks). */
@@ -130,20 +133,28 @@ export class IncrementalMarkdown {
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
 
   /**
-   * Renders `text`. `key` names everything else the output depends on (options, site files, resource
-   * URLs…): another key renders in full. `incremental` false always renders in full.
+   * Renders `input` (a text, or Liquid's output, which may say how it differs from the last one: then
+   * no pass over the whole text is made). `key` names everything else the output depends on (options,
+   * site files, resource URLs…): another key renders in full. `incremental` false always renders in full.
    */
-  render(text: string, key: string, makeEnv: EnvFactory, incremental = true): BlockRendering {
-    // Liquid's output after an edit is pieces joined (a rope): every scan of it below would walk them.
-    text = flatten(text);
-    const starts = lineStarts(text);
+  render(input: string | EditedText, key: string, makeEnv: EnvFactory, incremental = true): BlockRendering {
+    const prev = this.input;
     const sourceLine = makeEnv(new NoticeSet()).sourceLine;
     if (incremental && key === this.key && !this.wholeOnly) {
-      const r = this.edit(text, starts, makeEnv, sourceLine);
-      if (r) return r;
+      const given = typeof input !== 'string' && typeof prev !== 'string' && input.splice?.from === prev.version ? input.splice : undefined;
+      const r = input === prev ? this.edit(undefined, makeEnv, sourceLine)
+        : this.edit(given ?? spliceOf(flatten(textOf(prev)), flatten(textOf(input))), makeEnv, sourceLine);
+      if (r) {
+        this.input = input;
+        return r;
+      }
     }
+    // Liquid's output after an edit is pieces joined (a rope): every scan of it below would walk them.
+    const text = flatten(textOf(input));
+    const r = this.full(text, lineStarts(text), makeEnv, sourceLine);
     this.key = key;
-    return this.full(text, starts, makeEnv, sourceLine);
+    this.input = input;
+    return r;
   }
 
   private full(text: string, starts: number[], makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering {
@@ -167,7 +178,6 @@ export class IncrementalMarkdown {
     this.wholeOnly = dangling || parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !items.length;
     this.references = (env as { references?: unknown }).references;
     this.keepIds(old, blocks);
-    this.text = text;
     this.starts = starts;
     this.blocks = blocks;
     const out = this.output(blocks.length, true);
@@ -176,39 +186,44 @@ export class IncrementalMarkdown {
     return out;
   }
 
-  /** Re-renders the blocks an edit touched; undefined when only a full render can be trusted. */
-  private edit(text: string, starts: number[], makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering | undefined {
-    const e = textEdit(this.text, text);
+  /** Re-renders the blocks an edit (`s`; none: the same text) touched; undefined when only a full render can be trusted. */
+  private edit(s: Splice | undefined, makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering | undefined {
     const blocks = this.blocks;
+    const oldStarts = this.starts;
+    let starts = oldStarts;
     let next = blocks;
     let rendered = 0;
-    if (e) {
-      const oldStarts = this.starts;
+    if (s) {
+      starts = splicedLineStarts(oldStarts, s);
       const lineDelta = starts.length - oldStarts.length;
       // The blocks the edit touches and one on each side (an edit can join a block to its neighbour, or
       // indent it into the list before it), but not a header alone on its line: nothing joins one, and
       // its id depends on the headers, not on its neighbours (renderRegion checks the one after it).
-      const k0 = this.blockAt(lineAt(oldStarts, e.start));
-      const k1 = this.blockAt(lineAt(oldStarts, e.oldEnd));
+      const k0 = this.blockAt(lineAt(oldStarts, s.start));
+      const k1 = this.blockAt(lineAt(oldStarts, s.oldEnd));
       const i0 = k0 > 0 && !blocks[k0 - 1].atx ? k0 - 1 : k0;
       let i1 = k1 + 1 < blocks.length && !blocks[k1 + 1].atx ? k1 + 1 : k1;
+      // Where the region starts in the old text: the edit is applied to its blocks' sources.
+      const base = oldStarts[blocks[i0].line];
       let made: Block[] | undefined;
       // A region whose next block no longer parses as it did grows by that block (a few times at most).
       for (let tries = 0; !made; tries++, i1++) {
         if (tries === 3 || i1 >= blocks.length) return undefined;
         for (let k = i0; k <= i1; k++) if (blocks[k].global) return undefined;
+        let old = '';
+        for (let k = i0; k <= i1; k++) old += blocks[k].src;
+        const regionText = old.slice(0, s.start - base) + s.text + old.slice(s.oldEnd - base);
+        if (GLOBAL.test(regionText) || DOCUMENT_WIDE.test(regionText)) return undefined;
         const L0 = blocks[i0].line;
         const L1 = blocks[i1].line + blocks[i1].lines + lineDelta;
-        const regionText = sliceLines(text, starts, L0, L1);
-        if (GLOBAL.test(regionText) || DOCUMENT_WIDE.test(regionText)) return undefined;
-        const r = this.renderRegion(text, starts, L0, L1, blocks[i1 + 1], lineDelta, makeEnv, sourceLine);
+        const r = this.renderRegion(regionText, starts.length, L0, L1, blocks[i1 + 1], lineDelta, makeEnv, sourceLine);
         if (r === null) return undefined;
         made = r;
       }
       rendered = made.length;
       // The neighbours rendered again as they were keep their ids (the preview does not replace them).
       this.keepIds(blocks.slice(i0, i1), made);
-      next = [...blocks.slice(0, i0), ...made, ...blocks.slice(i1).map((b) => ({ ...b, line: b.line + lineDelta }))];
+      next = [...blocks.slice(0, i0), ...made, ...(lineDelta ? blocks.slice(i1).map((b) => ({ ...b, line: b.line + lineDelta })) : blocks.slice(i1))];
     } else next = blocks.slice();
     // Blocks that were kept: their lines may have moved (lines added above, Liquid output moved).
     const movedLines = new Map<number, number>();
@@ -223,20 +238,20 @@ export class IncrementalMarkdown {
     }
     // The footnote list's lines are its definitions' (kept blocks: an edit of one renders everything).
     if (movedLines.size) this.setTail(this.tail.html.replace(DATA_LINE, (_m, l: string) => ` data-line="${movedLines.get(Number(l)) ?? l}"`));
-    this.text = text;
     this.starts = starts;
     this.blocks = next;
     return this.output(rendered, false);
   }
 
   /**
-   * Parses lines [L0, L1) of `text` (plus the block after them, to check it is untouched) and renders its
-   * blocks; undefined when the block after changed (try a larger region), null when not possible at all.
+   * Parses `region` — lines [L0, L1) of a text of `lineCount` lines — plus the block after them (to
+   * check it is untouched), and renders its blocks; undefined when the block after changed (try a larger
+   * region), null when not possible at all.
    */
-  private renderRegion(text: string, starts: number[], L0: number, L1: number, after: Block | undefined, lineDelta: number,
+  private renderRegion(region: string, lineCount: number, L0: number, L1: number, after: Block | undefined, lineDelta: number,
     makeEnv: EnvFactory, sourceLine: (l: number) => number): Block[] | undefined | null {
-    const end = after ? L1 + after.lines : starts.length;
-    const sub = sliceLines(text, starts, L0, end);
+    const end = after ? L1 + after.lines : lineCount;
+    const sub = after ? region + after.src : region;
     const subStarts = lineStarts(sub);
     const parseNotices = new NoticeSet();
     const env = makeEnv(parseNotices);
@@ -244,8 +259,8 @@ export class IncrementalMarkdown {
     (env as { references?: unknown }).references = this.references;
     const tokens = this.md.parse(sub, env as unknown as Record<string, unknown>);
     if (parseNotices.size || env.notices.size) return null;
-    const lineCount = end - L0;
-    const { items, tail } = topLevelItems(tokens, lineCount, (l) => isBlank(sub, subStarts, l));
+    const subLines = end - L0;
+    const { items, tail } = topLevelItems(tokens, subLines, (l) => isBlank(sub, subStarts, l));
     if (tail < tokens.length || !items.length) return null;
     const boundary = L1 - L0;
     let keep = items.length;
@@ -268,7 +283,7 @@ export class IncrementalMarkdown {
     const made: Block[] = [];
     for (let k = 0; k < keep; k++) {
       const line = items[k].line;
-      const stop = k + 1 < items.length ? items[k + 1].line : lineCount;
+      const stop = k + 1 < items.length ? items[k + 1].line : subLines;
       const src = sliceLines(sub, subStarts, line, stop);
       if (danglingDelimiters(src, tokens, items[k].from, items[k].to, line)) return null;
       made.push(this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, src, L0 + line, stop - line, sourceLine));
@@ -327,7 +342,7 @@ export class IncrementalMarkdown {
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
     const global = GLOBAL.test(src);
     const atx = global && isAtx(tokens, from, to) && ATX_ALONE.test(src) && !GLOBAL.test(src.replace(/^#+/, ''));
-    return { id: nextId++, line, lines, global, atx, mapped, parts, base, shift: 0, html: flatten(html), notices: log.added, hasMath: env.hasMath };
+    return { id: nextId++, line, lines, global, atx, src, mapped, parts, base, shift: 0, html: flatten(html), notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -418,6 +433,10 @@ function danglingDelimiters(src: string, tokens: Token[], from: number, to: numb
     if (!taken) return true;
   }
   return false;
+}
+
+function textOf(input: string | EditedText): string {
+  return typeof input === 'string' ? input : input.text;
 }
 
 function isBlank(text: string, starts: number[], line: number): boolean {

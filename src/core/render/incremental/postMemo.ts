@@ -2,7 +2,7 @@
 // only what the edit can change: Liquid's pieces (run again only when the edit touches Liquid), the
 // Markdown blocks (markdownBlocks.ts) and the page the layouts made around the body.
 import type MarkdownIt from 'markdown-it';
-import { assembleLiquid, editPlainText, type LiquidOutput, type LiquidPieces } from './liquidPieces';
+import { assembleLiquid, editPlainText, LiquidOutput, type LiquidPieces, type PlainTextEdit } from './liquidPieces';
 import { IncrementalMarkdown } from './markdownBlocks';
 
 /** The page the layouts made around `{{ content }}`, and what else they gave. */
@@ -29,20 +29,18 @@ interface LiquidRun {
 }
 
 /**
- * The output after an edit of one piece that neither added nor removed a line: the last output with the
- * piece replaced, the same line map (no pass over the whole post).
+ * The output after an edit of one plain-text piece: the splice moved to output offsets (the piece rendered
+ * as itself), and the last line map when the edit neither added nor removed a line (no pass over the post).
  */
-function sameLines(last: LiquidRun, next: LiquidPieces): LiquidOutput | undefined {
-  const before = last.pieces.pieces;
-  const after = next.pieces;
-  let offset = 0;
-  for (let i = 0; i < before.length; i++) {
-    if (before[i] === after[i]) { offset += before[i].length; continue; }
-    if (lines(before[i]) !== lines(after[i])) return undefined;
-    const text = last.output.text;
-    return { text: text.slice(0, offset) + after[i] + text.slice(offset + before[i].length), lineMap: last.output.lineMap };
-  }
-  return last.output;
+function edited(last: LiquidRun, e: PlainTextEdit): LiquidOutput {
+  if (!e.change) return last.output;
+  const { piece, splice } = e.change;
+  const { begins, pieces } = last.pieces;
+  let offset = -begins[piece];
+  for (let k = 0; k < piece; k++) offset += pieces[k].length;
+  const s = { from: last.output.version, start: splice.start + offset, oldEnd: splice.oldEnd + offset, text: splice.text };
+  const removed = last.pieces.source.slice(splice.start, splice.oldEnd);
+  return lines(removed) === lines(splice.text) ? new LiquidOutput(e.next.pieces, last.output.lineMap, s) : assembleLiquid(e.next, s);
 }
 
 function lines(s: string): number {
@@ -70,11 +68,11 @@ export class PostMemo {
   async liquid(text: string, key: string, notices: Set<string>, run: () => Promise<LiquidPieces>, excerptReads: () => number): Promise<LiquidOutput> {
     const last = this.last;
     // Notices name source lines, which an edit moves: a run that gave notices is not reused.
-    const edited = last && last.key === key && !last.readExcerpt && !last.notices.length ? editPlainText(last.pieces, text) : undefined;
-    if (last && edited) {
+    const edit = last && last.key === key && !last.readExcerpt && !last.notices.length ? editPlainText(last.pieces, text) : undefined;
+    if (last && edit) {
       for (const n of last.notices) notices.add(n);
-      const output = sameLines(last, edited) ?? assembleLiquid(edited);
-      this.last = { ...last, pieces: edited, output };
+      const output = edited(last, edit);
+      this.last = { ...last, pieces: edit.next, output };
       this.liquidReused = true;
       return output;
     }
