@@ -149,6 +149,8 @@ export interface AttributeGate {
  */
 export function cleanAttribute(element: string, name: string, value: string, gate: AttributeGate = {}): string | undefined {
   const k = name.toLowerCase();
+  // Every block of a post carries one: what the checks below would give, without them.
+  if (k === 'data-line' && isDigits(value)) return value;
   if (!ATTR_NAME.test(k) || k.startsWith('on')) return undefined;
   const only = ELEMENT_ONLY[k];
   if (only ? !only.has(element) : !(ALLOWED_ATTRS.has(k) || /^(data|aria)-[a-z0-9_.-]+$/.test(k))) return undefined;
@@ -164,6 +166,15 @@ export function cleanAttribute(element: string, name: string, value: string, gat
   if (/url\s*\(/i.test(value) && [...value.matchAll(/url\s*\(\s*['"]?\s*([^'")\s]*)/gi)].some((m) => !m[1].startsWith('#'))) return undefined;
   if (k === 'type' && element === 'input' && !/^(checkbox|radio|text|number|range|color|date)$/i.test(value)) return 'checkbox';
   return value;
+}
+
+function isDigits(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** `attrs` through cleanAttribute, as HTML (` k="v"`…); the first of a repeated name wins, like a browser. */

@@ -329,20 +329,13 @@ export class IncrementalMarkdown {
       env.image = image;
       env.html = html0;
     }
-    const parts: string[] = [];
-    const base: number[] = [];
-    let at = 0;
-    for (const m of html.matchAll(DATA_LINE)) {
-      parts.push(html.slice(at, m.index + 12));
-      base.push(Number(m[1]));
-      at = m.index + 12 + m[1].length;
-    }
-    parts.push(html.slice(at));
+    html = flatten(html);
+    const { parts, base } = cutAtDataLines(html);
     const mapped = new Int32Array(Math.max(1, lines));
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
     const global = GLOBAL.test(src);
     const atx = global && isAtx(tokens, from, to) && ATX_ALONE.test(src) && !GLOBAL.test(src.replace(/^#+/, ''));
-    return { id: nextId++, line, lines, global, atx, src, mapped, parts, base, shift: 0, html: flatten(html), notices: log.added, hasMath: env.hasMath };
+    return { id: nextId++, line, lines, global, atx, src, mapped, parts, base, shift: 0, html, notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -388,6 +381,30 @@ export class IncrementalMarkdown {
   }
 }
 
+const DATA_LINE_MARK = ' data-line="';
+
+/**
+ * HTML cut at its `data-line` values (the matches of DATA_LINE): parts[0] base[0] parts[1] …; run on every
+ * block of a full render, so by indexOf rather than a regex iterator.
+ */
+function cutAtDataLines(html: string): { parts: string[]; base: number[] } {
+  const parts: string[] = [];
+  const base: number[] = [];
+  let at = 0;
+  for (let i = html.indexOf(DATA_LINE_MARK); i >= 0; i = html.indexOf(DATA_LINE_MARK, i + 1)) {
+    const d = i + DATA_LINE_MARK.length;
+    let e = d;
+    for (let c = html.charCodeAt(e); c >= 0x30 && c <= 0x39; c = html.charCodeAt(++e));
+    if (e === d || html.charCodeAt(e) !== 0x22) continue;
+    parts.push(html.slice(at, d));
+    base.push(Number(html.slice(d, e)));
+    at = e;
+    i = e;
+  }
+  parts.push(html.slice(at));
+  return { parts, base };
+}
+
 /** The same `data-line` values but for one offset. */
 function sameShape(a: number[], b: number[]): boolean {
   if (a.length !== b.length) return false;
@@ -419,7 +436,9 @@ const FENCE_LINE = /^[ \t>*+\-\d.)]*(?:`{3,}|~{3,})/;
  * pair with a delimiter far away (kramdown needs the closing one), which a piece parsed alone cannot see.
  */
 function danglingDelimiters(src: string, tokens: Token[], from: number, to: number, firstLine: number): boolean {
-  if ((src.split('$$').length - 1) % 2 === 1) return true;
+  let dollars = 0;
+  for (let i = src.indexOf('$$'); i >= 0; i = src.indexOf('$$', i + 2)) dollars++;
+  if (dollars % 2 === 1) return true;
   if (!src.includes('```') && !src.includes('~~~')) return false;
   const lines = src.split('\n');
   for (let k = 0; k < lines.length; k++) {

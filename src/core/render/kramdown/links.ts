@@ -25,8 +25,10 @@ type Attrs = NonNullable<MarkdownIt.Token['attrs']>;
 const ESCAPED = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/g;
 const REFERENCE_ID = /\s*?\[([^\]]+)?\]/y;
 const ANGLE_URL = /\(<(.*?)>/y;
-/** Ruby's `\s`. */
-const SPACE = /[ \t\n\r\f\v]/;
+/** Ruby's `\s` (a test a character, for every character of a paragraph: no regex). */
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
 
 interface Layout {
   /** For each `(`, the `)` that balances it. */
@@ -49,7 +51,7 @@ function layoutOf(state: StateInline): Layout {
     const c = src[i];
     if (c !== '"' && c !== "'") continue;
     let j = i + 1;
-    while (j < src.length && SPACE.test(src[j])) j++;
+    while (j < src.length && isSpace(src[j])) j++;
     if (src[j] === ')') layout.titleEnd[c].push(i);
   }
   for (let i = 0; i < src.length; i++) {
@@ -58,7 +60,7 @@ function layoutOf(state: StateInline): Layout {
     else if (c === ')') {
       const open = stack.pop();
       if (open !== undefined) layout.closeParen.set(open, i);
-    } else if (SPACE.test(c) && (src[i + 1] === '"' || src[i + 1] === "'")) layout.spaceQuote.push(i);
+    } else if (isSpace(c) && (src[i + 1] === '"' || src[i + 1] === "'")) layout.spaceQuote.push(i);
   }
   layouts.set(state, { src, layout });
   return layout;
@@ -76,7 +78,7 @@ interface Target {
 function title(state: StateInline, layout: Layout, url: string, at: number): Target | undefined {
   const src = state.src;
   let q = at;
-  while (q < state.posMax && SPACE.test(src[q])) q++;
+  while (q < state.posMax && isSpace(src[q])) q++;
   const quote = src[q];
   if (quote !== '"' && quote !== "'") return undefined;
   const e = firstFrom(layout.titleEnd[quote], q + 2);

@@ -24,8 +24,24 @@ const MAX_LIST_LINES = 100_000;
 /** kramdown's fetch_pattern: later items may sit at most (content indentation − 1) spaces in, up to 3. */
 function itemPattern(marker: string, indentation: number): RegExp {
   const n = Math.max(0, Math.min(indentation - 1, 3));
-  return new RegExp(`^( {0,${n}}${marker})${TAIL}`);
+  const key = `${n}${marker}`;
+  let re = ITEM_PATTERNS.get(key);
+  // Asked for at every line of every list: made once (12 patterns at most; none is global or sticky).
+  if (!re) ITEM_PATTERNS.set(key, (re = new RegExp(`^( {0,${n}}${marker})${TAIL}`)));
+  return re;
 }
+const ITEM_PATTERNS = new Map<string, RegExp>();
+
+/** An item's later lines: indented at least as far as its content (tabs as 4 columns); made once for each of the usual indentations. */
+function contentPattern(indentation: number): RegExp {
+  let re = CONTENT_PATTERNS.get(indentation);
+  if (!re) {
+    re = new RegExp(`^(?:(?:\\t| {4}){${Math.floor(indentation / 4)}} {${indentation % 4}}|(?:\\t| {4}){${Math.floor(indentation / 4) + 1}}).*\\S`);
+    if (indentation < 64) CONTENT_PATTERNS.set(indentation, re);
+  }
+  return re;
+}
+const CONTENT_PATTERNS = new Map<number, RegExp>();
 
 export interface Item { line: number; ial?: string; blankBefore: boolean; chunks: Array<{ line: number; lines: string[] }> }
 
@@ -78,7 +94,7 @@ export function collectItems(state: StateBlock, startLine: number, endLine: numb
       item.chunks[0].lines.push(content);
       items.push(item);
       startRe = itemPattern(LIST_MARKERS[kind], indentation);
-      contentRe = new RegExp(`^(?:(?:\\t| {4}){${Math.floor(indentation / 4)}} {${indentation % 4}}|(?:\\t| {4}){${Math.floor(indentation / 4) + 1}}).*\\S`);
+      contentRe = contentPattern(indentation);
       lazyStop = Math.min(indentation, 3);
       nestedListFound = !nested || LIST_START.test(content);
       lastIsBlank = false;

@@ -37,6 +37,13 @@ function codeSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** The line holds a `|` (which PIPE_CHECK needs): asked at every block start, so without slicing the line. */
+function hasPipe(state: StateBlock, line: number): boolean {
+  const src = state.src;
+  for (let i = state.bMarks[line] + state.tShift[line], end = state.eMarks[line]; i < end; i++) if (src.charCodeAt(i) === 0x7c) return true;
+  return false;
+}
+
 /** A row's cells as kramdown splits them: at pipes not escaped and not inside code spans or `<code>` elements. */
 export function splitRow(text: string): string[] {
   const cells: string[] = [];
@@ -93,7 +100,7 @@ function pipeOnEveryLine(table: string): boolean {
 interface Section { type: 'thead' | 'tbody' | 'tfoot'; rows: Array<{ cells: string[]; line: number }> }
 
 function table(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  if (state.sCount[startLine] - state.blkIndent >= 4 || !PIPE_CHECK.test(lineText(state, startLine))) return false;
+  if (state.sCount[startLine] - state.blkIndent >= 4 || !hasPipe(state, startLine) || !PIPE_CHECK.test(lineText(state, startLine))) return false;
   if (!afterBlockBoundary(state, startLine)) return false;
   const leadingPipe = lineText(state, startLine).startsWith('|');
   let line = startLine;
