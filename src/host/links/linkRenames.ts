@@ -164,12 +164,14 @@ export class LinkRenames extends Disposable {
   private async ask(update: LinkUpdate): Promise<'yes' | 'preview' | 'no'> {
     const entries = update.edit.entries();
     const links = entries.reduce((n, [, es]) => n + es.length, 0);
-    const what = update.moved.length === 1 ? update.moved[0].path.slice(update.moved[0].path.lastIndexOf('/') + 1) : vscode.l10n.t('{0} files', update.moved.length);
+    const [first] = update.moved;
+    const question = update.moved.length === 1
+      ? vscode.l10n.t('{0} moved. Update {1} links to it in {2} files?', first.path.slice(first.path.lastIndexOf('/') + 1), links, entries.length)
+      : vscode.l10n.t('{0} files moved. Update {1} links to them in {2} files?', update.moved.length, links, entries.length);
     const yes = vscode.l10n.t('Update Links');
     const preview = vscode.l10n.t('Preview Changes');
     const no = vscode.l10n.t("Don't Update");
-    const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('{0} moved. Update {1} links to it in {2} files?', what, links, entries.length), yes, preview, no);
+    const answer = await vscode.window.showInformationMessage(question, yes, preview, no);
     return answer === yes ? 'yes' : answer === preview ? 'preview' : 'no';
   }
 
