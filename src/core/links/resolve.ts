@@ -2,7 +2,7 @@
 // taken off), relative `.md` links against the source folder (jekyll-relative-links), other relative
 // links against the linking document's published URL (`../` climbs the URL, not the source folder).
 import * as path from '../text/posixPath';
-import { isMarkdownPath } from '../site/markdownFiles';
+import { isMarkdownPath, markdownPattern } from '../site/markdownFiles';
 import type { SiteConfig } from '../site/config';
 import { LIQUID_BASE, LIQUID_FILTER, resolveAgainst } from '../frontmatter/rules/site';
 import type { FoundLink } from './scan';
@@ -28,6 +28,8 @@ export type Resolution =
   /** Nothing there: `looked` lists the site paths tried (for the message). */
   | { status: 'missing'; looked: string[]; liquid?: 'post_url' | 'link' };
 
+/** A page's source or published extension (taken off a written link to guess the post it meant). */
+const PAGE_EXT = markdownPattern(['html?']);
 /** URLs plugins and themes make without a source file: feeds, sitemaps, tag and category archives, pagination. */
 const GENERATED = /^\/(feed\.xml|atom\.xml|rss\.xml|sitemap\.xml|robots\.txt|search\.json|tags?|categories|category|archives?|page\d+|blog\/page\d+)(\/|$)/i;
 
@@ -97,7 +99,7 @@ export function resolveLink(site: LinkSite, fromRel: string, link: FoundLink): R
 
 /** The document a broken link most likely meant: the one whose URL or file name ends in the same slug. */
 export function nearestTarget(links: LinkTargets, written: string): LinkTarget | undefined {
-  const slug = path.basename(written.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(/\.(html?|md|markdown)$/, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+  const slug = path.basename(written.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(PAGE_EXT, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''));
   // A map built once per change: a linear scan per broken link made checking a 5,000-post blog with a
   // broken link per post take a minute.
   return slug ? links.bySlug(slug) : undefined;

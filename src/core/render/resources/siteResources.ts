@@ -33,7 +33,7 @@ export class SiteResources {
     return this.filesVersion;
   }
 
-  /** The site's files listed again (a reload); `refused`: the links among them the safe-mode rules refuse. */
+  /** The site's files listed again (a reload); no link is refused until `setRefused` says so. */
   list(listed: Iterable<string>): void {
     this.files.clear();
     for (const f of listed) this.files.add(f);
