@@ -443,7 +443,7 @@ export class PreviewPanel extends Disposable {
     const m = parseWebviewMessage(raw);
     if (!m || this.isDisposed) return;
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         // The page was (re-)created from webview.html, which may be older than the last rendering.
         // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;
@@ -470,6 +470,7 @@ export class PreviewPanel extends Disposable {
         this.trace = undefined;
         if (this.dirty) this.schedule();
         break;
+      }
       case 'patched': {
         const sent = this.sentAt.get(m.version);
         this.sentAt.delete(m.version);
