@@ -56,6 +56,8 @@ export function webSuites(): void {
 
     it('runs the browser entry without Node: the extension activates in a worker, with the preview, without theme downloads', async () => {
       equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node `process` in the web worker extension host');
+      // For CONTRIBUTING ("Where posts render"): whether this host could start a nested Web Worker at all.
+      console.log(`[web] nested Web Worker constructor in the extension host: ${typeof (globalThis as { Worker?: unknown }).Worker}`);
       const ext = vscode.extensions.getExtension(EXTENSION_ID);
       ok(ext, `${EXTENSION_ID} is installed`);
       await openPost(CLEAN);
