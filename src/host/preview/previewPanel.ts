@@ -40,7 +40,8 @@ export interface PreviewPanelDeps {
 }
 
 /** Keystroke tracing for the e2e bench (see PreviewTrace): set in the extension host's environment. */
-const TRACE = process.env.TECHBLOG_PREVIEW_TRACE === '1';
+// No `process` in the web extension host (a web worker): no trace there.
+const TRACE = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.TECHBLOG_PREVIEW_TRACE === '1';
 const wallNow = () => performance.timeOrigin + performance.now();
 
 /**
