@@ -91,7 +91,7 @@ await runE2E({
   name: 'walkthrough',
   permissions: ['clipboard-read', 'clipboard-write'],
   // Small enough for pictures that keep the .vsix light, large enough for a post beside its preview.
-  viewport: { width: 1200, height: 720 },
+  viewport: { width: 1024, height: 640 },
   settings: { 'editor.minimap.enabled': false },
 }, async (ctx) => {
   ({ page } = ctx);
@@ -101,6 +101,8 @@ await runE2E({
     await waitForActivation(page);
     await page.keyboard.press('Escape');
     await palette(page, 'View: Hide Panel');
+    // Room for a post beside its preview in the pictures.
+    await palette(page, 'View: Close Primary Side Bar');
   });
 
   await test('"Get Started with TechBlog" opens from the Command Palette with paste, preview and fix not ticked', async () => {
