@@ -150,6 +150,11 @@ await runE2E({
     const name = await waitFor(`a new image in images/${year}/`, () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []).find((f) => !before.has(f)), { timeout: 30_000 });
     // Markdown wraps long lines: look for the link's text without the line breaks.
     await waitFor('the link in the editor', async () => (await visibleText()).replace(/\n/g, '').includes(`(../images/${year}/${name})`), { timeout: 15_000 });
+    // The preview beside the post shows the pasted image (loaded from the file the paste wrote).
+    await waitFor('the pasted image in the preview', async () => {
+      const f = await previewFrame(page, POST);
+      return f?.evaluate((n) => [...document.images].some((i) => decodeURIComponent(i.src).includes(n) && i.complete && i.naturalWidth > 0), name).catch(() => false);
+    }, { timeout: 60_000, interval: 250 });
     // The paste widget: our link styles, what the picture shows.
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
