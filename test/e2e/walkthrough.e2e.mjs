@@ -91,7 +91,7 @@ await runE2E({
   name: 'walkthrough',
   permissions: ['clipboard-read', 'clipboard-write'],
   // Small enough for pictures that keep the .vsix light, large enough for a post beside its preview.
-  viewport: { width: 1200, height: 720 },
+  viewport: { width: 1024, height: 640 },
   settings: { 'editor.minimap.enabled': false },
 }, async (ctx) => {
   ({ page } = ctx);
@@ -101,6 +101,8 @@ await runE2E({
     await waitForActivation(page);
     await page.keyboard.press('Escape');
     await palette(page, 'View: Hide Panel');
+    // Room for a post beside its preview in the pictures.
+    await palette(page, 'View: Close Primary Side Bar');
   });
 
   await test('"Get Started with TechBlog" opens from the Command Palette with paste, preview and fix not ticked', async () => {
@@ -148,6 +150,11 @@ await runE2E({
     const name = await waitFor(`a new image in images/${year}/`, () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []).find((f) => !before.has(f)), { timeout: 30_000 });
     // Markdown wraps long lines: look for the link's text without the line breaks.
     await waitFor('the link in the editor', async () => (await visibleText()).replace(/\n/g, '').includes(`(../images/${year}/${name})`), { timeout: 15_000 });
+    // The preview beside the post shows the pasted image (loaded from the file the paste wrote).
+    await waitFor('the pasted image in the preview', async () => {
+      const f = await previewFrame(page, POST);
+      return f?.evaluate((n) => [...document.images].some((i) => decodeURIComponent(i.src).includes(n) && i.complete && i.naturalWidth > 0), name).catch(() => false);
+    }, { timeout: 60_000, interval: 250 });
     // The paste widget: our link styles, what the picture shows.
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });

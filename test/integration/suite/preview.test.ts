@@ -90,10 +90,11 @@ describe('Live preview (real VS Code, sample blog)', function () {
   });
 
   it('follows the active post; a locked preview stays on its post; a second preview opens beside the locked one', async () => {
-    // Every title the preview tabs take, in order (VS Code's tab events): "did not move" is read from this
+    // Every title the preview tabs take, in order (VS Code's tab events; a new tab's first, empty label left
+    // out): "did not move" is read from this
     // record once a later change proves the preview has handled the editor switches before it.
     const seen: string[] = [];
-    const recording = vscode.window.tabGroups.onDidChangeTabs(() => { for (const l of labels()) if (seen[seen.length - 1] !== l) seen.push(l); });
+    const recording = vscode.window.tabGroups.onDidChangeTabs(() => { for (const l of labels()) if (l && seen[seen.length - 1] !== l) seen.push(l); });
     try {
       await openPost(OTEL);
       await vscode.commands.executeCommand('techblog.openPreviewToSide');
