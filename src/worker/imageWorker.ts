@@ -4,9 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { optimiseImage } from '../core/images/optimise';
 import type { ImageWorkerReply, ImageWorkerRequest } from '../core/protocol/imageWorkerMessages';
+import { bundleTranslator, setTranslator } from '../core/text/l10n';
 import { NodeImageCodecs } from './imageCodecs';
 
-const codecs = new NodeImageCodecs((workerData as { wasmDir?: string } | undefined)?.wasmDir);
+const data = workerData as { wasmDir?: string; l10n?: Record<string, string> } | undefined;
+const codecs = new NodeImageCodecs(data?.wasmDir);
+// The host's display language, for the messages the pipeline writes (an image over the pixel limit).
+if (data?.l10n) setTranslator(bundleTranslator(data.l10n));
 
 parentPort?.on('message', (m: ImageWorkerRequest) => {
   if (m.type !== 'optimise') return;

@@ -13,6 +13,8 @@ export interface ImageWorkerOptions {
   readonly idleMs?: number;
   /** Where the .wasm files are (dist/wasm); default: beside the worker script, else node_modules. */
   readonly wasmDir?: string;
+  /** The display language's messages (vscode.l10n.bundle), for the messages the worker writes. */
+  readonly l10n?: Record<string, string>;
 }
 
 interface Pending {
@@ -41,7 +43,10 @@ export class ImageWorkerClient {
       this.pending.set(id, { resolve, reject, timer });
       w.ref();
       // A copy goes to the worker: the caller keeps its bytes (the "as pasted" choice needs them).
-      w.postMessage({ type: 'optimise', id, input: { ...input, bytes: input.bytes.slice() }, options } satisfies ImageWorkerRequest);
+      // The copy's memory is handed over, not copied a second time. (Not `slice()`: on a Node
+      // Buffer that is a view of the caller's memory, which the transfer would take away.)
+      const bytes = new Uint8Array(input.bytes);
+      w.postMessage({ type: 'optimise', id, input: { ...input, bytes }, options } satisfies ImageWorkerRequest, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -51,7 +56,7 @@ export class ImageWorkerClient {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, { workerData: { wasmDir: this.options.wasmDir } });
+    const w = new Worker(this.script, { workerData: { wasmDir: this.options.wasmDir, l10n: this.options.l10n } });
     this.workersStarted++;
     this.worker = w;
     w.on('message', (m: ImageWorkerReply) => {

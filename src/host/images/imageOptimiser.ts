@@ -18,7 +18,7 @@ export function createImageOptimiser(extensionUri: vscode.Uri, log: Log): (Image
     log.warn('Images: the image worker (dist/imageWorker.js) is missing: images are saved as pasted, whatever techblog.paste.format says.');
     return undefined;
   }
-  const client = new ImageWorkerClient(script);
+  const client = new ImageWorkerClient(script, { l10n: vscode.l10n.bundle });
   return {
     optimise: (input, options) => client.optimise(input, options),
     dispose: () => client.dispose(),
