@@ -27,8 +27,12 @@ const BLOCK_MODEL = new Set(('address applet article aside blockquote body dd de
 const SPAN_MODEL = new Set(('a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup ' +
   'p q rb rbc rp rt rtc ruby select small span strong sub sup th tt').split(' '));
 
+const RAW_SPECIAL = /[<>&]/;
+
 /** kramdown's escape_html for text: `<`, `>`, and an `&` that starts no entity. */
 export function escapeRawText(text: string): string {
+  // Most text between tags (a highlighter's spans) has none of the three: no replace to run.
+  if (!RAW_SPECIAL.test(text)) return text;
   return text.replace(/<|>|&(?!(?:[A-Za-z][\w.:-]*|#\d+|#x[\da-fA-F]+);)/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 

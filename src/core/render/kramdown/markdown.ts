@@ -53,6 +53,8 @@ const envs: RenderEnv[] = [];
  * `href="javascript:…"`, `style`), so every way a token's attributes are written ends here.
  */
 function attrsHtml(token: Token, skip: string[] = []): string {
+  // Most tokens (every inline one) have none: no gate to go through.
+  if (!token.attrs?.length) return '';
   const env = envs[envs.length - 1];
   return attributesHtml(token.tag, (token.attrs ?? []).map(([k, v]) => [k, String(v)] as const), { resource: env?.image }, skip);
 }

@@ -187,10 +187,12 @@ const LEX: Array<[TokType, RegExp]> = [
   ['dotdot', /\.\./y],
 ];
 
+const WS = /\s*/y;
+
 export function lex(input: string): Tok[] {
   const out: Tok[] = [];
   let p = 0;
-  const ws = /\s*/y;
+  const ws = WS;
   while (p < input.length) {
     ws.lastIndex = p;
     ws.exec(input);
