@@ -3,8 +3,10 @@
 //   (a) a 2560×1600 screenshot PNG (a Retina window) → png+oxipng, webp, avif, jpeg
 //   (b) a 12-megapixel phone photo (4000×3000 JPEG, q92, EXIF orientation 6 + GPS) → jpeg (upright, stripped),
 //       webp, avif, and webp at maxWidth 1600 — the goal: a 12-megapixel photo converted in under 1 s
-// Times are medians of the worker's own figure (decode + orientation + resize + encode), the first,
-// codec-loading run apart. The machine's load is printed with them: on a shared 2-core machine it decides the times.
+// Times are medians of the worker's own figure (decode + resize + orientation + encode, each stage
+// printed below its row), the first, codec-loading run apart, and of the process's CPU time (what the
+// run would take on an idle machine, about). The machine's load is printed with them: on a shared
+// 2-core machine it decides the wall-clock times.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultImageOptions, type ImageOptions } from '../../src/core/images/imageOptions';
@@ -25,12 +27,21 @@ async function main(): Promise<void> {
     const o = { ...defaultImageOptions, ...options };
     const first = await client.optimise({ bytes, dropped }, o); // loads the codecs
     const times: number[] = [];
+    const cpu: number[] = [];
+    const stages = new Map<string, number[]>();
     let out = first;
     for (let i = 0; i < runs; i++) {
+      // The process's CPU time: this thread only waits, so it is the worker's — what the run takes on an idle machine, about.
+      const c0 = process.cpuUsage();
       out = await client.optimise({ bytes, dropped }, o);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
       times.push(out.ms);
+      for (const [stage, ms] of Object.entries(out.stageMs ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
     }
-    console.log(`  ${name.padEnd(34)} ${formatSize(bytes.byteLength).padStart(9)} → ${formatSize(out.bytes.byteLength).padStart(9)}  ratio ${(out.bytes.byteLength / bytes.byteLength).toFixed(3)} (${formatChange(bytes.byteLength, out.bytes.byteLength)})  ${median(times).toFixed(0).padStart(6)} ms  (first ${first.ms.toFixed(0)} ms)`);
+    const breakdown = [...stages].map(([stage, ms]) => `${stage} ${median(ms).toFixed(0)}`).join(', ');
+    console.log(`  ${name.padEnd(34)} ${formatSize(bytes.byteLength).padStart(9)} → ${formatSize(out.bytes.byteLength).padStart(9)}  ratio ${(out.bytes.byteLength / bytes.byteLength).toFixed(3)} (${formatChange(bytes.byteLength, out.bytes.byteLength)})  ${median(times).toFixed(0).padStart(6)} ms, CPU ${median(cpu).toFixed(0)} ms  (first ${first.ms.toFixed(0)} ms)`);
+    if (breakdown) console.log(`  ${''.padEnd(34)} stages (ms): ${breakdown}`);
   };
   try {
     const shot = plainPng(screenshotPixels(2560, 1600));

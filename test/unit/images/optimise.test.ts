@@ -3,14 +3,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { exifIfd0, gifFrameCount, isAnimated, jpegExif, jpegOrientation, jpegSegments, pngChunks, sniffFormat, stripMetadataLossless } from '../../../src/core/images/container';
+import { exifIfd0, gifFrameCount, imageSize, isAnimated, jpegExif, jpegOrientation, jpegSegments, pngChunks, sniffFormat, stripMetadataLossless } from '../../../src/core/images/container';
 import { changesImage, defaultImageOptions, readImageOptions, type ImageOptions } from '../../../src/core/images/imageOptions';
-import { optimiseImage } from '../../../src/core/images/optimise';
-import { applyOrientation, fitWidth, type RawImage } from '../../../src/core/images/pixels';
+import { maxDecodePixels, optimiseImage, type ImageCodecs } from '../../../src/core/images/optimise';
+import { applyOrientation, fitWidth, halve, halvings, isOpaque, type RawImage } from '../../../src/core/images/pixels';
 import { NodeImageCodecs } from '../../../src/worker/imageCodecs';
 import { ImageWorkerClient } from '../../../src/worker/imageWorkerClient';
 import { repoRoot } from '../repoRoot';
-import { animatedGif, exifTiff, meanAbsDiff, photoPixels, pixelAt, screenshotPixels, withExif, withPngText } from './imageFixtures';
+import { animatedGif, exifTiff, meanAbsDiff, photoPixels, pixelAt, plainPng, screenshotPixels, withExif, withPngText } from './imageFixtures';
 
 const codecs = new NodeImageCodecs(path.join(repoRoot, 'no-such-dir')); // the .wasm files from node_modules
 const opts = (o: Partial<ImageOptions>): ImageOptions => ({ ...defaultImageOptions, ...o });
@@ -191,6 +191,85 @@ describe('optimiseImage with the WebAssembly codecs', () => {
     assert.equal(r.changed, false);
     assert.equal(r.leftAlone, 'animated');
     assert.equal(r.bytes, gif);
+  });
+});
+
+/** A PNG of only a signature and an IHDR chunk declaring `width`×`height`: 33 bytes, no pixels. */
+function pngHeader(width: number, height: number): Uint8Array {
+  const png = plainPng({ data: new Uint8Array(4), width: 1, height: 1 });
+  const header = png.slice(0, 33);
+  const view = new DataView(header.buffer);
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  return header;
+}
+
+describe('the pixel limit', () => {
+  test('sizes are read from PNG, JPEG, GIF and WebP headers', async () => {
+    assert.deepEqual(imageSize(pngHeader(50000, 50000)), { width: 50000, height: 50000 });
+    assert.deepEqual(imageSize(await codecs.encode('jpeg', photoPixels(64, 48), 80)), { width: 64, height: 48 });
+    assert.deepEqual(imageSize(animatedGif()), { width: 1, height: 1 });
+    assert.deepEqual(imageSize(await codecs.encode('webp', photoPixels(64, 48), 80)), { width: 64, height: 48 });
+    assert.equal(imageSize(new Uint8Array([0x89, 0x50])), undefined);
+  });
+  test('a tiny PNG declaring 50000×50000 is refused before decoding, with a message that says why', async () => {
+    const bomb = pngHeader(50000, 50000);
+    assert.ok(50000 * 50000 > maxDecodePixels);
+    let decoded = 0;
+    const counting: ImageCodecs = { decode: async (f, b) => { decoded++; return codecs.decode(f, b); }, encode: codecs.encode.bind(codecs), resize: codecs.resize.bind(codecs), optimisePng: codecs.optimisePng.bind(codecs) };
+    await assert.rejects(optimiseImage({ bytes: bomb, dropped: false }, opts({ format: 'webp' }), counting),
+      (e: Error) => /50000×50000 pixels \(2500 megapixels\), more than the 100 megapixels/.test(e.message));
+    assert.equal(decoded, 0, 'never handed to the decoder');
+    // Nothing asked of the pixels: the bytes stay as they came.
+    const kept = await optimiseImage({ bytes: bomb, dropped: false }, defaultImageOptions, counting);
+    assert.equal(kept.bytes, bomb);
+  });
+  test('through the worker the refusal is a failure the paste turns into "saved as pasted"', { timeout: 180_000 }, async () => {
+    const client = new ImageWorkerClient(path.join(repoRoot, 'out', 'src', 'worker', 'imageWorker.js'), { wasmDir: path.join(repoRoot, 'no-such-dir') });
+    try {
+      const bomb = pngHeader(50000, 50000);
+      await assert.rejects(client.optimise({ bytes: bomb, dropped: false }, opts({ format: 'webp' })), /more than the 100 megapixels TechBlog decodes/);
+      assert.equal(bomb.byteLength, 33, 'the caller keeps its bytes');
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
+describe('the fast pre-shrink', () => {
+  test('halving averages 2×2 blocks per channel, odd edges with themselves', () => {
+    const data = new Uint8ClampedArray([
+      0, 10, 20, 255, 2, 12, 22, 255, 100, 0, 0, 255,
+      4, 14, 24, 255, 6, 16, 26, 255, 200, 0, 0, 255,
+    ]);
+    const h = halve({ data, width: 3, height: 2 });
+    assert.deepEqual([h.width, h.height], [2, 1]);
+    assert.deepEqual([...h.data], [3, 13, 23, 255, 150, 0, 0, 255]);
+  });
+  test('halvings stop while the half is still at least the size wanted', () => {
+    assert.equal(halvings(4000, 1600), 1);
+    assert.equal(halvings(4000, 2133), 0);
+    assert.equal(halvings(8000, 1600), 2);
+    assert.equal(halvings(1600, 1600), 0);
+    assert.equal(halvings(4000, 0), 0);
+  });
+  test('opaque or not', () => {
+    assert.equal(isOpaque(photoPixels(8, 8)), true);
+    const p = photoPixels(8, 8);
+    p.data[4 * 10 + 3] = 254;
+    assert.equal(isOpaque(p), false);
+  });
+  test('a 4000×3000 photo at maxWidth 1600 (halved, then resized): same picture as resized in one step, red block edge sharp', { timeout: 180_000 }, async () => {
+    const pixels = photoPixels(4000, 3000);
+    const jpeg = await codecs.encode('jpeg', pixels, 92);
+    const r = await optimiseImage({ bytes: jpeg, dropped: false }, opts({ format: 'png', maxWidth: 1600 }), codecs);
+    const back = await codecs.decode('png', r.bytes);
+    assert.deepEqual([back.width, back.height], [1600, 1200]);
+    const direct = await codecs.resize(await codecs.decode('jpeg', jpeg), 1600, 1200);
+    assert.ok(meanAbsDiff(back, direct) < 3, `mean difference to a one-step Lanczos resize ${meanAbsDiff(back, direct)}`);
+    // The red block covers x < 500, y < 375 of the original: x < 200, y < 150 now, its edge within 2 pixels.
+    assert.ok(pixelAt(back, 197, 75)[0] > 200 && pixelAt(back, 197, 75)[1] < 60, `inside ${pixelAt(back, 197, 75)}`);
+    assert.ok(pixelAt(back, 203, 75)[0] < 200, `outside ${pixelAt(back, 203, 75)}`);
   });
 });
 
