@@ -197,7 +197,7 @@ describe('optimiseImage with the WebAssembly codecs', () => {
 /** A PNG of only a signature and an IHDR chunk declaring `width`×`height`: 33 bytes, no pixels. */
 function pngHeader(width: number, height: number): Uint8Array {
   const png = plainPng({ data: new Uint8Array(4), width: 1, height: 1 });
-  const header = png.slice(0, 33);
+  const header = new Uint8Array(png.subarray(0, 33)); // a copy of its own (plainPng gives a Buffer, whose slice is a view)
   const view = new DataView(header.buffer);
   view.setUint32(16, width);
   view.setUint32(20, height);
