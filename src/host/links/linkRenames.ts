@@ -64,6 +64,8 @@ export class LinkRenames extends Disposable {
       if (!doc || updateLinksMode(f.oldUri) === 'never') continue;
       const to = doc.index.relative(f.newUri.path);
       if (to === undefined || f.oldUri.scheme !== f.newUri.scheme) continue;
+      // A file created or moved here a moment ago may not have reached the index through the watcher yet.
+      if (!doc.index.hasFile(doc.rel)) await this.indexFile(doc.index, doc.rel, f.oldUri);
       const key = doc.root.toString();
       let entry = bySite.get(key);
       if (!entry) bySite.set(key, (entry = { root: doc.root, index: doc.index, moves: [] }));
@@ -116,12 +118,31 @@ export class LinkRenames extends Disposable {
     return out;
   }
 
+  /** Adds a document of a site to its index from its current text (open editor first, else disk). */
+  private async indexFile(index: SiteIndex, rel: string, uri: vscode.Uri): Promise<void> {
+    // Read from disk, not through the site's store: the watcher's events for this move may not have reached it.
+    const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText()
+      ?? (await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => new TextDecoder().decode(b), () => undefined));
+    if (text === undefined) return;
+    index.addPath(rel);
+    if (index.kindOf(rel) !== 'other') index.updateFile(rel, text);
+  }
+
   private async didRename(e: vscode.FileRenameEvent): Promise<void> {
     const key = this.key(e.files);
     const work = this.pending.get(key);
     if (!work) return;
     this.pending.delete(key);
     const update = await work;
+    // The index follows the move now, not when the watcher reports it, so a rename right after this one
+    // (or the links worked out below) sees the file at its new place.
+    for (const f of e.files) {
+      const doc = await this.indexes.forDocument(f.newUri);
+      const from = doc?.index.relative(f.oldUri.path);
+      if (!doc || from === undefined) continue;
+      doc.index.removePath(from);
+      await this.indexFile(doc.index, doc.rel, f.newUri);
+    }
     const none = { files: 0, links: 0 };
     if (!update) { this.done.fire(none); return; }
     let { edit } = update;
