@@ -9,7 +9,8 @@ import { isPreviewable } from './previewConfig';
 import type { PreviewManager } from './previewManager';
 
 /** First-preview tracing for the e2e bench (see FirstFrameTrace): set in the extension host's environment. */
-const TRACE = process.env.TECHBLOG_PREVIEW_TRACE === '1';
+// No `process` on the web extension host: read through globalThis.
+const TRACE = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.TECHBLOG_PREVIEW_TRACE === '1';
 const wallNow = () => performance.timeOrigin + performance.now();
 
 /**

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as vm from 'node:vm';
 import { repoRoot } from '../repoRoot';
 
 interface Bundle { outfile: string; bytes: number; owners: Map<string, number>; imports: string[] }
@@ -43,4 +44,22 @@ test('the browser entry points at the web bundle, which ships in the .vsix', () 
   assert.equal(pkg.browser, `./${WEB}`);
   const allowed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
   for (const file of [WEB, ...WEB_CHUNKS]) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
+});
+
+test('the web bundle loads where Node\'s globals are missing: no `process`, `Buffer` or `require` but of `vscode` at module level', () => {
+  // A stand-in for the `vscode` module: any property, call or `new` gives the stand-in again.
+  const stub: unknown = new Proxy(function vscodeStub() { /* stand-in */ }, {
+    get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : stub),
+    // esbuild's interop makes an object whose prototype is the module's: lookups then reach the stand-in.
+    getPrototypeOf: () => stub as object,
+    apply: () => stub,
+    construct: () => stub as object,
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  const context = vm.createContext({
+    module, exports: module.exports, console, setTimeout, clearTimeout, queueMicrotask, performance, TextEncoder, TextDecoder, URL,
+    require: (id: string) => { if (id === 'vscode') return stub; throw new Error(`the web bundle requires "${id}"`); },
+  });
+  vm.runInContext(fs.readFileSync(path.join(repoRoot, WEB), 'utf8'), context, { filename: WEB });
+  assert.equal(typeof module.exports.activate, 'function', `${WEB} exports activate`);
 });
