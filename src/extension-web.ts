@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerValidation(sites, context.extensionUri, log),
     registerAuthoring(sites, context.extensionUri, log),
     // No theme downloads on the web: a site renders with its own layouts and Sass, or the bundled theme.
-    registerPreview(Promise.resolve({ sites }), context.extensionUri, log, context.globalStorageUri),
+    registerPreview(Promise.resolve({ sites }), context.extensionUri, log, context.globalStorageUri, false),
   );
   log.info(`TechBlog ${context.extension.packageJSON.version} (web) activated in VS Code ${vscode.version}`);
 }

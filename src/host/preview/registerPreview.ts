@@ -22,8 +22,12 @@ const PREWARM_DELAY_MS = 1500;
 /** Context key: the active editor is a Markdown file inside a blog site (shows the editor-title button). */
 export const IS_BLOG_POST_CONTEXT = 'techblog.isBlogPost';
 
-/** `features`: the blog sites and themes, registered in the task after activation (src/host/activation/); no themes on the web. */
-export function registerPreview(features: Promise<Pick<Features, 'sites'> & Partial<Pick<Features, 'themes'>>>, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri): vscode.Disposable {
+/**
+ * `features`: the blog sites and themes, registered in the task after activation (src/host/activation/); no themes on the web.
+ * `readyAhead`: get the first preview ready while a post is open (desktop); the web build loads the preview's code on the
+ * first preview only, so a post opened on vscode.dev downloads nothing more.
+ */
+export function registerPreview(features: Promise<Pick<Features, 'sites'> & Partial<Pick<Features, 'themes'>>>, extensionUri: vscode.Uri, log: Log, globalStorage?: vscode.Uri, readyAhead = true): vscode.Disposable {
   // The preview (dist/preview.js: the renderer, KaTeX, the highlighter, Liquid, the sanitizer) loads on
   // first use — a command or a panel to restore — not at activation (./previewChunk.ts).
   let loaded: Promise<{ manager: PreviewManager; dispose(): void }> | undefined;
@@ -77,7 +81,7 @@ export function registerPreview(features: Promise<Pick<Features, 'sites'> & Part
     const site = doc !== undefined && isPreviewable(doc) ? await (await features).sites.siteFor(doc.uri) : undefined;
     if (run !== contextRun) return;
     await vscode.commands.executeCommand('setContext', IS_BLOG_POST_CONTEXT, site !== undefined);
-    if (site && doc && !disposed) prewarm(doc.uri, site.root);
+    if (readyAhead && site && doc && !disposed) prewarm(doc.uri, site.root);
   };
   void updateContext();
   // Sites found again (a _config.yml came or went): the button may come or go.
