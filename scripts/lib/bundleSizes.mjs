@@ -13,7 +13,7 @@ export function inputOwner(input) {
   return m ? m[1] : input.replace(/^(\.\.\/)+/, '');
 }
 
-/** `outfiles` (default: the Node bundles of the host) → { outfile, bytes, owners: Map<package or file, bytes> }. */
+/** `outfiles` (default: the Node bundles of the host) → { outfile, bytes, owners: Map<package or file, bytes>, imports, text (minified) }. */
 export async function measureBundles(outfiles = ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/renderWorker.js']) {
   const results = [];
   for (const outfile of outfiles) {
@@ -26,7 +26,8 @@ export async function measureBundles(outfiles = ['dist/extension.js', 'dist/feat
       const owner = inputOwner(input);
       owners.set(owner, (owners.get(owner) ?? 0) + bytesInOutput);
     }
-    results.push({ outfile, bytes: out.bytes, owners, imports: out.imports.map((i) => i.path) });
+    const text = r.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    results.push({ outfile, bytes: out.bytes, owners, imports: out.imports.map((i) => i.path), text });
   }
   return results;
 }
