@@ -126,16 +126,20 @@ async function askTags(site: CatalogSite, prompt: OnPrompt): Promise<string[] | 
     qp.items = [...fresh.map((t): vscode.QuickPickItem => ({ label: t, description: vscode.l10n.t('new tag'), alwaysShow: true })), ...known];
     qp.selectedItems = [...qp.items.filter((i) => fresh.includes(i.label)), ...selected.filter((i) => known.includes(i))];
   })];
+  return shown(qp, listeners, () => [...new Set([...qp.selectedItems.map((i) => i.label), ...typedTags()])], () => prompt('tags'));
+}
+
+/**
+ * Shows `qp` until the user accepts (the value of `accepted`) or hides it (undefined), then disposes it
+ * and `listeners`; `shownNow` runs once it is on screen.
+ */
+async function shown<T>(qp: vscode.QuickPick<vscode.QuickPickItem>, listeners: vscode.Disposable[], accepted: () => T, shownNow: () => void): Promise<T | undefined> {
   try {
-    return await new Promise<string[] | undefined>((resolve) => {
-      listeners.push(qp.onDidAccept(() => {
-        const picked = [...qp.selectedItems.map((i) => i.label), ...typedTags()];
-        resolve([...new Set(picked)]);
-        qp.hide();
-      }));
+    return await new Promise<T | undefined>((resolve) => {
+      listeners.push(qp.onDidAccept(() => { resolve(accepted()); qp.hide(); }));
       listeners.push(qp.onDidHide(() => resolve(undefined)));
       qp.show();
-      prompt('tags');
+      shownNow();
     });
   } finally {
     for (const l of listeners) l.dispose();
@@ -175,17 +179,7 @@ async function askCategory(site: CatalogSite, prompt: OnPrompt): Promise<string 
     const isKnown = known.some((k) => k.label === typed);
     qp.items = typed && !isKnown ? [{ label: typed, description: vscode.l10n.t('new category') }, none, ...known] : [none, ...known];
   })];
-  try {
-    return await new Promise<string | undefined>((resolve) => {
-      listeners.push(qp.onDidAccept(() => { const pick = qp.selectedItems[0]; resolve(pick === none || !pick ? '' : pick.label); qp.hide(); }));
-      listeners.push(qp.onDidHide(() => resolve(undefined)));
-      qp.show();
-      prompt('category');
-    });
-  } finally {
-    for (const l of listeners) l.dispose();
-    qp.dispose();
-  }
+  return shown(qp, listeners, () => { const pick = qp.selectedItems[0]; return pick === none || !pick ? '' : pick.label; }, () => prompt('category'));
 }
 
 /** The template the site asks for: the `techblog.newPost.template` setting, else the generator's usual file. */
