@@ -24,7 +24,6 @@ class ListedFileSystem extends NodeFileSystem {
   override async listFiles(): Promise<string[]> { return this.files; }
 }
 interface OpenSite { key: string; renderer: Promise<SiteRenderer>; store: SiteStore }
-interface OpenSite { key: string; renderer: Promise<SiteRenderer> }
 const sites = new Map<string, OpenSite>();
 /** What the host holds of each post's last result: the next one sends only new blocks. */
 const deltas = new DeltaSender();
@@ -43,10 +42,11 @@ function open(spec: WorkerSiteSpec): Promise<SiteRenderer> {
   const key = specKey(spec);
   const known = sites.get(root);
   if (known?.key === key) return known.renderer;
-  // One read per post in the worker too: the index (Hugo, Hexo) and the site model share the store.
+  // One read per post in the worker too, and only when asked for: the site model reads the posts when a
+  // render first needs them (Liquid listing them), the index of a Hugo or Hexo site reads none.
   const fs = new SiteStore(spec.files ? new ListedFileSystem(root, spec.files) : new NodeFileSystem(root));
   const renderer = (async () => {
-    const index = spec.generator && spec.generator !== 'jekyll' ? (await loadSite(fs, root, { generator: spec.generator })).index : undefined;
+    const index = spec.generator && spec.generator !== 'jekyll' ? (await loadSite(fs, root, { generator: spec.generator, documents: false })).index : undefined;
     const theme = spec.theme ? { ...spec.theme, root: toPosix(spec.theme.root), fs: new NodeFileSystem(spec.theme.root) } : undefined;
     return SiteRenderer.open({
       fs, root, index, theme, fallbackCss: spec.fallbackCss,

@@ -25,7 +25,7 @@ async function loadAll(fsys: SiteFileSystem, root: string): Promise<number> {
   const { index } = await loadSite(fsys, root);
   const read = (p: string) => fsys.readFile(path.posix.join(root, p));
   const model = await SiteModel.load({
-    configText: await read('_config.yml'), files: [...index.allPaths()], read,
+    configText: await read('_config.yml'), files: [...index.allPaths()], read, eager: true,
     parse: (p, text, formats) => frontMatterOf(fsys, path.posix.join(root, p), text, formats),
   });
   let entries = 0;

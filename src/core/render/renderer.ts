@@ -22,7 +22,7 @@ import { frontMatterOf } from '../site/siteStore';
 import { errorMessage } from './layout/layoutChain';
 import { PageLayouts } from './layout/pageLayouts';
 import { readDocument, SiteModel, type SiteDocument } from './siteModel';
-import { JEKYLL, LiquidVariables, withRelatedPosts } from './liquid/siteVariables';
+import { JEKYLL, LiquidVariables, documentsReadBy, withRelatedPosts } from './liquid/siteVariables';
 import type { SassCache } from './theme/cache';
 import { servedStylesheets } from './theme/stylesheets';
 import { otherGeneratorNotice, ThemeCssLoader, type ThemeCss } from './theme/themeCss';
@@ -45,6 +45,12 @@ export interface SiteRendererOptions {
   sassCache?: SassCache;
   /** The site's gem or remote theme, merged under the site's files as Jekyll does (see themeLayer.ts). */
   theme?: ThemeLayer;
+  /**
+   * Read every post and page when the site opens (as before issue 13). By default they are read when a
+   * render first needs them (`site.posts`, `post_url`…), so a post whose Liquid and layouts do not ask
+   * for them renders after reading only itself, its templates, `_data` and the CSS.
+   */
+  eagerSite?: boolean;
 }
 
 
@@ -84,6 +90,7 @@ export class SiteRenderer {
       has: (p) => this.has(p), exists: this.options.fs.exists && ((p) => this.options.fs.exists!(p)),
       relative: (p) => this.relative(p), abs: (p) => this.abs(p), entered: (rel) => this.progress(this.step, rel),
       markdown: (text) => this.markdown.fragment(text, '', undefined), highlighter: this.markdown.highlighter,
+      templateRead: (text) => this.readPostsFor(text),
     });
     this.cache = new RenderCache(this.markdown.md);
     this.layouts = new PageLayouts({
@@ -136,7 +143,7 @@ export class SiteRenderer {
     const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => this.has(p)));
     const hooks = { hasLayout: (name: string) => this.templates.chains.path(name, config.layoutsDir) !== undefined, plain: (md: string) => this.markdown.plain(md) };
     this.model = await SiteModel.load({
-      configText, files: this.resources.files, read: (p) => safe.read(p), config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
+      configText, files: this.resources.files, read: (p) => safe.read(p), eager: this.options.eagerSite, config: other ? index?.config : config, parse: (p, text, formats) => frontMatterOf(fs, this.abs(p), text, formats),
       adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
       keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
     });
@@ -221,8 +228,12 @@ export class SiteRenderer {
       else if (top === '_data') {
         if (change === 'deleted') await this.reload();
         else { const data = text ?? await this.safe.read(rel); if (data !== undefined) this.model.setData(rel, data); this.modelVersion++; }
-      } else if (this.model.kindOf(rel)) {
+      } else {
+        const kind = this.model.kindOf(rel);
+        if (!kind) return;
         if (change === 'deleted') this.model.removeDocument(rel);
+        // A post not read yet stays so (it is read, as it is now, when the site's posts are first asked for).
+        else if (text === undefined && this.model.defer(rel, kind)) return;
         else { const doc = text ?? await this.safe.read(rel); if (doc !== undefined) this.model.updateDocument(rel, doc); }
         this.modelVersion++;
       }
@@ -240,7 +251,48 @@ export class SiteRenderer {
     return this.enqueue(() => this.renderNow(req));
   }
 
+  /** Reads every post and page of the site now (for questions about the whole site: which post is at a URL). */
+  readAllDocuments(): Promise<void> {
+    return this.enqueue(async () => { if (!this.model.complete) { await this.model.readAll(); this.modelVersion++; } });
+  }
+
+  /** Posts and pages read so far (the site opens lazily: see SiteRendererOptions.eagerSite). */
+  get documentsRead(): { read: number; complete: boolean } {
+    return { read: this.model.docs.size, complete: this.model.complete };
+  }
+
+  /** Liquid about to run (a post body, a layout, an include) that reads the site's posts: they are read first. */
+  private async readPostsFor(text: string): Promise<void> {
+    if (this.model.complete) return;
+    const kinds = [...documentsReadBy(text)].filter((k) => this.model.hasUnread(k));
+    if (!kinds.length) return;
+    await this.model.readAll(kinds);
+    this.modelVersion++;
+  }
+
+  /**
+   * Renders; when the render asked for posts or pages not read yet (Liquid the scan did not foresee, a
+   * link to another post), reads them and renders again: the result is always what an eagerly read site gives.
+   */
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
+    let readMs: number | undefined;
+    for (let attempt = 0; ; attempt++) {
+      if (this.model.missed) {
+        const t0 = now();
+        if (attempt >= 2) await this.model.readAll();
+        if (await this.model.readMissed()) this.modelVersion++;
+        readMs = (readMs ?? 0) + now() - t0;
+      }
+      const misses = this.model.misses;
+      const result = await this.renderOnce(req);
+      if (this.model.misses === misses || this.model.complete) {
+        if (readMs !== undefined) result.timings = { ...result.timings, readSite: readMs };
+        return result;
+      }
+    }
+  }
+
+  private async renderOnce(req: RenderRequest): Promise<RenderResult> {
     const timings: Record<string, number> = {};
     let lapStart = now();
     const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
@@ -268,6 +320,8 @@ export class SiteRenderer {
     const kind = this.model.kindOf(rel);
     const old = this.model.docs.get(rel);
     const doc = kind ? this.model.updateDocument(rel, req.text, kind) as SiteDocument : readDocument(this.model.config, rel, req.text, 'page');
+    // Liquid in the body that lists the site's posts: they are read before it runs (not after, to run it again).
+    if (!other && !restricted && !this.model.complete) await this.readPostsFor(doc.body);
     // Typing in the body leaves `site` as it was; a front-matter edit rebuilds it.
     if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== req.text.slice(0, doc.parse.bodyStart)) this.modelVersion++;
     // What the post's Liquid, Markdown and layouts see besides its body: another value renders them all again.
@@ -279,7 +333,7 @@ export class SiteRenderer {
     // `site` and `page` are built only when Liquid runs (a body without tags in content mode needs neither).
     let vars: { site: Record<string, unknown>; page: Record<string, unknown> } | undefined;
     const scope = () => (vars ??= { site: withRelatedPosts(this.variables.site(when), doc), page: this.variables.page(doc, when) });
-    const text = this.plugins.source(doc, doc.body, (p) => this.model.docs.get(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
+    const text = this.plugins.source(doc, doc.body, (p) => this.model.doc(p)?.url ?? (this.has(p) && !/(^|\/)[_.]/.test(p) ? '/' + p : undefined),
       (u) => relativeUrl(u, this.model.config.baseurl));
     let lineMap: Int32Array | undefined;
     // Liquid's output, which says how it differs from the last one (Markdown then needs no copy of the whole text).
@@ -379,11 +433,12 @@ export class SiteRenderer {
 
   /** Where a post or page is published, as a path under the site (without `baseurl`). */
   urlOf(path: string): string | undefined {
-    return this.model.docs.get(this.relative(path))?.url;
+    return this.model.doc(this.relative(path))?.url;
   }
 
-  /** Site-relative path of the post or page published at `url`, if any. */
+  /** Site-relative path of the post or page published at `url`, if any (of those read: see `readAllDocuments`). */
   pathOfUrl(url: string): string | undefined {
+    this.model.needAll();
     const base = this.model.config.baseurl.replace(/\/+$/, '');
     let u = url.replace(/[?#].*$/, '');
     if (base && u.startsWith(base + '/')) u = u.slice(base.length);

@@ -1,6 +1,9 @@
 // What Liquid sees as `site`, `page` and `jekyll`: _config.yml, every post and page (front matter with
 // `defaults:`, url, date, categories, tags, title, excerpt), `_data/`, built once per site and updated
-// one document at a time.
+// one document at a time. Loaded lazily (issue 13): opening a site reads its config and `_data/` only;
+// the posts and pages are read when something asks for them all (`site.posts`, `post_url`…). A question
+// asked before they are read is answered from what is read so far and noted (`missed`): the renderer
+// then reads them (`readMissed`) and renders again, so the result is always the eager one.
 import * as posix from '../text/posixPath';
 import { findEntry, parseFrontMatter } from '../frontmatter/parse';
 import type { FrontMatterFormat, FrontMatterParse } from '../frontmatter/types';
@@ -119,6 +122,8 @@ export interface SiteModelSource {
   keepWithoutFrontMatter?: (path: string, raw: Record<string, unknown>) => boolean;
   /** The front matter of a document just read, when another feature has parsed it already (siteStore.ts). */
   parse?: (path: string, text: string, formats: readonly FrontMatterFormat[]) => FrontMatterParse;
+  /** Read every post and page now (as before issue 13) instead of when first asked for. */
+  eager?: boolean;
 }
 
 /** Everything Liquid's `site` needs, kept current by `updateDocument` / `removeDocument`. */
@@ -134,6 +139,16 @@ export class SiteModel {
   keepWithoutFrontMatter: (path: string) => boolean = () => false;
   /** How a document's front matter is parsed (shared with the other features through the site store). */
   parse: (path: string, text: string) => FrontMatterParse = (_path, text) => parseFrontMatter(text, { formats: this.config.formats });
+  /** Posts and pages of the site not read yet (path → kind), and how to read one. */
+  private readonly unread = new Map<string, DocKind>();
+  private reader: ((path: string) => Promise<string | undefined>) | undefined;
+  /** Asked for before they were read: every document of these kinds, and these paths. */
+  private readonly missedKinds = new Set<DocKind>();
+  private readonly missedPaths = new Set<string>();
+  /** Questions answered from a partly read site so far (a render that saw this change is done again). */
+  misses = 0;
+  /** Documents read from the file system since the model was made (the current post and others). */
+  reads = 0;
 
   constructor(configText: string | undefined, config?: SiteConfig) {
     this.config = config ?? parseSiteConfig(configText);
@@ -156,20 +171,105 @@ export class SiteModel {
       if (kind) todo.push([f, kind]);
       else if (f.startsWith('_data/') && DATA.test(f)) dataFiles.push(f);
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < todo.length) {
-        const [f, kind] = todo[next++];
-        const text = await src.read(f);
-        if (text !== undefined) model.updateDocument(f, text, kind);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    model.reader = src.read;
+    for (const [f, kind] of todo) model.unread.set(f, kind);
+    if (src.eager) await model.readAll();
     for (const f of dataFiles.sort()) {
       const text = await src.read(f);
       if (text !== undefined) model.setData(f, text);
     }
     return model;
+  }
+
+  /** Every post and page has been read. */
+  get complete(): boolean {
+    return this.unread.size === 0;
+  }
+
+  /** Some document of `kind` is not read yet. */
+  hasUnread(kind: DocKind): boolean {
+    for (const k of this.unread.values()) if (k === kind) return true;
+    return false;
+  }
+
+  /** Something asked for documents not read yet since the last `readMissed`. */
+  get missed(): boolean {
+    return this.missedKinds.size > 0 || this.missedPaths.size > 0;
+  }
+
+  /** Reads the posts and pages (of `kinds`, default all) not read yet; the ones an editor or a file event gave are kept. */
+  async readAll(kinds?: Iterable<DocKind>): Promise<void> {
+    const wanted = kinds ? new Set(kinds) : undefined;
+    await this.readPaths([...this.unread].filter(([, k]) => !wanted || wanted.has(k)).map(([p]) => p));
+    for (const k of wanted ?? [...this.missedKinds]) this.missedKinds.delete(k);
+    if (!wanted) this.missedPaths.clear();
+  }
+
+  /** Reads what was asked for before it was read; true when the model changed. */
+  async readMissed(): Promise<boolean> {
+    if (!this.missed) return false;
+    const before = this.unread.size;
+    const paths = [...this.missedPaths];
+    this.missedPaths.clear();
+    await this.readAll([...this.missedKinds]);
+    await this.readPaths(paths);
+    return this.unread.size !== before;
+  }
+
+  private async readPaths(paths: string[]): Promise<void> {
+    const read = this.reader;
+    const todo = paths.filter((p) => this.unread.has(p));
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const f = todo[next++];
+        const text = read ? await read(f) : undefined;
+        this.reads++;
+        // An editor's text or a file event may have come in while this one was read: it wins.
+        const kind = this.unread.get(f);
+        if (kind === undefined) continue;
+        this.unread.delete(f);
+        if (text !== undefined) this.updateDocument(f, text, kind);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, Math.max(1, todo.length)) }, worker));
+  }
+
+  /** Notes that every document of `kinds` (default: all) was needed; true when some are not read yet. */
+  needAll(kinds: readonly DocKind[] = ['post', 'draft', 'page']): boolean {
+    if (this.unread.size === 0) return false;
+    const unreadKinds = new Set(this.unread.values());
+    let missing = false;
+    for (const k of kinds) {
+      if (!unreadKinds.has(k)) continue;
+      this.missedKinds.add(k);
+      missing = true;
+    }
+    if (missing) this.misses++;
+    return missing;
+  }
+
+  /**
+   * A post or page that appeared or changed on disk: left for later when the site is not read yet
+   * (true), else to be read now (false).
+   */
+  defer(path: string, kind: DocKind): boolean {
+    if (this.unread.size === 0 || this.docs.has(path)) return false;
+    this.unread.set(path, kind);
+    return true;
+  }
+
+  /** The post or page at `path` (site-relative), noting it as missed when it is not read yet. */
+  doc(path: string): SiteDocument | undefined {
+    const d = this.docs.get(path);
+    if (d === undefined && this.unread.has(path)) { this.missedPaths.add(path); this.misses++; }
+    return d;
+  }
+
+  /** Pages (not posts or drafts), by path. */
+  pages(): SiteDocument[] {
+    this.needAll(['page']);
+    return [...this.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   /** The kind of a site file as Jekyll would publish it, or undefined (layouts, includes, assets…). */
@@ -186,6 +286,7 @@ export class SiteModel {
 
   updateDocument(path: string, text: string, kind = this.kindOf(path)): SiteDocument | undefined {
     if (!kind) return undefined;
+    this.unread.delete(path);
     const old = this.docs.get(path);
     const doc = this.adjust((old && withNewBody(old, text, kind)) ?? readDocument(this.config, path, text, kind, this.parse(path, text)));
     // Pages without front matter are static files to Jekyll (unless a plugin says otherwise).
@@ -204,6 +305,7 @@ export class SiteModel {
   }
 
   removeDocument(path: string): void {
+    this.unread.delete(path);
     if (this.docs.delete(path)) this.postsCache = undefined;
   }
 
@@ -227,6 +329,7 @@ export class SiteModel {
 
   /** Published posts, newest first (Jekyll's `site.posts` order). */
   posts(now: Date): SiteDocument[] {
+    this.needAll(['post']);
     if (!this.postsCache) {
       const list = [...this.docs.values()].filter((d) => d.kind === 'post' && d.published && (this.config.future || !d.date || d.date.getTime() <= now.getTime()));
       list.sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || (a.path < b.path ? 1 : -1));
@@ -237,6 +340,7 @@ export class SiteModel {
 
   /** The post published from `_posts/…/<name>.<ext>`. */
   postByName(name: string): SiteDocument | undefined {
+    this.needAll(['post']);
     for (const d of this.docs.values()) if (d.kind === 'post' && posix.basename(d.path).replace(/\.[^.]+$/, '') === name) return d;
     return undefined;
   }

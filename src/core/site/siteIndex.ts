@@ -233,6 +233,8 @@ export async function loadSite(
     files?: string[];
     /** The generator detection (or the user's setting) chose; without it `_config.yml` decides between Jekyll and Hexo. */
     generator?: Generator;
+    /** false: the config and the file list only, no document read (the preview of a Hugo or Hexo site needs no more). */
+    documents?: boolean;
   } = {},
 ): Promise<{ index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }> {
   const join = (rel: string) => (root === '' || root === '.' ? rel : path.join(root, rel));
@@ -244,7 +246,7 @@ export async function loadSite(
   if (files.includes('Gemfile')) index.gemfile = await fs.readFile(join('Gemfile'));
   const texts = new Map<string, string>();
   const parses = new Map<string, FrontMatterParse>();
-  const todo = index.checkablePaths();
+  const todo = options.documents === false ? [] : index.checkablePaths();
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {

@@ -527,6 +527,8 @@ export class PreviewPanel extends Disposable {
     if (!source) return;
     try {
       const renderer = await source.renderer();
+      // Which post a link's URL is needs every post's URL (the site model reads the posts lazily).
+      await renderer.readAllDocuments();
       await openPreviewLink(href, {
         base: {
           resourceBase: this.panel.webview.asWebviewUri(source.root).toString(),

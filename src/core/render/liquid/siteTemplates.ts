@@ -32,6 +32,8 @@ export interface TemplateSite extends Omit<LayoutSite, 'parse'> {
   /** Markdown for `markdownify`. */
   markdown(text: string): string;
   highlighter: CodeHighlighter;
+  /** A layout or an include was read, before it runs (the renderer reads the site's posts when it lists them). */
+  templateRead?(text: string): Promise<void>;
 }
 
 export class SiteTemplates {
@@ -44,7 +46,12 @@ export class SiteTemplates {
 
   constructor(private readonly site: TemplateSite) {
     this.chains = new LayoutChain({
-      config: () => site.config(), siteHas: (p) => site.siteHas(p), overlay: () => site.overlay(), read: (p) => site.read(p),
+      config: () => site.config(), siteHas: (p) => site.siteHas(p), overlay: () => site.overlay(),
+      read: async (p) => {
+        const text = await site.read(p);
+        if (text !== undefined) await site.templateRead?.(text);
+        return text;
+      },
       parse: (text, p, firstLine) => this.liquid.parse(text, site.abs(p), firstLine),
     });
   }
@@ -61,8 +68,9 @@ export class SiteTemplates {
         const rel = site.relative(p);
         // An include is read as the Liquid that includes it runs: the render is in that file now.
         if (rel.startsWith(includesDirOf(raw) + '/') || rel.startsWith('_includes/')) site.entered(rel);
-        return site.read(rel).then((text) => {
+        return site.read(rel).then(async (text) => {
           if (text !== undefined && readsContent(text)) this.includesReadContent = true;
+          if (text !== undefined) await site.templateRead?.(text);
           return text;
         });
       },
@@ -77,7 +85,7 @@ export class SiteTemplates {
         return !refused;
       },
       postUrl: (name) => model.postByName(name)?.url,
-      fileUrl: (p) => model.docs.get(p)?.url ?? (site.has(p) ? '/' + p : undefined),
+      fileUrl: (p) => model.doc(p)?.url ?? (site.has(p) ? '/' + p : undefined),
       markdownify: (text) => site.markdown(text),
       highlighter: site.highlighter,
       liquid: model.config.liquid, relative: (p) => site.relative(p),

@@ -3,7 +3,7 @@
 // excerpt), built from the site model and kept while the model does not change.
 import * as posix from '../../text/posixPath';
 import type { RenderPlugins } from '../plugins/sitePlugins';
-import { JekyllDate, type SiteDocument, type SiteModel } from '../siteModel';
+import { JekyllDate, type DocKind, type SiteDocument, type SiteModel } from '../siteModel';
 
 /** What the variables are made from. */
 /** `jekyll`: the Jekyll we emulate (Debian's, the fidelity reference). */
@@ -66,22 +66,29 @@ export class LiquidVariables {
       return this.siteVar.value;
     }
     const model = this.source.model();
-    const posts = model.posts(when).map((d) => this.docObject(d));
-    const pages = [...model.docs.values()].filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1)).map((d) => this.docObject(d));
+    // The posts and pages are made when Liquid first reads them (the model reads the site then, siteModel.ts).
+    let posts: Array<Record<string, unknown>> | undefined;
+    let pages: Array<Record<string, unknown>> | undefined;
+    const allPosts = () => (posts ??= model.posts(when).map((d) => this.docObject(d)));
+    const allPages = () => (pages ??= model.pages().map((d) => this.docObject(d)));
     // Jekyll's post_attr_hash: keys in the order the oldest post first uses them, each list newest first.
     const group = (key: 'tags' | 'categories') => {
       const out: Record<string, unknown[]> = {};
       for (const d of [...model.posts(when)].reverse()) for (const t of d[key]) (out[t] ??= []).unshift(this.docObject(d));
       return out;
     };
+    // Keys in Jekyll's order; the lists' values are getters (below).
     const value: Record<string, unknown> = {
-      ...model.raw, time, posts, pages, html_pages: pages.filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html')),
-      documents: posts, related_posts: posts.slice(0, 10), static_files: [], data: model.data, baseurl: model.config.baseurl,
-      url: typeof model.raw.url === 'string' ? model.raw.url : null, collections: [{ label: 'posts', docs: posts, output: true }],
+      ...model.raw, time, posts: undefined, pages: undefined, html_pages: undefined, documents: undefined, related_posts: undefined,
+      static_files: [], data: model.data, baseurl: model.config.baseurl, url: typeof model.raw.url === 'string' ? model.raw.url : null, collections: undefined,
     };
-    let tags: unknown; let categories: unknown;
-    Object.defineProperty(value, 'tags', { get: () => (tags ??= group('tags')), enumerable: true });
-    Object.defineProperty(value, 'categories', { get: () => (categories ??= group('categories')), enumerable: true });
+    let tags: unknown; let categories: unknown; let htmlPages: unknown; let collections: unknown;
+    lazy(value, {
+      posts: allPosts, pages: allPages, documents: allPosts, related_posts: () => allPosts().slice(0, 10),
+      html_pages: () => (htmlPages ??= allPages().filter((p) => String(p.url).endsWith('/') || String(p.url).endsWith('.html'))),
+      collections: () => (collections ??= [{ label: 'posts', docs: allPosts(), output: true }]),
+      tags: () => (tags ??= group('tags')), categories: () => (categories ??= group('categories')),
+    });
     this.source.plugins().site(value);
     this.siteVar = { version: this.source.modelVersion(), value };
     return value;
@@ -92,13 +99,15 @@ export class LiquidVariables {
     const page: Record<string, unknown> = { ...this.docObject(doc) };
     Object.defineProperty(page, 'excerpt', { get: () => { this.excerptReads++; return this.excerptOf(doc); }, enumerable: false });
     if (doc.kind === 'post') {
-      const posts = this.source.model().posts(when);
-      const i = posts.findIndex((p) => p.path === doc.path);
-      // site.posts is newest first: `previous` is the older neighbour, `next` the newer one.
-      if (i >= 0) {
-        page.previous = i + 1 < posts.length ? this.docObject(posts[i + 1]) : null;
-        page.next = i > 0 ? this.docObject(posts[i - 1]) : null;
-      }
+      // site.posts is newest first: `previous` is the older neighbour, `next` the newer one (made when read).
+      let near: { i: number; posts: SiteDocument[] } | undefined;
+      const own = { previous: page.previous, next: page.next };
+      const neighbour = (key: 'previous' | 'next') => {
+        near ??= (() => { const posts = this.source.model().posts(when); return { posts, i: posts.findIndex((p) => p.path === doc.path) }; })();
+        const j = near.i + (key === 'previous' ? 1 : -1);
+        return near.i < 0 ? own[key] : j >= 0 && j < near.posts.length ? this.docObject(near.posts[j]) : null;
+      };
+      lazy(page, { previous: () => neighbour('previous'), next: () => neighbour('next') });
     }
     return page;
   }
@@ -106,10 +115,50 @@ export class LiquidVariables {
 
 /** `site.related_posts` is the document's: Jekyll's (without LSI) ten newest other posts; none for a page. */
 export function withRelatedPosts(site: Record<string, unknown>, doc: SiteDocument): Record<string, unknown> {
-  const posts = Array.isArray(site.posts) ? (site.posts as Array<Record<string, unknown>>) : [];
   const s = Object.defineProperties({}, Object.getOwnPropertyDescriptors(site)) as Record<string, unknown>;
-  s.related_posts = doc.kind === 'page' ? [] : posts.filter((p) => p.path !== doc.path).slice(0, 10);
+  let related: unknown[] | undefined;
+  lazy(s, {
+    related_posts: () => (related ??= doc.kind === 'page' ? [] : (Array.isArray(site.posts) ? (site.posts as Array<Record<string, unknown>>) : []).filter((p) => p.path !== doc.path).slice(0, 10)),
+  });
   return s;
+}
+
+/** Properties computed when first read (enumerable, as plain ones are; a later assignment replaces the getter). */
+function lazy(o: Record<string, unknown>, getters: Record<string, () => unknown>): void {
+  for (const [key, get] of Object.entries(getters)) {
+    Object.defineProperty(o, key, {
+      get, enumerable: true, configurable: true,
+      set: (v: unknown) => Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true }),
+    });
+  }
+}
+
+/** What each of `site`'s lists is made of. */
+const LISTS: Record<string, readonly DocKind[]> = {
+  posts: ['post'], documents: ['post'], collections: ['post'], tags: ['post'], categories: ['post'], related_posts: ['post'],
+  pages: ['page'], html_pages: ['page'],
+};
+const ALL: readonly DocKind[] = ['post', 'draft', 'page'];
+
+/**
+ * The documents Liquid in `text` may read (`site.posts`, `site.pages`, `page.next`, `post_url`, `link`,
+ * or `site` as a whole): the renderer reads them before running it, rather than running it twice. A
+ * guess that errs on the side of more; a miss costs a second render, never a wrong one.
+ */
+export function documentsReadBy(text: string): Set<DocKind> {
+  const kinds = new Set<DocKind>();
+  if (!text.includes('{{') && !text.includes('{%')) return kinds;
+  const add = (ks: readonly DocKind[]) => { for (const k of ks) kinds.add(k); };
+  for (const [span] of text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
+    if (/^\{%-?\s*link\b/.test(span)) add(ALL);
+    if (/^\{%-?\s*post_url\b/.test(span) || /\bpage\s*\.\s*(previous|next)\b/.test(span)) add(['post']);
+    for (const m of span.matchAll(/(?<![\w.-])site\b(?:\s*\.\s*([A-Za-z_][\w-]*))?/g)) {
+      if (m[1] === undefined) add(ALL);
+      else if (Object.hasOwn(LISTS, m[1])) add(LISTS[m[1]]);
+    }
+    if (kinds.size === ALL.length) break;
+  }
+  return kinds;
 }
 
 /** The page with the layout's `content`, keeping its lazily computed `excerpt` (a spread would drop it). */
