@@ -27,7 +27,10 @@ const FILES = {
 };
 
 async function site(config: string, extra: Record<string, string> = {}): Promise<SiteRenderer> {
-  return SiteRenderer.open({ fs: new MemoryFileSystem({ '_config.yml': config, ...FILES, ...extra }), root: '' });
+  const r = await SiteRenderer.open({ fs: new MemoryFileSystem({ '_config.yml': config, ...FILES, ...extra }), root: '' });
+  // urlOf answers from the documents read (the site opens lazily; the host reads them all before asking).
+  await r.readAllDocuments();
+  return r;
 }
 const render = (r: SiteRenderer, p: string, text = { ...FILES }[p] ?? '') => r.render({ path: p, text, mode: 'site' });
 

@@ -63,6 +63,7 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
     const jekyll0 = () => fs.readFileSync(path.join(dest, 'about.html'), 'utf8');
     try {
       const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(SITE), root: '' });
+      await renderer.readAllDocuments();
       const docs = ['_posts/2023-06-01-hello-pages.md', '_posts/2023-06-15-second.md', 'index.md', 'about.md', 'docs/guide.md', 'docs/README.md'];
       let compared = 0;
       for (const rel of docs) {

@@ -98,7 +98,7 @@ describe('lazy site model', () => {
     // The second post's Liquid names the page otherwise: the render that missed the posts is done again.
     const byName = await (await open(new MemoryFileSystem(files), false)).render({ path: '_posts/2020-02-02-by-name.md', text: files['_posts/2020-02-02-by-name.md'], now: NOW, waitForCss: false });
     assert.ok(byName.timings.readSite !== undefined, 'rendered again after reading the posts');
-    assert.match(byName.bodyHtml, /Newer: Post \d+, older: Post \d+/);
+    assert.match(byName.bodyHtml, /Newer: Post 1, older: Tricky/);
     const tricky = await seen(await open(new MemoryFileSystem(files), false), '_posts/2020-02-01-tricky.md', files['_posts/2020-02-01-tricky.md']);
     assert.match(tricky.body, /href="\/res\/|href="\/2020\/post-1\/"|post-1/);
     assert.match(tricky.body, /Older: Post \d+/);
