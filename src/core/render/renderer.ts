@@ -100,7 +100,11 @@ export class SiteRenderer {
     this.css = new ThemeCssLoader({
       config: () => this.model.config, files: () => this.resources.files, has: (p) => this.has(p), siteHas: (p) => this.siteHas(p), overlay: () => this.overlay,
       read: (p) => this.readSite(p), wasRefused: (p) => this.safe.wasRefused(p),
-      liquid: (text, path) => this.templates.renderText(text, path, { site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL }),
+      liquid: async (text, path) => {
+        // A stylesheet's Liquid that lists the posts (its CSS is kept): they are read first.
+        await this.readPostsFor(text);
+        return this.templates.renderText(text, path, { site: this.variables.site(new Date()), page: {}, jekyll: JEKYLL });
+      },
       resource: (p) => this.resources.resource(p), remoteImages: () => this.resources.remoteImages, progress: (step, file) => this.progress(step, file),
       sassCache: options.sassCache, fallbackCss: options.fallbackCss,
     });
@@ -276,19 +280,23 @@ export class SiteRenderer {
    */
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
     let readMs: number | undefined;
+    const readMissed = async (all: boolean) => {
+      const t0 = now();
+      if (all) await this.model.readAll(); else await this.model.readMissed();
+      this.modelVersion++;
+      readMs = (readMs ?? 0) + now() - t0;
+    };
+    // Asked for outside a render (which post is at a URL): read before this one.
+    if (this.model.missed) await readMissed(false);
     for (let attempt = 0; ; attempt++) {
-      if (this.model.missed) {
-        const t0 = now();
-        if (attempt >= 2) await this.model.readAll();
-        if (await this.model.readMissed()) this.modelVersion++;
-        readMs = (readMs ?? 0) + now() - t0;
-      }
       const misses = this.model.misses;
       const result = await this.renderOnce(req);
-      if (this.model.misses === misses || this.model.complete) {
+      // Nothing was answered from a partly read site (even if it was read since, mid-render): this is the eager result.
+      if (this.model.misses === misses) {
         if (readMs !== undefined) result.timings = { ...result.timings, readSite: readMs };
         return result;
       }
+      await readMissed(attempt >= 1);
     }
   }
 

@@ -104,6 +104,18 @@ describe('lazy site model', () => {
     assert.match(tricky.body, /Older: Post \d+/);
   });
 
+  test('a body that reached the posts unforeseen before its layout had them read renders again', async () => {
+    const files = blog(10, {
+      '_layouts/post.html': '---\nlayout: default\n---\n<article>{{ content }}<p class="count">{{ site.posts.size }} posts</p></article>',
+      '_posts/2020-03-01-unforeseen.md': '---\nlayout: post\ntitle: Unforeseen\n---\n{% assign pg = page %}Older: {{ pg.previous.title }}\n',
+    });
+    const rel = '_posts/2020-03-01-unforeseen.md';
+    const got = await seen(await open(new MemoryFileSystem(files), false), rel, files[rel]);
+    assert.deepEqual(got, await seen(await open(new MemoryFileSystem(files), true), rel, files[rel]));
+    assert.match(got.html, /Older: Post \d+/);
+    assert.match(got.html, /<p class="count">11 posts<\/p>/);
+  });
+
   test('posts created, changed and deleted before the posts were read show when they are', async () => {
     const files = blog(8, {
       'index.html': '---\nlayout: default\n---\n<ol>{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}</ol>',
