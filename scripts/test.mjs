@@ -136,21 +136,12 @@ async function web() {
   }
 }
 
-/**
- * End-to-end scripts left out of the stage until they pass on an idle machine. walkthrough.e2e.mjs: after
- * the walkthrough ticks "Preview", the Welcome tab takes the editor group back and Quick Open cannot make
- * the post the active tab again (it passes on a loaded machine). The ticking itself is tested by the
- * integration suite (walkthrough.test.ts, "Walkthrough steps tick however they are done").
- */
-const E2E_NOT_IN_STAGE = new Set(['walkthrough.e2e.mjs']);
-
 /** Each test/e2e/*.e2e.mjs runs as its own Node process and ends with "[e2e] N passed, M failed". */
 async function e2e(onlyFile) {
   const { ensureHost } = await import('../test/host/ensure.mjs');
   await ensureHost();
   const dir = path.join(root, 'test/e2e');
-  const files = onlyFile ? [onlyFile] : fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs') && !E2E_NOT_IN_STAGE.has(f)).sort().map((f) => path.join('test/e2e', f));
-  if (!onlyFile) for (const f of E2E_NOT_IN_STAGE) console.log(`[test] not in this stage: test/e2e/${f} (run it alone: npm test -- test/e2e/${f})`);
+  const files = onlyFile ? [onlyFile] : fs.readdirSync(dir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join('test/e2e', f));
   for (const file of files) {
     const { code, output } = await run(process.execPath, [file]);
     const counts = [...output.matchAll(/^\[e2e\] (\d+) passed, (\d+) failed/gm)];

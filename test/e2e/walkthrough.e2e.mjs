@@ -4,7 +4,10 @@
 // is opened from the Command Palette ("Welcome: Open Walkthrough..."), and each step is done WITHOUT its
 // buttons — the preview from the Command Palette, an image pasted with Ctrl+V, a quick fix chosen with Ctrl+. —
 // then the walkthrough shows that step's checkmark. Paste and fix have no command VS Code could see
-// (their completionEvents are `onContext:` keys set by src/host/walkthrough/walkthroughProgress.ts).
+// (their completionEvents are `onContext:` keys set by src/host/walkthrough/walkthroughProgress.ts). "Open your
+// blog" is ticked on the first opening: its key, set on activation before the walkthrough registered, ticks through
+// `techblog.hasBlog && activeEditor == gettingStartedPage` (see CONTRIBUTING, "Walkthrough"). The walkthrough is
+// closed after each look, so its page cannot take the focus from a later Quick Open.
 //
 // The same run takes the walkthrough's pictures of the real extension (media/walkthrough/*.png: the preview
 // beside a post, the paste widget after Ctrl+V, a quick fix with the Problems panel):
@@ -57,14 +60,30 @@ async function openWalkthrough() {
   }, { timeout: 30_000, interval: 200 });
 }
 
-/** Opens the walkthrough again and waits for `step`'s checkmark (VS Code updates the page on each completion event). */
+/**
+ * Closes the walkthrough's tab with its close button (a click: no Quick Open or palette involved) and waits until
+ * the tab is gone. The page moves the keyboard focus to its selected step a moment after it opens (a timer of its
+ * own, later on a loaded machine); a focus steal while Quick Open or the palette is up closes them, and a page
+ * still open in the post's group takes that group back. Once closed, its page is disposed and cannot do either,
+ * so no later step of this test depends on when that timer fires.
+ */
+async function closeWalkthrough() {
+  const tab = page.locator('.tabs-container .tab').filter({ hasText: 'Walkthrough' });
+  await tab.first().locator('.tab-actions .action-label').first().click();
+  await waitFor('the walkthrough tab to close', async () => (await tab.count()) === 0, { timeout: 30_000, interval: 100 });
+}
+
+const showTicks = (t) => STEPS.map((s) => `${s} ${t[s] ? '✔' : '·'}`).join(', ');
+
+/** Opens the walkthrough, waits for `step`'s checkmark (VS Code updates the page on each completion event), closes it. */
 async function expectTicked(step) {
   await openWalkthrough();
   const t = await waitFor(`the "${step}" step's checkmark in the walkthrough`, async () => {
     const now = await shownTicks();
     return now[step] && now;
   }, { timeout: 30_000, interval: 200 }).catch(async (e) => { throw new Error(`${e.message}; shown: ${JSON.stringify(await shownTicks())}`); });
-  log(`  the walkthrough shows: ${STEPS.map((s) => `${s} ${t[s] ? '✔' : '·'}`).join(', ')}`);
+  log(`  the walkthrough shows: ${showTicks(t)}`);
+  await closeWalkthrough();
   return t;
 }
 
@@ -105,15 +124,12 @@ await runE2E({
     await palette(page, 'View: Close Primary Side Bar');
   });
 
-  await test('"Get Started with TechBlog" opens from the Command Palette with paste, preview and fix not ticked', async () => {
-    const t = await openWalkthrough();
+  await test('"Get Started with TechBlog" opens from the Command Palette with "Open your blog" ticked (a blog is open), paste, preview and fix not', async () => {
+    // `techblog.hasBlog` was set on activation, before the walkthrough registered (on this first open): the
+    // step ticks on `techblog.hasBlog && activeEditor == gettingStartedPage`, which turns true as the page opens.
+    const t = await expectTicked('openBlog');
     const early = STEPS.filter((s) => s !== 'openBlog' && t[s]);
     if (early.length) throw new Error(`ticked before the user did anything: ${early.join(', ')}`);
-    // "Open your blog" completes on `techblog.hasBlog`, which the extension sets on activation, before the
-    // walkthrough is first opened. VS Code 1.100 swallows an `onContext:` event whose expression is already
-    // true when it registers the walkthrough's steps (it notes the event as seen without progressing the
-    // step), so this step does not tick here: logged, not asserted (see CONTRIBUTING, "Walkthrough").
-    log(`  on opening: ${STEPS.map((s) => `${s} ${t[s] ? '✔' : '·'}`).join(', ')}`);
   });
 
   await test('"Preview": "TechBlog: Open Preview to the Side" from the Command Palette ticks it', async () => {
@@ -148,8 +164,14 @@ await runE2E({
     await editorTextarea(page).focus();
     await page.keyboard.press('Control+V');
     const name = await waitFor(`a new image in images/${year}/`, () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []).find((f) => !before.has(f)), { timeout: 30_000 });
-    // Markdown wraps long lines: look for the link's text without the line breaks.
-    await waitFor('the link in the editor', async () => (await visibleText()).replace(/\n/g, '').includes(`(../images/${year}/${name})`), { timeout: 15_000 });
+    // Markdown wraps long lines: look for the link's text without the line breaks. The editor does not always
+    // scroll the wrapped end of the link into view after the paste (seen once, load 16): Ctrl+End, with the cursor
+    // already at the end of the post, only scrolls to it (the paste widget stays).
+    await waitFor('the link in the editor', async () => {
+      if ((await visibleText()).replace(/\n/g, '').includes(`(../images/${year}/${name})`)) return true;
+      await page.keyboard.press('Control+End');
+      return false;
+    }, { timeout: 15_000, interval: 500 });
     // The preview beside the post shows the pasted image (loaded from the file the paste wrote).
     await waitFor('the pasted image in the preview', async () => {
       const f = await previewFrame(page, POST);
@@ -188,7 +210,7 @@ await runE2E({
     await page.keyboard.press('Enter');
     await waitFor('the tag trimmed in the editor', async () => /"opentelemetry",\s*"observability"/.test((await visibleText()).replace(/\n/g, '')), { timeout: 15_000 });
     const t = await expectTicked('fix');
-    const missing = ['paste', 'preview', 'fix'].filter((s) => !t[s]);
+    const missing = STEPS.filter((s) => !t[s]);
     if (missing.length) throw new Error(`the steps done so far should all be ticked, not: ${missing.join(', ')}`);
   });
 });

@@ -3,6 +3,7 @@ import { formatPostDate } from '../../core/authoring/dates';
 import { headerBounds } from '../../core/authoring/header';
 import { siteUsesDate } from '../../core/authoring/posts';
 import { authoringContext, headerForSite, parseSnippetFile, type Snippet } from '../../core/authoring/snippets';
+import { readExtensionFile } from '../util/extensionFile';
 import type { Log } from '../util/log';
 import type { PostCatalog } from './postCatalog';
 import { siteNow } from './siteTime';
@@ -21,7 +22,7 @@ export class SnippetCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly extensionUri: vscode.Uri, private readonly catalog: PostCatalog, private readonly log: Log) {}
 
   private load(): Promise<Snippet[]> {
-    this.snippets ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'snippets', 'markdown.code-snippets')))
+    this.snippets ??= readExtensionFile(vscode.Uri.joinPath(this.extensionUri, 'snippets', 'markdown.code-snippets'))
       .then((bytes) => parseSnippetFile(new TextDecoder().decode(bytes)))
       .catch((e) => { this.log.error(`Could not read the snippets: ${e}`); return []; });
     return this.snippets;

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { ruleAnchor } from '../../core/frontmatter/rules';
 import type { RuleId } from '../../core/frontmatter/types';
+import { readExtensionFile } from '../util/extensionFile';
 
 /**
  * Where a rule is explained: its section of the README shipped with the extension, opened at the
- * heading's line. Works offline and in remote windows, unlike a web link.
+ * heading's line. Works offline and in remote windows, unlike a web link; on vscode.dev the README is read
+ * where the extension is served from (readExtensionFile).
  */
 export class RuleDocs {
   private lines: Map<string, number> | undefined;
@@ -17,7 +19,7 @@ export class RuleDocs {
     this.loading ??= (async () => {
       for (const name of ['README.md', 'readme.md']) {
         try {
-          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, name)));
+          const text = new TextDecoder().decode(await readExtensionFile(vscode.Uri.joinPath(this.extensionUri, name)));
           const lines = new Map<string, number>();
           text.split('\n').forEach((line, i) => {
             const m = /<a id="(rule-[a-z-]+)"/.exec(line);

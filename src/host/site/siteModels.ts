@@ -24,6 +24,12 @@ export class SiteModels extends Disposable {
     this.register(watcher.onDidCreate((uri) => this.onDisk(uri, 'create')));
     this.register(watcher.onDidChange((uri) => this.onDisk(uri, 'change')));
     this.register(watcher.onDidDelete((uri) => this.onDisk(uri, 'delete')));
+    // Files created or deleted by a workspace edit — a pasted image's `createFile` — are known at once, without
+    // waiting for the watcher, which can report a file in a folder created with it late or not at all (a paste
+    // into a new images/<year>/ left the preview showing "Missing image" under load). A second report of the
+    // same file by the watcher only schedules one more render.
+    this.register(vscode.workspace.onDidCreateFiles((e) => { for (const uri of e.files) this.onDisk(uri, 'create'); }));
+    this.register(vscode.workspace.onDidDeleteFiles((e) => { for (const uri of e.files) this.onDisk(uri, 'delete'); }));
   }
 
   /** The store of the site at `root` (made on first use). */

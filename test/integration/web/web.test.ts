@@ -5,6 +5,9 @@
 // Same kind of assertions as the desktop suites (test/integration/suite/), without node: modules (no assert, no Buffer).
 import * as vscode from 'vscode';
 import { PREVIEW_VIEW_TYPE } from '../../../src/core/protocol/previewMessages';
+import { PostCatalog } from '../../../src/host/authoring/postCatalog';
+import { SnippetCompletion } from '../../../src/host/authoring/snippetCompletion';
+import { RuleDocs } from '../../../src/host/frontmatter/ruleDocs';
 import { ImagePasteProvider } from '../../../src/host/paste/imagePasteProvider';
 import { loadPreviewEntry } from '../../../src/host/preview/previewChunk';
 import type { PreviewPanel } from '../../../src/host/preview/previewPanel';
@@ -47,6 +50,30 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
 // A 4×3 RGBA PNG, written by a PNG encoder; base64, as the web host has no Buffer.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAYAAAC09K7GAAAAMElEQVR4nBXIQREAMAgEsROGCOQgBxGIWFfbaZ5JghWc4AWTxmqcxusfi7U4i7f4AKRpHU3jSU7gAAAAAElFTkSuQmCC'), (c) => c.charCodeAt(0));
 
+/**
+ * Runs `fn` with the extension's files served over https, as vscode.dev and github.dev serve a web extension (from
+ * the Marketplace's CDN, a scheme no file system provider serves): `fetch` of https://cdn.techblog.test/ext/<path>
+ * answers with the extension's file <path>, any other URL fails. Gives `fn` that https extension URI.
+ */
+async function servedOverHttps<T>(extensionUri: vscode.Uri, fn: (uri: vscode.Uri, fetched: string[]) => Promise<T>): Promise<T> {
+  const base = 'https://cdn.techblog.test/ext';
+  const fetched: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(`${base}/`)) return new Response('not served here', { status: 404 });
+    fetched.push(url.slice(base.length + 1));
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, url.slice(base.length + 1)));
+    return new Response(new Uint8Array(bytes), { status: 200 });
+  };
+  try {
+    return await fn(vscode.Uri.parse(base), fetched);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+
 /** Defined by index.ts once mocha's browser build has set up its globals. */
 export function webSuites(): void {
   describe('The web extension in the browser (web worker extension host)', function () {
@@ -85,6 +112,57 @@ export function webSuites(): void {
       ok(await vscode.workspace.applyEdit(trim.edit), 'the fix applies');
       ok(editor.document.getText().includes('tags: ["opentelemetry", "observability", "CloudNative"]'), editor.document.getText());
       await diagnosticsOf(editor, 1);
+      await revert(editor);
+    });
+
+    it('a problem links to its rule\'s section of the README shipped with the extension (rule docs read through workspace.fs)', async () => {
+      const editor = await openPost(SEED_SHAPED);
+      const tag = (await diagnosticsOf(editor, 2)).find((d) => rule(d) === 'tag-whitespace');
+      ok(tag && typeof tag.code === 'object', `a tag-whitespace problem with a link: ${show(techblog(editor.document.uri))}`);
+      const target = tag.code.target;
+      const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
+      ok(line > 0, `the link opens the README at a line: ${target.toString()}`);
+      const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(target.with({ fragment: '' }))).split('\n');
+      ok(readme[line - 1]?.includes('<a id="rule-tag-whitespace">'), `line ${line} of ${target.path} is the rule's anchor: ${readme[line - 1]}`);
+    });
+
+    it('rule docs and snippets also load where the extension is served over https (vscode.dev: fetch, not workspace.fs)', async () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      ok(ext, `${EXTENSION_ID} is installed`);
+      const log = vscode.window.createOutputChannel('TechBlog web https test', { log: true });
+      const sites = new WorkspaceSites(log);
+      const catalog = new PostCatalog(sites, log);
+      try {
+        await servedOverHttps(ext.extensionUri, async (uri, fetched) => {
+          const docs = new RuleDocs(uri);
+          await docs.load();
+          const target = docs.target('tag-whitespace');
+          ok(target.scheme === 'https' && /^L\d+$/.test(target.fragment), `the rule's README line over https: ${target.toString()}`);
+          const editor = await openPost(CLEAN);
+          const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+          await editor.edit((e) => e.insert(end, '\n/'));
+          const at = new vscode.Position(editor.document.lineCount - 1, 1);
+          const items = await new SnippetCompletion(uri, catalog, log).provideCompletionItems(editor.document, at) ?? [];
+          ok(items.some((i) => labelOf(i) === 'highlight') && items.every((i) => i.detail?.startsWith('TechBlog · ')), `the block snippets after "/": ${items.map(labelOf).join(', ')}`);
+          ok(fetched.includes('README.md') && fetched.includes('snippets/markdown.code-snippets'), `both read by fetch: ${fetched.join(', ')}`);
+          await revert(editor);
+        });
+      } finally {
+        catalog.dispose();
+        sites.dispose();
+        log.dispose();
+      }
+    });
+
+    it('"/" at the start of a line offers TechBlog\'s block snippets (read from the extension through workspace.fs)', async () => {
+      const editor = await openPost(CLEAN);
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((e) => e.insert(end, '\n/'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(editor.document.lineCount - 1, 1), '/');
+      const ours = list.items.filter((i) => i.detail?.startsWith('TechBlog · '));
+      ok(ours.some((i) => labelOf(i) === 'highlight') && ours.some((i) => labelOf(i) === 'raw'), `TechBlog's block snippets: ${list.items.map((i) => `${labelOf(i)} (${i.detail})`).join(', ')}`);
+      const highlight = ours.find((i) => labelOf(i) === 'highlight');
+      ok(highlight?.insertText instanceof vscode.SnippetString && highlight.insertText.value.includes('{% highlight'), `the highlight snippet's body: ${JSON.stringify(highlight?.insertText)}`);
       await revert(editor);
     });
 
