@@ -27,10 +27,10 @@ export type EncoderOverrides = { readonly [F in keyof EncoderSettings]?: Partial
  * The settings for `format` at `quality`.
  * - JPEG baseline, not progressive: MozJPEG tries many scan splits for a progressive file, about twice
  *   the time for 3–10 % fewer bytes. (Its trellis quantisation cannot be turned off in this build.)
- * - WebP method 1: a fifth less time than method 2 and, on photos and screenshots alike, no larger.
- *   Method 0 saves little more and makes screenshots 15 % larger.
- * - AVIF speed 9 for photos: 40 % less time than 8 for 2 % more bytes; a screenshot stays at 8 (at 9
- *   aom drops the tools for flat colour and text, and the file is four times as large).
+ * - WebP method 1: 18–26 % less CPU time than method 2 on a photo, 4–9 % on a screenshot, and no
+ *   larger (2–5 % smaller). Method 0 saves little more and makes screenshots 15 % larger.
+ * - AVIF speed 9 for photos: 15–20 % less CPU time than 8 for 2 % more bytes; a screenshot stays at 8
+ *   (at 9 aom drops the tools for flat colour and text, and the file is four times as large).
  */
 export function encoderSettings<F extends keyof EncoderSettings>(format: F, quality: number, hints: EncodeHints = {}, overrides: EncoderOverrides = {}): EncoderSettings[F] {
   const all: EncoderSettings = {
