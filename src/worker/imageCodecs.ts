@@ -4,6 +4,7 @@
 // bundle (copied there by scripts/build.mjs), else node_modules (tests) — never fetched.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { encoderSettings, type EncodeHints, type EncoderOverrides } from '../core/images/encoderSettings';
 import type { CodecFormat, ImageCodecs, ResizeHints } from '../core/images/optimise';
 import type { RawImage } from '../core/images/pixels';
 
@@ -35,19 +36,40 @@ function imageData(image: RawImage): ImageData {
   return new (globalThis as unknown as { ImageData: new (d: Uint8ClampedArray, w: number, h: number) => ImageData }).ImageData(data, image.width, image.height);
 }
 
+/** A whole ArrayBuffer with `bytes`: their own buffer when they fill it (no copy), else a copy. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+export interface NodeImageCodecsOptions {
+  /** Compiled .wasm modules by file name, from an earlier worker (see `compiled`): not compiled again. */
+  readonly modules?: ReadonlyMap<string, WebAssembly.Module>;
+  /** Settings that replace the chosen ones (the bench measures the previous settings with it). */
+  readonly encoderOverrides?: EncoderOverrides;
+}
+
 export class NodeImageCodecs implements ImageCodecs {
   private readonly ready = new Map<string, Promise<unknown>>();
+  /** Every .wasm compiled (or handed in) so far, by file name: a new worker gets them without compiling. */
+  readonly compiled: Map<string, WebAssembly.Module>;
 
   /** `wasmDir`: where the .wasm files are (dist/wasm); missing files are taken from node_modules. */
-  constructor(private readonly wasmDir: string = path.join(__dirname, 'wasm')) {
+  constructor(private readonly wasmDir: string = path.join(__dirname, 'wasm'), private readonly options: NodeImageCodecsOptions = {}) {
     ensureImageData();
+    this.compiled = new Map(options.modules);
   }
 
-  private wasm(name: string): Promise<WebAssembly.Module> {
+  private async wasm(name: string): Promise<WebAssembly.Module> {
+    const known = this.compiled.get(name);
+    if (known) return known;
     const shipped = path.join(this.wasmDir, name);
     // A computed specifier: the bundler must not try to bundle a .wasm.
     const file = existsSync(shipped) ? shipped : require.resolve([codecWasmFiles[name]].join(''));
-    return WebAssembly.compile(readFileSync(file));
+    const module = await WebAssembly.compile(readFileSync(file));
+    this.compiled.set(name, module);
+    return module;
   }
 
   /** Run `init` once per codec (`key`). */
@@ -90,14 +112,19 @@ export class NodeImageCodecs implements ImageCodecs {
     }
   }
 
-  private async encoder(format: CodecFormat): Promise<(image: ImageData, quality: number) => Promise<ArrayBuffer>> {
+  /** Load the decoder of `from` and the encoder of `to` ahead of the first image (the worker is warmed). */
+  async warm(from: readonly CodecFormat[], to: readonly CodecFormat[]): Promise<void> {
+    await Promise.all([...from.map((f) => this.decoder(f)), ...to.map((f) => this.encoder(f))]);
+  }
+
+  private async encoder(format: CodecFormat): Promise<(image: ImageData, quality: number, hints: EncodeHints) => Promise<ArrayBuffer>> {
+    const overrides = this.options.encoderOverrides;
     switch (format) {
       case 'jpeg': return this.once('jpeg-enc', async () => {
         const m = await import('@jsquash/jpeg/encode.js');
         await (m.init as (w: WebAssembly.Module) => Promise<void>)(await this.wasm('mozjpeg_enc.wasm'));
-        // Baseline (not progressive): MozJPEG tries many scan splits for a progressive file, which
-        // doubles the time for 3–10 % fewer bytes. Trellis quantisation and optimised Huffman tables stay.
-        return (image: ImageData, quality: number) => m.default(image, { quality, progressive: false });
+        // The settings and why: src/core/images/encoderSettings.ts.
+        return (image: ImageData, quality: number, hints: EncodeHints) => m.default(image, encoderSettings('jpeg', quality, hints, overrides));
       });
       case 'png': return this.once('png-enc', async () => {
         const m = await import('@jsquash/png/encode.js');
@@ -108,28 +135,27 @@ export class NodeImageCodecs implements ImageCodecs {
         const m = await import('@jsquash/webp/encode.js');
         const { simd } = await import('wasm-feature-detect');
         // The package picks the SIMD build when the engine has SIMD: compile the matching file.
-        // Method 2 of 0–6: 2.5 times as fast as 4 (libwebp's default), files 1–4 % larger.
         await m.init(await this.wasm((await simd()) ? 'webp_enc_simd.wasm' : 'webp_enc.wasm') as never);
-        return (image: ImageData, quality: number) => m.default(image, { quality, method: 2 });
+        return (image: ImageData, quality: number, hints: EncodeHints) => m.default(image, encoderSettings('webp', quality, hints, overrides));
       });
       case 'avif': return this.once('avif-enc', async () => {
         const m = await import('@jsquash/avif/encode.js');
         await (m.init as (w: WebAssembly.Module) => Promise<unknown>)(await this.wasm('avif_enc.wasm'));
-        // Speed 8 of 0–10: a photo in seconds, not minutes, in one thread.
-        return (image: ImageData, quality: number) => m.default(image, { quality, speed: 8 });
+        return (image: ImageData, quality: number, hints: EncodeHints) => m.default(image, encoderSettings('avif', quality, hints, overrides));
       });
     }
   }
 
   async decode(format: CodecFormat, bytes: Uint8Array): Promise<RawImage> {
     const decode = await this.decoder(format);
-    const d = await decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    // The worker owns the bytes it was sent: their buffer goes in as it is (the codecs only read it).
+    const d = await decode(ownBuffer(bytes));
     return { data: d.data, width: d.width, height: d.height };
   }
 
-  async encode(format: CodecFormat, image: RawImage, quality: number): Promise<Uint8Array> {
+  async encode(format: CodecFormat, image: RawImage, quality: number, hints: EncodeHints = {}): Promise<Uint8Array> {
     const encode = await this.encoder(format);
-    return new Uint8Array(await encode(imageData(image), quality));
+    return new Uint8Array(await encode(imageData(image), quality, hints));
   }
 
   async resize(image: RawImage, width: number, height: number, hints: ResizeHints = {}): Promise<RawImage> {
@@ -152,6 +178,6 @@ export class NodeImageCodecs implements ImageCodecs {
       return m.default;
     });
     // Level 2: oxipng's default, most of the gain of the slower levels.
-    return new Uint8Array(await optimise(png.buffer.slice(png.byteOffset, png.byteOffset + png.byteLength) as ArrayBuffer, { level: 2 }));
+    return new Uint8Array(await optimise(ownBuffer(png), { level: 2 }));
   }
 }

@@ -1,10 +1,13 @@
 // Runs src/core/images/optimise.ts in the image worker (./imageWorker.ts): started on the first image
-// that needs work, kept while images come, ended when idle for a while or disposed. A request that
+// that needs work, or ahead of it by `warm` (a post opens with settings that convert images), kept while
+// images come, ended when idle for a while or disposed. The .wasm modules the worker compiled are kept
+// here, so a worker started again after an idle period does not compile them again. A request that
 // takes longer than `timeoutMs` ends the worker and fails (the next one starts a fresh worker).
 import { Worker } from 'node:worker_threads';
+import { warmFormats, type EncoderOverrides } from '../core/images/encoderSettings';
 import type { ImageOptions } from '../core/images/imageOptions';
 import type { OptimiseInput, OptimiseResult } from '../core/images/optimise';
-import type { ImageWorkerReply, ImageWorkerRequest } from '../core/protocol/imageWorkerMessages';
+import type { ImageWorkerData, ImageWorkerReply, ImageWorkerRequest } from '../core/protocol/imageWorkerMessages';
 
 export interface ImageWorkerOptions {
   /** Per image, from request to result; a 12-megapixel AVIF takes seconds on a slow machine. */
@@ -15,6 +18,8 @@ export interface ImageWorkerOptions {
   readonly wasmDir?: string;
   /** The display language's messages (vscode.l10n.bundle), for the messages the worker writes. */
   readonly l10n?: Record<string, string>;
+  /** Encoder settings that replace the chosen ones (the bench measures the previous settings with it). */
+  readonly encoderOverrides?: EncoderOverrides;
 }
 
 interface Pending {
@@ -28,6 +33,11 @@ export class ImageWorkerClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The compiled .wasm modules, by file name, handed to every new worker. */
+  private modules = new Map<string, WebAssembly.Module>();
+  /** The codecs the running worker was asked to load (`from>to`), settled when they are loaded. */
+  private readonly warmed = new Map<string, Promise<void>>();
+  private readonly warming = new Map<number, () => void>();
   workersStarted = 0;
 
   /** `script`: dist/imageWorker.js, or out/src/worker/imageWorker.js after tsc. */
@@ -50,21 +60,60 @@ export class ImageWorkerClient {
     });
   }
 
+  /**
+   * Start the worker and load the codecs `options` need, ahead of the first image; it ends after the
+   * idle period if no image comes. Nothing when the options leave images as they are.
+   */
+  warm(options: ImageOptions): Promise<void> {
+    const { from, to } = warmFormats(options);
+    if (!to.length) return Promise.resolve();
+    const w = this.ensure();
+    const key = `${from.join()}>${to.join()}`;
+    let loaded = this.warmed.get(key);
+    if (!loaded) {
+      const id = this.nextId++;
+      loaded = new Promise<void>((resolve) => this.warming.set(id, resolve));
+      this.warmed.set(key, loaded);
+      w.ref(); // until the codecs are loaded
+      w.postMessage({ type: 'warm', id, from, to } satisfies ImageWorkerRequest);
+    }
+    this.idle(); // (re)starts the idle period, unless images are being converted or codecs loaded
+    return loaded;
+  }
+
+  /** How many compiled .wasm modules a new worker would get. */
+  get compiledModules(): number {
+    return this.modules.size;
+  }
+
   dispose(): void {
+    this.modules = new Map();
     this.fail(new Error('The image worker was closed.'));
   }
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, { workerData: { wasmDir: this.options.wasmDir, l10n: this.options.l10n } });
+    const workerData: ImageWorkerData = { wasmDir: this.options.wasmDir, l10n: this.options.l10n, modules: this.modules, encoderOverrides: this.options.encoderOverrides };
+    const w = new Worker(this.script, { workerData });
     this.workersStarted++;
     this.worker = w;
     w.on('message', (m: ImageWorkerReply) => {
+      if (m.type === 'modules') {
+        this.modules = new Map(m.modules);
+        return;
+      }
+      if (m.type === 'warmed') {
+        this.warming.get(m.id)?.();
+        this.warming.delete(m.id);
+        this.idle();
+        return;
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      if (m.type === 'done') p.resolve({ ...m.result, bytes: new Uint8Array(m.result.bytes), ms: m.ms });
+      // The result's bytes were handed over by the worker (not copied): this thread owns them now.
+      if (m.type === 'done') p.resolve({ ...m.result, ms: m.ms });
       else p.reject(new Error(m.error));
       this.idle();
     });
@@ -75,8 +124,9 @@ export class ImageWorkerClient {
 
   private idle(): void {
     if (this.pending.size) return;
-    this.worker?.unref();
     clearTimeout(this.idleTimer);
+    if (this.warming.size) return;
+    this.worker?.unref();
     this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs ?? 60_000);
     this.idleTimer.unref?.();
   }
@@ -84,6 +134,10 @@ export class ImageWorkerClient {
   private stop(): void {
     const w = this.worker;
     this.worker = undefined;
+    // Warming is best effort: whoever waits for it goes on (the image itself reports a failure).
+    for (const done of this.warming.values()) done();
+    this.warming.clear();
+    this.warmed.clear();
     void w?.terminate();
   }
 

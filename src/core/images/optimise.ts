@@ -4,6 +4,7 @@
 // before turning moves the pixels of the small image, not of the 12-megapixel one.
 // Pure: the codecs (WebAssembly, in a worker thread) come in as an interface.
 import { t } from '../text/l10n';
+import type { EncodeHints } from './encoderSettings';
 import { imageSize, isAnimated, jpegOrientation, sniffFormat, stripMetadataLossless, type SniffedFormat } from './container';
 import { extensionForFormat, stripsMetadata, type EncodedFormat, type ImageOptions } from './imageOptions';
 import { applyOrientation, fitWidth, halve, halvings, isOpaque, type RawImage } from './pixels';
@@ -26,7 +27,8 @@ export interface ResizeHints {
 
 export interface ImageCodecs {
   decode(format: CodecFormat, bytes: Uint8Array): Promise<RawImage>;
-  encode(format: CodecFormat, image: RawImage, quality: number): Promise<Uint8Array>;
+  /** `hints`: which speed settings suit the image (src/core/images/encoderSettings.ts). */
+  encode(format: CodecFormat, image: RawImage, quality: number, hints?: EncodeHints): Promise<Uint8Array>;
   resize(image: RawImage, width: number, height: number, hints?: ResizeHints): Promise<RawImage>;
   /** Lossless PNG optimisation (oxipng). */
   optimisePng(png: Uint8Array): Promise<Uint8Array>;
@@ -122,7 +124,7 @@ export async function optimiseImage(input: OptimiseInput, options: ImageOptions,
 
   let out: Uint8Array;
   if (reencode && image) {
-    out = await codecs.encode(target, image, options.quality);
+    out = await codecs.encode(target, image, options.quality, { photo: from === 'jpeg' });
     lap('encode');
     steps.push(`encoded as ${target}${target === 'png' ? '' : ` q${options.quality}`}`);
   } else {

@@ -1,5 +1,6 @@
 // The image worker (dist/imageWorker.js) for the extension host: paste and "Optimise Images" share it.
-// Started on the first image that needs converting, so activation and plain pastes never load a codec.
+// Started on the first image that needs converting, or warmed when a post opens whose paste settings
+// convert images, so activation and plain pastes (default settings) never load a codec.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ImageOptions } from '../../core/images/imageOptions';
@@ -9,6 +10,8 @@ import type { Log } from '../util/log';
 
 export interface ImageOptimiser {
   optimise(input: OptimiseInput, options: ImageOptions): Promise<OptimiseResult>;
+  /** Start the worker and load the codecs `options` use, before the first paste (nothing when they convert nothing). */
+  warm?(options: ImageOptions): void;
 }
 
 /** undefined when the worker cannot run here (no file system extension path, or the bundle is missing). */
@@ -21,6 +24,7 @@ export function createImageOptimiser(extensionUri: vscode.Uri, log: Log): (Image
   const client = new ImageWorkerClient(script, { l10n: vscode.l10n.bundle });
   return {
     optimise: (input, options) => client.optimise(input, options),
+    warm: (options) => void client.warm(options),
     dispose: () => client.dispose(),
   };
 }

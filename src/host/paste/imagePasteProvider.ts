@@ -125,6 +125,8 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
       const siteRoot = site?.root.path.replace(/\/+$/, '') ?? folder.uri.path;
       const { paster } = this.pasterFor(document.uri);
       this.watchImages(document.uri, siteRoot, settings);
+      // Settings that convert pasted images: the image worker and its codecs load now, not on the paste.
+      this.optimiser?.warm?.(selectImageOptions(document.uri.path, folder.uri.path, settings.rules, settings.image));
       const t0 = Date.now();
       const index = paster.indexFor(`${siteRoot}/${settings.imagesFolder}`);
       const before = index.counters.listings;
@@ -194,6 +196,7 @@ export class ImagePasteProvider extends Disposable implements vscode.DocumentPas
 
     const plans: PlannedImage[] = [];
     const imageOptions = selectImageOptions(document.uri.path, folder.uri.path, settings.rules, settings.image);
+    this.optimiser?.warm?.(imageOptions); // the codecs load while the image's bytes are read
     for (const source of sources) {
       let bytes: Uint8Array;
       try {
