@@ -149,7 +149,7 @@ export class LinkRenames extends Disposable {
     let preview = false;
     if (update.prompt) {
       const answer = await this.ask(update);
-      if (answer === 'no') { this.done.fire(none); return; }
+      if (answer === 'no') { this.log.info('Link update: declined, links left as they are.'); this.done.fire(none); return; }
       preview = answer === 'preview';
       // The author may have edited a linking file while the question was open: its edits no longer fit.
       const { fresh, stale } = await this.stillFitting(update);
@@ -171,10 +171,11 @@ export class LinkRenames extends Disposable {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (doc?.isDirty && !dirtyBefore.has(uri.toString())) await doc.save();
       }));
-      this.log.info(`Updated ${links} links in ${entries.length} files after a move.`);
     }
     // From Refactor Preview, `ok` is true even when nothing was ticked: count the files that changed.
     const applied = ok && preview ? await this.changedSince(update, entries) : ok ? { files: entries.length, links } : none;
+    if (applied.files) this.log.info(`Updated ${applied.links} links in ${applied.files} files after a move.`);
+    else this.log.info(preview ? 'Link update: nothing applied from Refactor Preview (discarded or nothing ticked).' : 'Link update: the edit was not applied.');
     this.done.fire(applied);
   }
 
