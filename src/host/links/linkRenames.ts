@@ -170,6 +170,11 @@ export class LinkRenames extends Disposable {
       await Promise.all(entries.map(async ([uri]) => {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (doc?.isDirty && !dirtyBefore.has(uri.toString())) await doc.save();
+        // The site's store forgets the old text now, not when the file watcher reports the save: a move
+        // right after this one reads these files (once VS Code has closed them) from the store, and with the
+        // text from before these edits it found no links to update in them.
+        const site = await this.indexes.forDocument(uri);
+        if (site) this.indexes.fileSystem(site.root).changed(uri.path);
       }));
     }
     // From Refactor Preview, `ok` is true even when nothing was ticked: count the files that changed.
