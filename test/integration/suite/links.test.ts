@@ -60,9 +60,11 @@ describe('Links in the editor', function () {
     assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-moved-here\.md#usage\)/);
   });
 
-  it('completes link targets after `](/` and header ids after `#`', async () => {
+  it('completes link targets after `](/` and `{% post_url ` (published posts only, each once), header ids after `#`', async () => {
     const rel = '_posts/2024-01-14-linker-d.md';
-    await write(rel, '---\nlayout: post\ntitle: D\n---\n\n[x](/\n[y]({% post_url 2024-01-10-links-moved-here %}#\n');
+    // A post dated in 2099 on a site with `future: false`: a post_url to it would fail the build.
+    await write('_posts/2099-01-01-someday.md', '---\nlayout: post\ntitle: Someday\n---\n\nLater.\n');
+    await write(rel, '---\nlayout: post\ntitle: D\n---\n\n[x](/\n[y]({% post_url 2024-01-10-links-moved-here %}#\n[z]({% post_url \n');
     const doc = await vscode.workspace.openTextDocument(uriOf(rel));
     await vscode.window.showTextDocument(doc);
     const labels = async (line: number, character: number) => {
@@ -71,6 +73,10 @@ describe('Links in the editor', function () {
     };
     await eventually(async () => (await labels(5, 5)).includes('/links-moved-here/'), 'the renamed post among the URL completions', 30_000);
     assert.ok((await labels(6, doc.lineAt(6).text.length)).includes('usage'));
+    const names = await labels(7, doc.lineAt(7).text.length);
+    assert.equal(names.filter((n) => n === '2024-01-10-links-moved-here').length, 1, names.join());
+    assert.ok(names.includes('2021-03-14-go-context-cancellation'), names.join());
+    assert.ok(!names.includes('2099-01-01-someday'), 'a future post is not offered');
   });
 
   it('techblog.links.updateOnFileMove: prompt asks in a notification; dismissed, no other post changes; "Update Links" updates three posts', async () => {
