@@ -136,4 +136,29 @@ describe('Links in the editor', function () {
     assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-edited %\}/);
     assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-edited\.md#usage\)/);
   });
+
+  it('moving an image (as the Explorer does) updates the links to it: relative and absolute (techblog.links.updateOnFileMove: always)', async () => {
+    await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', 'always', vscode.ConfigurationTarget.Workspace);
+    const image = 'images/2024/links-test.png';
+    const post = '_posts/2024-01-16-with-image.md';
+    await vscode.workspace.fs.writeFile(uriOf(image), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    written.push(image);
+    await write(post, '---\nlayout: post\ntitle: Shot\n---\n\n![shot](../images/2024/links-test.png)\n\n<img src="/images/2024/links-test.png" alt="again">\n');
+    // The post has reached the site index once the URL completion lists it.
+    const doc = await vscode.workspace.openTextDocument(uriOf('_posts/2024-01-14-linker-d.md'));
+    await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 5));
+      return list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '/with-image/');
+    }, 'the image post in the site index', 30_000);
+    const moved = 'images/2024/moved/links-test-renamed.png';
+    const updated = vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uriOf(image), uriOf(moved));
+    written.push(moved, 'images/2024/moved', 'images/2024');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.deepEqual(await updated, { files: 1, links: 2 });
+    const text = await read(post);
+    assert.match(text, /!\[shot\]\(\.\.\/images\/2024\/moved\/links-test-renamed\.png\)/);
+    assert.match(text, /<img src="\/images\/2024\/moved\/links-test-renamed\.png" alt="again">/);
+  });
 });
