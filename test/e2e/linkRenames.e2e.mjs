@@ -74,10 +74,16 @@ await runE2E({
     await palette(page, 'File: Reveal Active File in Explorer View');
     const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${TARGET}"]`);
     await row.waitFor({ timeout: 30_000 });
-    await row.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Rename/ }).first().click();
     const nameBox = page.locator('.explorer-folders-view .monaco-inputbox input');
-    await nameBox.waitFor({ timeout: 30_000 });
+    const renameItem = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Rename/ }).first();
+    // The context menu can swallow a click that comes while it is still opening (seen under load): the
+    // menu stays open with the item highlighted. Click again until the Explorer's name box is there.
+    await waitFor('the Explorer\'s rename box', async () => {
+      if (await nameBox.isVisible()) return true;
+      if (await renameItem.isVisible()) await renameItem.click({ timeout: 5_000 }).catch(() => {});
+      else await row.click({ button: 'right', timeout: 5_000 }).catch(() => {});
+      return nameBox.isVisible();
+    }, { timeout: 60_000, interval: 500 });
     await nameBox.fill(BY_HAND);
     await page.keyboard.press('Enter');
     await waitFor(`${BY_HAND} on disk`, () => fs.existsSync(path.join(posts(), BY_HAND)) && !fs.existsSync(path.join(posts(), TARGET)));
