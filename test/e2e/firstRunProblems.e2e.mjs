@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { log, root, runE2E, waitFor } from './workbench.mjs';
+import { extensionLog, log, root, runE2E, waitFor } from './workbench.mjs';
 
 const DEFECTS = JSON.parse(fs.readFileSync(path.join(root, 'examples/sample-blog/DEFECTS.json'), 'utf8'));
 const FILES = [...new Set(DEFECTS.defects.map((d) => path.posix.basename(d.file)))];
@@ -20,13 +20,6 @@ const BUDGET_MS = 5_000;
 // above this, VS Code alone takes tens of seconds to start its extension host (measured: 40 s at a load of
 // 30 on 2 cores), so the time is printed with the load and the budget is not enforced; everything else is.
 const MAX_LOAD_PER_CORE = Number(process.env.TECHBLOG_E2E_MAX_LOAD_PER_CORE || 1.5);
-
-/** The extension's own log (its "TechBlog" output channel, a file under the host's user data). */
-function extensionLog(serverTmp) {
-  const dir = path.join(serverTmp, 'user-data', 'logs');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /TechBlog\.log$/.test(f)) : [];
-  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-}
 
 /** The wall-clock time of a log line matching `re` (LogOutputChannel lines start with `YYYY-MM-DD hh:mm:ss.mmm`). */
 function loggedAt(text, re) {

@@ -147,6 +147,13 @@ export async function openFile(page, name) {
   await page.locator('.editor-instance .monaco-editor.focused').waitFor();
 }
 
+/** The extension's own log (its "TechBlog" output channel, a file under the host's user data). */
+export function extensionLog(serverTmp) {
+  const dir = path.join(serverTmp, 'user-data', 'logs');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /TechBlog\.log$/.test(f)) : [];
+  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+}
+
 /** The extension has activated once the Output view lists its "TechBlog" channel (created first thing). */
 export async function waitForActivation(page) {
   await palette(page, 'Output: Focus on Output View');

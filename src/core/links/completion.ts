@@ -1,13 +1,14 @@
 // Completion of link targets while typing: `](/` lists the site's published URLs, `](` a relative source
-// path (jekyll-relative-links rewrites `.md` links), `{% link ` source paths, and `#` the header ids of
-// the target (or of the document itself). `{% post_url ` names come from the authoring completion.
+// path (jekyll-relative-links rewrites `.md` links), `{% link ` source paths, `{% post_url ` the names of
+// published posts (a draft, a future post or `published: false` would fail the build), and `#` the header
+// ids of the target (or of the document itself).
 import * as path from '../text/posixPath';
 import { isMarkdownPath } from '../site/markdownFiles';
 import { headingsOf } from './headings';
 import { resolveLink, type LinkSite } from './resolve';
-import type { LinkTarget } from './targets';
+import { nameUnder, type LinkTarget } from './targets';
 
-export type LinkCompletionWhere = 'url' | 'relative' | 'link_tag' | 'fragment';
+export type LinkCompletionWhere = 'url' | 'relative' | 'link_tag' | 'post_url' | 'fragment';
 
 export interface LinkCompletionContext {
   where: LinkCompletionWhere;
@@ -25,11 +26,14 @@ export interface LinkCompletionItem {
   detail?: string;
   kind: 'post' | 'page' | 'file' | 'heading';
   sortText: string;
+  /** What typing matches, when more than the label (a post's title beside its post_url name). */
+  filterText?: string;
 }
 
 const FRAGMENT_MD = /\]\(\s*([^)\s#]*)#([^)\s#]*)$/;
 const FRAGMENT_TAG = /\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\}#([^\s)#]*)$/;
 const LINK_TAG = /\{%-?\s*link\s+([^\s%]*)$/;
+const POST_URL_TAG = /\{%-?\s*post_url\s+([^\s%]*)$/;
 const MD_TARGET = /\]\(\s*([^)\s#]*)$/;
 
 /** Where the cursor is, from the line's text before it; undefined when not in a link target. */
@@ -40,6 +44,8 @@ export function linkCompletionContext(linePrefix: string): LinkCompletionContext
   if (m) return { where: 'fragment', typed: m[2], replaceStart: linePrefix.length - m[2].length, link: { kind: 'markdown', target: m[1] } };
   m = LINK_TAG.exec(linePrefix);
   if (m) return { where: 'link_tag', typed: m[1], replaceStart: linePrefix.length - m[1].length };
+  m = POST_URL_TAG.exec(linePrefix);
+  if (m) return { where: 'post_url', typed: m[1], replaceStart: linePrefix.length - m[1].length };
   m = MD_TARGET.exec(linePrefix);
   if (!m || /^[a-z][a-z0-9+.-]*:|^\/\/|\{/i.test(m[1])) return undefined;
   return { where: m[1].startsWith('/') ? 'url' : 'relative', typed: m[1], replaceStart: linePrefix.length - m[1].length };
@@ -69,6 +75,11 @@ export function linkCompletions(site: LinkSite, fromRel: string, ctx: LinkComple
       return published.map((t) => {
         const rel = src && t.rel.startsWith(src) ? t.rel.slice(src.length) : t.rel;
         return { label: rel, insertText: rel, detail: t.title, kind: t.kind === 'post' ? 'post' : 'page', sortText: order(t) };
+      });
+    case 'post_url':
+      return published.filter((t) => t.kind === 'post').map((t) => {
+        const name = nameUnder(t);
+        return { label: name, insertText: name, detail: t.title, kind: 'post', sortText: order(t), filterText: t.title ? `${name} ${t.title}` : name };
       });
     case 'fragment': {
       const link = ctx.link!;

@@ -110,10 +110,7 @@ export class LinkTargets {
     const slugs = new Map<string, LinkTarget>();
     for (const t of this.docs.values()) {
       if (t.kind !== 'post' && t.kind !== 'draft') continue;
-      const noExt = t.rel.replace(/\.[^./]+$/, '');
-      const dir = t.kind === 'post' ? '_posts/' : '_drafts/';
-      const i = noExt.lastIndexOf(dir);
-      const under = i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
+      const under = nameUnder(t);
       if (t.kind === 'post') {
         if (!names.has(under)) names.set(under, t);
         if (!names.has('\0' + path.basename(under))) names.set('\0' + path.basename(under), t);
@@ -147,6 +144,14 @@ export class LinkTargets {
     if (t.kind === 'draft' || t.unpublished) return false;
     return !(t.kind === 'post' && t.date && t.date.getTime() > now.getTime() && !this.config().future);
   }
+}
+
+/** A post's or draft's path under `_posts/` (`_drafts/`) without its extension: for a post, the name `{% post_url %}` takes. */
+export function nameUnder(t: LinkTarget): string {
+  const noExt = t.rel.replace(/\.[^./]+$/, '');
+  const dir = t.kind === 'post' ? '_posts/' : '_drafts/';
+  const i = noExt.lastIndexOf(dir);
+  return i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
 }
 
 /** `/a/b.html`, `/a/b/`, `/a/b/index.html`, `/a/b` → one key. */

@@ -8,13 +8,14 @@ import type { Log } from '../util/log';
 import type { PostCatalog } from './postCatalog';
 import { siteNow } from './siteTime';
 
-/** `/` opens the block snippets at the start of a line; a space after `post_url` / `include` lists names. */
+/** `/` opens the block snippets at the start of a line; a space after `include` lists names. */
 export const SNIPPET_TRIGGERS = ['/', ' '];
 
 /**
  * TechBlog's snippets without the user turning on quick suggestions for Markdown: the post headers at
- * the top of a header-less post, the blocks after `/` at the start of a line, and the site's posts and
- * includes inside `{% post_url %}` / `{% include %}`. The bodies come from the contributed snippets file.
+ * the top of a header-less post, the blocks after `/` at the start of a line, and the site's includes
+ * inside `{% include %}` (names inside `{% post_url %}` are the link completion's). The bodies come from
+ * the contributed snippets file.
  */
 export class SnippetCompletion implements vscode.CompletionItemProvider {
   private snippets: Promise<Snippet[]> | undefined;
@@ -38,7 +39,8 @@ export class SnippetCompletion implements vscode.CompletionItemProvider {
     const ctx = authoringContext(linePrefix, position.line, header !== undefined || /^(---|\+\+\+)\s*$/.test(doc.lineAt(0).text), header !== undefined && offset >= header.start && offset < header.end);
     if (!ctx) return undefined;
     const range = new vscode.Range(position.line, ctx.replaceStart, position.line, position.character);
-    if (ctx.where === 'post_url') return this.postNames(doc.uri, range);
+    // The link completion (src/host/links/linkCompletion.ts) offers the published posts there.
+    if (ctx.where === 'post_url') return undefined;
     if (ctx.where === 'include') return this.includes(doc.uri, range);
     const snippets = await this.load();
     const items: vscode.CompletionItem[] = [];
@@ -71,20 +73,6 @@ export class SnippetCompletion implements vscode.CompletionItemProvider {
     if (!site) return undefined;
     if (site.layout.generator === 'jekyll' && !siteUsesDate(site.posts)) return undefined;
     return formatPostDate(siteNow(site.layout), site.layout.generator);
-  }
-
-  private async postNames(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CompletionItem[]> {
-    const site = await this.catalog.siteOf(uri);
-    if (!site) return [];
-    const posts = site.posts.filter((p) => p.postUrlName).sort((a, b) => (a.postUrlName! < b.postUrlName! ? 1 : -1));
-    return posts.map((p, i) => {
-      const item = new vscode.CompletionItem({ label: p.postUrlName!, description: p.title }, vscode.CompletionItemKind.File);
-      item.range = range;
-      item.filterText = `${p.postUrlName} ${p.title}`;
-      // Newest first.
-      item.sortText = String(i).padStart(5, '0');
-      return item;
-    });
   }
 
   private async includes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CompletionItem[]> {

@@ -3,7 +3,7 @@ import { linkCompletionContext, linkCompletions, type LinkCompletionItem } from 
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { linkSiteOf } from './linkRenames';
 
-/** Typing `](/`, `](`, `{% link ` or `#` in a link: the blog's posts and pages, or the target's header ids. */
+/** Typing `](/`, `](`, `{% link `, `{% post_url ` or `#` in a link: the blog's published posts and pages, or the target's header ids. */
 export const LINK_TRIGGERS = ['/', '(', '#', ' '];
 
 const KINDS: Record<LinkCompletionItem['kind'], vscode.CompletionItemKind> = {
@@ -30,7 +30,7 @@ export class LinkCompletion implements vscode.CompletionItemProvider {
       item.insertText = i.insertText;
       item.range = range;
       item.sortText = i.sortText;
-      item.filterText = i.label;
+      item.filterText = i.filterText ?? i.label;
       return item;
     });
   }

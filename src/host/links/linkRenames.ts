@@ -149,7 +149,7 @@ export class LinkRenames extends Disposable {
     let preview = false;
     if (update.prompt) {
       const answer = await this.ask(update);
-      if (answer === 'no') { this.done.fire(none); return; }
+      if (answer === 'no') { this.log.info('Link update: declined, links left as they are.'); this.done.fire(none); return; }
       preview = answer === 'preview';
       // The author may have edited a linking file while the question was open: its edits no longer fit.
       const { fresh, stale } = await this.stillFitting(update);
@@ -170,11 +170,17 @@ export class LinkRenames extends Disposable {
       await Promise.all(entries.map(async ([uri]) => {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (doc?.isDirty && !dirtyBefore.has(uri.toString())) await doc.save();
+        // The site's store forgets the old text now, not when the file watcher reports the save: a move
+        // right after this one reads these files (once VS Code has closed them) from the store, and with the
+        // text from before these edits it found no links to update in them.
+        const site = await this.indexes.forDocument(uri);
+        if (site) this.indexes.fileSystem(site.root).changed(uri.path);
       }));
-      this.log.info(`Updated ${links} links in ${entries.length} files after a move.`);
     }
     // From Refactor Preview, `ok` is true even when nothing was ticked: count the files that changed.
     const applied = ok && preview ? await this.changedSince(update, entries) : ok ? { files: entries.length, links } : none;
+    if (applied.files) this.log.info(`Updated ${applied.links} links in ${applied.files} files after a move.`);
+    else this.log.info(preview ? 'Link update: nothing applied from Refactor Preview (discarded or nothing ticked).' : 'Link update: the edit was not applied.');
     this.done.fire(applied);
   }
 

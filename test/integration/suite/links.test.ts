@@ -60,9 +60,11 @@ describe('Links in the editor', function () {
     assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-moved-here\.md#usage\)/);
   });
 
-  it('completes link targets after `](/` and header ids after `#`', async () => {
+  it('completes link targets after `](/` and `{% post_url ` (published posts only, each once), header ids after `#`', async () => {
     const rel = '_posts/2024-01-14-linker-d.md';
-    await write(rel, '---\nlayout: post\ntitle: D\n---\n\n[x](/\n[y]({% post_url 2024-01-10-links-moved-here %}#\n');
+    // A post dated in 2099 on a site with `future: false`: a post_url to it would fail the build.
+    await write('_posts/2099-01-01-someday.md', '---\nlayout: post\ntitle: Someday\n---\n\nLater.\n');
+    await write(rel, '---\nlayout: post\ntitle: D\n---\n\n[x](/\n[y]({% post_url 2024-01-10-links-moved-here %}#\n[z]({% post_url \n');
     const doc = await vscode.workspace.openTextDocument(uriOf(rel));
     await vscode.window.showTextDocument(doc);
     const labels = async (line: number, character: number) => {
@@ -71,6 +73,10 @@ describe('Links in the editor', function () {
     };
     await eventually(async () => (await labels(5, 5)).includes('/links-moved-here/'), 'the renamed post among the URL completions', 30_000);
     assert.ok((await labels(6, doc.lineAt(6).text.length)).includes('usage'));
+    const names = await labels(7, doc.lineAt(7).text.length);
+    assert.equal(names.filter((n) => n === '2024-01-10-links-moved-here').length, 1, names.join());
+    assert.ok(names.includes('2021-03-14-go-context-cancellation'), names.join());
+    assert.ok(!names.includes('2099-01-01-someday'), 'a future post is not offered');
   });
 
   it('techblog.links.updateOnFileMove: prompt asks in a notification; dismissed, no other post changes; "Update Links" updates three posts', async () => {
@@ -129,5 +135,30 @@ describe('Links in the editor', function () {
     assert.match(await read('_posts/2024-01-11-linker-a.md'), /^Edited meanwhile\. See \[the target\]\(\/links-confirmed\/#usage\)/m);
     assert.match(await read('_posts/2024-01-12-linker-b.md'), /\{% post_url 2024-01-10-links-edited %\}/);
     assert.match(await read('_posts/2024-01-13-linker-c.md'), /\[the source\]\(2024-01-10-links-edited\.md#usage\)/);
+  });
+
+  it('moving an image (as the Explorer does) updates the links to it: relative and absolute (techblog.links.updateOnFileMove: always)', async () => {
+    await vscode.workspace.getConfiguration('techblog').update('links.updateOnFileMove', 'always', vscode.ConfigurationTarget.Workspace);
+    const image = 'images/2024/links-test.png';
+    const post = '_posts/2024-01-16-with-image.md';
+    await vscode.workspace.fs.writeFile(uriOf(image), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    written.push(image);
+    await write(post, '---\nlayout: post\ntitle: Shot\n---\n\n![shot](../images/2024/links-test.png)\n\n<img src="/images/2024/links-test.png" alt="again">\n');
+    // The post has reached the site index once the URL completion lists it.
+    const doc = await vscode.workspace.openTextDocument(uriOf('_posts/2024-01-14-linker-d.md'));
+    await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 5));
+      return list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '/with-image/');
+    }, 'the image post in the site index', 30_000);
+    const moved = 'images/2024/moved/links-test-renamed.png';
+    const updated = vscode.commands.executeCommand<{ files: number; links: number }>('techblog.links.whenUpdated');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uriOf(image), uriOf(moved));
+    written.push(moved, 'images/2024/moved', 'images/2024');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.deepEqual(await updated, { files: 1, links: 2 });
+    const text = await read(post);
+    assert.match(text, /!\[shot\]\(\.\.\/images\/2024\/moved\/links-test-renamed\.png\)/);
+    assert.match(text, /<img src="\/images\/2024\/moved\/links-test-renamed\.png" alt="again">/);
   });
 });
