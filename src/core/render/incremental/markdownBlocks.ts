@@ -13,7 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { RenderEnv } from '../kramdown/env';
 import { renderTokenRange } from '../kramdown/markdown';
-import { flatten } from '../../cache/sizeLru';
+import { flatten, stringBytes } from '../../cache/sizeLru';
 import { NoticeSet, type NoticeKind } from '../notices';
 import type { BodyBlock } from '../types';
 import { lineAt, lineStarts, spliceOf, splicedLineStarts, type EditedText, type Splice } from './textEdit';
@@ -131,6 +131,13 @@ export class IncrementalMarkdown {
   private key = '';
 
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
+
+  /** Bytes this keeps on the heap, about: the blocks' HTML and source (their `data-line` cuts are slices of the HTML). */
+  get bytes(): number {
+    let n = stringBytes(this.tail.html);
+    for (const b of this.blocks) n += stringBytes(b.html) + stringBytes(b.src) + 4 * b.mapped.length + 16 * b.parts.length;
+    return n;
+  }
 
   /**
    * Renders `input` (a text, or Liquid's output, which may say how it differs from the last one: then
