@@ -13,7 +13,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { RenderEnv } from '../kramdown/env';
 import { renderTokenRange } from '../kramdown/markdown';
-import { flatten } from '../../cache/sizeLru';
+import { flatten, stringBytes } from '../../cache/sizeLru';
 import { NoticeSet, type NoticeKind } from '../notices';
 import type { BodyBlock } from '../types';
 import { lineAt, lineStarts, spliceOf, splicedLineStarts, type EditedText, type Splice } from './textEdit';
@@ -53,9 +53,11 @@ interface Block {
   src: string;
   /** The source-file line of each of its lines, as its HTML says them now. */
   mapped: Int32Array;
-  /** Its HTML cut at `data-line` values: parts[0] base[0]+shift parts[1] … */
-  parts: string[];
-  base: number[];
+  /**
+   * Its HTML cut at `data-line` values: parts[0] base[0]+shift parts[1] …; made when first needed (cutOf:
+   * a later edit's render, matching ids), not for every block of a render that has nothing to match.
+   */
+  cut?: Cut;
   shift: number;
   html: string;
   notices: Array<[string, NoticeKind]>;
@@ -131,6 +133,13 @@ export class IncrementalMarkdown {
   private key = '';
 
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
+
+  /** Bytes this keeps on the heap, about: the blocks' HTML and source (their `data-line` cuts are slices of the HTML). */
+  get bytes(): number {
+    let n = stringBytes(this.tail.html);
+    for (const b of this.blocks) n += stringBytes(b.html) + stringBytes(b.src) + 4 * b.mapped.length + 16 * (b.cut?.parts.length ?? 0);
+    return n;
+  }
 
   /**
    * Renders `input` (a text, or Liquid's output, which may say how it differs from the last one: then
@@ -330,12 +339,11 @@ export class IncrementalMarkdown {
       env.html = html0;
     }
     html = flatten(html);
-    const { parts, base } = cutAtDataLines(html);
     const mapped = new Int32Array(Math.max(1, lines));
     for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(line + k);
     const global = GLOBAL.test(src);
     const atx = global && isAtx(tokens, from, to) && ATX_ALONE.test(src) && !GLOBAL.test(src.replace(/^#+/, ''));
-    return { id: nextId++, line, lines, global, atx, src, mapped, parts, base, shift: 0, html, notices: log.added, hasMath: env.hasMath };
+    return { id: nextId++, line, lines, global, atx, src, mapped, shift: 0, html, notices: log.added, hasMath: env.hasMath };
   }
 
   /** Blocks rendered again with the HTML they had (or with only their lines moved) keep their ids. */
@@ -343,7 +351,7 @@ export class IncrementalMarkdown {
     if (!old.length) return;
     const byParts = new Map<string, Block[]>();
     for (const b of old) {
-      const k = b.parts.join('\0');
+      const k = cutOf(b).parts.join('\0');
       const list = byParts.get(k);
       if (list) list.push(b);
       else byParts.set(k, [b]);
@@ -351,11 +359,13 @@ export class IncrementalMarkdown {
     const used = new Set<number>();
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
-      const list = byParts.get(b.parts.join('\0'));
-      const match = list?.find((o) => !used.has(o.id) && sameShape(o.base, b.base));
+      const cut = cutOf(b);
+      const list = byParts.get(cut.parts.join('\0'));
+      const match = list?.find((o) => !used.has(o.id) && sameShape(cutOf(o).base, cut.base));
       if (!match) continue;
       used.add(match.id);
-      blocks[i] = { ...b, id: match.id, base: match.base, shift: b.base.length ? b.base[0] - match.base[0] : 0 };
+      const base = cutOf(match).base;
+      blocks[i] = { ...b, id: match.id, cut: { parts: cut.parts, base }, shift: cut.base.length ? cut.base[0] - base[0] : 0 };
     }
   }
 
@@ -383,11 +393,18 @@ export class IncrementalMarkdown {
 
 const DATA_LINE_MARK = ' data-line="';
 
+interface Cut { parts: string[]; base: number[] }
+
+/** The block's HTML cut at its `data-line` values (at shift 0), made once. */
+function cutOf(b: Block): Cut {
+  return (b.cut ??= cutAtDataLines(b.html));
+}
+
 /**
  * HTML cut at its `data-line` values (the matches of DATA_LINE): parts[0] base[0] parts[1] …; run on every
- * block of a full render, so by indexOf rather than a regex iterator.
+ * block a render keeps ids of, so by indexOf rather than a regex iterator.
  */
-function cutAtDataLines(html: string): { parts: string[]; base: number[] } {
+function cutAtDataLines(html: string): Cut {
   const parts: string[] = [];
   const base: number[] = [];
   let at = 0;
@@ -414,8 +431,9 @@ function sameShape(a: number[], b: number[]): boolean {
 }
 
 function withShift(b: Block, shift: number, sourceLine: (l: number) => number): Block {
-  let html = b.parts[0];
-  for (let i = 0; i < b.base.length; i++) html += String(b.base[i] + shift) + b.parts[i + 1];
+  const { parts, base } = cutOf(b);
+  let html = parts[0];
+  for (let i = 0; i < base.length; i++) html += String(base[i] + shift) + parts[i + 1];
   const mapped = new Int32Array(b.mapped.length);
   for (let k = 0; k < mapped.length; k++) mapped[k] = sourceLine(b.line + k);
   return { ...b, shift, html: flatten(html), mapped };

@@ -4,6 +4,7 @@
 import type MarkdownIt from 'markdown-it';
 import { assembleLiquid, editPlainText, LiquidOutput, type LiquidPieces, type PlainTextEdit } from './liquidPieces';
 import { IncrementalMarkdown } from './markdownBlocks';
+import { stringBytes } from '../../cache/sizeLru';
 
 /** The page the layouts made around `{{ content }}`, and what else they gave. */
 export interface LayoutFrame<Refs = unknown> {
@@ -58,6 +59,19 @@ export class PostMemo {
 
   constructor(md: MarkdownIt.MarkdownIt) {
     this.markdown = new IncrementalMarkdown(md);
+  }
+
+  /** Bytes this keeps on the heap, about: the Markdown blocks, Liquid's source, pieces and output, and the page around the body. */
+  get bytes(): number {
+    let n = this.markdown.bytes;
+    const last = this.last;
+    if (last) {
+      n += stringBytes(last.pieces.source) + 8 * last.pieces.begins.length;
+      // The pieces, and their output joined once read (the Markdown's input).
+      for (const p of last.pieces.pieces) n += 2 * stringBytes(p);
+    }
+    if (this.frame) n += stringBytes(this.frame.before) + stringBytes(this.frame.after);
+    return n;
   }
 
   /**

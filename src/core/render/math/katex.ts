@@ -6,10 +6,12 @@ import { escapeHtml } from '../escape';
 import { mathJaxCompatible, mathJaxMacros } from './mathjaxCompat';
 
 /**
- * Bytes of KaTeX markup kept: the formulas of a few long posts (a 460-formula post takes about 3 MB);
- * the post being rendered may keep up to ROUND_BYTES (a 1 MB post of formulas takes about 25 MB).
+ * Bytes of KaTeX markup kept: the formulas of two or three long posts (a 460-formula post takes about
+ * 3 MB: the markup is HTML and its MathML copy, two bytes a character); the post being rendered may keep
+ * up to ROUND_BYTES (a 1 MB post of formulas takes about 25 MB). Part of the memory bench's budget
+ * (test/bench/memory.bench.ts: 20 MB retained after previewing a 37-post math blog).
  */
-const CACHE_BYTES = 12 * 1024 * 1024;
+const CACHE_BYTES = 8 * 1024 * 1024;
 const ROUND_BYTES = 48 * 1024 * 1024;
 
 export class MathRenderer {
