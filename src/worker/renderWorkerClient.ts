@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import type { RenderResult, RenderStep } from '../core/render/types';
 import { DeltaReceiver, postKey } from './resultDelta';
+import { TextSender, type VersionedText } from './textSync';
 
 export interface RenderLimits {
   /** Milliseconds one render may take (from the request to the result, opening the site included). */
@@ -18,7 +19,9 @@ export interface RenderLimits {
 export type WorkerOutcome = { result: RenderResult } | { stopped: RenderStopped };
 
 interface Pending {
-  message: Extract<ToWorkerMessage, { type: 'render' }>;
+  message: { id: number; site: WorkerSiteSpec; request: WorkerRenderRequest };
+  /** The editor's document the text is of (its version, and the edits since an earlier one). */
+  doc?: VersionedText;
   resolve: (o: WorkerOutcome) => void;
   reject: (e: Error) => void;
   step: RenderStep;
@@ -44,6 +47,8 @@ export class RenderWorkerClient {
   workersStarted = 0;
   /** The blocks of the posts' last results: the worker sends only what is not here. */
   private readonly deltas = new DeltaReceiver();
+  /** The posts' texts the worker holds (by version): the next request sends only the editor's changes. */
+  private readonly texts = new TextSender();
 
   /**
    * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
@@ -51,10 +56,13 @@ export class RenderWorkerClient {
    */
   constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>) {}
 
-  /** Renders in the worker; resolves with the result or with where the limits stopped it. */
-  render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+  /**
+   * Renders in the worker; resolves with the result or with where the limits stopped it. `doc`: the editor's
+   * document `request.text` is (version `doc.version`): the worker then gets only the edits since the text it holds.
+   */
+  render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void, doc?: VersionedText): Promise<WorkerOutcome> {
     return new Promise<WorkerOutcome>((resolve, reject) => {
-      const p: Pending = { message: { type: 'render', id: this.nextId++, site, request }, resolve, reject, step: 'site', file: request.path, started: Date.now(), onProgress };
+      const p: Pending = { message: { id: this.nextId++, site, request }, doc, resolve, reject, step: 'site', file: request.path, started: Date.now(), onProgress };
       this.pending.set(p.message.id, p);
       this.send(p);
     });
@@ -76,6 +84,7 @@ export class RenderWorkerClient {
   /** The worker forgets a site (or every site): the next render reads it again. */
   forget(root?: string): void {
     this.deltas.forget();
+    this.texts.forget();
     this.worker?.postMessage({ type: 'forget', root } satisfies ToWorkerMessage);
   }
 
@@ -96,7 +105,11 @@ export class RenderWorkerClient {
     clearTimeout(p.timer);
     p.timer = setTimeout(() => this.stop(p, 'time'), Math.max(1, limits.timeoutMs));
     w.ref();
-    w.postMessage({ ...p.message, held: this.deltas.holds(postKey(p.message.site.root, p.message.request.path)) });
+    const post = postKey(p.message.site.root, p.message.request.path);
+    const { text, ...request } = p.message.request;
+    w.postMessage({
+      type: 'render', id: p.message.id, site: p.message.site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post),
+    } satisfies ToWorkerMessage);
   }
 
   private ensure(memoryMb: number): Worker {
@@ -112,6 +125,8 @@ export class RenderWorkerClient {
     });
     this.worker = w;
     this.workerStep = undefined;
+    // A new worker holds no text.
+    this.texts.forget();
     this.workerMemoryMb = memoryMb;
     this.workersStarted++;
     // A message of a worker that was ended (its last words) is not about what the current one sent.
@@ -132,8 +147,14 @@ export class RenderWorkerClient {
       p.onProgress?.(m.step, m.file);
       return;
     }
+    if (m.type === 'needText') {
+      // The worker does not hold the text the edits start from: the same request again, with the whole text.
+      this.texts.forget(postKey(p.message.site.root, p.message.request.path));
+      this.send(p);
+      return;
+    }
     if (m.type === 'result') {
-      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}) });
+      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta, order: m.order } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}) });
       // A delta against blocks this side no longer holds: the same request again, answered whole.
       if (!result) { this.send(p); return; }
       this.finish(p);
