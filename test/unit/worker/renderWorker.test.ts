@@ -105,7 +105,7 @@ describe('Render worker', { concurrency: false }, () => {
       const m1 = sent[0];
       assert.ok(m1.type === 'render' && 'changes' in m1.text && !('text' in m1.text), 'only the edit crossed');
       // A change the host's record lacks: the worker's text would not be as long as the editor's. Refused, then whole.
-      const text2 = 'Lost edit. ' + text1;
+      const text2 = text1.slice(0, at) + 'Lost edit. ' + text1.slice(at);
       const r2 = await render(text2, 3, (from) => (from === 2 ? [] : undefined));
       assert.ok(r2.bodyHtml.includes('Lost edit.'), 'the preview shows the editor\'s text, not the worker\'s stale one');
       assert.deepEqual(sent.slice(1).map((m) => m.type === 'render' && ('changes' in m.text ? 'changes' : 'whole')), ['changes', 'whole']);
