@@ -104,10 +104,15 @@ export class EditLog {
     return stamp;
   }
 
+  /** Whether edits of the document under `key` are recorded (a preview rendered it). */
+  has(key: string): boolean {
+    return this.docs.has(key);
+  }
+
   /** An edit took `doc` to `version`; `changes` in the order the editor gave them. A gap in versions drops the record. */
   record(key: string, doc: object, version: number, changes: readonly TextChange[]): void {
     const d = this.docs.get(key);
-    if (!d) return;
+    if (!d || (d.doc === doc && version === d.version && !changes.length)) return; // (the dirty flag changed, not the text)
     // Each edit event moves the version by one: a larger step is an edit this side did not see.
     if (d.doc !== doc || version !== d.version + 1) { this.docs.delete(key); return; }
     const stamp = ++this.stamp;
