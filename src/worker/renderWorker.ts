@@ -89,7 +89,7 @@ async function render(m: Extract<ToWorkerMessage, { type: 'render' }>, text: str
       ...(resolveResource ? { resolveResource } : {}), ...(resolveThemeResource ? { resolveThemeResource } : {}),
     });
     const sent = deltas.send(postKey(m.site.root, m.request.path), result, m.held === true);
-    post({ type: 'result', id: m.id, result: sent.result, ...(sent.delta ? { delta: true as const, order: sent.order } : {}), ...(sent.sameCss ? { sameCss: true as const } : {}) });
+    post({ type: 'result', id: m.id, result: sent.result, ...(sent.delta ? { delta: true as const, order: sent.order } : {}), ...(sent.sameCss ? { sameCss: true as const } : {}), ...(sent.sameNotices ? { sameNotices: true as const } : {}) });
   } catch (e) {
     post({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
   }

@@ -3,6 +3,7 @@
 // limit per render. A render over either limit ends the worker (`terminate()`; V8 ends it itself at
 // the memory limit) and comes back as `stopped`, naming the step and file it was last on; renders that
 // were waiting behind it are sent again to a fresh worker, as is the next request.
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import type { RenderResult, RenderStep } from '../core/render/types';
@@ -16,7 +17,8 @@ export interface RenderLimits {
   memoryMb: number;
 }
 
-export type WorkerOutcome = { result: RenderResult } | { stopped: RenderStopped };
+/** `wireBytes`: the bytes the render's messages took host → worker and back, when the client measures them (`measureWire`). */
+export type WorkerOutcome = { result: RenderResult; wireBytes?: [number, number] } | { stopped: RenderStopped };
 
 interface Pending {
   message: { id: number; site: WorkerSiteSpec; request: WorkerRenderRequest };
@@ -31,6 +33,8 @@ interface Pending {
   heard?: boolean;
   timer?: ReturnType<typeof setTimeout>;
   onProgress?: (step: RenderStep, file: string) => void;
+  /** Bytes sent and received for this render, when measured. */
+  wire?: [number, number];
 }
 
 export class RenderWorkerClient {
@@ -43,6 +47,8 @@ export class RenderWorkerClient {
    * (RenderRequest.waitForCss), so a render that never hears from the worker was stopped in that step.
    */
   private workerStep: { step: RenderStep; file: string } | undefined;
+  /** Measure each render's message bytes (a serialization more per message: for the keystroke bench's trace). */
+  measureWire = false;
   /** How many workers were started (a stopped render makes the next request start another). */
   workersStarted = 0;
   /** The blocks of the posts' last results: the worker sends only what is not here. */
@@ -107,9 +113,9 @@ export class RenderWorkerClient {
     w.ref();
     const post = postKey(p.message.site.root, p.message.request.path);
     const { text, ...request } = p.message.request;
-    w.postMessage({
-      type: 'render', id: p.message.id, site: p.message.site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post),
-    } satisfies ToWorkerMessage);
+    const message: ToWorkerMessage = { type: 'render', id: p.message.id, site: p.message.site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post) };
+    if (this.measureWire) (p.wire ??= [0, 0])[0] += serialize(message).length;
+    w.postMessage(message);
   }
 
   private ensure(memoryMb: number): Worker {
@@ -153,12 +159,13 @@ export class RenderWorkerClient {
       this.send(p);
       return;
     }
+    if (this.measureWire) (p.wire ??= [0, 0])[1] += serialize(m).length;
     if (m.type === 'result') {
-      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta, order: m.order } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}) });
+      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta, order: m.order } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}), ...(m.sameNotices ? { sameNotices: m.sameNotices } : {}) });
       // A delta against blocks this side no longer holds: the same request again, answered whole.
       if (!result) { this.send(p); return; }
       this.finish(p);
-      p.resolve({ result });
+      p.resolve({ result, ...(p.wire ? { wireBytes: p.wire } : {}) });
       return;
     }
     this.finish(p);

@@ -15,6 +15,8 @@ export interface SentResult {
   delta?: true;
   /** `css` is empty: the theme CSS is the one of the last result (a theme's CSS can be hundreds of KB, and a keystroke leaves it). */
   sameCss?: true;
+  /** `notices` and `noticeDetails` are empty: the last result's stand (a keystroke seldom changes them). */
+  sameNotices?: true;
   /**
    * With `delta`: the body's blocks in order, as runs of three numbers `start, count, shift`: `count` blocks
    * of the host's last list from `start` on, each `data-line` moved by `shift` lines; `start` -1: the next
@@ -41,21 +43,24 @@ function whole(r: RenderResult): r is RenderResult & { blocks: Array<BodyBlock &
   return !!r.blocks && !!r.frame && r.blocks.every((b) => b.html !== undefined);
 }
 
+const noticesKey = (r: RenderResult): string => JSON.stringify([r.notices, r.noticeDetails]);
+
 /** The worker's side: what it sent each post's host last. */
 export class DeltaSender {
-  private readonly sent = new Map<string, { frame: [string, string]; at: Map<number, number>; shifts: number[]; css: string[] }>();
+  private readonly sent = new Map<string, { frame: [string, string]; at: Map<number, number>; shifts: number[]; css: string[]; notices: string }>();
 
   /** The result for `post` to send, given whether the host says it holds the post (`held`). */
   send(post: string, result: RenderResult, held: boolean): SentResult {
     const last = held ? this.sent.get(post) : undefined;
     this.sent.delete(post);
     if (!whole(result)) return { result };
-    this.sent.set(post, { frame: result.frame, at: new Map(result.blocks.map((b, i) => [b.id, i])), shifts: result.blocks.map((b) => b.shift), css: result.css });
+    this.sent.set(post, { frame: result.frame, at: new Map(result.blocks.map((b, i) => [b.id, i])), shifts: result.blocks.map((b) => b.shift), css: result.css, notices: noticesKey(result) });
     if (this.sent.size > POSTS) this.sent.delete(this.sent.keys().next().value as string);
     if (!last) return { result };
     const sameFrame = last.frame[0] === result.frame[0] && last.frame[1] === result.frame[1];
     // The renderer hands out the CSS it keeps: the same strings, compared by reference first.
     const sameCss = last.css.length === result.css.length && last.css.every((c, i) => c === result.css[i]);
+    const sameNotices = last.notices === noticesKey(result);
     const { frame: _f, ...rest } = result;
     const fresh: BodyBlock[] = [];
     const order: number[] = [];
@@ -71,10 +76,14 @@ export class DeltaSender {
       else order.push(start, 1, shift);
     }
     return {
-      result: { ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }), ...(sameCss ? { css: [] } : {}), blocks: fresh },
+      result: {
+        ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }), ...(sameCss ? { css: [] } : {}),
+        ...(sameNotices ? { notices: [], noticeDetails: [] } : {}), blocks: fresh,
+      },
       delta: true,
       order,
       ...(sameCss ? { sameCss: true as const } : {}),
+      ...(sameNotices ? { sameNotices: true as const } : {}),
     };
   }
 
@@ -86,7 +95,7 @@ export class DeltaSender {
 
 /** The host's side: the blocks of the posts it holds, to rebuild each result whole. */
 export class DeltaReceiver {
-  private readonly held = new Map<string, { frame: [string, string]; blocks: BodyBlock[]; css: string[] }>();
+  private readonly held = new Map<string, { frame: [string, string]; blocks: BodyBlock[]; css: string[]; notices: Pick<RenderResult, 'notices' | 'noticeDetails'> }>();
 
   /** Whether the next request for `post` may be answered with a delta. */
   holds(post: string): boolean {
@@ -106,6 +115,7 @@ export class DeltaReceiver {
     if (!sent.delta && !whole(r)) return r;
     const frame = r.frame ?? last!.frame;
     const css = sent.sameCss ? last!.css : r.css;
+    const notices = sent.sameNotices ? last!.notices : { notices: r.notices, noticeDetails: r.noticeDetails };
     let blocks: BodyBlock[];
     if (!sent.delta) blocks = r.blocks!;
     else {
@@ -133,9 +143,9 @@ export class DeltaReceiver {
     }
     let body = '';
     for (const b of blocks) body += b.html!;
-    this.held.set(post, { frame, blocks, css });
+    this.held.set(post, { frame, blocks, css, notices });
     if (this.held.size > POSTS) this.held.delete(this.held.keys().next().value as string);
-    return sent.delta ? { ...r, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks, css } : r;
+    return sent.delta ? { ...r, ...notices, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks, css } : r;
   }
 
   forget(): void {

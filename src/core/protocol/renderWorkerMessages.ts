@@ -65,9 +65,9 @@ export type FromWorkerMessage =
   /**
    * `delta`: `result.blocks` are only the blocks the host did not hold (with their HTML), `order` says where
    * they and the held ones go (src/worker/resultDelta.ts); `html`, `bodyHtml` are empty, `frame` absent
-   * when unchanged; `sameCss`: `css` is empty, the host's last one stands.
+   * when unchanged; `sameCss`: `css` is empty, the host's last one stands; `sameNotices`: so are the notices.
    */
-  | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true; order?: number[] }
+  | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true; sameNotices?: true; order?: number[] }
   /** The render's edits do not start from the text the worker holds: send the whole text (the same request). */
   | { type: 'needText'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -298,7 +298,7 @@ export class PreviewPanel extends Disposable {
         return;
       }
       const result = outcome.result;
-      if (TRACE) this.trace = { changed, start: started, text: textAt, rendered: wallNow(), renderMs: Object.values(result.timings).reduce((a, b) => a + b, 0) };
+      if (TRACE) this.trace = { changed, start: started, text: textAt, rendered: wallNow(), renderMs: Object.values(result.timings).reduce((a, b) => a + b, 0), ...(outcome.wireBytes ? { wireBytes: outcome.wireBytes } : {}) };
       this.stoppedNotice = undefined;
       // Site scripts change the DOM the blocks are in: their pages get whole bodies.
       const fast = siteScripts ? undefined : cutFrame(result);

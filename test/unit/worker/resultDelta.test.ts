@@ -42,9 +42,11 @@ describe('render results as the worker sends them', () => {
     assert.equal(sent.result.blocks?.length, 1, 'one block travels, with its HTML');
     assert.ok(sent.result.blocks?.[0].html);
     assert.deepEqual(sent.order?.length, 9, 'the order: the blocks before it, the new one, the blocks after (three runs), not every id');
+    assert.equal(sent.sameNotices, true, 'the notices did not change: they stay on the worker side');
     const back = receiver.receive('p', clone(sent));
     assert.equal(back?.html, r.html);
     assert.equal(back?.bodyHtml, r.bodyHtml);
+    assert.deepEqual([back?.notices, back?.noticeDetails], [r.notices, r.noticeDetails]);
   });
 
   test('a keystroke leaves the theme CSS on the worker side; the host keeps the one it has', async () => {
