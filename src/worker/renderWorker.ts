@@ -31,6 +31,8 @@ const sites = new Map<string, OpenSite>();
 const deltas = new DeltaSender();
 /** Each post's text as the host last sent it: the next request may send only the editor's changes. */
 const texts = new TextHolder();
+/** The site spec each root's last request sent: the next may send only the root (`sameSite`). */
+const specs = new Map<string, WorkerSiteSpec>();
 
 function post(m: FromWorkerMessage): void {
   parentPort?.postMessage(m);
@@ -99,9 +101,11 @@ function handle(m: ToWorkerMessage): void {
   switch (m.type) {
     case 'render': {
       // Taken as the messages come (before any await): each request's edits apply to the one before it.
-      const text = texts.take(postKey(m.site.root, m.request.path), m.text);
-      if (text === undefined) post({ type: 'needText', id: m.id });
-      else void render(m, text);
+      const site = m.sameSite ? specs.get(m.site.root) : m.site;
+      const text = site && texts.take(postKey(m.site.root, m.request.path), m.text);
+      if (site && !m.sameSite) specs.set(site.root, site);
+      if (site === undefined || text === undefined) post({ type: 'needText', id: m.id });
+      else void render({ ...m, site }, text);
       break;
     }
     case 'fileChanged':
@@ -119,6 +123,7 @@ function handle(m: ToWorkerMessage): void {
       else sites.delete(toPosix(m.root));
       deltas.forget();
       texts.forget();
+      specs.clear();
       break;
   }
 }

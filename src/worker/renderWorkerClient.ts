@@ -55,6 +55,8 @@ export class RenderWorkerClient {
   private readonly deltas = new DeltaReceiver();
   /** The posts' texts the worker holds (by version): the next request sends only the editor's changes. */
   private readonly texts = new TextSender();
+  /** The site spec (as JSON) the worker last got for each root: a request with the same one sends only the root. */
+  private readonly specs = new Map<string, string>();
 
   /**
    * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
@@ -91,6 +93,7 @@ export class RenderWorkerClient {
   forget(root?: string): void {
     this.deltas.forget();
     this.texts.forget();
+    this.specs.clear();
     this.worker?.postMessage({ type: 'forget', root } satisfies ToWorkerMessage);
   }
 
@@ -113,7 +116,14 @@ export class RenderWorkerClient {
     w.ref();
     const post = postKey(p.message.site.root, p.message.request.path);
     const { text, ...request } = p.message.request;
-    const message: ToWorkerMessage = { type: 'render', id: p.message.id, site: p.message.site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post) };
+    const { site } = p.message;
+    const spec = JSON.stringify(site);
+    const sameSite = this.specs.get(site.root) === spec;
+    this.specs.set(site.root, spec);
+    const message: ToWorkerMessage = {
+      type: 'render', id: p.message.id, site: sameSite ? { root: site.root } : site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post),
+      ...(sameSite ? { sameSite: true as const } : {}),
+    };
     if (this.measureWire) (p.wire ??= [0, 0])[0] += serialize(message).length;
     w.postMessage(message);
   }
@@ -131,8 +141,9 @@ export class RenderWorkerClient {
     });
     this.worker = w;
     this.workerStep = undefined;
-    // A new worker holds no text.
+    // A new worker holds no text and no spec.
     this.texts.forget();
+    this.specs.clear();
     this.workerMemoryMb = memoryMb;
     this.workersStarted++;
     // A message of a worker that was ended (its last words) is not about what the current one sent.
@@ -154,8 +165,9 @@ export class RenderWorkerClient {
       return;
     }
     if (m.type === 'needText') {
-      // The worker does not hold the text the edits start from: the same request again, with the whole text.
+      // The worker does not hold the text the edits start from: the same request again, with the whole text and spec.
       this.texts.forget(postKey(p.message.site.root, p.message.request.path));
+      this.specs.delete(p.message.site.root);
       this.send(p);
       return;
     }

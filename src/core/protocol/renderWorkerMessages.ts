@@ -49,9 +49,10 @@ export interface TextChange {
 export type ToWorkerMessage =
   /**
    * `held`: the host holds this post's blocks from an earlier result (the answer may be a delta, src/worker/resultDelta.ts).
-   * The request's text travels as `text` (whole, or edits of the text the worker holds).
+   * The request's text travels as `text` (whole, or edits of the text the worker holds); `sameSite`: `site` is
+   * only the root, the spec is the one the last request for that root sent (its fallback CSS alone is 13 KB).
    */
-  | { type: 'render'; id: number; site: WorkerSiteSpec; request: Omit<WorkerRenderRequest, 'text'>; text: WireText; held?: boolean }
+  | { type: 'render'; id: number; site: WorkerSiteSpec; request: Omit<WorkerRenderRequest, 'text'>; text: WireText; held?: boolean; sameSite?: true }
   /** A file of an open site changed on disk (path relative to the site root). */
   | { type: 'fileChanged'; root: string; path: string; change: 'changed' | 'created' | 'deleted' }
   /** Forget an open site (its folder moved, or it is no longer previewed). */
@@ -68,7 +69,7 @@ export type FromWorkerMessage =
    * when unchanged; `sameCss`: `css` is empty, the host's last one stands; `sameNotices`: so are the notices.
    */
   | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true; sameNotices?: true; order?: number[] }
-  /** The render's edits do not start from the text the worker holds: send the whole text (the same request). */
+  /** The render's edits do not start from the text the worker holds (or it has no site spec for `sameSite`): send the whole text and spec (the same request). */
   | { type: 'needText'; id: number }
   | { type: 'error'; id: number; message: string };
 

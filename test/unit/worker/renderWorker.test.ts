@@ -104,6 +104,7 @@ describe('Render worker', { concurrency: false }, () => {
       assert.equal(sent.length, 1);
       const m1 = sent[0];
       assert.ok(m1.type === 'render' && 'changes' in m1.text && !('text' in m1.text), 'only the edit crossed');
+      assert.ok(m1.sameSite && Object.keys(m1.site).length === 1, 'and the site by its root alone (the worker has its spec)');
       // A change the host's record lacks: the worker's text would not be as long as the editor's. Refused, then whole.
       const text2 = text1.slice(0, at) + 'Lost edit. ' + text1.slice(at);
       const r2 = await render(text2, 3, (from) => (from === 2 ? [] : undefined));
