@@ -15,6 +15,7 @@ import { NodeFileSystem } from '../cli/nodeFileSystem';
 import { relativeUrl } from '../cli/render';
 import { FolderSassCache } from '../cli/sassCache';
 import { DeltaSender, postKey } from './resultDelta';
+import { TextHolder } from './textSync';
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -27,6 +28,10 @@ interface OpenSite { key: string; renderer: Promise<SiteRenderer>; store: SiteSt
 const sites = new Map<string, OpenSite>();
 /** What the host holds of each post's last result: the next one sends only new blocks. */
 const deltas = new DeltaSender();
+/** Each post's text as the host last sent it: the next request may send only the editor's changes. */
+const texts = new TextHolder();
+/** The site spec each root's last request sent: the next may send only the root (`sameSite`). */
+const specs = new Map<string, WorkerSiteSpec>();
 
 function post(m: FromWorkerMessage): void {
   parentPort?.postMessage(m);
@@ -66,7 +71,7 @@ function urlMaker(map: WorkerResourceMap | undefined): ((p: string) => string) |
   return (p) => `${base}/${p.split('/').map(encodeUriSegment).join('/')}`;
 }
 
-async function render(m: Extract<ToWorkerMessage, { type: 'render' }>): Promise<void> {
+async function render(m: Extract<ToWorkerMessage, { type: 'render' }>, text: string): Promise<void> {
   let last = '';
   const progress = (step: RenderStep, file: string) => {
     // Only changes cross the thread (a post with a thousand formulas would otherwise send thousands).
@@ -82,11 +87,11 @@ async function render(m: Extract<ToWorkerMessage, { type: 'render' }>): Promise<
     const resolveResource = urlMaker(resources);
     const resolveThemeResource = urlMaker(themeResources);
     const result = await renderer.render({
-      ...request, progress,
+      ...request, text, progress,
       ...(resolveResource ? { resolveResource } : {}), ...(resolveThemeResource ? { resolveThemeResource } : {}),
     });
     const sent = deltas.send(postKey(m.site.root, m.request.path), result, m.held === true);
-    post({ type: 'result', id: m.id, result: sent.result, ...(sent.delta ? { delta: true as const } : {}), ...(sent.sameCss ? { sameCss: true as const } : {}) });
+    post({ type: 'result', id: m.id, result: sent.result, ...(sent.delta ? { delta: true as const, order: sent.order } : {}), ...(sent.sameCss ? { sameCss: true as const } : {}), ...(sent.sameNotices ? { sameNotices: true as const } : {}) });
   } catch (e) {
     post({ type: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) });
   }
@@ -94,9 +99,15 @@ async function render(m: Extract<ToWorkerMessage, { type: 'render' }>): Promise<
 
 function handle(m: ToWorkerMessage): void {
   switch (m.type) {
-    case 'render':
-      void render(m);
+    case 'render': {
+      // Taken as the messages come (before any await): each request's edits apply to the one before it.
+      const site = m.sameSite ? specs.get(m.site.root) : m.site;
+      const text = site && texts.take(postKey(m.site.root, m.request.path), m.text);
+      if (site && !m.sameSite) specs.set(site.root, site);
+      if (site === undefined || text === undefined) post({ type: 'needText', id: m.id });
+      else void render({ ...m, site }, text);
       break;
+    }
     case 'fileChanged':
       void (async () => {
         const site = sites.get(toPosix(m.root));
@@ -111,6 +122,8 @@ function handle(m: ToWorkerMessage): void {
       if (m.root === undefined) sites.clear();
       else sites.delete(toPosix(m.root));
       deltas.forget();
+      texts.forget();
+      specs.clear();
       break;
   }
 }

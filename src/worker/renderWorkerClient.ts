@@ -3,10 +3,12 @@
 // limit per render. A render over either limit ends the worker (`terminate()`; V8 ends it itself at
 // the memory limit) and comes back as `stopped`, naming the step and file it was last on; renders that
 // were waiting behind it are sent again to a fresh worker, as is the next request.
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import type { RenderResult, RenderStep } from '../core/render/types';
 import { DeltaReceiver, postKey } from './resultDelta';
+import { TextSender, type VersionedText } from './textSync';
 
 export interface RenderLimits {
   /** Milliseconds one render may take (from the request to the result, opening the site included). */
@@ -15,10 +17,13 @@ export interface RenderLimits {
   memoryMb: number;
 }
 
-export type WorkerOutcome = { result: RenderResult } | { stopped: RenderStopped };
+/** `wireBytes`: the bytes the render's messages took host → worker and back, when the client measures them (`measureWire`). */
+export type WorkerOutcome = { result: RenderResult; wireBytes?: [number, number] } | { stopped: RenderStopped };
 
 interface Pending {
-  message: Extract<ToWorkerMessage, { type: 'render' }>;
+  message: { id: number; site: WorkerSiteSpec; request: WorkerRenderRequest };
+  /** The editor's document the text is of (its version, and the edits since an earlier one). */
+  doc?: VersionedText;
   resolve: (o: WorkerOutcome) => void;
   reject: (e: Error) => void;
   step: RenderStep;
@@ -28,6 +33,8 @@ interface Pending {
   heard?: boolean;
   timer?: ReturnType<typeof setTimeout>;
   onProgress?: (step: RenderStep, file: string) => void;
+  /** Bytes sent and received for this render, when measured. */
+  wire?: [number, number];
 }
 
 export class RenderWorkerClient {
@@ -40,10 +47,16 @@ export class RenderWorkerClient {
    * (RenderRequest.waitForCss), so a render that never hears from the worker was stopped in that step.
    */
   private workerStep: { step: RenderStep; file: string } | undefined;
+  /** Measure each render's message bytes (a serialization more per message: for the keystroke bench's trace). */
+  measureWire = false;
   /** How many workers were started (a stopped render makes the next request start another). */
   workersStarted = 0;
   /** The blocks of the posts' last results: the worker sends only what is not here. */
   private readonly deltas = new DeltaReceiver();
+  /** The posts' texts the worker holds (by version): the next request sends only the editor's changes. */
+  private readonly texts = new TextSender();
+  /** The site spec (as JSON) the worker last got for each root: a request with the same one sends only the root. */
+  private readonly specs = new Map<string, string>();
 
   /**
    * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
@@ -51,10 +64,13 @@ export class RenderWorkerClient {
    */
   constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>) {}
 
-  /** Renders in the worker; resolves with the result or with where the limits stopped it. */
-  render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+  /**
+   * Renders in the worker; resolves with the result or with where the limits stopped it. `doc`: the editor's
+   * document `request.text` is (version `doc.version`): the worker then gets only the edits since the text it holds.
+   */
+  render(site: WorkerSiteSpec, request: WorkerRenderRequest, onProgress?: (step: RenderStep, file: string) => void, doc?: VersionedText): Promise<WorkerOutcome> {
     return new Promise<WorkerOutcome>((resolve, reject) => {
-      const p: Pending = { message: { type: 'render', id: this.nextId++, site, request }, resolve, reject, step: 'site', file: request.path, started: Date.now(), onProgress };
+      const p: Pending = { message: { id: this.nextId++, site, request }, doc, resolve, reject, step: 'site', file: request.path, started: Date.now(), onProgress };
       this.pending.set(p.message.id, p);
       this.send(p);
     });
@@ -76,6 +92,8 @@ export class RenderWorkerClient {
   /** The worker forgets a site (or every site): the next render reads it again. */
   forget(root?: string): void {
     this.deltas.forget();
+    this.texts.forget();
+    this.specs.clear();
     this.worker?.postMessage({ type: 'forget', root } satisfies ToWorkerMessage);
   }
 
@@ -96,7 +114,18 @@ export class RenderWorkerClient {
     clearTimeout(p.timer);
     p.timer = setTimeout(() => this.stop(p, 'time'), Math.max(1, limits.timeoutMs));
     w.ref();
-    w.postMessage({ ...p.message, held: this.deltas.holds(postKey(p.message.site.root, p.message.request.path)) });
+    const post = postKey(p.message.site.root, p.message.request.path);
+    const { text, ...request } = p.message.request;
+    const { site } = p.message;
+    const spec = JSON.stringify(site);
+    const sameSite = this.specs.get(site.root) === spec;
+    this.specs.set(site.root, spec);
+    const message: ToWorkerMessage = {
+      type: 'render', id: p.message.id, site: sameSite ? { root: site.root } : site, request, text: this.texts.wire(post, text, p.doc), held: this.deltas.holds(post),
+      ...(sameSite ? { sameSite: true as const } : {}),
+    };
+    if (this.measureWire) (p.wire ??= [0, 0])[0] += serialize(message).length;
+    w.postMessage(message);
   }
 
   private ensure(memoryMb: number): Worker {
@@ -112,6 +141,9 @@ export class RenderWorkerClient {
     });
     this.worker = w;
     this.workerStep = undefined;
+    // A new worker holds no text and no spec.
+    this.texts.forget();
+    this.specs.clear();
     this.workerMemoryMb = memoryMb;
     this.workersStarted++;
     // A message of a worker that was ended (its last words) is not about what the current one sent.
@@ -132,12 +164,20 @@ export class RenderWorkerClient {
       p.onProgress?.(m.step, m.file);
       return;
     }
+    if (m.type === 'needText') {
+      // The worker does not hold the text the edits start from: the same request again, with the whole text and spec.
+      this.texts.forget(postKey(p.message.site.root, p.message.request.path));
+      this.specs.delete(p.message.site.root);
+      this.send(p);
+      return;
+    }
+    if (this.measureWire) (p.wire ??= [0, 0])[1] += serialize(m).length;
     if (m.type === 'result') {
-      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}) });
+      const result = this.deltas.receive(postKey(p.message.site.root, p.message.request.path), { result: m.result, ...(m.delta ? { delta: m.delta, order: m.order } : {}), ...(m.sameCss ? { sameCss: m.sameCss } : {}), ...(m.sameNotices ? { sameNotices: m.sameNotices } : {}) });
       // A delta against blocks this side no longer holds: the same request again, answered whole.
       if (!result) { this.send(p); return; }
       this.finish(p);
-      p.resolve({ result });
+      p.resolve({ result, ...(p.wire ? { wireBytes: p.wire } : {}) });
       return;
     }
     this.finish(p);

@@ -1,7 +1,8 @@
 // A render result crosses from the render worker to the host as a delta: after the first result of a
-// post, only the blocks the host does not have yet travel (with their HTML), the others by id, and the
-// page around the body only when it changed. A keystroke in a 1.3 MB math post then sends one paragraph,
-// not two copies of the page (structured-cloning those took longer than a frame by itself).
+// post, only the blocks the host does not have yet travel (with their HTML), and where every block goes as
+// runs of the host's last list (`order`: a keystroke in a 480-block post is three runs, not 480 ids), and
+// the page around the body only when it changed. A keystroke in a 1.3 MB math post then sends one
+// paragraph, not two copies of the page (structured-cloning those took longer than a frame by itself).
 // The worker side (DeltaSender) and the host side (DeltaReceiver) keep the same view of what the host
 // holds: results arrive in the order they were sent, and each request says whether the host still
 // holds the post (it forgets posts beyond a few), so a sender that lost track sends the whole result.
@@ -14,6 +15,14 @@ export interface SentResult {
   delta?: true;
   /** `css` is empty: the theme CSS is the one of the last result (a theme's CSS can be hundreds of KB, and a keystroke leaves it). */
   sameCss?: true;
+  /** `notices` and `noticeDetails` are empty: the last result's stand (a keystroke seldom changes them). */
+  sameNotices?: true;
+  /**
+   * With `delta`: the body's blocks in order, as runs of three numbers `start, count, shift`: `count` blocks
+   * of the host's last list from `start` on, each `data-line` moved by `shift` lines; `start` -1: the next
+   * `count` blocks of `result.blocks` (the new ones, with their HTML).
+   */
+  order?: number[];
 }
 
 /** A post's key on both sides: the site folder (as the host sent it) and the post's path. */
@@ -34,29 +43,47 @@ function whole(r: RenderResult): r is RenderResult & { blocks: Array<BodyBlock &
   return !!r.blocks && !!r.frame && r.blocks.every((b) => b.html !== undefined);
 }
 
+const noticesKey = (r: RenderResult): string => JSON.stringify([r.notices, r.noticeDetails]);
+
 /** The worker's side: what it sent each post's host last. */
 export class DeltaSender {
-  private readonly sent = new Map<string, { frame: [string, string]; ids: Set<number>; css: string[] }>();
+  private readonly sent = new Map<string, { frame: [string, string]; at: Map<number, number>; shifts: number[]; css: string[]; notices: string }>();
 
   /** The result for `post` to send, given whether the host says it holds the post (`held`). */
   send(post: string, result: RenderResult, held: boolean): SentResult {
     const last = held ? this.sent.get(post) : undefined;
     this.sent.delete(post);
     if (!whole(result)) return { result };
-    this.sent.set(post, { frame: result.frame, ids: new Set(result.blocks.map((b) => b.id)), css: result.css });
+    this.sent.set(post, { frame: result.frame, at: new Map(result.blocks.map((b, i) => [b.id, i])), shifts: result.blocks.map((b) => b.shift), css: result.css, notices: noticesKey(result) });
     if (this.sent.size > POSTS) this.sent.delete(this.sent.keys().next().value as string);
     if (!last) return { result };
     const sameFrame = last.frame[0] === result.frame[0] && last.frame[1] === result.frame[1];
     // The renderer hands out the CSS it keeps: the same strings, compared by reference first.
     const sameCss = last.css.length === result.css.length && last.css.every((c, i) => c === result.css[i]);
+    const sameNotices = last.notices === noticesKey(result);
     const { frame: _f, ...rest } = result;
+    const fresh: BodyBlock[] = [];
+    const order: number[] = [];
+    for (const b of result.blocks) {
+      const i = last.at.get(b.id);
+      const start = i ?? -1;
+      const shift = i === undefined ? 0 : b.shift - last.shifts[i];
+      if (i === undefined) fresh.push(b);
+      const n = order.length;
+      // The run before goes on: the next new block, or the next held one moved as much.
+      if (n && order[n - 3] === -1 && start === -1) order[n - 2]++;
+      else if (n && start >= 0 && order[n - 3] >= 0 && order[n - 3] + order[n - 2] === start && order[n - 1] === shift) order[n - 2]++;
+      else order.push(start, 1, shift);
+    }
     return {
       result: {
         ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }), ...(sameCss ? { css: [] } : {}),
-        blocks: result.blocks.map((b) => (last.ids.has(b.id) ? { id: b.id, length: b.length, shift: b.shift } : b)),
+        ...(sameNotices ? { notices: [], noticeDetails: [] } : {}), blocks: fresh,
       },
       delta: true,
+      order,
       ...(sameCss ? { sameCss: true as const } : {}),
+      ...(sameNotices ? { sameNotices: true as const } : {}),
     };
   }
 
@@ -68,7 +95,7 @@ export class DeltaSender {
 
 /** The host's side: the blocks of the posts it holds, to rebuild each result whole. */
 export class DeltaReceiver {
-  private readonly held = new Map<string, { frame: [string, string]; blocks: Map<number, { html: string; shift: number }>; css: string[] }>();
+  private readonly held = new Map<string, { frame: [string, string]; blocks: BodyBlock[]; css: string[]; notices: Pick<RenderResult, 'notices' | 'noticeDetails'> }>();
 
   /** Whether the next request for `post` may be answered with a delta. */
   holds(post: string): boolean {
@@ -88,23 +115,37 @@ export class DeltaReceiver {
     if (!sent.delta && !whole(r)) return r;
     const frame = r.frame ?? last!.frame;
     const css = sent.sameCss ? last!.css : r.css;
-    const blocks: BodyBlock[] = [];
-    const kept = new Map<number, { html: string; shift: number }>();
-    let body = '';
-    for (const b of r.blocks!) {
-      let html = b.html;
-      if (html === undefined) {
-        const had = last?.blocks.get(b.id);
-        if (!had) return undefined;
-        html = shiftDataLines(had.html, b.shift - had.shift);
+    const notices = sent.sameNotices ? last!.notices : { notices: r.notices, noticeDetails: r.noticeDetails };
+    let blocks: BodyBlock[];
+    if (!sent.delta) blocks = r.blocks!;
+    else {
+      const order = sent.order;
+      const fresh = r.blocks ?? [];
+      if (!order || order.length % 3 || fresh.some((b) => b.html === undefined)) return undefined;
+      blocks = [];
+      let next = 0;
+      for (let k = 0; k < order.length; k += 3) {
+        const [start, count, shift] = [order[k], order[k + 1], order[k + 2]];
+        if (start === -1) {
+          if (next + count > fresh.length) return undefined;
+          blocks.push(...fresh.slice(next, next + count));
+          next += count;
+          continue;
+        }
+        if (start < 0 || start + count > last!.blocks.length) return undefined;
+        for (let i = start; i < start + count; i++) {
+          const had = last!.blocks[i];
+          const html = shiftDataLines(had.html!, shift);
+          blocks.push({ id: had.id, length: html.length, shift: had.shift + shift, html });
+        }
       }
-      kept.set(b.id, { html, shift: b.shift });
-      blocks.push({ id: b.id, length: html.length, shift: b.shift, html });
-      body += html;
+      if (next !== fresh.length) return undefined;
     }
-    this.held.set(post, { frame, blocks: kept, css });
+    let body = '';
+    for (const b of blocks) body += b.html!;
+    this.held.set(post, { frame, blocks, css, notices });
     if (this.held.size > POSTS) this.held.delete(this.held.keys().next().value as string);
-    return sent.delta ? { ...r, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks, css } : r;
+    return sent.delta ? { ...r, ...notices, html: frame[0] + body + frame[1], bodyHtml: body, frame, blocks, css } : r;
   }
 
   forget(): void {

@@ -141,6 +141,7 @@ await runE2E({
     const traces = () => consoleLines.slice(traceFrom).filter((l) => l.startsWith('[techblog-trace] ')).map((l) => JSON.parse(l.slice(17)));
     await waitFor('the trace of the last keystroke', () => traces().some((t) => t.changed >= keys[count - 1]), { timeout: 5_000, interval: 50 }).catch(() => undefined);
     const stages = { 'key → host change': [], 'waiting for a render': [], 'text and site': [], 'worker round trip': [], '  of it rendering': [], 'host after render': [], 'host → webview': [], 'patch in the webview': [] };
+    const wire = { up: [], down: [] };
     for (let i = 0; i < count; i++) {
       // The render that took keystroke i: the first whose change came after the key (and before the next).
       const t = traces().find((x) => x.changed >= keys[i] - 1 && (i + 1 >= count || x.changed < keys[i + 1]));
@@ -153,6 +154,7 @@ await runE2E({
       stages['host after render'].push(t.posted - t.rendered);
       stages['host → webview'].push(t.received - t.posted);
       stages['patch in the webview'].push(t.applied - t.received);
+      if (t.wireBytes) { wire.up.push(t.wireBytes[0]); wire.down.push(t.wireBytes[1]); }
     }
     const quantile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
     const size = fs.statSync(path.join(workspace, '_posts', file)).size;
@@ -160,6 +162,10 @@ await runE2E({
       `p90 ${quantile(samples, 0.9).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms over ${samples.length} keystrokes (target ≤ 16 ms median, ≤ 33 ms p90)`);
     for (const [stage, xs] of Object.entries(stages)) {
       if (xs.length) console.log(`[bench]   ${stage.padEnd(22)} median ${quantile(xs, 0.5).toFixed(1).padStart(6)} ms, p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)} ms (${xs.length} traced)`);
+    }
+    if (wire.up.length) {
+      console.log(`[bench]   message bytes per render: host → worker median ${quantile(wire.up, 0.5)} B (max ${Math.max(...wire.up)}), ` +
+        `worker → host median ${quantile(wire.down, 0.5)} B (max ${Math.max(...wire.down)}) (${wire.up.length} traced)`);
     }
     // Leave the post as it was on disk (the preview renders the editor's text, not the file).
     await palette(page, 'File: Revert File');

@@ -88,6 +88,8 @@ export interface PreviewTrace {
   renderMs: number;
   /** The message was posted to the webview. */
   posted: number;
+  /** Bytes the render's messages took host → worker and worker → host (v8 serialization, as postMessage clones). */
+  wireBytes?: [number, number];
   /** The first frame of a new panel: the steps before the render (see FirstFrameTrace); with the update sent on `ready`. */
   first?: FirstFrameTrace;
 }

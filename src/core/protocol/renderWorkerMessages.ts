@@ -31,9 +31,28 @@ export type WorkerRenderRequest = Omit<RenderRequest, 'resolveResource' | 'resol
   themeResources?: WorkerResourceMap;
 };
 
+/**
+ * The post's text on the wire (src/worker/textSync.ts): whole (with the editor's version, when there is one),
+ * or the editor's changes since the version the worker holds (`from`) and the length of the result.
+ */
+export type WireText =
+  | { text: string; version?: number }
+  | { version: number; from: number; changes: TextChange[]; length: number };
+
+/** One change as the editor reports it: [start, end) of the text before it replaced by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export type ToWorkerMessage =
-  /** `held`: the host holds this post's blocks from an earlier result (the answer may be a delta, src/worker/resultDelta.ts). */
-  | { type: 'render'; id: number; site: WorkerSiteSpec; request: WorkerRenderRequest; held?: boolean }
+  /**
+   * `held`: the host holds this post's blocks from an earlier result (the answer may be a delta, src/worker/resultDelta.ts).
+   * The request's text travels as `text` (whole, or edits of the text the worker holds); `sameSite`: `site` is
+   * only the root, the spec is the one the last request for that root sent (its fallback CSS alone is 13 KB).
+   */
+  | { type: 'render'; id: number; site: WorkerSiteSpec; request: Omit<WorkerRenderRequest, 'text'>; text: WireText; held?: boolean; sameSite?: true }
   /** A file of an open site changed on disk (path relative to the site root). */
   | { type: 'fileChanged'; root: string; path: string; change: 'changed' | 'created' | 'deleted' }
   /** Forget an open site (its folder moved, or it is no longer previewed). */
@@ -45,10 +64,13 @@ export type FromWorkerMessage =
   /** The render entered a step on a file (site-relative): the host names them when it stops a render. */
   | { type: 'progress'; id: number; step: RenderStep; file: string }
   /**
-   * `delta`: only the blocks the host did not hold carry HTML; `html`, `bodyHtml` are empty, `frame` absent
-   * when unchanged; `sameCss`: `css` is empty, the host's last one stands.
+   * `delta`: `result.blocks` are only the blocks the host did not hold (with their HTML), `order` says where
+   * they and the held ones go (src/worker/resultDelta.ts); `html`, `bodyHtml` are empty, `frame` absent
+   * when unchanged; `sameCss`: `css` is empty, the host's last one stands; `sameNotices`: so are the notices.
    */
-  | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true }
+  | { type: 'result'; id: number; result: RenderResult; delta?: true; sameCss?: true; sameNotices?: true; order?: number[] }
+  /** The render's edits do not start from the text the worker holds (or it has no site spec for `sameSite`): send the whole text and spec (the same request). */
+  | { type: 'needText'; id: number }
   | { type: 'error'; id: number; message: string };
 
 /** Why a render was stopped. */

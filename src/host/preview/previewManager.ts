@@ -37,6 +37,10 @@ export class PreviewManager extends Disposable {
     this.register({ dispose: () => { for (const p of [...this.panels]) p.dispose(); } });
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => {
+      // Recorded for previewed documents: the render worker gets these changes, not the whole text.
+      const key = e.document.uri.toString();
+      const { edits } = this.renderers;
+      if (edits.has(key)) edits.record(key, e.document, e.document.version, e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text })));
       if (e.contentChanges.length === 0) return;
       for (const p of this.panels) if (p.shows(e.document.uri)) p.schedule();
     }));

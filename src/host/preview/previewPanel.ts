@@ -20,6 +20,7 @@ import type { PreviewRenderers, PreviewSource } from './previewRenderers';
 import { DOWNLOAD_THEME_COMMAND } from '../theme/downloadThemeCommand';
 import type { ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
+import type { VersionedText } from '../../worker/textSync';
 
 export interface PreviewPatch {
   panel: PreviewPanel;
@@ -240,11 +241,18 @@ export class PreviewPanel extends Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private async documentText(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
+  /** The editor's text (and its version: the render worker then gets only the edits since the text it holds), or the file's. */
+  private async documentText(uri: vscode.Uri): Promise<{ text: string; doc?: VersionedText } | undefined> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open) {
+      const { edits } = this.deps.renderers;
+      // Read together with the text: the edits recorded after this version apply to it.
+      const version = edits.seen(key, open, open.version);
+      return { text: open.getText(), doc: { version, since: (from) => edits.since(key, from, version) } };
+    }
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
     } catch {
       return undefined;
     }
@@ -259,10 +267,10 @@ export class PreviewPanel extends Disposable {
     this.changedAt = undefined;
     try {
       this.script ??= await this.deps.assets.script();
-      const [text, source] = await Promise.all([this.documentText(uri), this.deps.renderers.forDocument(uri)]);
+      const [read, source] = await Promise.all([this.documentText(uri), this.deps.renderers.forDocument(uri)]);
       if (this.isDisposed || !this.shows(uri)) return;
       const textAt = TRACE ? wallNow() : 0;
-      if (text === undefined) {
+      if (read === undefined) {
         this.showProblem(vscode.l10n.t('{0} cannot be read: it was deleted or moved.', vscode.workspace.asRelativePath(uri)));
         return;
       }
@@ -278,19 +286,19 @@ export class PreviewPanel extends Disposable {
       // cache), else the page without it, and the render after brings it (see RenderRequest.waitForCss).
       const firstFrame = this.last === undefined;
       const outcome = await this.deps.renderers.render(source, {
-        path: source.rel, text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
+        path: source.rel, text: read.text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
         ...(firstFrame ? { waitForCss: false } : {}),
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
-      (step, file) => this.progressEmitter.fire({ step, file }));
+      (step, file) => this.progressEmitter.fire({ step, file }), read.doc);
       if (this.isDisposed || !this.shows(uri)) return;
       if ('stopped' in outcome) {
         this.showStopped(outcome.stopped);
         return;
       }
       const result = outcome.result;
-      if (TRACE) this.trace = { changed, start: started, text: textAt, rendered: wallNow(), renderMs: Object.values(result.timings).reduce((a, b) => a + b, 0) };
+      if (TRACE) this.trace = { changed, start: started, text: textAt, rendered: wallNow(), renderMs: Object.values(result.timings).reduce((a, b) => a + b, 0), ...(outcome.wireBytes ? { wireBytes: outcome.wireBytes } : {}) };
       this.stoppedNotice = undefined;
       // Site scripts change the DOM the blocks are in: their pages get whole bodies.
       const fast = siteScripts ? undefined : cutFrame(result);

@@ -11,6 +11,7 @@ import { SiteRenderer } from '../../core/render/renderer';
 import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
 import type { RenderWorkerClient, WorkerOutcome } from '../../worker/renderWorkerClient';
+import { EditLog, type VersionedText } from '../../worker/textSync';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
@@ -69,6 +70,8 @@ export class PreviewRenderers extends Disposable {
   private readonly sassCacheDir: string | undefined;
   /** The render worker (dist/renderWorker.js), started with the first render of a site on disk. */
   private worker: RenderWorkerClient | undefined;
+  /** The previewed documents' edits by version (recorded by the PreviewManager), for the render worker. */
+  readonly edits = new EditLog();
   /** Per folder that is not a site: its files, listed once (bounded) for the worker. */
   private readonly looseFiles = new Map<string, Promise<string[]>>();
   private readonly workerScript: string | undefined;
@@ -174,13 +177,14 @@ export class PreviewRenderers extends Disposable {
    * Renders a document of `source`: in the render worker, under the time and memory limits, when the
    * site (and its theme) are files on disk; otherwise (a virtual workspace) on the host, as before.
    * `bases`: the webview URIs of the site's and the theme's folders (the worker appends file paths).
+   * `doc`: the open document `request.text` is, by version: the worker then gets its edits (see `edits`).
    */
-  async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void): Promise<WorkerOutcome> {
+  async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void, doc?: VersionedText): Promise<WorkerOutcome> {
     const spec = await this.workerSpec(source);
     if (!spec) return { result: await (await source.renderer()).render(request) };
     this.worker ??= startRenderWorker(this.workerScript!);
     const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
-    return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress);
+    return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress, doc);
   }
 
   /**

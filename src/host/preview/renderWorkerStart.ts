@@ -16,5 +16,8 @@ export function renderWorkerScript(extensionUri: vscode.Uri, log: Log): string |
 }
 
 export function startRenderWorker(script: string): RenderWorkerClient {
-  return new RenderWorkerClient(script, renderLimits, vscode.l10n.bundle);
+  const client = new RenderWorkerClient(script, renderLimits, vscode.l10n.bundle);
+  // The keystroke bench's trace (see PreviewTrace) reports the bytes each render put on the wire.
+  client.measureWire = process.env.TECHBLOG_PREVIEW_TRACE === '1';
+  return client;
 }

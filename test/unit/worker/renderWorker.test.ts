@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeUriSegment } from '../../../src/core/protocol/renderWorkerMessages';
+import { encodeUriSegment, type TextChange, type ToWorkerMessage } from '../../../src/core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../../src/core/render/renderer';
 import { stoppedNoticeText } from '../../../src/core/render/renderLimits';
 import type { CliIO } from '../../../src/cli/commands';
@@ -75,6 +75,41 @@ describe('Render worker', { concurrency: false }, () => {
       assert.ok(steps.includes(`markdown ${post}`), steps.join(' | '));
       assert.ok(steps.some((s) => s.startsWith('layout _layouts/')), steps.join(' | '));
       assert.ok(steps.some((s) => s.startsWith('sass ')), steps.join(' | '));
+    } finally {
+      client.dispose();
+    }
+  });
+
+  test('a keystroke sends the worker only the edit; edits that do not fit the text it holds are refused and the whole text goes again', async () => {
+    const post = `_posts/${fs.readdirSync(path.join(SAMPLE, '_posts')).filter((f) => f.endsWith('.md')).sort()[0]}`;
+    const text0 = fs.readFileSync(path.join(SAMPLE, post), 'utf8');
+    const client = new RenderWorkerClient(SCRIPT, () => ({ timeoutMs: 60_000, memoryMb: 512 }));
+    const sent: ToWorkerMessage[] = [];
+    const render = async (text: string, version: number, since: (from: number) => TextChange[] | undefined) => {
+      const out = await client.render({ root: SAMPLE }, { path: post, text, now: new Date('2024-01-01T00:00:00Z'), resources: { base: 'https://site.test' } }, undefined, { version, since });
+      assert.ok('result' in out, JSON.stringify(out));
+      return out.result;
+    };
+    try {
+      await render(text0, 1, () => undefined);
+      // Every message to the worker, from now on.
+      const worker = (client as unknown as { worker: { postMessage: (m: ToWorkerMessage) => void } }).worker;
+      const postMessage = worker.postMessage.bind(worker);
+      worker.postMessage = (m) => { sent.push(m); postMessage(m); };
+      const at = text0.lastIndexOf('\n\n') + 2;
+      const typed: TextChange = { start: at, end: at, text: 'Typedwordhere ' };
+      const text1 = text0.slice(0, at) + typed.text + text0.slice(at);
+      const r1 = await render(text1, 2, (from) => (from === 1 ? [typed] : undefined));
+      assert.ok(r1.bodyHtml.includes('Typedwordhere'), 'the preview shows the typed text');
+      assert.equal(sent.length, 1);
+      const m1 = sent[0];
+      assert.ok(m1.type === 'render' && 'changes' in m1.text && !('text' in m1.text), 'only the edit crossed');
+      assert.ok(m1.sameSite && Object.keys(m1.site).length === 1, 'and the site by its root alone (the worker has its spec)');
+      // A change the host's record lacks: the worker's text would not be as long as the editor's. Refused, then whole.
+      const text2 = text1.slice(0, at) + 'Lost edit. ' + text1.slice(at);
+      const r2 = await render(text2, 3, (from) => (from === 2 ? [] : undefined));
+      assert.ok(r2.bodyHtml.includes('Lost edit.'), 'the preview shows the editor\'s text, not the worker\'s stale one');
+      assert.deepEqual(sent.slice(1).map((m) => m.type === 'render' && ('changes' in m.text ? 'changes' : 'whole')), ['changes', 'whole']);
     } finally {
       client.dispose();
     }

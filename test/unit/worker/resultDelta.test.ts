@@ -39,10 +39,14 @@ describe('render results as the worker sends them', () => {
     assert.equal(sent.delta, true);
     assert.equal(sent.result.html, '');
     assert.equal(sent.result.frame, undefined, 'the page around the body did not change');
-    assert.equal(sent.result.blocks?.filter((b) => b.html !== undefined).length, 1, 'one block carries HTML');
+    assert.equal(sent.result.blocks?.length, 1, 'one block travels, with its HTML');
+    assert.ok(sent.result.blocks?.[0].html);
+    assert.deepEqual(sent.order?.length, 9, 'the order: the blocks before it, the new one, the blocks after (three runs), not every id');
+    assert.equal(sent.sameNotices, true, 'the notices did not change: they stay on the worker side');
     const back = receiver.receive('p', clone(sent));
     assert.equal(back?.html, r.html);
     assert.equal(back?.bodyHtml, r.bodyHtml);
+    assert.deepEqual([back?.notices, back?.noticeDetails], [r.notices, r.noticeDetails]);
   });
 
   test('a keystroke leaves the theme CSS on the worker side; the host keeps the one it has', async () => {
@@ -78,8 +82,12 @@ describe('render results as the worker sends them', () => {
     text = text.replace('Paragraph 3 with', 'Paragraph 3\nwith');
     const r = await render(text);
     const sent = sender.send('p', r, receiver.holds('p'));
-    assert.ok(sent.result.blocks?.some((b) => b.html === undefined && b.shift !== 0), 'kept blocks moved');
-    assert.equal(receiver.receive('p', clone(sent))?.bodyHtml, r.bodyHtml);
+    const order = sent.order ?? [];
+    const runs = Array.from({ length: order.length / 3 }, (_, k) => order.slice(3 * k, 3 * k + 3));
+    assert.ok(runs.some(([start, count, shift]) => start >= 0 && count > 10 && shift === 1), `the kept blocks below move one line, as one run: ${JSON.stringify(runs)}`);
+    const back = receiver.receive('p', clone(sent));
+    assert.equal(back?.bodyHtml, r.bodyHtml);
+    assert.deepEqual(back?.blocks?.map((b) => [b.id, b.shift, b.length]), r.blocks?.map((b) => [b.id, b.shift, b.length]));
   });
 
   test('a host that forgot the post gets it whole; a delta it cannot use is refused', async () => {
@@ -98,6 +106,19 @@ describe('render results as the worker sends them', () => {
     const whole = sender.send('p', r, receiver.holds('p'));
     assert.equal(whole.delta, undefined);
     assert.equal(receiver.receive('p', clone(whole))?.html, r.html);
+  });
+
+  test('an order naming blocks the host does not hold is refused', async () => {
+    const { render } = await setUp();
+    const sender = new DeltaSender();
+    const receiver = new DeltaReceiver();
+    let text = FRONT + BODY;
+    receiver.receive('p', clone(sender.send('p', await render(text), false)));
+    text = text.replace('Paragraph 9 with', 'Paragraph 9 and');
+    const sent = clone(sender.send('p', await render(text), true));
+    assert.equal(receiver.receive('p', { ...sent, order: [0, 1000, 0] }), undefined, 'past the held list');
+    receiver.receive('p', clone(sender.send('p', await render(text), false)));
+    assert.equal(receiver.receive('p', { ...sent, order: [-1, 2, 0] }), undefined, 'more new blocks than sent');
   });
 
   test('shiftDataLines moves every data-line and nothing else', () => {

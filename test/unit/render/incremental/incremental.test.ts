@@ -71,6 +71,7 @@ async function property(seed: number, shape: PostShape | ((rng: () => number) =>
     assert.ok(received, `${where}: the delta names blocks the host holds`);
     assert.equal(received.html, a.html, `${where}: the page rebuilt from the delta`);
     assert.equal(received.bodyHtml, a.bodyHtml, `${where}: the body rebuilt from the delta`);
+    assert.deepEqual([received.notices, received.noticeDetails], [a.notices, a.noticeDetails], `${where}: the notices (sent only when they changed)`);
     assert.deepEqual(received.blocks?.map((x) => [x.id, x.shift, x.html]), a.blocks?.map((x) => [x.id, x.shift, x.html]), where);
     if (a.blocks) {
       assert.equal(a.blocks.reduce((n, x) => n + x.length, 0), a.bodyHtml.length, `${where}: blocks cut the body`);
