@@ -1,0 +1,104 @@
+// The site model as the renderer keeps it: the config (the one reader, site/config.ts), the posts, pages
+// and data (siteModel.ts), the plugins the site turns on, and a version that changes whenever what
+// Liquid's `site` is built from changes. Loaded from the site's files, kept current by their changes.
+import { parseSiteConfig } from '../site/config';
+import { sitePlugins } from '../site/githubPages';
+import { includesDirOf } from './liquid/siteTemplates';
+import { RenderPlugins } from './plugins/sitePlugins';
+import type { SiteFiles } from './siteFiles';
+import { readDocument, SiteModel, type SiteDocument } from './siteModel';
+
+/** What the model asks of the rest of the renderer while it loads. */
+export interface SiteStateHooks {
+  /** The site (or its theme) has a layout of that name. */
+  hasLayout(name: string, layoutsDir: string): boolean;
+  /** A heading's Markdown as plain text (titles from headings). */
+  plain(md: string): string;
+}
+
+/** What a file change asks of the renderer besides the model: read everything again, or forget the templates or the CSS. */
+export type SiteChange = 'reload' | 'templates' | 'css' | undefined;
+
+export class SiteState {
+  model!: SiteModel;
+  plugins!: RenderPlugins;
+  /** Changes whenever the model does (Liquid's `site` is built again). */
+  version = 0;
+
+  constructor(private readonly files: SiteFiles, private readonly hooks: SiteStateHooks) {}
+
+  /** Reads the file list, config, posts, pages and data again. */
+  async load(): Promise<void> {
+    const files = this.files;
+    await files.list();
+    const safe = files.safe;
+    const other = files.otherGenerator();
+    const configText = await files.configText();
+    const config = parseSiteConfig(configText);
+    safe.setPatterns(config.exclude, config.include);
+    // The theme's layouts count for plugins that pick a default layout (its includes dir is known after the load).
+    files.placeTheme({ layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir });
+    const gemfile = !other && files.siteHas('Gemfile') ? await safe.read('Gemfile', { content: false }) : undefined;
+    const plugins = (this.plugins = new RenderPlugins(other ? { enabled: new Set(), githubPages: undefined } : sitePlugins(config, gemfile), (p) => files.has(p)));
+    const hooks = { hasLayout: (name: string) => this.hooks.hasLayout(name, config.layoutsDir), plain: (md: string) => this.hooks.plain(md) };
+    this.model = await SiteModel.load({
+      configText, files: files.resources.files, read: (p) => safe.read(p), config: other ? files.indexConfig : config,
+      parse: (p, text, formats) => files.frontMatter(p, text, formats),
+      adjust: (doc, raw) => { plugins.raw = raw; return plugins.adjust(doc, hooks); },
+      keepWithoutFrontMatter: (p, raw) => { plugins.raw = raw; return plugins.keepWithoutFrontMatter(p); },
+    });
+    plugins.raw = this.model.raw;
+    await plugins.loadGithub((p) => files.readRaw(p));
+    this.version++;
+    const modelConfig = this.model.config;
+    files.placeTheme({ layoutsDir: modelConfig.layoutsDir, includesDir: includesDirOf(this.model.raw), sassDir: modelConfig.sass.sassDir });
+    // The theme's `_data` under the site's (Jekyll deep-merges them; here a site file replaces the theme's of the same name).
+    for await (const [f, text] of files.themeData()) this.model.setData(f, text);
+    files.resources.setSite(modelConfig.baseurl, other ? modelConfig.sourceDir : '');
+  }
+
+  /** A site file changed (`text`: its new text, when known); the model follows, and says what else must. */
+  async fileChanged(rel: string, change: 'changed' | 'created' | 'deleted', text: string | undefined): Promise<SiteChange> {
+    // The Gemfile decides GitHub Pages' defaults (src/core/site/githubPages.ts).
+    if (rel === '_config.yml' || rel === 'Gemfile') return 'reload';
+    const top = rel.split('/')[0];
+    if (rel.startsWith(this.model.config.layoutsDir + '/') || top === '_includes' || top.startsWith('_includes')) return 'templates';
+    if (top === '_sass' || /\.(s?css|sass)$/i.test(rel)) return 'css';
+    if (top === '_data') {
+      if (change === 'deleted') return 'reload';
+      const data = text ?? await this.files.safe.read(rel);
+      if (data !== undefined) this.model.setData(rel, data);
+      this.version++;
+    } else if (this.model.kindOf(rel)) {
+      if (change === 'deleted') this.model.removeDocument(rel);
+      else { const doc = text ?? await this.files.safe.read(rel); if (doc !== undefined) this.model.updateDocument(rel, doc); }
+      this.version++;
+    }
+    return undefined;
+  }
+
+  /** The document being rendered, from the editor's `text`; a front-matter edit changes the version (typing in the body does not). */
+  document(rel: string, text: string): SiteDocument {
+    const model = this.model;
+    const kind = model.kindOf(rel);
+    const old = model.docs.get(rel);
+    const doc = kind ? model.updateDocument(rel, text, kind) as SiteDocument : readDocument(model.config, rel, text, 'page');
+    if (!old || old.parse.text.slice(0, old.parse.bodyStart) !== text.slice(0, doc.parse.bodyStart)) this.version++;
+    return doc;
+  }
+
+  /** `_config.yml` or `_data` files past the YAML bounds, or that do not parse: never a silent nil. */
+  problems(): string[] {
+    const config = this.model.config.fileProblem;
+    return [...(config ? [config.message] : []), ...[...this.model.dataProblems.values()].map((p) => p.message)];
+  }
+
+  /** Site-relative path of the post or page published at `url`, if any. */
+  pathOfUrl(url: string): string | undefined {
+    const base = this.model.config.baseurl.replace(/\/+$/, '');
+    let u = url.replace(/[?#].*$/, '');
+    if (base && u.startsWith(base + '/')) u = u.slice(base.length);
+    for (const d of this.model.docs.values()) if (d.url === u || d.url === u + '/' || d.url.replace(/\/index\.html$/, '/') === u) return d.path;
+    return undefined;
+  }
+}
