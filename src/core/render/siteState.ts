@@ -34,7 +34,8 @@ export class SiteState {
     const safe = files.safe;
     const other = files.otherGenerator();
     const configText = await files.configText();
-    const config = parseSiteConfig(configText);
+    // Read as the host's index read it: a site it knows as Jekyll is not taken for Hexo by its keys.
+    const config = parseSiteConfig(configText, files.indexConfig?.profile === 'jekyll' ? 'jekyll' : undefined);
     safe.setPatterns(config.exclude, config.include);
     // The theme's layouts count for plugins that pick a default layout (its includes dir is known after the load).
     files.placeTheme({ layoutsDir: config.layoutsDir, includesDir: '_includes', sassDir: config.sass.sassDir });
