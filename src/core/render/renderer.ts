@@ -178,7 +178,7 @@ export class SiteRenderer {
     if (withLiquid) {
       this.runs.progress('liquid', rel);
       try {
-        const r = await this.liquid.body(memo, memoKey, text, rel, scope(), doc.bodyLine);
+        const r = await this.liquid.body(memo, memoKey, text, rel, scope, doc.bodyLine);
         liquidOut = r;
         lineMap = r.lineMap;
       } catch (e) {

@@ -51,9 +51,12 @@ export class LiquidContext {
     return { site: withRelatedPosts(this.variables.site(when), doc), page: this.variables.page(doc, when) };
   }
 
-  /** Liquid over a post body; after an edit of plain text, the memo's last output with the edit in it. */
-  body(memo: PostMemo, key: string, text: string, rel: string, scope: LiquidScope, bodyLine: number): Promise<LiquidOutput> {
-    return memo.liquid(text, key, this.notices, () => this.templates.pieces(text, rel, { ...scope, jekyll: JEKYLL, paginator: null }, bodyLine),
+  /**
+   * Liquid over a post body; after an edit of plain text, the memo's last output with the edit in it
+   * (`scope` is asked for only when Liquid runs: a reused output needs no `site` or `page`).
+   */
+  body(memo: PostMemo, key: string, text: string, rel: string, scope: () => LiquidScope, bodyLine: number): Promise<LiquidOutput> {
+    return memo.liquid(text, key, this.notices, () => this.templates.pieces(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, bodyLine),
       () => this.variables.excerptReads);
   }
 
