@@ -2,6 +2,7 @@
 // files of the site open them in the editor. Nothing else is followed (the renderer already drops
 // `javascript:` and friends; the host refuses any other scheme, `command:` included).
 import * as posix from '../../core/text/posixPath';
+import { MARKDOWN_EXTENSIONS } from '../../core/site/markdownFiles';
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 
@@ -105,7 +106,7 @@ export async function openPreviewLink(href: string, ctx: LinkContext): Promise<L
     if (post) candidates.push(vscode.Uri.joinPath(ctx.siteRoot, post));
     const rel = target.urlPath.replace(/^\/+/, '');
     if (rel) candidates.push(vscode.Uri.joinPath(ctx.siteRoot, rel));
-    if (target.urlPath.endsWith('/')) for (const index of ['index.md', 'index.markdown', 'index.html']) candidates.push(vscode.Uri.joinPath(ctx.siteRoot, rel, index));
+    if (target.urlPath.endsWith('/')) for (const index of [...MARKDOWN_EXTENSIONS.map((e) => `index.${e}`), 'index.html']) candidates.push(vscode.Uri.joinPath(ctx.siteRoot, rel, index));
     // Typora writes links relative to the file (`../images/a.png`, `other-post.md`).
     if (target.raw && !target.raw.startsWith('/')) candidates.push(vscode.Uri.joinPath(ctx.document, '..', target.raw));
   }

@@ -38,10 +38,11 @@ test('the source scan sees the tree (the one list itself is found)', () => {
 
 test('one list of Markdown extensions: no other file spells two of them as a list, an alternation or a glob', () => {
   const home = { 'src/core/site/markdownFiles.ts': 'the one list' };
-  // `a|b` in a regular expression, `'a', 'b'` in an array, `{a,b}` in a glob.
+  // `a|b` in a regular expression, `'a', 'b'` (or `'index.md', 'index.markdown'`) in an array, `{a,b}` in a glob.
   const alternation = new RegExp(`(?<![\\w-])${EXT}\\|${EXT}(?![\\w-])`);
-  const array = new RegExp(`['"\`]\\.?${EXT}['"\`]\\s*,\\s*['"\`]\\.?${EXT}['"\`]`);
   const glob = new RegExp(`\\{${EXT},${EXT}[,}]`);
+  // Two different extensions (one file name in two cases, `'README.md', 'readme.md'`, is not a list).
+  const array = new RegExp(`['"\`](?:[\\w./-]*\\.)?(${EXT})['"\`]\\s*,\\s*['"\`](?:[\\w./-]*\\.)?(?!\\1['"\`])${EXT}['"\`]`);
   const found = [
     ...offenders(alternation, home),
     // Fence info strings Rouge knows as Markdown (a language name, not a file extension).

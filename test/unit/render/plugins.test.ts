@@ -136,6 +136,8 @@ describe('jekyll-readme-index', () => {
     assert.equal(readmeIndexUrl('README.md', false, {}, () => false), '/');
     assert.equal(readmeIndexUrl('README.md', false, {}, has), undefined, 'the site has index.md');
     assert.equal(readmeIndexUrl('api/README.md', false, {}, has), undefined, 'api/ has index.html');
+    // Any Markdown extension Jekyll reads makes a page published as the folder's index.
+    assert.equal(readmeIndexUrl('notes/README.md', false, {}, (p) => p === 'notes/index.mkd'), undefined, 'notes/ has index.mkd');
   });
   test('negative: with front matter only with with_frontmatter; enabled: false; other files', () => {
     assert.equal(readmeIndexUrl('docs/readme.md', true, {}, () => false), undefined);

@@ -67,4 +67,15 @@ describe('preview per generator', () => {
     const out = await r.render({ path: rel, text: read('minimal-jekyll', rel) });
     assert.equal(out.mode, 'site');
   });
+
+  test('a Jekyll site whose config has keys Hexo also uses is read as Jekyll, as the host\'s index reads it', async () => {
+    // `tag_dir` and `root` are Hexo keys, but the site was detected (or set) as Jekyll: `root` is no baseurl, posts are not future-dated in.
+    const config = 'title: Tags\ntag_dir: tags\nroot: /blog/\n';
+    const mem = new MemoryFileSystem({ 'j/_config.yml': config, 'j/_layouts/default.html': '<main>{{ content }}</main>', 'j/_posts/2024-01-15-a.md': '---\nlayout: default\n---\nA\n' });
+    const r = await open(mem, 'j', 'jekyll');
+    assert.equal(r.baseurl, '');
+    const out = await r.render({ path: '_posts/2024-01-15-a.md', text: '---\nlayout: default\n---\nbase={{ site.baseurl }}; title={{ site.title }}\n' });
+    assert.equal(out.mode, 'site');
+    assert.match(out.bodyHtml, /<p[^>]*>base=; title=Tags<\/p>/);
+  });
 });

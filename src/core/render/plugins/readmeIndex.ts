@@ -2,11 +2,12 @@
 // page is published as that folder's index (`docs/README.md` → `/docs/`). With
 // `readme_index.with_frontmatter: true`, READMEs with front matter too; `enabled: false` turns it off.
 import * as posix from '../../text/posixPath';
-import { markdownPattern } from '../../site/markdownFiles';
+import { MARKDOWN_EXTENSIONS, markdownPattern } from '../../site/markdownFiles';
 
 export const README_INDEX_PLUGIN = 'jekyll-readme-index';
 const README = markdownPattern([], '(^|\\/)readme\\.');
-const INDEXES = ['index.html', 'index.htm', 'index.xhtml', 'index.xml', 'index.md', 'index.markdown'];
+// Any page published as the folder's index: HTML, XML or Markdown of any of the Markdown extensions.
+const INDEXES = ['index.html', 'index.htm', 'index.xhtml', 'index.xml', ...MARKDOWN_EXTENSIONS.map((e) => `index.${e}`)];
 
 const options = (raw: Record<string, unknown>) => (raw.readme_index && typeof raw.readme_index === 'object' ? (raw.readme_index as Record<string, unknown>) : {});
 
