@@ -155,30 +155,11 @@ export class SiteRenderer {
     return { read: this.site.model.docs.size, complete: this.site.model.complete };
   }
 
-  /**
-   * Renders; when the render asked for posts or pages not read yet (Liquid the scan did not foresee, a
-   * link to another post), reads them and renders again: the result is always what an eagerly read site gives.
-   */
+  /** Renders as an eagerly read site would (siteState.ts `asEager`), with the time spent reading posts, if any. */
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
-    let readMs: number | undefined;
-    const readMissed = async (all: boolean) => {
-      const t0 = now();
-      await this.site.readMissed(all);
-      readMs = (readMs ?? 0) + now() - t0;
-    };
-    const { model } = this.site;
-    // Asked for outside a render (which post is at a URL): read before this one.
-    if (model.missed) await readMissed(false);
-    for (let attempt = 0; ; attempt++) {
-      const misses = model.misses;
-      const result = await this.renderOnce(req);
-      // Nothing was answered from a partly read site (even if it was read since, mid-render): this is the eager result.
-      if (model.misses === misses) {
-        if (readMs !== undefined) result.timings = { ...result.timings, readSite: readMs };
-        return result;
-      }
-      await readMissed(attempt >= 1);
-    }
+    const { result, readMs } = await this.site.asEager(() => this.renderOnce(req));
+    if (readMs !== undefined) result.timings = { ...result.timings, readSite: readMs };
+    return result;
   }
 
   private async renderOnce(req: RenderRequest): Promise<RenderResult> {

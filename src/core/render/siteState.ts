@@ -113,6 +113,28 @@ export class SiteState {
     this.version++;
   }
 
+  /**
+   * Runs a render; when it asked for posts or pages not read yet (Liquid the scan did not foresee, a link
+   * to another post), reads them and runs it again, so the result is always what an eagerly read site gives.
+   */
+  async asEager<T>(render: () => Promise<T>): Promise<{ result: T; readMs?: number }> {
+    let readMs: number | undefined;
+    const readMissed = async (all: boolean) => {
+      const t0 = performance.now();
+      await this.readMissed(all);
+      readMs = (readMs ?? 0) + performance.now() - t0;
+    };
+    // Asked for outside a render (which post is at a URL): read before this one.
+    if (this.model.missed) await readMissed(false);
+    for (let attempt = 0; ; attempt++) {
+      const misses = this.model.misses;
+      const result = await render();
+      // Nothing was answered from a partly read site (even if it was read since, mid-render): this is the eager result.
+      if (this.model.misses === misses) return { result, readMs };
+      await readMissed(attempt >= 1);
+    }
+  }
+
   /** Liquid about to run (a post body, a layout, an include, a stylesheet) that reads the site's posts: they are read first. */
   async readPostsFor(text: string): Promise<void> {
     if (this.model.complete) return;
