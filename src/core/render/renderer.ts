@@ -29,6 +29,7 @@ import { otherGeneratorNotice, ThemeCssLoader, type ThemeCss } from './theme/the
 import { mergeThemeConfig, THEME_NS, ThemeOverlay, type ThemeLayer } from './theme/themeLayer';
 import type { RenderFileSystem, RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
+import { RenderStoppedError } from './renderLimits';
 
 export interface SiteRendererOptions {
   fs: RenderFileSystem;
@@ -240,7 +241,28 @@ export class SiteRenderer {
     return this.enqueue(() => this.renderNow(req));
   }
 
+  /** Sets the render's budget (RenderRequest.limits) on the site's Liquid for the render's duration. */
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
+    const liquid = this.templates.liquid;
+    const started = now();
+    liquid.budget = req.limits ? { deadline: started + req.limits.timeoutMs, maxOutput: req.limits.maxOutputChars, written: 0 } : undefined;
+    liquid.stopped = undefined;
+    /** Stops the render when Liquid spent the budget, or the time is up, as it leaves `step` on `file`. */
+    const spent = (step: RenderStep, file: string) => {
+      const budget = liquid.budget;
+      if (!budget) return;
+      const stop = liquid.stopped ?? (now() > budget.deadline ? { limit: 'time' as const, file } : undefined);
+      if (stop) throw new RenderStoppedError({ limit: stop.limit, step, file: stop.file, elapsedMs: Math.round(now() - started) });
+    };
+    try {
+      return await this.renderSteps(req, spent);
+    } finally {
+      liquid.budget = undefined;
+      liquid.stopped = undefined;
+    }
+  }
+
+  private async renderSteps(req: RenderRequest, spent: (step: RenderStep, file: string) => void): Promise<RenderResult> {
     const timings: Record<string, number> = {};
     let lapStart = now();
     const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
@@ -294,9 +316,11 @@ export class SiteRenderer {
         liquidOut = r;
         lineMap = r.lineMap;
       } catch (e) {
+        spent('liquid', rel);
         notices.add(t('Liquid in the post could not render ({0}): showing the text without Liquid.', errorMessage(e)));
       }
     }
+    spent('liquid', rel);
     lap('liquid');
 
     // 2. Markdown (pages written in HTML keep their HTML).
@@ -316,6 +340,7 @@ export class SiteRenderer {
     const plain = bodyHtml;
     bodyHtml = this.plugins.html(bodyHtml, doc);
     if (bodyHtml !== plain) blocks = undefined;
+    spent(env.hasMath ? 'math' : 'markdown', rel);
     lap('markdown');
 
     // 3. Layouts.
@@ -337,6 +362,7 @@ export class SiteRenderer {
     }
     if (!stylesheets && !other && !restricted) stylesheets = await this.layouts.stylesheets(doc, scope().site, scope().page);
     if (html === undefined) { frame = this.contentFrame(doc); html = frame[0] + bodyHtml + frame[1]; }
+    spent('layout', rel);
     lap('layouts');
 
     // 4. Theme CSS.
@@ -347,6 +373,7 @@ export class SiteRenderer {
     // In Restricted Mode the host says why the page is plain, once.
     if (other && !restricted) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], this.model.config.sourceDir), 'theme');
     else for (const n of css.notices) notices.add(n, 'theme');
+    spent('sass', rel);
     lap('css');
 
     for (const n of this.templates.liquid.notices) notices.add(n);
