@@ -10,8 +10,9 @@
 //   dist/imageWorker.js  the image worker (a worker_threads thread: decode, resize, encode with the
 //                      @jsquash WebAssembly codecs, whose .wasm files are copied to dist/wasm/)
 //   dist/cli.js        the `techblog` command line (cjs, runs on plain Node)
-//   dist/sass.js       Dart Sass, required by the other two only when a site has .scss/.sass (it is
-//                      three quarters of their size: activation does not load it)
+//   dist/sass.js       Dart Sass (the `sass` package's browser build, the one Sass in the .vsix), required by the
+//                      preview, the render worker and the CLI only when a site has .scss/.sass (it is three quarters
+//                      of their size: activation does not load it), and run by the web preview the same way
 //   media/preview.js   the preview's browser script (iife), inlined into the preview page with a nonce
 //   dist/web/extension.js  the web extension (package.json `browser`: vscode.dev, github.dev), cjs for VS Code's
 //                      web worker extension host, browser platform: no `node:` module may reach it (checked by
@@ -19,7 +20,6 @@
 //   dist/web/preview.js  the preview for the web extension (the panels, the renderer; no render worker: posts render
 //                      on the web host), read and run by dist/web/extension.js on the first preview
 //                      (src/host/preview/previewChunk.web.ts); no Node module either
-//   dist/web/sass.js   Dart Sass's browser build, run the same way by the web preview on a site's first .scss
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -38,7 +38,8 @@ const common = {
   logLevel: 'warning',
 };
 
-/** `import('sass')` in the bundles becomes `require('./sass.js')`, next to them in dist/. */
+/** `import('sass')` in the bundles becomes `require('./sass.js')`, next to them in dist/ (Dart Sass's browser build:
+ *  it needs no Node module, so the web extension runs the same file; our importers give it every file it loads). */
 const sassApart = {
   name: 'sass-apart',
   setup(build) {
@@ -68,7 +69,7 @@ const webVariants = {
   },
 };
 
-/** In the web preview, `import('sass')` never runs: the host hands Dart Sass in (src/core/render/theme/sassModule.ts). */
+/** In the web preview, `import('sass')` never runs: the host hands Dart Sass (dist/sass.js) in (src/core/render/theme/sassModule.ts). */
 const sassProvided = {
   name: 'sass-provided',
   setup(build) {
@@ -86,11 +87,13 @@ export const builds = [
     // The codecs' Emscripten glue computes `new URL('x.wasm', import.meta.url)` even when handed the compiled module.
     define: { 'import.meta.url': '__techblogModuleUrl' }, banner: { js: "var __techblogModuleUrl = require('node:url').pathToFileURL(__filename).href;" } },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
-  { ...common, entryPoints: ['sass'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The `sass` package's browser build (its `default` export: no Node module), by path since `exports` names no
+  // such subpath; built for the node platform only for esbuild's export-names annotation, which lets the desktop
+  // bundles' `import('./sass.js')` see the named exports (web bundles run it as CommonJS, no annotation needed).
+  { ...common, entryPoints: ['./node_modules/sass/sass.default.js'], outfile: 'dist/sass.js', platform: 'node', format: 'cjs', target: 'es2022' },
   { ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['src/extension-web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants] },
   { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/web/preview.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], plugins: [webVariants, sassProvided] },
-  { ...common, entryPoints: ['sass'], outfile: 'dist/web/sass.js', platform: 'browser', format: 'cjs', target: 'es2022' },
 ].filter((b) => !b.entryPoints[0].startsWith('src/') || fs.existsSync(path.join(root, b.entryPoints[0])));
 
 /** The codecs' .wasm files, beside dist/imageWorker.js (read from disk by src/worker/imageCodecs.ts, never fetched). */

@@ -25,6 +25,8 @@ function stub(): Stub {
       return stub();
     },
     getPrototypeOf: () => members,
+    // Assignments are accepted and forgotten (a function's own `name` or `length` is read-only otherwise).
+    set: () => true,
     apply: () => stub(),
     construct: () => stub(),
   });

@@ -73,8 +73,8 @@ export type FromWorkerMessage =
   | { type: 'needText'; id: number }
   | { type: 'error'; id: number; message: string };
 
-/** Why a render was stopped. */
-export type RenderLimit = 'time' | 'memory';
+/** Why a render was stopped (`output`: a render on the extension host wrote more HTML than it may, see HostRenderLimits). */
+export type RenderLimit = 'time' | 'memory' | 'output';
 
 /** A render the limits stopped: the step and file it was on (as the worker last reported them). */
 export interface RenderStopped {

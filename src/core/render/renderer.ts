@@ -30,7 +30,7 @@ import type { SassCache } from './theme/cache';
 import { servedStylesheets } from './theme/stylesheets';
 import { otherGeneratorNotice, ThemeCssLoader, type ThemeCss } from './theme/themeCss';
 import type { ThemeLayer } from './theme/themeLayer';
-import type { RenderMode, RenderRequest, RenderResult } from './types';
+import type { RenderMode, RenderRequest, RenderResult, RenderStep } from './types';
 import { t } from '../text/l10n';
 
 /** The site (its folder, file system, index and theme: siteFiles.ts) and where its stylesheets come from. */
@@ -45,10 +45,6 @@ export interface SiteRendererOptions extends SiteFilesOptions {
    * for them renders after reading only itself, its templates, `_data` and the CSS.
    */
   eagerSite?: boolean;
-}
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Renders the posts of one site; create with `SiteRenderer.open`. */
@@ -155,17 +151,17 @@ export class SiteRenderer {
     return { read: this.site.model.docs.size, complete: this.site.model.complete };
   }
 
-  /** Renders as an eagerly read site would (siteState.ts `asEager`), with the time spent reading posts, if any. */
+  /** Renders within the request's limits (LiquidContext.withBudget), as an eagerly read site would (SiteState.asEager). */
   private async renderNow(req: RenderRequest): Promise<RenderResult> {
-    const { result, readMs } = await this.site.asEager(() => this.renderOnce(req));
+    const { result, readMs } = await this.liquid.withBudget(req.limits, (spent) => this.site.asEager(() => this.renderOnce(req, spent)));
     if (readMs !== undefined) result.timings = { ...result.timings, readSite: readMs };
     return result;
   }
 
-  private async renderOnce(req: RenderRequest): Promise<RenderResult> {
+  private async renderOnce(req: RenderRequest, spent: (step: RenderStep, file: string) => void): Promise<RenderResult> {
     const timings: Record<string, number> = {};
-    let lapStart = now();
-    const lap = (name: string) => { const n = now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
+    let lapStart = performance.now();
+    const lap = (name: string) => { const n = performance.now(); timings[name] = (timings[name] ?? 0) + n - lapStart; lapStart = n; };
     const notices = new NoticeSet();
     this.liquid.notices.clear();
     const rel = this.files.relative(req.path);
@@ -207,9 +203,11 @@ export class SiteRenderer {
         liquidOut = r;
         lineMap = r.lineMap;
       } catch (e) {
+        spent('liquid', rel);
         notices.add(t('Liquid in the post could not render ({0}): showing the text without Liquid.', errorMessage(e)));
       }
     }
+    spent('liquid', rel);
     lap('liquid');
 
     // 2. Markdown (pages written in HTML keep their HTML).
@@ -229,6 +227,7 @@ export class SiteRenderer {
     const plain = bodyHtml;
     bodyHtml = this.site.plugins.html(bodyHtml, doc);
     if (bodyHtml !== plain) blocks = undefined;
+    spent(env.hasMath ? 'math' : 'markdown', rel);
     lap('markdown');
 
     // 3. Layouts.
@@ -250,6 +249,7 @@ export class SiteRenderer {
     }
     if (!stylesheets && !other && !restricted) stylesheets = await this.layouts.stylesheets(doc, scope().site, scope().page);
     if (html === undefined) { frame = contentFrame(model.raw, doc.title); html = frame[0] + bodyHtml + frame[1]; }
+    spent('layout', rel);
     lap('layouts');
 
     // 4. Theme CSS.
@@ -260,6 +260,7 @@ export class SiteRenderer {
     // In Restricted Mode the host says why the page is plain, once.
     if (other && !restricted) notices.add(otherGeneratorNotice(other, css.theme === 'site' ? served ?? [] : [], model.config.sourceDir), 'theme');
     else for (const n of css.notices) notices.add(n, 'theme');
+    spent('sass', rel);
     lap('css');
 
     for (const n of this.liquid.notices) notices.add(n);

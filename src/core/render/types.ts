@@ -70,6 +70,11 @@ export interface RenderRequest {
    * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
    */
   progress?: (step: RenderStep, file: string) => void;
+  /**
+   * Time and output limits checked as the render goes, for a render on the extension host (no worker to stop):
+   * past one, the render rejects with RenderStoppedError (./renderLimits.ts). Default: none.
+   */
+  limits?: { timeoutMs: number; maxOutputChars: number };
 }
 
 /** One top-level block of a rendered body, as the preview patches it (src/core/render/incremental/markdownBlocks.ts). */

@@ -1,6 +1,6 @@
 // ./previewChunk.ts in the web bundle. VS Code's web worker extension host gives an extension a `require` that
 // knows only `vscode`, and no file a bundle could require: the preview's bundle (dist/web/preview.js) and Dart
-// Sass's browser build (dist/web/sass.js, on the first .scss) are read from the extension's folder — through
+// Sass's browser build (dist/sass.js, the desktop's too, on the first .scss) are read from the extension's folder — through
 // `workspace.fs`, or `fetch` where the extension is served over https (vscode.dev) — and run as CommonJS
 // modules the way the host runs dist/web/extension.js itself.
 import * as vscode from 'vscode';
@@ -12,11 +12,11 @@ export type PreviewEntry = typeof Entry;
 
 const chunks = new Map<string, Promise<unknown>>();
 
-/** Runs `dist/web/<name>` once, as a CommonJS module whose one import is `vscode`, and gives its exports. */
+/** Runs `<name>` (a path under the extension's folder) once, as a CommonJS module whose one import is `vscode`, and gives its exports. */
 export function loadChunk(extensionUri: vscode.Uri, name: string): Promise<unknown> {
   let p = chunks.get(name);
   if (!p) {
-    const uri = vscode.Uri.joinPath(extensionUri, 'dist', 'web', name);
+    const uri = vscode.Uri.joinPath(extensionUri, ...name.split('/'));
     p = readExtensionFile(uri).then((bytes) => {
       const text = new TextDecoder().decode(bytes);
       const module = { exports: {} as unknown };
@@ -35,7 +35,7 @@ export function loadChunk(extensionUri: vscode.Uri, name: string): Promise<unkno
 }
 
 export async function loadPreviewEntry(extensionUri: vscode.Uri): Promise<PreviewEntry> {
-  const entry = (await loadChunk(extensionUri, 'preview.js')) as PreviewEntry;
-  entry.provideSass(async () => (await loadChunk(extensionUri, 'sass.js')) as SassModule);
+  const entry = (await loadChunk(extensionUri, 'dist/web/preview.js')) as PreviewEntry;
+  entry.provideSass(async () => (await loadChunk(extensionUri, 'dist/sass.js')) as SassModule);
   return entry;
 }

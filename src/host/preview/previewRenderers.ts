@@ -18,6 +18,8 @@ import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
 import { readExtensionFile } from '../util/extensionFile';
 import { renderWorkerScript, startRenderWorker } from './renderWorkerStart';
+import { renderLimits } from './previewConfig';
+import { HOST_MAX_OUTPUT_CHARS, renderWithinLimits } from '../../core/render/renderLimits';
 import { StorageSassCache } from './sassCache';
 import type { Log } from '../util/log';
 import type { WorkspaceSites } from '../site/workspaceSites';
@@ -181,7 +183,8 @@ export class PreviewRenderers extends Disposable {
    */
   async render(source: PreviewSource, request: RenderRequest, bases: { resources: string; themeResources?: string }, onProgress?: (step: RenderStep, file: string) => void, doc?: VersionedText): Promise<WorkerOutcome> {
     const spec = await this.workerSpec(source);
-    if (!spec) return { result: await (await source.renderer()).render(request) };
+    // On this host (the web extension, a virtual workspace): the same time limit as the worker's, and an output cap.
+    if (!spec) return renderWithinLimits(await source.renderer(), request, { timeoutMs: renderLimits().timeoutMs, maxOutputChars: HOST_MAX_OUTPUT_CHARS });
     this.worker ??= startRenderWorker(this.workerScript!);
     const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
     return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress, doc);

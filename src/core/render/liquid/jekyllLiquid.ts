@@ -61,6 +61,19 @@ const NATIVE_TAGS: Array<[string, NativeTag]> = [
 /** Nested bodies (blocks in includes in blocks…) before a render is a runaway. */
 const MAX_RENDER_DEPTH = 300;
 
+/**
+ * A render's budget on a host with no worker to stop it (the web extension host): Liquid stops when the time
+ * is up or its output has grown past `maxOutput` characters, and says which (`JekyllLiquid.stopped`).
+ */
+export interface LiquidBudget {
+  /** performance.now() after which no template renders. */
+  deadline: number;
+  /** Characters of output (all templates of the render together) before it stops. */
+  maxOutput: number;
+  /** Characters written by the templates that finished. */
+  written: number;
+}
+
 /** Errors that stop a runaway template: they end the whole render, never one tag. */
 function isLimitError(e: unknown): boolean {
   return /limit exceeded|Memory limits exceeded|Nesting too deep/i.test(e instanceof Error ? e.message : String(e));
@@ -126,6 +139,9 @@ export class JekyllLiquid {
   readonly notices = new Set<string>();
   /** How parsing and rendering behave (the site's `liquid:` settings). */
   readonly runtime: LaxRuntime;
+  /** This render's budget (set by the renderer for a render on the host), and what stopped it. */
+  budget: LiquidBudget | undefined;
+  stopped: { limit: 'time' | 'output'; file: string } | undefined;
 
   constructor(private readonly site: LiquidSite) {
     const j = (...p: string[]) => (site.root ? posix.join(site.root, ...p) : posix.join(...p));
@@ -212,20 +228,43 @@ export class JekyllLiquid {
     const where = (token: { file?: string; input: string; begin: number }) => `${this.site.relative ? this.site.relative(token.file ?? '') : token.file ?? ''}:${lineOf(token as RubyToken)}`;
     const rubyErrors = this.site.rubyErrors;
     const depth = new WeakMap<Context, number>();
+    /** The file of the template last checked (a loop with an empty body checks without a template). */
+    let lastFile = '';
+    // The budget as the generator below sees it (a generator function has no `this` of the class).
+    const budget = () => this.budget;
+    const stopped = () => this.stopped;
+    const stop = (limit: 'time' | 'output') => { this.stopped ??= { limit, file: this.site.relative ? this.site.relative(lastFile) : lastFile }; };
+    /** Throws when the render's budget is spent (time, or output with `buffer` the emitter's text so far). */
+    const spend = (tpl: Template | undefined, buffer: string) => {
+      const b = this.budget;
+      if (!b) return;
+      if (tpl?.token.file) lastFile = tpl.token.file;
+      const limit = performance.now() > b.deadline ? 'time' : b.written + buffer.length > b.maxOutput ? 'output' : undefined;
+      if (!limit) return;
+      stop(limit);
+      throw new Error(`Liquid ${limit} limit exceeded`);
+    };
     renderer.renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) => renderEach(templates, ctx, emitter);
     function* renderEach(templates: Template[], ctx: Context, emitter: Emitter | undefined): Generator<unknown, unknown, unknown> {
       const own = emitter ?? new BufferEmitter();
+      const buffered = own as unknown as { buffer?: unknown };
       const level = (depth.get(ctx) ?? 0) + 1;
       // An include that includes itself: Ruby stops at 100 scopes ("Nesting too deep").
       if (level > MAX_RENDER_DEPTH) throw new Error('Nesting too deep');
       depth.set(ctx, level);
       try {
+        // Once per call too: a loop's every iteration, even with an empty body.
+        spend(undefined, '');
         for (const tpl of templates) {
           try {
+            spend(tpl, typeof buffered.buffer === 'string' ? buffered.buffer : '');
             yield original([tpl], ctx, own);
           } catch (e) {
             const err = (e as { originalError?: unknown }).originalError ?? e;
-            if (isLimitError(err) && (level > 1 || rubyErrors)) throw err;
+            // Under a budget, Liquid's own time limit (a stall between two checks can reach it first) is the budget's.
+            if (budget() && /template render limit exceeded/i.test(err instanceof Error ? err.message : String(err))) stop('time');
+            // A spent budget ends the whole render (the host shows why), not one tag.
+            if (isLimitError(err) && (level > 1 || rubyErrors || stopped())) throw err;
             if (rubyErrors === 'raise') throw err;
             // Like Ruby, a tag that outputs nothing (`assign`, `capture`) leaves no error text in the page;
             // the preview still names it in a notice.
@@ -242,6 +281,8 @@ export class JekyllLiquid {
       } finally {
         depth.set(ctx, level - 1);
       }
+      const b = budget();
+      if (level === 1 && !emitter && b && typeof buffered.buffer === 'string') b.written += buffered.buffer.length;
       return (own as unknown as { buffer: string }).buffer;
     }
   }

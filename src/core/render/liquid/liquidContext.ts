@@ -8,6 +8,8 @@ import type { SiteDocument } from '../siteModel';
 import type { SiteFiles } from '../siteFiles';
 import type { SiteState } from '../siteState';
 import { SiteTemplates } from './siteTemplates';
+import { RenderStoppedError } from '../renderLimits';
+import type { RenderRequest, RenderStep } from '../types';
 import { JEKYLL, LiquidVariables, withRelatedPosts } from './siteVariables';
 
 /** `site` and `page` as a document's Liquid sees them. */
@@ -59,6 +61,29 @@ export class LiquidContext {
   body(memo: PostMemo, key: string, text: string, rel: string, scope: () => LiquidScope, bodyLine: number): Promise<LiquidOutput> {
     return memo.liquid(text, key, this.notices, () => this.templates.pieces(text, rel, { ...scope(), jekyll: JEKYLL, paginator: null }, bodyLine),
       () => this.variables.excerptReads);
+  }
+
+  /**
+   * Runs a render with the request's budget (RenderRequest.limits) set on the site's Liquid. `spent`, called
+   * as the render leaves `step` on `file`, stops it when Liquid spent the budget or the time is up.
+   */
+  async withBudget<T>(limits: RenderRequest['limits'], render: (spent: (step: RenderStep, file: string) => void) => Promise<T>): Promise<T> {
+    const liquid = this.templates.liquid;
+    const started = performance.now();
+    liquid.budget = limits ? { deadline: started + limits.timeoutMs, maxOutput: limits.maxOutputChars, written: 0 } : undefined;
+    liquid.stopped = undefined;
+    const spent = (step: RenderStep, file: string) => {
+      const budget = liquid.budget;
+      if (!budget) return;
+      const stop = liquid.stopped ?? (performance.now() > budget.deadline ? { limit: 'time' as const, file } : undefined);
+      if (stop) throw new RenderStoppedError({ limit: stop.limit, step, file: stop.file, elapsedMs: Math.round(performance.now() - started) });
+    };
+    try {
+      return await render(spent);
+    } finally {
+      liquid.budget = undefined;
+      liquid.stopped = undefined;
+    }
   }
 
   /** Liquid in a stylesheet's text (a `.scss` entry with front matter). */

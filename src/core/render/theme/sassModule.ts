@@ -1,6 +1,6 @@
 // Dart Sass, loaded on first use: it is three quarters of a bundle and only sites with .scss need it. The
-// desktop bundles require dist/sass.js (scripts/build.mjs `sassApart`); the web extension cannot require a
-// file, so its host hands a loader in (`provideSass`: Dart Sass's browser build, dist/web/sass.js).
+// desktop bundles require dist/sass.js (Dart Sass's browser build; scripts/build.mjs `sassApart`); the web
+// extension cannot require a file, so its host hands a loader of the same file in (`provideSass`).
 import type * as Sass from 'sass';
 
 export type SassModule = typeof Sass;
