@@ -193,6 +193,8 @@ async function compareSite(site) {
     console.log(`\n[fidelity] ${jekyllVersion} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
     const theme = remote?.layer ?? await themeLayer(site, env);
     const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
+    // The site model reads posts when a render needs them; the URLs of every document are asked for here.
+    await renderer.readAllDocuments();
     let cssRows = 0;
     const now = new Date();
     const rows = [];
@@ -237,7 +239,7 @@ async function compareSite(site) {
       for (const x of css.onlyA.slice(0, verbose ? 50 : 6)) console.log(`      ours only:   ${x.slice(0, 150)}`);
       for (const x of css.onlyB.slice(0, verbose ? 50 : 6)) console.log(`      jekyll only: ${x.slice(0, 150)}`);
     }
-    return { common, blocks, documents: docCount, cssOk: !css?.total || css.common / css.total >= CSS_TARGET };
+    return { built: true, common, blocks, documents: docCount, cssOk: !css?.total || css.common / css.total >= CSS_TARGET };
   } finally {
     fs.rmSync(dest, { recursive: true, force: true });
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -274,6 +276,8 @@ try {
     common += r.common;
     blocks += r.blocks;
     docs += r.documents;
+    // A site Jekyll built but nothing compared (no URL found for its documents) is a broken test, not a pass.
+    if (r.built && !r.documents) { console.log(`[fidelity] ${path.basename(site)}: no document compared`); cssOk = false; }
     cssOk &&= r.cssOk;
   }
   const overall = blocks ? common / blocks : 1;

@@ -126,6 +126,7 @@ let siteIndex = 0;
 for (const cs of groups.values()) {
   const site = path.join(cache, `site-${siteIndex++}`);
   const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '' });
+  await renderer.readAllDocuments(); // the URLs of every post are asked for below
   for (const c of cs) {
     if (onlyDoc && c.name !== onlyDoc) continue;
     const url = renderer.urlOf(c.post);
