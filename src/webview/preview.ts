@@ -393,7 +393,8 @@ function logTrace(m: UpdateMessage | PatchMessage, received: number): void {
 /**
  * With the host's trace of a first frame: one `[techblog-first]` console line once the page has loaded
  * (the e2e first-preview bench reads it): the host's stamps and the page's own (wall-clock ms): its
- * navigation start, this script's start, DOMContentLoaded (the body parsed), the first contentful paint,
+ * navigation start, when VS Code's webview service worker took the frame's request and its empty page was
+ * parsed (ours is written into it then), this script's start, DOMContentLoaded (the body parsed), the first contentful paint,
  * the load event (stylesheets, fonts and images in) and when the update after `ready` was applied.
  */
 function logFirst(m: UpdateMessage | PatchMessage, received: number): void {
@@ -402,9 +403,15 @@ function logFirst(m: UpdateMessage | PatchMessage, received: number): void {
   const applied = performance.timeOrigin + performance.now();
   const log = () => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    // The frame's own navigation: VS Code loads an empty page into it (a request its webview service worker
+    // handles first), then writes our page into that document.
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const wall = (ms: number | undefined) => (ms ? performance.timeOrigin + ms : undefined);
+    // KaTeX's main font in (formulas are blank until it is: `font-display: block`).
+    const mathFont = performance.getEntriesByType('resource').find((e) => e.name.includes('KaTeX_Main-Regular')) as PerformanceResourceTiming | undefined;
     console.log(`[techblog-first] ${JSON.stringify({
-      ...m.trace, navigation: performance.timeOrigin, script: scriptAt, dom: domAt, paint: fcp === undefined ? undefined : performance.timeOrigin + fcp,
-      load: loadAt, fonts: fontsAt, received, applied,
+      ...m.trace, navigation: performance.timeOrigin, worker: wall(nav?.workerStart), empty: wall(nav?.domContentLoadedEventEnd), script: scriptAt, dom: domAt, paint: fcp === undefined ? undefined : performance.timeOrigin + fcp,
+      load: loadAt, mathFont: wall(mathFont?.responseEnd), fonts: fontsAt, received, applied,
     })}`);
   };
   let fontsAt: number | undefined;

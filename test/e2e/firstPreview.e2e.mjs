@@ -60,6 +60,10 @@ const STAGES = [
   ['render', '→ rendering back (worker)', (t) => t.rendered],
   ['page', '→ webview.html set', (t) => t.first.page],
   ['navigate', '→ page navigation starts in the webview', (t) => t.navigation],
+  // VS Code's webview (pre/index.html) loads an empty page (fake.html) into a new frame and writes ours into it:
+  // that request waits for the webview service worker, which each new webview registers again (see CONTRIBUTING).
+  ['worker', '→ the webview service worker takes the frame\'s request', (t) => t.worker],
+  ['empty', '→ VS Code\'s empty page loaded and parsed (ours is written into it next)', (t) => t.empty],
   ['script', '→ page script runs', (t) => t.script],
   ['parse', '→ body parsed (DOMContentLoaded)', (t) => t.dom],
   ['ready', '→ `ready` at the host', (t) => t.first.ready],
@@ -69,6 +73,7 @@ const STAGES = [
 const MOMENTS = [
   ['paint', 'first contentful paint', (t) => t.paint],
   ['load', 'load event (stylesheets)', (t) => t.load],
+  ['mathFont', 'KaTeX\'s main font in', (t) => t.mathFont],
   ['fonts', 'fonts in', (t) => t.fonts],
 ];
 
