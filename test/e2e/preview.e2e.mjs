@@ -124,7 +124,8 @@ await runE2E({
       await page.keyboard.press('End');
       // The post's last paragraph, at its line in the file (the preview shows the file as it is on disk).
       lineBefore = lines.lastIndexOf('Keystrokes go here:');
-      await waitFor(`the last block at line ${lineBefore}`, async () => (await lastLine()) === lineBefore, { timeout: 30_000, interval: 100 });
+      await waitFor(`the last block at line ${lineBefore}`, async () => (await lastLine()) === lineBefore, { timeout: 30_000, interval: 100 })
+        .catch(async () => { throw new Error(`the last data-line is ${await lastLine()}, the file's last paragraph is at line ${lineBefore}`); });
     } else {
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
