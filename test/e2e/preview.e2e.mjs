@@ -114,18 +114,22 @@ await runE2E({
     const lastLine = () => inPreview(file, () => Math.max(...[...document.querySelectorAll('.post-content [data-line]')].map((e) => Number(e.getAttribute('data-line')))));
     let lineBefore = NaN;
     if (enter) {
-      // The last line of a prose paragraph nearest the middle (1-based for Go to Line).
+      // The blank line after a prose paragraph nearest the middle (Go to Line is 1-based): Enter there is
+      // Enter at the end of the paragraph (Monaco's End stops at the end of a wrapped line first).
       const lines = fs.readFileSync(path.join(workspace, '_posts', file), 'utf8').split('\n');
       let at = lines.length >> 1;
       while (at < lines.length - 1 && !(/^[A-Za-z]/.test(lines[at]) && lines[at + 1] === '')) at++;
       await page.keyboard.press('Control+P');
-      await page.keyboard.type(`:${at + 1}`);
+      await page.keyboard.type(`:${at + 2}`);
       await page.keyboard.press('Enter');
-      await page.keyboard.press('End');
-      // The post's last paragraph, at its line in the file (the preview shows the file as it is on disk).
-      lineBefore = lines.lastIndexOf('Keystrokes go here:');
-      await waitFor(`the last block at line ${lineBefore}`, async () => (await lastLine()) === lineBefore, { timeout: 30_000, interval: 100 })
-        .catch(async () => { throw new Error(`the last data-line is ${await lastLine()}, the file's last paragraph is at line ${lineBefore}`); });
+      // The post's last paragraph at its line in the file (as saved: the keystrokes above may have been saved with it).
+      const lastInFile = () => fs.readFileSync(path.join(workspace, '_posts', file), 'utf8').trimEnd().split('\n').length - 1;
+      lineBefore = await waitFor('the preview showing the file as saved', async () => { const l = await lastLine(); return l === lastInFile() && l; }, { timeout: 30_000, interval: 100 })
+        .catch(async () => {
+          const shown = await inPreview(file, () => [...document.querySelectorAll('.post-content > *')].slice(-2).map((e) => e.outerHTML.slice(0, 80)));
+          const dirty = await page.locator('.tabs-container .tab.active.dirty').count();
+          throw new Error(`the last data-line is ${await lastLine()}, the file's last paragraph is at line ${lastInFile()} (${JSON.stringify(shown)}; editor dirty: ${dirty})`);
+        });
     } else {
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
