@@ -9,6 +9,7 @@ import {
   BLOCK_MARK, isPreviewActionId, type HostToWebview, type PatchMessage, type PreviewAction, type PreviewSettings, type PreviewState, type UpdateMessage,
   type WebviewToHost,
 } from '../core/protocol/previewMessages';
+import { playRuns } from '../core/protocol/blockRuns';
 import type { Notice } from '../core/render/notices';
 
 interface VsCodeApi {
@@ -297,65 +298,57 @@ function blockNodes(mark: Comment): Node[] {
   return nodes;
 }
 
+/** Adds `by` to the `data-line` of a block's elements. */
+function shiftLines(nodes: Node[], by: number): void {
+  for (const n of nodes) {
+    if (!(n instanceof Element)) continue;
+    if (n.hasAttribute('data-line')) n.setAttribute('data-line', String(Number(n.getAttribute('data-line')) + by));
+    for (const el of n.querySelectorAll('[data-line]')) el.setAttribute('data-line', String(Number(el.getAttribute('data-line')) + by));
+  }
+}
+
 /**
- * Replaces only the blocks that changed (between the `same` blocks at both ends, which are not walked);
- * false when the page does not have the blocks the patch keeps.
+ * Applies the patch's runs (playRuns): removes the blocks in no run, inserts the new ones, moves the
+ * kept ones not in place and shifts the `data-line`s of runs that moved in the source; blocks in place
+ * are not walked. False when the page does not have the blocks the patch keeps.
  */
 function applyBlocks(m: PatchMessage): boolean {
   marks ??= findMarks();
   if (!marks) return false;
   const { byId, order, end } = marks;
-  const [head, tail] = m.same ?? [0, 0];
-  if ((m.shown !== undefined && m.shown !== order.length) || head + tail > order.length) return false;
-  if (m.blocks.some((b) => b.html === undefined && !byId.has(b.id))) return false;
-  const middle = order.slice(head, order.length - tail);
-  for (const id of m.removed) {
-    const mark = byId.get(id);
-    if (mark) for (const n of blockNodes(mark)) n.parentNode?.removeChild(n);
-    byId.delete(id);
-  }
   const parent = end.parentNode;
-  if (!parent) return false;
-  // Where the changed blocks start: the first of the middle ones left, else the first of the tail, else the end.
-  let at: Node = end;
-  for (const id of [...middle, ...order.slice(order.length - tail, order.length - tail + 1)]) {
-    const mark = byId.get(id);
-    if (mark) { at = mark; break; }
-  }
+  if (!parent || m.shown !== order.length || order.some((id) => byId.get(id)?.parentNode !== parent)) return false;
+  const at = (i: number): Node => (i < 0 ? end : byId.get(order[i])!);
   let replaced = 0;
-  for (const b of m.blocks) {
-    if (b.html !== undefined) {
-      const old = byId.get(b.id);
-      if (old) {
-        const nodes = blockNodes(old);
-        if (old === at) at = nodes[nodes.length - 1].nextSibling ?? end;
-        for (const n of nodes) parent.removeChild(n);
-      }
+  const ok = playRuns(m.order, order.length, m.blocks.length, {
+    remove: (i) => {
+      for (const n of blockNodes(byId.get(order[i])!)) parent.removeChild(n);
+      byId.delete(order[i]);
+    },
+    insert: (k, before) => {
+      const b = m.blocks[k];
+      // A new block named like a kept one (the host never does that): the whole body again.
+      if (byId.has(b.id)) throw new Error(`block ${b.id} is on the page already`);
       // Parsed inert (a template's content): nothing in it loads or runs until it is in the page.
       const template = document.createElement('template');
       template.innerHTML = b.html;
       const mark = document.createComment(BLOCK_MARK + b.id);
-      parent.insertBefore(mark, at);
-      parent.insertBefore(template.content, at);
+      parent.insertBefore(mark, at(before));
+      parent.insertBefore(template.content, at(before));
       byId.set(b.id, mark);
       replaced++;
-      continue;
-    }
-    const mark = byId.get(b.id)!;
-    const nodes = blockNodes(mark);
-    if (mark !== at) for (const n of nodes) parent.insertBefore(n, at);
-    else at = nodes[nodes.length - 1].nextSibling ?? end;
-    if (b.shift) {
-      for (const n of nodes) {
-        if (!(n instanceof Element)) continue;
-        for (const el of [n, ...n.querySelectorAll('[data-line]')]) {
-          const line = el.getAttribute('data-line');
-          if (line !== null) el.setAttribute('data-line', String(Number(line) + b.shift));
-        }
-      }
-    }
+    },
+    move: (i, before) => { for (const n of blockNodes(byId.get(order[i])!)) parent.insertBefore(n, at(before)); },
+    shift: (i, by) => shiftLines(blockNodes(byId.get(order[i])!), by),
+  });
+  if (!ok) return false;
+  const next: number[] = [];
+  let k = 0;
+  for (let j = 0; j < m.order.length; j += 3) {
+    const [start, count] = [m.order[j], m.order[j + 1]];
+    for (let i = 0; i < count; i++) next.push(start === -1 ? m.blocks[k++].id : order[start + i]);
   }
-  marks.order = [...order.slice(0, head), ...m.blocks.map((b) => b.id), ...order.slice(order.length - tail)];
+  marks.order = next;
   lastBlocks = replaced;
   return true;
 }

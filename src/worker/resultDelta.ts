@@ -6,6 +6,7 @@
 // The worker side (DeltaSender) and the host side (DeltaReceiver) keep the same view of what the host
 // holds: results arrive in the order they were sent, and each request says whether the host still
 // holds the post (it forgets posts beyond a few), so a sender that lost track sends the whole result.
+import { blockRuns, readRuns } from '../core/protocol/blockRuns';
 import type { BodyBlock, RenderResult } from '../core/render/types';
 
 /** A result as sent: `html` and `bodyHtml` empty when `delta`, `frame` absent when unchanged. */
@@ -62,23 +63,11 @@ export class DeltaSender {
     const sameCss = last.css.length === result.css.length && last.css.every((c, i) => c === result.css[i]);
     const sameNotices = last.notices === noticesKey(result);
     const { frame: _f, ...rest } = result;
-    const fresh: BodyBlock[] = [];
-    const order: number[] = [];
-    for (const b of result.blocks) {
-      const i = last.at.get(b.id);
-      const start = i ?? -1;
-      const shift = i === undefined ? 0 : b.shift - last.shifts[i];
-      if (i === undefined) fresh.push(b);
-      const n = order.length;
-      // The run before goes on: the next new block, or the next held one moved as much.
-      if (n && order[n - 3] === -1 && start === -1) order[n - 2]++;
-      else if (n && start >= 0 && order[n - 3] >= 0 && order[n - 3] + order[n - 2] === start && order[n - 1] === shift) order[n - 2]++;
-      else order.push(start, 1, shift);
-    }
+    const { order, fresh } = blockRuns({ at: last.at, shifts: last.shifts }, result.blocks);
     return {
       result: {
         ...rest, html: '', bodyHtml: '', ...(sameFrame ? {} : { frame: result.frame }), ...(sameCss ? { css: [] } : {}),
-        ...(sameNotices ? { notices: [], noticeDetails: [] } : {}), blocks: fresh,
+        ...(sameNotices ? { notices: [], noticeDetails: [] } : {}), blocks: fresh.map((k) => result.blocks[k]),
       },
       delta: true,
       order,
@@ -119,27 +108,24 @@ export class DeltaReceiver {
     let blocks: BodyBlock[];
     if (!sent.delta) blocks = r.blocks!;
     else {
-      const order = sent.order;
       const fresh = r.blocks ?? [];
-      if (!order || order.length % 3 || fresh.some((b) => b.html === undefined)) return undefined;
-      blocks = [];
+      if (!sent.order || fresh.some((b) => b.html === undefined)) return undefined;
+      const held = last!.blocks;
+      const out: BodyBlock[] = [];
       let next = 0;
-      for (let k = 0; k < order.length; k += 3) {
-        const [start, count, shift] = [order[k], order[k + 1], order[k + 2]];
+      const ok = readRuns(sent.order, held.length, fresh.length, (start, count, shift) => {
         if (start === -1) {
-          if (next + count > fresh.length) return undefined;
-          blocks.push(...fresh.slice(next, next + count));
-          next += count;
-          continue;
+          for (let i = 0; i < count; i++) out.push(fresh[next++]);
+          return;
         }
-        if (start < 0 || start + count > last!.blocks.length) return undefined;
         for (let i = start; i < start + count; i++) {
-          const had = last!.blocks[i];
+          const had = held[i];
           const html = shiftDataLines(had.html!, shift);
-          blocks.push({ id: had.id, length: html.length, shift: had.shift + shift, html });
+          out.push({ id: had.id, length: html.length, shift: had.shift + shift, html });
         }
-      }
-      if (next !== fresh.length) return undefined;
+      });
+      if (!ok) return undefined;
+      blocks = out;
     }
     let body = '';
     for (const b of blocks) body += b.html!;

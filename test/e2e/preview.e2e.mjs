@@ -104,16 +104,39 @@ await runE2E({
   /**
    * Keystroke → preview patched: a keydown listener in the workbench and a MutationObserver in the
    * webview both note `performance.timeOrigin + now()` (one clock for both frames); one key at a time,
-   * each waiting for its patch before the next.
+   * each waiting for its patch before the next. With `enter`, Enter pressed at the end of a paragraph in
+   * the middle of the post, every later block moving a line each time (the patch shifts their
+   * `data-line`s: the last one must have moved by `count` at the end).
    */
-  async function measureKeystrokes(file, count) {
+  async function measureKeystrokes(file, count, { enter = false } = {}) {
     await page.keyboard.press('Control+1'); // the editors' group, not the preview's
     await openFile(page, file);
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('K');
-    await previewShows(file, 'the first keystroke in the preview', () => [...document.querySelectorAll('.post-content > p')].pop()?.textContent === 'K');
+    const lastLine = () => inPreview(file, () => Math.max(...[...document.querySelectorAll('.post-content [data-line]')].map((e) => Number(e.getAttribute('data-line')))));
+    let lineBefore = NaN;
+    if (enter) {
+      // The blank line after a prose paragraph nearest the middle (Go to Line is 1-based): Enter there is
+      // Enter at the end of the paragraph (Monaco's End stops at the end of a wrapped line first).
+      const lines = fs.readFileSync(path.join(workspace, '_posts', file), 'utf8').split('\n');
+      let at = lines.length >> 1;
+      while (at < lines.length - 1 && !(/^[A-Za-z]/.test(lines[at]) && lines[at + 1] === '')) at++;
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type(`:${at + 2}`);
+      await page.keyboard.press('Enter');
+      // The post's last paragraph at its line in the file (as saved: the keystrokes above may have been saved with it).
+      const lastInFile = () => fs.readFileSync(path.join(workspace, '_posts', file), 'utf8').trimEnd().split('\n').length - 1;
+      lineBefore = await waitFor('the preview showing the file as saved', async () => { const l = await lastLine(); return l === lastInFile() && l; }, { timeout: 30_000, interval: 100 })
+        .catch(async () => {
+          const shown = await inPreview(file, () => [...document.querySelectorAll('.post-content > *')].slice(-2).map((e) => e.outerHTML.slice(0, 80)));
+          const dirty = await page.locator('.tabs-container .tab.active.dirty').count();
+          throw new Error(`the last data-line is ${await lastLine()}, the file's last paragraph is at line ${lastInFile()} (${JSON.stringify(shown)}; editor dirty: ${dirty})`);
+        });
+    } else {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('K');
+      await previewShows(file, 'the first keystroke in the preview', () => [...document.querySelectorAll('.post-content > p')].pop()?.textContent === 'K');
+    }
     await page.evaluate(() => {
       window.__e2eKeys = [];
       if (!window.__e2eKeyListener) {
@@ -131,12 +154,18 @@ await runE2E({
     const traceFrom = consoleLines.length;
     for (let i = 0; i < count; i++) {
       const before = await inPreview(file, () => window.__e2ePatches.length);
-      await editorTextarea(page).press(String.fromCharCode(97 + (i % 26)));
+      await editorTextarea(page).press(enter ? 'Enter' : String.fromCharCode(97 + (i % 26)));
       const patchedAt = await waitFor(`keystroke ${i + 1} in the preview`, () => inPreview(file, (n) => window.__e2ePatches.length > n && window.__e2ePatches[n], before), { timeout: 10_000, interval: 20 });
       const keyAt = (await page.evaluate(() => window.__e2eKeys))[i];
       samples.push(patchedAt - keyAt);
     }
     const keys = await page.evaluate(() => window.__e2eKeys);
+    if (enter) {
+      // Every later block's `data-line`s moved by one line per Enter, in the page the patches made.
+      const moved = await waitFor(`the last block ${count} lines down`, async () => { const l = await lastLine(); return l === lineBefore + count && l; }, { timeout: 15_000, interval: 100 })
+        .catch(async () => { throw new Error(`the last data-line is ${await lastLine()}, expected ${lineBefore} + ${count}`); });
+      log(`  the last block's data-line: ${lineBefore} → ${moved}`);
+    }
     // The console lines may trail the patches: wait until the last keystroke's trace came.
     const traces = () => consoleLines.slice(traceFrom).filter((l) => l.startsWith('[techblog-trace] ')).map((l) => JSON.parse(l.slice(17)));
     await waitFor('the trace of the last keystroke', () => traces().some((t) => t.changed >= keys[count - 1]), { timeout: 5_000, interval: 50 }).catch(() => undefined);
@@ -158,7 +187,7 @@ await runE2E({
     }
     const quantile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
     const size = fs.statSync(path.join(workspace, '_posts', file)).size;
-    console.log(`[bench] keystroke → preview patched (real webview), ${(size / 1024).toFixed(0)} KB post: median ${quantile(samples, 0.5).toFixed(1)} ms, ` +
+    console.log(`[bench] ${enter ? 'Enter in the middle' : 'keystroke'} → preview patched (real webview), ${(size / 1024).toFixed(0)} KB post: median ${quantile(samples, 0.5).toFixed(1)} ms, ` +
       `p90 ${quantile(samples, 0.9).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms over ${samples.length} keystrokes (target ≤ 16 ms median, ≤ 33 ms p90)`);
     for (const [stage, xs] of Object.entries(stages)) {
       if (xs.length) console.log(`[bench]   ${stage.padEnd(22)} median ${quantile(xs, 0.5).toFixed(1).padStart(6)} ms, p90 ${quantile(xs, 0.9).toFixed(1).padStart(6)} ms (${xs.length} traced)`);
@@ -181,6 +210,7 @@ await runE2E({
     await palette(page, 'TechBlog: Open Preview to the Side');
     await test('keystroke → patched, ~6 KB post', () => measureKeystrokes(SMALL, KEYSTROKES));
     await test('keystroke → patched, 87 KB / 460-formula post', () => measureKeystrokes(LARGE, KEYSTROKES));
+    await test('Enter in the middle → patched, 87 KB / 460-formula post', () => measureKeystrokes(LARGE, KEYSTROKES, { enter: true }));
     return;
   }
 
@@ -369,6 +399,10 @@ await runE2E({
   await test('keystroke → preview patched in the real webview ([bench] lines; the goal is < 16 ms)', async () => {
     await measureKeystrokes(SMALL, KEYSTROKES);
     await measureKeystrokes(LARGE, KEYSTROKES);
+  });
+
+  await test('Enter in the middle of the 87 KB post: each later block\'s data-line moves down a line in the patched page ([bench] line)', async () => {
+    await measureKeystrokes(LARGE, KEYSTROKES, { enter: true });
   });
 
   await test('after the window reloads, the preview is back on its post with the rendered page', async () => {

@@ -130,23 +130,22 @@ export interface PatchMessage {
   actions?: PreviewAction[];
   mode: PreviewMode;
   /**
-   * The body's blocks in order — a new one with its HTML (styles with the page nonce), a kept one by id,
-   * `shift` added to its `data-line`s — but for the first `same[0]` and the last `same[1]` of the `shown`
-   * blocks the page shows, which stay as they are (a keystroke lists one block, not the post's hundreds).
+   * The body's blocks in order, as runs of the blocks the page shows (src/core/protocol/blockRuns.ts):
+   * `start, count, shift` — `count` shown blocks from the `start`th on, `shift` added to their
+   * `data-line`s — or `start` -1: the next `count` of `blocks`. Shown blocks in no run are removed. Pressing
+   * Enter in the middle of a 480-block post is three runs and one new block, not 480 ids.
    */
+  order: number[];
+  /** The new blocks, in order: their HTML (styles with the page nonce). */
   blocks: PatchBlock[];
-  same?: [number, number];
   /** How many blocks the host thinks the page shows (a page that shows others asks for the whole body). */
-  shown?: number;
-  /** Blocks no longer in the body. */
-  removed: number[];
+  shown: number;
   trace?: PreviewTrace;
 }
 
 export interface PatchBlock {
   id: number;
-  html?: string;
-  shift?: number;
+  html: string;
 }
 
 /** The comment that starts a body block (`<!--tb:12-->`) and ends the last one (`<!--tb:end-->`). */

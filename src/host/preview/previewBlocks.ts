@@ -1,7 +1,8 @@
 // The rendered body cut into its top-level blocks (RenderResult.blocks), each marked in the page by a
 // comment, and the patch from what the webview shows to a new rendering: only blocks with new ids travel,
-// kept ones by id (with how far their `data-line`s moved), so a keystroke in a 1.7 MB page sends one
-// paragraph. Plain string functions (no vscode).
+// kept ones as runs of the shown list (with how far their `data-line`s moved), so a keystroke in a 1.7 MB
+// page sends one paragraph and a few numbers. Plain string functions (no vscode).
+import { blockRuns } from '../../core/protocol/blockRuns';
 import { BLOCK_MARK, type PatchBlock } from '../../core/protocol/previewMessages';
 import type { BodyBlock, RenderResult } from '../../core/render/types';
 import { splitDocument, type PageParts } from './previewHtml';
@@ -105,29 +106,18 @@ export function shownBlocks(cut: BodyCut): ShownBlocks {
 }
 
 /**
- * From the blocks the webview shows to `cut`: new blocks with their HTML (through `html`), kept ones by
- * id, the others removed; the blocks at both ends that stay in place with the same shift are only
- * counted (`same`), so a keystroke's patch names the blocks around the edit, not every block of the post.
+ * From the blocks the webview shows to `cut`: the order as runs of the shown blocks (with how far each
+ * run's `data-line`s move) and the new blocks with their HTML (through `html`); shown blocks in no run are
+ * removed. Pressing Enter in the middle of a long post sends three runs and one paragraph.
  */
-export function blockPatch(shown: ShownBlocks, cut: BodyCut, html: (h: string) => string): { blocks: PatchBlock[]; removed: number[]; sent: number; same: [number, number] } {
-  const ids = [...shown.keys()];
-  const next = cut.blocks;
-  const unchanged = (b: BodyCut['blocks'][number], id: number | undefined) => b.id === id && shown.get(id) === b.shift;
-  const most = Math.min(ids.length, next.length);
-  let head = 0;
-  while (head < most && unchanged(next[head], ids[head])) head++;
-  let tail = 0;
-  while (head + tail < most && unchanged(next[next.length - 1 - tail], ids[ids.length - 1 - tail])) tail++;
-  const blocks: PatchBlock[] = [];
-  const kept = new Set<number>();
-  let sent = 0;
-  for (let i = head; i < next.length - tail; i++) {
-    const b = next[i];
-    const was = shown.get(b.id);
-    if (was === undefined) { blocks.push({ id: b.id, html: html(b.html) }); sent++; continue; }
-    kept.add(b.id);
-    blocks.push(b.shift !== was ? { id: b.id, shift: b.shift - was } : { id: b.id });
+export function blockPatch(shown: ShownBlocks, cut: BodyCut, html: (h: string) => string): { order: number[]; blocks: PatchBlock[]; sent: number } {
+  const at = new Map<number, number>();
+  const shifts: number[] = [];
+  for (const [id, shift] of shown) {
+    at.set(id, shifts.length);
+    shifts.push(shift);
   }
-  const removed = ids.slice(head, ids.length - tail).filter((id) => !kept.has(id));
-  return { blocks, removed, sent, same: [head, tail] };
+  const { order, fresh } = blockRuns({ at, shifts }, cut.blocks);
+  const blocks = fresh.map((k): PatchBlock => ({ id: cut.blocks[k].id, html: html(cut.blocks[k].html) }));
+  return { order, blocks, sent: blocks.length };
 }

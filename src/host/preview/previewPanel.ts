@@ -360,7 +360,7 @@ export class PreviewPanel extends Disposable {
       this.shownBody = last.bodyKey;
       this.post({
         type: 'patch', version: ++this.version, state: this.state(), title: last.title ?? '', notices: notices ?? last.notices,
-        ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode, blocks: patch.blocks, removed: patch.removed, same: patch.same, shown: shown.shown.size,
+        ...(last.actions?.length && !notices ? { actions: last.actions } : {}), mode: last.mode, order: patch.order, blocks: patch.blocks, shown: shown.shown.size,
       });
       return;
     }

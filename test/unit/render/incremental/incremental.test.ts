@@ -114,3 +114,20 @@ describe('incremental rendering equals a full render', () => {
     assert.ok(median(patched) <= 2, `median blocks per patch ${median(patched)}`);
   });
 });
+
+describe('Enter above the footnotes', () => {
+  test('the footnote list keeps its id with its lines moved, so the preview shifts it instead of receiving it again', async () => {
+    const site = await openSite();
+    let text = `${REAL_FRONT_MATTER}First paragraph.\n\nSecond paragraph with a note[^a].\n\nThird paragraph with another[^b].\n\n[^a]: The first note.\n[^b]: The second note.\n`;
+    const first = await site.render({ path: PATH, text, incremental: true, now: NOW });
+    const at = text.indexOf('First paragraph.') + 'First paragraph.'.length;
+    text = text.slice(0, at) + '\n' + text.slice(at);
+    const next = await site.render({ path: PATH, text, incremental: true, now: NOW });
+    const full = await (await openSite()).render({ path: PATH, text, now: NOW });
+    assert.equal(next.html, full.html, 'the same page as a full render');
+    const tail = (r: RenderResult) => r.blocks![r.blocks!.length - 1];
+    assert.match(tail(first).html!, /class="footnotes"/);
+    assert.equal(tail(next).id, tail(first).id, 'the footnote list is the same block');
+    assert.equal(tail(next).shift - tail(first).shift, 1, 'moved one line');
+  });
+});
