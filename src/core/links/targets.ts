@@ -32,7 +32,12 @@ export class LinkTargets {
   private nearSlugs: Map<string, LinkTarget> | undefined;
   private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
 
-  constructor(private readonly config: () => SiteConfig) {}
+  /**
+   * @param lazyIds work a document's fragment ids out of its text only when a `#fragment` link to it asks
+   *   (most documents are never asked): the text is kept until then, so only for callers that keep every
+   *   text anyway (`techblog check`).
+   */
+  constructor(private readonly config: () => SiteConfig, private readonly lazyIds = false) {}
 
   update(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
     this.remove(rel);
@@ -47,12 +52,25 @@ export class LinkTargets {
     const date = postDate(rel, kind, data);
     const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
     const url = documentUrl(config, { relPath: rel, kind, data, date: ymd });
-    const t: LinkTarget = {
-      rel, kind, url, date,
-      unpublished: data?.published === false,
-      ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(),
-      title: typeof data?.title === 'string' ? data.title : undefined,
-    };
+    const unpublished = data?.published === false;
+    const title = typeof data?.title === 'string' ? data.title : undefined;
+    let t: LinkTarget;
+    if (text && this.lazyIds) {
+      const kramdown = config.kramdown;
+      let ids: Set<string> | undefined;
+      let source: string | undefined = text;
+      t = {
+        rel, kind, url, date, unpublished,
+        get ids(): Set<string> {
+          if (!ids) { ids = fragmentIds(source!, kramdown, bodyStart); source = undefined; }
+          return ids;
+        },
+        set ids(v: Set<string>) { ids = v; source = undefined; },
+        title,
+      };
+    } else {
+      t = { rel, kind, url, date, unpublished, ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(), title };
+    }
     this.docs.set(rel, t);
     this.postNames = this.postSlugs = this.nearSlugs = undefined;
     if (url) this.byUrl.set(normalizeUrl(url), rel);

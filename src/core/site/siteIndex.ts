@@ -65,14 +65,16 @@ export class SiteIndex {
   // Sorted spellings per tag key, dropped when that tag's counts change.
   private readonly spellingCache: Record<TagKind, Map<string, Spelling[]>> = { tags: new Map(), categories: new Map() };
   /** What links point at: each document's URL, whether it is published, its fragment ids. */
-  readonly links = new LinkTargets(() => this.config);
+  readonly links: LinkTargets;
 
   /**
    * @param root the site folder (posix; absolute or relative to the workspace), without trailing slash
    * @param files every file of the site, relative to `root`
+   * @param options.lazyFragmentIds see LinkTargets: for callers that keep every document's text anyway
    */
-  constructor(readonly root: string, config: SiteConfig | string | undefined, files: Iterable<string> = []) {
+  constructor(readonly root: string, config: SiteConfig | string | undefined, files: Iterable<string> = [], options: { lazyFragmentIds?: boolean } = {}) {
     this.config = typeof config === 'object' ? config : parseSiteConfig(config);
+    this.links = new LinkTargets(() => this.config, options.lazyFragmentIds);
     for (const f of files) this.files.add(f);
   }
 
@@ -235,6 +237,8 @@ export async function loadSite(
     generator?: Generator;
     /** false: the config and the file list only, no document read (the preview of a Hugo or Hexo site needs no more). */
     documents?: boolean;
+    /** The caller keeps the texts returned (`techblog check`): fragment ids are worked out only when a link asks (LinkTargets). */
+    lazyFragmentIds?: boolean;
   } = {},
 ): Promise<{ index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }> {
   const join = (rel: string) => (root === '' || root === '.' ? rel : path.join(root, rel));
@@ -242,7 +246,7 @@ export async function loadSite(
   // Files of a nested site belong to that site.
   const nested = listed.filter((f) => f.includes('/') && NESTED_SITE_MARKERS.has(path.basename(f))).map((f) => path.dirname(f) + '/');
   const files = nested.length ? listed.filter((f) => !nested.some((n) => f.startsWith(n))) : listed;
-  const index = new SiteIndex(root, config, files);
+  const index = new SiteIndex(root, config, files, { lazyFragmentIds: options.lazyFragmentIds });
   if (files.includes('Gemfile')) index.gemfile = await fs.readFile(join('Gemfile'));
   const texts = new Map<string, string>();
   const parses = new Map<string, FrontMatterParse>();
