@@ -65,8 +65,7 @@ export function findLinks(text: string, from = 0): FoundLink[] {
 
 function scanLine(line: string, base: number, out: FoundLink[]): void {
   const masked = line.includes('`') ? line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)) : line;
-  const liquidStarts = new Set<number>();
-  for (const m of masked.matchAll(LIQUID)) {
+  if (masked.includes('{%')) for (const m of masked.matchAll(LIQUID)) {
     let arg = m[2];
     let start = m.index + m[0].indexOf(arg, m[1].length + 2);
     if (/^["']/.test(arg)) { arg = arg.slice(1, -1); start += 1; }
@@ -76,7 +75,6 @@ function scanLine(line: string, base: number, out: FoundLink[]): void {
       link.fragment = { text: m[3].slice(1), start: base + fs, end: base + fs + m[3].length - 1 };
     }
     out.push(link);
-    liquidStarts.add(m.index);
   }
   const def = masked.includes(']:') ? DEFINITION.exec(masked) : null;
   if (def && !def[1].startsWith('^')) push(out, 'definition', def[2], base + def.index + def[0].length - def[2].length);

@@ -32,12 +32,17 @@ export class LinkTargets {
   private nearSlugs: Map<string, LinkTarget> | undefined;
   private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
 
+  // Lazy: additions (true) and removals (false) byUrl has not seen yet.
+  private pendingUrls: [boolean, LinkTarget][] | undefined;
+
   /**
-   * @param lazyIds work a document's fragment ids out of its text only when a `#fragment` link to it asks
-   *   (most documents are never asked): the text is kept until then, so only for callers that keep every
-   *   text anyway (`techblog check`).
+   * @param lazy work a document's fragment ids, URL and date out only when a link asks (most documents
+   *   are never asked): its text and front matter are kept until then, so only for callers that keep
+   *   every text and parse anyway (`techblog check`). The answers are the same.
    */
-  constructor(private readonly config: () => SiteConfig, private readonly lazyIds = false) {}
+  constructor(private readonly config: () => SiteConfig, private readonly lazy = false) {
+    if (lazy) this.pendingUrls = [];
+  }
 
   update(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
     this.remove(rel);
@@ -49,37 +54,62 @@ export class LinkTargets {
 
   private add(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
     const config = this.config();
-    const date = postDate(rel, kind, data);
-    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
-    const url = documentUrl(config, { relPath: rel, kind, data, date: ymd });
     const unpublished = data?.published === false;
     const title = typeof data?.title === 'string' ? data.title : undefined;
     let t: LinkTarget;
-    if (text && this.lazyIds) {
-      const kramdown = config.kramdown;
+    if (text && this.lazy) {
+      // Worked out on first read, from what they would have been worked out from now.
+      let url: string | undefined | null = null;
+      let date: Date | undefined | null = null;
+      const dateOf = () => (date === null ? (date = postDate(rel, kind, data)) : date);
       let ids: Set<string> | undefined;
       let source: string | undefined = text;
       t = {
-        rel, kind, url, date, unpublished,
+        rel, kind,
+        get url(): string | undefined {
+          if (url === null) url = urlOf(config, rel, kind, data, dateOf());
+          return url;
+        },
+        get date(): Date | undefined { return dateOf(); },
+        unpublished,
         get ids(): Set<string> {
-          if (!ids) { ids = fragmentIds(source!, kramdown, bodyStart); source = undefined; }
+          if (!ids) { ids = fragmentIds(source!, config.kramdown, bodyStart); source = undefined; }
           return ids;
         },
         set ids(v: Set<string>) { ids = v; source = undefined; },
         title,
       };
     } else {
+      const date = postDate(rel, kind, data);
+      const url = urlOf(config, rel, kind, data, date);
       t = { rel, kind, url, date, unpublished, ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(), title };
     }
     this.docs.set(rel, t);
     this.postNames = this.postSlugs = this.nearSlugs = undefined;
-    if (url) this.byUrl.set(normalizeUrl(url), rel);
+    if (this.pendingUrls) this.pendingUrls.push([true, t]);
+    else if (t.url) this.byUrl.set(normalizeUrl(t.url), rel);
+  }
+
+  /** Lazy: the URL map's additions and removals since it was last read, replayed in order when it is read. */
+  private urlMap(): Map<string, string> {
+    const pending = this.pendingUrls;
+    if (pending?.length) {
+      this.pendingUrls = [];
+      for (const [added, t] of pending) {
+        if (added) { if (t.url) this.byUrl.set(normalizeUrl(t.url), t.rel); } else this.unmapUrl(t);
+      }
+    }
+    return this.byUrl;
+  }
+
+  private unmapUrl(old: LinkTarget): void {
+    if (old.url && this.byUrl.get(normalizeUrl(old.url)) === old.rel) this.byUrl.delete(normalizeUrl(old.url));
   }
 
   remove(rel: string): void {
     const old = this.docs.get(rel);
     if (!old) return;
-    if (old.url && this.byUrl.get(normalizeUrl(old.url)) === rel) this.byUrl.delete(normalizeUrl(old.url));
+    if (this.pendingUrls) this.pendingUrls.push([false, old]); else this.unmapUrl(old);
     this.docs.delete(rel);
     this.raw.delete(rel);
     this.postNames = this.postSlugs = this.nearSlugs = undefined;
@@ -88,6 +118,7 @@ export class LinkTargets {
   /** The config changed (permalink, kramdown options): URLs are worked out again; ids stay. */
   configChanged(): void {
     this.byUrl.clear();
+    if (this.pendingUrls) this.pendingUrls = [];
     for (const [rel, r] of this.raw) {
       const ids = this.docs.get(rel)?.ids;
       this.add(rel, r.kind, '', 0, r.data);
@@ -98,9 +129,7 @@ export class LinkTargets {
   /** The URL the document `rel` would have at `newRel` (a rename or move), of kind `kind` there. */
   urlIfMoved(rel: string, newRel: string, kind: TargetKind): string | undefined {
     const data = this.raw.get(rel)?.data;
-    const date = postDate(newRel, kind, data);
-    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
-    return documentUrl(this.config(), { relPath: newRel, kind, data, date: ymd });
+    return urlOf(this.config(), newRel, kind, data, postDate(newRel, kind, data));
   }
 
   get(rel: string): LinkTarget | undefined { return this.docs.get(rel); }
@@ -108,7 +137,7 @@ export class LinkTargets {
 
   /** The document published at `url` (a path; `.html`, `/` and `/index.html` spellings agree). */
   atUrl(url: string): LinkTarget | undefined {
-    const rel = this.byUrl.get(normalizeUrl(url));
+    const rel = this.urlMap().get(normalizeUrl(url));
     return rel === undefined ? undefined : this.docs.get(rel);
   }
 
@@ -190,6 +219,11 @@ function pick(data: Record<string, unknown> | undefined): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const k of ['permalink', 'categories', 'category', 'slug', 'date', 'published', 'title']) if (Object.hasOwn(data, k)) out[k] = data[k];
   return out;
+}
+
+function urlOf(config: SiteConfig, rel: string, kind: TargetKind, data: Record<string, unknown> | undefined, date: Date | undefined): string | undefined {
+  const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
+  return documentUrl(config, { relPath: rel, kind, data, date: ymd });
 }
 
 function postDate(rel: string, kind: TargetKind, data: Record<string, unknown> | undefined): Date | undefined {

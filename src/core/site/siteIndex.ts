@@ -70,7 +70,7 @@ export class SiteIndex {
   /**
    * @param root the site folder (posix; absolute or relative to the workspace), without trailing slash
    * @param files every file of the site, relative to `root`
-   * @param options.lazyFragmentIds see LinkTargets: for callers that keep every document's text anyway
+   * @param options.lazyFragmentIds see LinkTargets' `lazy`: for callers that keep every document's text anyway
    */
   constructor(readonly root: string, config: SiteConfig | string | undefined, files: Iterable<string> = [], options: { lazyFragmentIds?: boolean } = {}) {
     this.config = typeof config === 'object' ? config : parseSiteConfig(config);
@@ -237,7 +237,7 @@ export async function loadSite(
     generator?: Generator;
     /** false: the config and the file list only, no document read (the preview of a Hugo or Hexo site needs no more). */
     documents?: boolean;
-    /** The caller keeps the texts returned (`techblog check`): fragment ids are worked out only when a link asks (LinkTargets). */
+    /** The caller keeps the texts returned (`techblog check`): link targets' fragment ids, URLs and dates are worked out only when a link asks (LinkTargets). */
     lazyFragmentIds?: boolean;
   } = {},
 ): Promise<{ index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }> {
