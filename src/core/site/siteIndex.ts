@@ -62,6 +62,8 @@ export class SiteIndex {
   private readonly counts: Record<TagKind, Map<string, Map<string, number>>> = { tags: new Map(), categories: new Map() };
   // Layout names are read by every check; recomputed only when a layout file comes or goes.
   private layoutCache: string[] | undefined;
+  // checkablePaths' answer, for this config; dropped when a file comes or goes.
+  private checkable: { config: SiteConfig; paths: string[] } | undefined;
   // Sorted spellings per tag key, dropped when that tag's counts change.
   private readonly spellingCache: Record<TagKind, Map<string, Spelling[]>> = { tags: new Map(), categories: new Map() };
   /** What links point at: each document's URL, whether it is published, its fragment ids. */
@@ -104,6 +106,7 @@ export class SiteIndex {
     this.removeFile(rel);
   }
   private touched(rel: string): void {
+    this.checkable = undefined;
     if (rel.startsWith(this.config.layoutsDir + '/')) this.layoutCache = undefined;
   }
   allPaths(): IterableIterator<string> { return this.files.values(); }
@@ -121,10 +124,15 @@ export class SiteIndex {
 
   /** Markdown documents the checker looks at (posts, drafts, pages), sorted. */
   checkablePaths(): string[] {
-    const excluded = this.config.exclude.map((e) => e.replace(/^\.?\/+|\/+$/g, ''));
-    return [...this.files]
-      .filter((p) => this.kindOf(p) !== 'other' && !SKIP_DIRS.test(p) && !excluded.some((e) => e && (p === e || p.startsWith(e + '/'))))
-      .sort();
+    // Asked again (loading, then listing what to check) while neither the files nor the config changed.
+    if (this.checkable?.config !== this.config) {
+      const excluded = this.config.exclude.map((e) => e.replace(/^\.?\/+|\/+$/g, ''));
+      const paths = [...this.files]
+        .filter((p) => this.kindOf(p) !== 'other' && !SKIP_DIRS.test(p) && !excluded.some((e) => e && (p === e || p.startsWith(e + '/'))))
+        .sort();
+      this.checkable = { config: this.config, paths };
+    }
+    return this.checkable.paths.slice();
   }
 
   /** Layout names (`post`, `sub/wide`) from the layouts folder. */
