@@ -2,6 +2,8 @@
 // `[ref]: url`, `<a href>`, `<img src>`, `{% post_url name %}`, `{% link path %}`. Line based; fenced and
 // indented code and inline code are skipped. The link rules, renames and completion all read this.
 
+import { sortedByStart } from '../text/sorted';
+
 export type LinkKind = 'markdown' | 'image' | 'definition' | 'html' | 'post_url' | 'link';
 
 export interface FoundLink {
@@ -60,12 +62,14 @@ export function findLinks(text: string, from = 0): FoundLink[] {
     if (nTick < after) nTick = next('```', after);
     if (nTilde < after) nTilde = next('~~~', after);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortedByStart(out);
 }
 
 function scanLine(line: string, base: number, out: FoundLink[]): void {
+  LIQUID.lastIndex = INLINE.lastIndex = HTML_ATTR.lastIndex = 0;
   const masked = line.includes('`') ? line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)) : line;
-  if (masked.includes('{%')) for (const m of masked.matchAll(LIQUID)) {
+  // exec on the shared patterns (matchAll would copy the pattern for each line).
+  if (masked.includes('{%')) for (let m: RegExpExecArray | null; (m = LIQUID.exec(masked));) {
     let arg = m[2];
     let start = m.index + m[0].indexOf(arg, m[1].length + 2);
     if (/^["']/.test(arg)) { arg = arg.slice(1, -1); start += 1; }
@@ -78,8 +82,8 @@ function scanLine(line: string, base: number, out: FoundLink[]): void {
   }
   const def = masked.includes(']:') ? DEFINITION.exec(masked) : null;
   if (def && !def[1].startsWith('^')) push(out, 'definition', def[2], base + def.index + def[0].length - def[2].length);
-  if (masked.includes('](')) for (const m of masked.matchAll(INLINE)) push(out, m[1] ? 'image' : 'markdown', m[3], base + m.index + m[0].length - m[3].length);
-  if (masked.includes('<')) for (const m of masked.matchAll(HTML_ATTR)) {
+  if (masked.includes('](')) for (let m: RegExpExecArray | null; (m = INLINE.exec(masked));) push(out, m[1] ? 'image' : 'markdown', m[3], base + m.index + m[0].length - m[3].length);
+  if (masked.includes('<')) for (let m: RegExpExecArray | null; (m = HTML_ATTR.exec(masked));) {
     const url = m[3] ?? m[4] ?? m[5] ?? '';
     const quoted = m[3] !== undefined || m[4] !== undefined;
     push(out, m[1].toLowerCase() === 'img' ? 'image' : 'html', url, base + m.index + m[0].length - url.length - (quoted ? 1 : 0));
