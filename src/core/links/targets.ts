@@ -58,27 +58,7 @@ export class LinkTargets {
     const title = typeof data?.title === 'string' ? data.title : undefined;
     let t: LinkTarget;
     if (text && this.lazy) {
-      // Worked out on first read, from what they would have been worked out from now.
-      let url: string | undefined | null = null;
-      let date: Date | undefined | null = null;
-      const dateOf = () => (date === null ? (date = postDate(rel, kind, data)) : date);
-      let ids: Set<string> | undefined;
-      let source: string | undefined = text;
-      t = {
-        rel, kind,
-        get url(): string | undefined {
-          if (url === null) url = urlOf(config, rel, kind, data, dateOf());
-          return url;
-        },
-        get date(): Date | undefined { return dateOf(); },
-        unpublished,
-        get ids(): Set<string> {
-          if (!ids) { ids = fragmentIds(source!, config.kramdown, bodyStart); source = undefined; }
-          return ids;
-        },
-        set ids(v: Set<string>) { ids = v; source = undefined; },
-        title,
-      };
+      t = new LazyTarget(rel, kind, unpublished, title, config, data, text, bodyStart);
     } else {
       const date = postDate(rel, kind, data);
       const url = urlOf(config, rel, kind, data, date);
@@ -199,6 +179,36 @@ export function nameUnder(t: LinkTarget): string {
   const dir = t.kind === 'post' ? '_posts/' : '_drafts/';
   const i = noExt.lastIndexOf(dir);
   return i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
+}
+
+/** A document's target whose URL, date and fragment ids are worked out on first read (LinkTargets' `lazy`), from what they would have been worked out from when it was added. */
+class LazyTarget implements LinkTarget {
+  private urlValue: string | undefined | null = null;
+  private dateValue: Date | undefined | null = null;
+  private idsValue: Set<string> | undefined;
+
+  constructor(
+    readonly rel: string, readonly kind: TargetKind, readonly unpublished: boolean, readonly title: string | undefined,
+    private readonly config: SiteConfig, private readonly data: Record<string, unknown> | undefined,
+    private source: string | undefined, private readonly bodyStart: number,
+  ) {}
+
+  get date(): Date | undefined {
+    if (this.dateValue === null) this.dateValue = postDate(this.rel, this.kind, this.data);
+    return this.dateValue;
+  }
+
+  get url(): string | undefined {
+    if (this.urlValue === null) this.urlValue = urlOf(this.config, this.rel, this.kind, this.data, this.date);
+    return this.urlValue;
+  }
+
+  get ids(): Set<string> {
+    if (!this.idsValue) { this.idsValue = fragmentIds(this.source!, this.config.kramdown, this.bodyStart); this.source = undefined; }
+    return this.idsValue;
+  }
+
+  set ids(v: Set<string>) { this.idsValue = v; this.source = undefined; }
 }
 
 /** `/a/b.html`, `/a/b/`, `/a/b/index.html`, `/a/b` → one key. */
