@@ -18,8 +18,9 @@ test('a worker started again after the idle period compiles no codec the ended o
   let idleStops = 0;
   let onStop: () => void = () => {};
   // The client's idle timer does not keep the process alive; this waiting does, until the worker ends.
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
   const stopped = () => new Promise<void>((resolve) => {
-    const keepAlive = setInterval(() => {}, 1000);
+    keepAlive = setInterval(() => {}, 1000);
     onStop = () => { clearInterval(keepAlive); resolve(); };
   });
   const client = new ImageWorkerClient(path.join(repoRoot, 'out', 'src', 'worker', 'imageWorker.js'), {
@@ -53,6 +54,7 @@ test('a worker started again after the idle period compiles no codec the ended o
     assert.equal(client.wasmCompiled, compiled + 1, 'only the JPEG decoder compiled');
     assert.equal(client.compiledModules, compiled + 1);
   } finally {
+    clearInterval(keepAlive);
     client.dispose();
   }
   assert.equal(client.compiledModules, 0, 'disposing lets the modules go');
