@@ -54,6 +54,8 @@ export class NodeImageCodecs implements ImageCodecs {
   private readonly ready = new Map<string, Promise<unknown>>();
   /** Every .wasm compiled (or handed in) so far, by file name: a new worker gets them without compiling. */
   readonly compiled: Map<string, WebAssembly.Module>;
+  /** How many .wasm files this instance compiled itself (not handed in): none for codecs a kept module serves. */
+  compiledHere = 0;
 
   /** `wasmDir`: where the .wasm files are (dist/wasm); missing files are taken from node_modules. */
   constructor(private readonly wasmDir: string = path.join(__dirname, 'wasm'), private readonly options: NodeImageCodecsOptions = {}) {
@@ -68,6 +70,7 @@ export class NodeImageCodecs implements ImageCodecs {
     // A computed specifier: the bundler must not try to bundle a .wasm.
     const file = existsSync(shipped) ? shipped : require.resolve([codecWasmFiles[name]].join(''));
     const module = await WebAssembly.compile(readFileSync(file));
+    this.compiledHere++;
     this.compiled.set(name, module);
     return module;
   }

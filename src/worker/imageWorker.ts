@@ -33,10 +33,10 @@ parentPort?.on('message', (m: ImageWorkerRequest) => {
   if (m.type !== 'optimise') return;
   const t0 = performance.now();
   optimiseImage(m.input, m.options, codecs).then((result) => {
-    const reply: ImageWorkerReply = { type: 'done', id: m.id, result, ms: performance.now() - t0 };
+    const reply: ImageWorkerReply = { type: 'done', id: m.id, result, ms: performance.now() - t0, compiled: codecs.compiledHere };
+    sendModules(); // first: the client has them before the idle period that may end this worker starts
     // The input is the worker's own copy; hand the output's memory over instead of copying it.
     parentPort?.postMessage(reply, result.bytes === m.input.bytes ? [] : [result.bytes.buffer as ArrayBuffer]);
-    sendModules();
   }, (e: unknown) => {
     parentPort?.postMessage({ type: 'failed', id: m.id, error: e instanceof Error ? e.message : String(e) } satisfies ImageWorkerReply);
   });

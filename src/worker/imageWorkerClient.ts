@@ -20,6 +20,8 @@ export interface ImageWorkerOptions {
   readonly l10n?: Record<string, string>;
   /** Encoder settings that replace the chosen ones (the bench measures the previous settings with it). */
   readonly encoderOverrides?: EncoderOverrides;
+  /** Called when the worker is ended after the idle period (tests wait for it). */
+  readonly onIdleStop?: () => void;
 }
 
 interface Pending {
@@ -39,6 +41,9 @@ export class ImageWorkerClient {
   private readonly warmed = new Map<string, Promise<void>>();
   private readonly warming = new Map<number, () => void>();
   workersStarted = 0;
+  /** .wasm files compiled by the workers that ended, and by the running one (as of its last image). */
+  private compiledBefore = 0;
+  private compiledNow = 0;
 
   /** `script`: dist/imageWorker.js, or out/src/worker/imageWorker.js after tsc. */
   constructor(private readonly script: string, private readonly options: ImageWorkerOptions = {}) {}
@@ -81,6 +86,11 @@ export class ImageWorkerClient {
     return loaded;
   }
 
+  /** How many .wasm files this client's workers compiled (a restarted worker compiles only codecs new to it). */
+  get wasmCompiled(): number {
+    return this.compiledBefore + this.compiledNow;
+  }
+
   /** How many compiled .wasm modules a new worker would get. */
   get compiledModules(): number {
     return this.modules.size;
@@ -113,7 +123,10 @@ export class ImageWorkerClient {
       this.pending.delete(m.id);
       clearTimeout(p.timer);
       // The result's bytes were handed over by the worker (not copied): this thread owns them now.
-      if (m.type === 'done') p.resolve({ ...m.result, ms: m.ms });
+      if (m.type === 'done') {
+        this.compiledNow = m.compiled;
+        p.resolve({ ...m.result, ms: m.ms });
+      }
       else p.reject(new Error(m.error));
       this.idle();
     });
@@ -127,13 +140,18 @@ export class ImageWorkerClient {
     clearTimeout(this.idleTimer);
     if (this.warming.size) return;
     this.worker?.unref();
-    this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs ?? 60_000);
+    this.idleTimer = setTimeout(() => {
+      this.stop();
+      this.options.onIdleStop?.();
+    }, this.options.idleMs ?? 60_000);
     this.idleTimer.unref?.();
   }
 
   private stop(): void {
     const w = this.worker;
     this.worker = undefined;
+    this.compiledBefore += this.compiledNow;
+    this.compiledNow = 0;
     // Warming is best effort: whoever waits for it goes on (the image itself reports a failure).
     for (const done of this.warming.values()) done();
     this.warming.clear();

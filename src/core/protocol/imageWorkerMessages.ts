@@ -20,7 +20,8 @@ export interface ImageWorkerData {
 }
 
 export type ImageWorkerReply =
-  | { readonly type: 'done'; readonly id: number; readonly result: OptimiseResult; readonly ms: number }
+  /** `compiled`: how many .wasm files this worker has compiled so far (not handed in by the client). */
+  | { readonly type: 'done'; readonly id: number; readonly result: OptimiseResult; readonly ms: number; readonly compiled: number }
   | { readonly type: 'failed'; readonly id: number; readonly error: string }
   /** The codecs of `warm` request `id` are loaded (or failed to: the image that needs one reports it). */
   | { readonly type: 'warmed'; readonly id: number }
