@@ -400,11 +400,9 @@ function logFirst(m: UpdateMessage | PatchMessage, received: number): void {
     // handles first), then writes our page into that document.
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const wall = (ms: number | undefined) => (ms ? performance.timeOrigin + ms : undefined);
-    // KaTeX's main font in (formulas are blank until it is: `font-display: block`).
-    const mathFont = performance.getEntriesByType('resource').find((e) => e.name.includes('KaTeX_Main-Regular')) as PerformanceResourceTiming | undefined;
     console.log(`[techblog-first] ${JSON.stringify({
       ...m.trace, navigation: performance.timeOrigin, worker: wall(nav?.workerStart), empty: wall(nav?.domContentLoadedEventEnd), script: scriptAt, dom: domAt, paint: fcp === undefined ? undefined : performance.timeOrigin + fcp,
-      load: loadAt, mathFont: wall(mathFont?.responseEnd), fonts: fontsAt, received, applied,
+      load: loadAt, fonts: fontsAt, received, applied,
     })}`);
   };
   let fontsAt: number | undefined;

@@ -73,7 +73,6 @@ const STAGES = [
 const MOMENTS = [
   ['paint', 'first contentful paint', (t) => t.paint],
   ['load', 'load event (stylesheets)', (t) => t.load],
-  ['mathFont', 'KaTeX\'s main font in', (t) => t.mathFont],
   ['fonts', 'fonts in', (t) => t.fonts],
 ];
 

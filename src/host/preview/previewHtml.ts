@@ -133,8 +133,6 @@ export interface PreviewPageOptions {
   css: string[];
   /** Stylesheets of our own before the site CSS (KaTeX). */
   baseStyles: string[];
-  /** Font files (woff2) of our own the first paint needs: fetched while the page is parsed (see `previewPage`). */
-  preloadFonts?: string[];
   /** Stylesheets of our own after the site CSS (embed cards, placeholders, notice bar). */
   chromeStyles: string[];
   /** The page script's text (media/preview.js), inlined: see `previewPage`. */
@@ -155,9 +153,6 @@ export function scriptText(js: string): string {
  * webview resource. VS Code's webview service worker loses resource requests when several webviews
  * start at once (each registers the worker anew), and a page whose script never loads would never
  * say `ready`, so it would stay on its first rendering.
- * `preloadFonts` (KaTeX's, when the page has math) are asked for before the stylesheets: a font is otherwise
- * requested only once a formula is laid out, behind the rest of a long body that `ready` brings, and KaTeX's
- * `font-display: block` keeps the formulas blank until it comes (0.7–1.8 s after the first paint, warm).
  */
 export function previewPage(o: PreviewPageOptions): string {
   const link = (href: string, extra = '') => `<link rel="stylesheet" href="${escapeAttribute(href)}"${extra}>`;
@@ -170,7 +165,6 @@ export function previewPage(o: PreviewPageOptions): string {
     `<meta id="techblog-preview-settings" data-settings="${escapeAttribute(JSON.stringify(o.settings))}">`,
     `<script nonce="${o.scriptNonce ?? o.nonce}" data-techblog-preview>${scriptText(o.script)}</script>`,
     withStyleNonce(o.parts.head.replace(/<meta charset="[^"]*"\s*\/?>/gi, ''), o.nonce),
-    ...(o.preloadFonts ?? []).map((href) => `<link rel="preload" as="font" type="font/woff2" href="${escapeAttribute(href)}" crossorigin>`),
     ...o.baseStyles.map((href) => link(href)),
     ...o.css.map((css) => `<style nonce="${o.nonce}" data-techblog-site-css>\n${styleText(css)}\n</style>`),
     ...o.chromeStyles.map((href) => link(href, ' data-techblog-chrome')),

@@ -50,10 +50,6 @@ const wallNow = () => performance.timeOrigin + performance.now();
  * as a block patch when the page says `ready` (see firstBlocks).
  */
 const FIRST_PAGE_BUDGET = 48 * 1024;
-/** KaTeX's fonts of nearly every formula (text and variables), preloaded with a first page that has math. */
-const KATEX_FIRST_FONTS = ['KaTeX_Main-Regular.woff2', 'KaTeX_Math-Italic.woff2'];
-/** A KaTeX element in rendered HTML (the sanitizer writes every attribute in double quotes). */
-const HAS_MATH = /\sclass="(?:[^"]*\s)?katex[\s"]/;
 
 /** How long after the preview moved the editor (or the other way round) the echo is ignored. */
 const ECHO_MS = 250;
@@ -416,8 +412,6 @@ export class PreviewPanel extends Disposable {
       scriptNonce,
       css: last.css,
       baseStyles: [media('theme', 'katex', 'katex.min.css')],
-      // The two fonts of nearly every formula, when the first page has one.
-      preloadFonts: HAS_MATH.test(pageCut?.marked ?? last.body) ? KATEX_FIRST_FONTS.map((f) => media('theme', 'katex', 'fonts', f)) : [],
       chromeStyles: [media('theme', 'preview.css'), media('preview.css')],
       // Without its script (media/ unreadable) the page still shows the rendering, only not live.
       script: this.script ?? '',

@@ -62,18 +62,4 @@ describe('contentSecurityPolicy', () => {
     assert.equal([...html.matchAll(/<style nonce="STYLE"/g)].length, 2);
     assert.doesNotMatch(html, /<style(?! nonce="STYLE")[\s>]/);
   });
-
-  test('the page: fonts to preload are asked for in CORS mode before the stylesheets, none unless given', () => {
-    const page = (preloadFonts?: string[]) => previewPage({
-      parts: { lang: 'en', head: '', body: '<body><p>x</p></body>' },
-      csp: 'default-src \'none\'', nonce: 'STYLE', css: [], baseStyles: ['https://r/katex.min.css'], chromeStyles: [], script: 'void 0', preloadFonts,
-      settings: { state: { resource: 'file:///x.md', locked: false }, scrollSync: true, siteScripts: false, styleNonce: 'STYLE', strings: { noticesTitle: '', moreNotices: '', fewerNotices: '' } },
-    });
-    const html = page(['https://r/fonts/KaTeX_Main-Regular.woff2?a=1&b=2']);
-    const preload = html.indexOf('<link rel="preload" as="font" type="font/woff2" href="https://r/fonts/KaTeX_Main-Regular.woff2?a=1&amp;b=2" crossorigin>');
-    assert.ok(preload > 0, html);
-    assert.ok(preload < html.indexOf('<link rel="stylesheet" href="https://r/katex.min.css">'));
-    assert.doesNotMatch(page(), /rel="preload"/);
-    assert.doesNotMatch(page([]), /rel="preload"/);
-  });
 });
