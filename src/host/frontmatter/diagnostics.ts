@@ -235,6 +235,10 @@ export class FrontMatterDiagnostics extends Disposable {
   /** Check a file that is not open, from disk (used by Check All and when files change on disk). */
   async checkFromDisk(uri: vscode.Uri): Promise<Problem[] | undefined> {
     const problems = await this.problemsOnDisk(uri);
+    // Opened in an editor while the disk was read: its text is the one to check (and its check publishes);
+    // publishing (or clearing) the disk's problems now would replace the editor's.
+    const open = this.openDocument(uri);
+    if (open) return this.problemsFor(open);
     if (problems === undefined) return undefined;
     if (problems === 'gone') {
       this.collection.delete(uri);
@@ -263,8 +267,12 @@ export class FrontMatterDiagnostics extends Disposable {
 
   /** Whether `uri` is open in an editor (then its live text is checked, not the disk's). */
   isOpen(uri: vscode.Uri): boolean {
+    return this.openDocument(uri) !== undefined;
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   }
 
   private siteChanged(c: SiteFileChange): void {

@@ -18,16 +18,17 @@ const setContextInVsCode: SetContext = (key, value) => vscode.commands.executeCo
 
 export class WalkthroughProgress extends Disposable {
   private readonly done = new Set<WalkthroughStep>();
-  /** TechBlog problems per open document, with the version at which the count became what it is. */
-  private readonly problems = new Map<string, { version: number; count: number }>();
+  /** TechBlog problems each open document showed just before its last edit. */
+  private readonly beforeEdit = new Map<string, number>();
 
   constructor(private readonly setContext: SetContext = setContextInVsCode) {
     super();
     if (vscode.window.tabGroups.all.some((g) => g.tabs.some(isPreviewTab))) this.complete('preview');
     // A preview tab opening means a preview, whatever opened it (command, keybinding, button, restore).
     this.register(vscode.window.tabGroups.onDidChangeTabs((e) => { if (e.opened.some(isPreviewTab)) this.complete('preview'); }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.beforeEdit.set(e.document.uri.toString(), problemCount(e.document.uri)); }));
     this.register(vscode.languages.onDidChangeDiagnostics((e) => this.diagnosticsChanged(e.uris)));
-    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.problems.delete(d.uri.toString())));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.beforeEdit.delete(d.uri.toString())));
   }
 
   /** Steps completed in this window, in the order they were. */
@@ -46,19 +47,21 @@ export class WalkthroughProgress extends Disposable {
     void this.setContext(walkthroughContextKeys[step], true);
   }
 
-  /** A warning is fixed when an edit of an open document leaves it fewer TechBlog problems than before. */
+  /**
+   * A warning is fixed when an edit of an open document leaves it fewer TechBlog problems than it showed
+   * just before the edit. Compared with what was shown, not with the version of the event: a check of an
+   * earlier version can be published after the next edit (then its count is what the user saw).
+   */
   private diagnosticsChanged(uris: readonly vscode.Uri[]): void {
     for (const uri of uris) {
-      const key = uri.toString();
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (!doc) { this.problems.delete(key); continue; }
-      const count = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TechBlog').length;
-      const before = this.problems.get(key);
-      if (before && count === before.count) continue; // other diagnostics of the document, or a re-publish
-      if (before && doc.version > before.version && count < before.count) this.complete('fix');
-      this.problems.set(key, { version: doc.version, count });
+      const before = this.beforeEdit.get(uri.toString());
+      if (before !== undefined && problemCount(uri) < before) this.complete('fix');
     }
   }
+}
+
+function problemCount(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TechBlog').length;
 }
 
 function isPreviewTab(tab: vscode.Tab): boolean {
