@@ -132,6 +132,48 @@ describe('Walkthrough steps tick however they are done (real VS Code, sample blo
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('"Fix a warning" follows what the user saw: checks published after the next edit still let the fix tick it; fewer problems without an edit does not', async () => {
+    // Plain-text documents TechBlog does not check, and diagnostics published by hand in its name: the
+    // order of publications and edits is the test's, as a busy or an idle machine may order them.
+    const collection = vscode.languages.createDiagnosticCollection('walkthrough-test');
+    const problem = (line: number) => Object.assign(new vscode.Diagnostic(new vscode.Range(line, 0, line, 1), `problem ${line}`), { source: 'TechBlog' });
+    const open = async () => {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'one\n' }));
+      const uri = editor.document.uri;
+      return {
+        /** Publishes `n` problems; the promise settles when VS Code has announced them. */
+        publish: (n: number) => {
+          const announced = new Promise<void>((resolve) => { const l = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) { l.dispose(); resolve(); } }); });
+          collection.set(uri, Array.from({ length: n }, (_, i) => problem(i)));
+          return announced;
+        },
+        type: (text: string) => editor.edit((e) => e.insert(new vscode.Position(0, 0), text)),
+      };
+    };
+    try {
+      const a = await open();
+      await a.publish(2);
+      await a.publish(1);
+      assert.equal(ticked('fix'), false, 'fewer problems without an edit (a layout appeared, a setting changed) is not the user fixing one');
+      const b = await open();
+      // An edit that adds a problem, before even the first check of the document is shown…
+      await b.type('x');
+      await b.publish(1);
+      // …then that edit's check, shown right before the fix's edit (VS Code may announce it after the edit)…
+      const late = b.publish(2);
+      await b.type('y');
+      await late;
+      assert.equal(ticked('fix'), false, 'an edit that adds a problem');
+      // …then the fix's own check.
+      await b.publish(1);
+      assert.equal(ticked('fix'), true, 'one problem fewer than shown just before the fix');
+    } finally {
+      collection.dispose();
+      // Both documents are edited: revert them (closing would ask whether to save).
+      for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('"Paste": an image pasted with Ctrl+V ticks it when the paste edit is applied, not when it is only offered', async () => {
     const log = vscode.window.createOutputChannel('TechBlog walkthrough tests', { log: true });
     const sites = new WorkspaceSites(log);
