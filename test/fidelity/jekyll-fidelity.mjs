@@ -193,14 +193,12 @@ async function compareSite(site) {
     console.log(`\n[fidelity] ${jekyllVersion} built ${path.relative(root, site).startsWith('..') ? site : path.relative(root, site) || site}`);
     const theme = remote?.layer ?? await themeLayer(site, env);
     const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '', theme });
-    // The site model reads posts when a render needs them; the URLs of every document are asked for here.
-    await renderer.readAllDocuments();
     let cssRows = 0;
     const now = new Date();
     const rows = [];
     let css;
     for (const rel of documents(site)) {
-      const url = renderer.urlOf(rel);
+      const url = await renderer.urlOf(rel);
       if (!url) continue; // not published by Jekyll (no front matter, excluded)
       const out = path.join(dest, url.endsWith('/') ? url + 'index.html' : url);
       if (!fs.existsSync(out)) continue;

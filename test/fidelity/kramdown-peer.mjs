@@ -126,10 +126,9 @@ let siteIndex = 0;
 for (const cs of groups.values()) {
   const site = path.join(cache, `site-${siteIndex++}`);
   const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(site), root: '' });
-  await renderer.readAllDocuments(); // the URLs of every post are asked for below
   for (const c of cs) {
     if (onlyDoc && c.name !== onlyDoc) continue;
-    const url = renderer.urlOf(c.post);
+    const url = await renderer.urlOf(c.post);
     const jekyllHtml = fs.readFileSync(path.join(site, '_site', url.endsWith('/') ? url + 'index.html' : url), 'utf8');
     const result = await renderer.render({ path: c.post, text: source(c), mode: 'content', now, resolveResource: (p) => `${renderer.baseurl}/${p}` });
     rows.push({ name: c.name, ...compareBlocks(result.bodyHtml, jekyllHtml, { pageUrl: url, baseurl: renderer.baseurl }) });

@@ -279,9 +279,10 @@ export class SiteRenderer {
     return this.site.model.config.baseurl;
   }
 
-  /** Where a post or page is published, as a path under the site (without `baseurl`). */
-  urlOf(path: string): string | undefined {
-    return this.site.model.doc(this.files.relative(path))?.url;
+  /** Where a post or page is published, as a path under the site (without `baseurl`); reads that one document first when the site has not yet. */
+  urlOf(path: string): Promise<string | undefined> {
+    const rel = this.files.relative(path);
+    return this.runs.serial(() => this.site.readPaths([rel]).then(() => this.site.model.doc(rel)?.url));
   }
 
   /** Site-relative path of the post or page published at `url`, if any (of those read: see `readAllDocuments`). */

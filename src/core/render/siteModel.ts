@@ -186,6 +186,11 @@ export class SiteModel {
     return this.unread.size === 0;
   }
 
+  /** The post or page at `path` is not read yet. */
+  hasUnreadPath(path: string): boolean {
+    return this.unread.has(path);
+  }
+
   /** Some document of `kind` is not read yet. */
   hasUnread(kind: DocKind): boolean {
     for (const k of this.unread.values()) if (k === kind) return true;
@@ -216,7 +221,8 @@ export class SiteModel {
     return this.unread.size !== before;
   }
 
-  private async readPaths(paths: string[]): Promise<void> {
+  /** Reads these posts and pages (site-relative) when they are not read yet. */
+  async readPaths(paths: string[]): Promise<void> {
     const read = this.reader;
     const todo = paths.filter((p) => this.unread.has(p));
     let next = 0;

@@ -107,6 +107,13 @@ export class SiteState {
     this.version++;
   }
 
+  /** Reads these posts and pages (site-relative) if they are not read yet. */
+  async readPaths(paths: string[]): Promise<void> {
+    if (!paths.some((p) => this.model.hasUnreadPath(p))) return;
+    await this.model.readPaths(paths);
+    this.version++;
+  }
+
   /** Reads what a render asked for before it was read (`all`: every post and page), so it can render again. */
   async readMissed(all: boolean): Promise<void> {
     if (all) await this.model.readAll(); else await this.model.readMissed();

@@ -540,7 +540,7 @@ export class PreviewPanel extends Disposable {
       await openPreviewLink(href, {
         base: {
           resourceBase: this.panel.webview.asWebviewUri(source.root).toString(),
-          pageUrl: renderer.urlOf(source.rel) ?? '/',
+          pageUrl: (await renderer.urlOf(source.rel)) ?? '/',
           baseurl: renderer.baseurl,
         },
         siteRoot: source.root,

@@ -27,10 +27,8 @@ const FILES = {
 };
 
 async function site(config: string, extra: Record<string, string> = {}): Promise<SiteRenderer> {
-  const r = await SiteRenderer.open({ fs: new MemoryFileSystem({ '_config.yml': config, ...FILES, ...extra }), root: '' });
-  // urlOf answers from the documents read (the site opens lazily; the host reads them all before asking).
-  await r.readAllDocuments();
-  return r;
+  // The site opens lazily: urlOf reads the document it is asked about.
+  return SiteRenderer.open({ fs: new MemoryFileSystem({ '_config.yml': config, ...FILES, ...extra }), root: '' });
 }
 const render = (r: SiteRenderer, p: string, text = { ...FILES }[p] ?? '') => r.render({ path: p, text, mode: 'site' });
 
@@ -62,14 +60,14 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
 
   test('a Markdown page without front matter is a page, titled by its heading, with relative links made URLs', async () => {
     const r = await site('title: Pages Notes\n');
-    assert.equal(r.urlOf('docs/guide.md'), '/docs/guide.html');
+    assert.equal(await r.urlOf('docs/guide.md'), '/docs/guide.html');
     // jekyll-readme-index: the site has no index page, so its README is the home page, with `home`'s fallback layout.
-    assert.equal(r.urlOf('README.md'), '/');
+    assert.equal(await r.urlOf('README.md'), '/');
     const readme = await render(r, 'README.md');
     assert.match(readme.html, /<article class="page"><h1 class="page-title">Readme<\/h1>/);
     const withIndex = await site('title: Pages Notes\n', { 'index.md': '---\n---\nHome\n' });
-    assert.equal(withIndex.urlOf('README.md'), undefined, 'with an index page the README stays out');
-    assert.equal(withIndex.urlOf('index.md'), '/');
+    assert.equal(await withIndex.urlOf('README.md'), undefined, 'with an index page the README stays out');
+    assert.equal(await withIndex.urlOf('index.md'), '/');
     const res = await render(r, 'docs/guide.md');
     assert.equal(res.title, 'The guide');
     assert.match(res.html, /<article class="page"><h1 class="page-title">The guide<\/h1>/);
@@ -96,7 +94,7 @@ describe('a GitHub Pages site previews as GitHub Pages builds it', () => {
     const res = await render(r, POST);
     assert.equal(res.mode, 'content', 'no layout named, no jekyll-default-layout');
     assert.match(res.bodyHtml, /Thanks @octocat :smile:/);
-    assert.equal(r.urlOf('docs/guide.md'), undefined, 'a file without front matter is a static file');
+    assert.equal(await r.urlOf('docs/guide.md'), undefined, 'a file without front matter is a static file');
     const about = await render(r, 'about.md');
     assert.doesNotMatch(about.html, /user-mention|class="emoji"/);
   });

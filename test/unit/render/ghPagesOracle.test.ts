@@ -63,11 +63,10 @@ describe('GitHub Pages plugins against Debian\'s Jekyll', () => {
     const jekyll0 = () => fs.readFileSync(path.join(dest, 'about.html'), 'utf8');
     try {
       const renderer = await SiteRenderer.open({ fs: new NodeFileSystem(SITE), root: '' });
-      await renderer.readAllDocuments();
       const docs = ['_posts/2023-06-01-hello-pages.md', '_posts/2023-06-15-second.md', 'index.md', 'about.md', 'docs/guide.md', 'docs/README.md'];
       let compared = 0;
       for (const rel of docs) {
-        const url = renderer.urlOf(rel);
+        const url = await renderer.urlOf(rel);
         assert.ok(url, `${rel} is published`);
         const jekyll: string = fs.readFileSync(path.join(dest, url.endsWith('/') ? url + 'index.html' : url), 'utf8');
         const ours = await renderer.render({ path: rel, text: fs.readFileSync(path.join(SITE, rel), 'utf8'), mode: 'site', resolveResource: (p) => `/${p}` });

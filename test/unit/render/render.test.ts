@@ -75,10 +75,13 @@ describe('renderer API', () => {
   });
 
   test('links between posts map back to files (for the host\'s link handling)', async () => {
-    const site = await memorySite({ '_config.yml': 'baseurl: /blog\npermalink: /:title/\n', '_posts/2024-01-01-hello.md': '---\ntitle: Hello\n---\n' });
-    // The site opens lazily: the host reads every document before asking which one a URL is.
+    const site = await memorySite({ '_config.yml': 'baseurl: /blog\npermalink: /:title/\n', '_posts/2024-01-01-hello.md': '---\ntitle: Hello\n---\n', '_posts/2024-01-02-other.md': '---\ntitle: Other\n---\n' });
+    // The site opens lazily: urlOf reads the one post it is asked about…
+    assert.equal(await site.urlOf('_posts/2024-01-01-hello.md'), '/hello/');
+    assert.deepEqual(site.documentsRead, { read: 1, complete: false });
+    assert.equal(await site.urlOf('_posts/2099-01-01-none.md'), undefined, 'no such post');
+    // …and the host reads every document before asking which one a URL is.
     await site.readAllDocuments();
-    assert.equal(site.urlOf('_posts/2024-01-01-hello.md'), '/hello/');
     assert.equal(site.pathOfUrl('/blog/hello/'), '_posts/2024-01-01-hello.md');
     assert.equal(site.pathOfUrl('/blog/hello/#part'), '_posts/2024-01-01-hello.md');
   });
