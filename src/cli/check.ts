@@ -102,7 +102,7 @@ export const checkCommand: CliCommand = {
     const site = ({ root, generator }: CliSite, files?: string[]) => {
       let s = sites.get(root);
       if (!s) {
-        s = loadSite(fs, root, { files, generator }).then((r) => ({ root, ...r }));
+        s = loadSite(fs, root, { files, generator, lazyFragmentIds: true }).then((r) => ({ root, ...r }));
         sites.set(root, s);
       }
       return s;

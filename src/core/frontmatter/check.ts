@@ -3,6 +3,7 @@
 import { defaultsFor } from '../site/config';
 import type { DocKind, SiteIndex } from '../site/siteIndex';
 import { findImagesAndAlts } from '../text/markdownText';
+import { sortedBy } from '../text/sorted';
 import { toTextEdit } from '../text/textEdit';
 import type { FixSpec, RawProblem, RuleContext } from './context';
 import { parseFrontMatter } from './parse';
@@ -39,6 +40,8 @@ export interface CheckInput {
 
 const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.id, r.severity]));
 const FAMILIES: ((ctx: RuleContext) => void)[] = [checkTags, checkDates, checkLayout, checkSeoLength, checkEmpty, checkTypes, checkUnknownKeys, checkRequired, checkDuplicateKeys];
+
+const byPosition = (a: Problem, b: Problem) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
 
 export function checkDocument(input: CheckInput): Problem[] {
   const { text, site } = input;
@@ -90,5 +93,5 @@ export function checkDocument(input: CheckInput): Problem[] {
     range: { start: lines.positionAt(p.start), end: lines.positionAt(Math.max(p.start, p.end)) },
     fixes: p.fixes.map((f): Fix => ({ title: f.title, edits: f.edits.map((e) => toTextEdit(lines, e)), safe: f.safe, kind: 'quickfix', ...(f.preferred ? { preferred: true } : {}), ...(f.renameTo ? { renameTo: f.renameTo } : {}), ...(f.ask ? { ask: f.ask } : {}) })),
   }));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return sortedBy(out, byPosition);
 }

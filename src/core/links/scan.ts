@@ -2,7 +2,7 @@
 // `[ref]: url`, `<a href>`, `<img src>`, `{% post_url name %}`, `{% link path %}`. Line based; fenced and
 // indented code and inline code are skipped. The link rules, renames and completion all read this.
 
-import { plainLineStart } from './headings';
+import { sortedByStart } from '../text/sorted';
 
 export type LinkKind = 'markdown' | 'image' | 'definition' | 'html' | 'post_url' | 'link';
 
@@ -23,50 +23,53 @@ const DEFINITION = /^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|(?:\{\{[^}]*\}\})+\S*|\
 const HTML_ATTR = /<(a|img)\b[^>]*?\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const LIQUID = /\{%-?\s*(post_url|link)\s+((?:"[^"]*"|'[^']*'|[^\s%])+)\s*-?%\}(#[^\s)"'<>\]]*)?/g;
 
-/** Where `needle` next occurs in `text` at or after a position; positions asked for only grow (each search starts past the last hit). */
-function nextOf(text: string, needle: string): (at: number) => number {
-  let found = -2;
-  return (at) => {
-    if (found !== -1 && found < at) found = text.indexOf(needle, at);
-    return found < 0 ? Infinity : found;
-  };
-}
+const INDENTED = /^( {4}|\t)/;
+const HTML_LINK = /<(a|img)\b/i;
 
 export function findLinks(text: string, from = 0): FoundLink[] {
   const out: FoundLink[] = [];
   let fence: string | undefined;
-  let pos = from;
-  // A prose line (plainLineStart) needs scanning only when it holds one of these.
-  const paren = nextOf(text, '](');
-  const colon = nextOf(text, ']:');
-  const tag = nextOf(text, '{%');
-  const angle = nextOf(text, '<');
-  while (pos <= text.length) {
-    let nl = text.indexOf('\n', pos);
+  // Only a line holding link syntax or a fence mark can matter: jump between those with indexOf (a
+  // needle never spans a line break) rather than visiting every line. The lines reached are decided
+  // as before: a fence opens or closes; outside one, an unindented line with link syntax is scanned.
+  const next = (needle: string, at: number) => {
+    const i = text.indexOf(needle, at);
+    return i < 0 ? Infinity : i;
+  };
+  let nParen = next('](', from);
+  let nColon = next(']:', from);
+  let nTag = next('{%', from);
+  let nAngle = next('<', from);
+  let nTick = next('```', from);
+  let nTilde = next('~~~', from);
+  for (;;) {
+    const m = Math.min(nParen, nColon, nTag, nAngle, nTick, nTilde);
+    if (m === Infinity) break;
+    const base = Math.max(from, text.lastIndexOf('\n', m - 1) + 1);
+    let nl = text.indexOf('\n', m);
     if (nl < 0) nl = text.length;
-    const base = pos;
-    pos = nl + 1;
-    if (base < nl && plainLineStart(text.charCodeAt(base))) {
-      // Not a fence, not indented: in a fence it is code, else it is scanned when it may hold a link.
-      if (!fence && (paren(base) < nl || colon(base) < nl || tag(base) < nl || (angle(base) < nl && /<(a|img)\b/i.test(text.slice(base, nl))))) scanLine(text.slice(base, nl), base, out);
-      if (nl >= text.length) break;
-      continue;
-    }
     const line = text.slice(base, nl);
     const f = FENCE.exec(line);
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
     } else if (f) fence = f[1];
-    else if (!/^( {4}|\t)/.test(line) && (line.includes('](') || line.includes(']:') || line.includes('{%') || /<(a|img)\b/i.test(line))) scanLine(line, base, out);
-    if (nl >= text.length) break;
+    else if (!INDENTED.test(line) && (line.includes('](') || line.includes(']:') || line.includes('{%') || HTML_LINK.test(line))) scanLine(line, base, out);
+    const after = nl + 1;
+    if (nParen < after) nParen = next('](', after);
+    if (nColon < after) nColon = next(']:', after);
+    if (nTag < after) nTag = next('{%', after);
+    if (nAngle < after) nAngle = next('<', after);
+    if (nTick < after) nTick = next('```', after);
+    if (nTilde < after) nTilde = next('~~~', after);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortedByStart(out);
 }
 
 function scanLine(line: string, base: number, out: FoundLink[]): void {
+  LIQUID.lastIndex = INLINE.lastIndex = HTML_ATTR.lastIndex = 0;
   const masked = line.includes('`') ? line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)) : line;
-  const liquidStarts = new Set<number>();
-  for (const m of masked.matchAll(LIQUID)) {
+  // exec on the shared patterns (matchAll would copy the pattern for each line).
+  if (masked.includes('{%')) for (let m: RegExpExecArray | null; (m = LIQUID.exec(masked));) {
     let arg = m[2];
     let start = m.index + m[0].indexOf(arg, m[1].length + 2);
     if (/^["']/.test(arg)) { arg = arg.slice(1, -1); start += 1; }
@@ -76,12 +79,11 @@ function scanLine(line: string, base: number, out: FoundLink[]): void {
       link.fragment = { text: m[3].slice(1), start: base + fs, end: base + fs + m[3].length - 1 };
     }
     out.push(link);
-    liquidStarts.add(m.index);
   }
   const def = masked.includes(']:') ? DEFINITION.exec(masked) : null;
   if (def && !def[1].startsWith('^')) push(out, 'definition', def[2], base + def.index + def[0].length - def[2].length);
-  if (masked.includes('](')) for (const m of masked.matchAll(INLINE)) push(out, m[1] ? 'image' : 'markdown', m[3], base + m.index + m[0].length - m[3].length);
-  if (masked.includes('<')) for (const m of masked.matchAll(HTML_ATTR)) {
+  if (masked.includes('](')) for (let m: RegExpExecArray | null; (m = INLINE.exec(masked));) push(out, m[1] ? 'image' : 'markdown', m[3], base + m.index + m[0].length - m[3].length);
+  if (masked.includes('<')) for (let m: RegExpExecArray | null; (m = HTML_ATTR.exec(masked));) {
     const url = m[3] ?? m[4] ?? m[5] ?? '';
     const quoted = m[3] !== undefined || m[4] !== undefined;
     push(out, m[1].toLowerCase() === 'img' ? 'image' : 'html', url, base + m.index + m[0].length - url.length - (quoted ? 1 : 0));

@@ -32,7 +32,17 @@ export class LinkTargets {
   private nearSlugs: Map<string, LinkTarget> | undefined;
   private readonly raw = new Map<string, { kind: TargetKind; data: Record<string, unknown> | undefined }>();
 
-  constructor(private readonly config: () => SiteConfig) {}
+  // Lazy: additions (true) and removals (false) byUrl has not seen yet.
+  private pendingUrls: [boolean, LinkTarget][] | undefined;
+
+  /**
+   * @param lazy work a document's fragment ids, URL and date out only when a link asks (most documents
+   *   are never asked): its text and front matter are kept until then, so only for callers that keep
+   *   every text and parse anyway (`techblog check`). The answers are the same.
+   */
+  constructor(private readonly config: () => SiteConfig, private readonly lazy = false) {
+    if (lazy) this.pendingUrls = [];
+  }
 
   update(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
     this.remove(rel);
@@ -44,24 +54,42 @@ export class LinkTargets {
 
   private add(rel: string, kind: TargetKind, text: string, bodyStart: number, data: Record<string, unknown> | undefined): void {
     const config = this.config();
-    const date = postDate(rel, kind, data);
-    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
-    const url = documentUrl(config, { relPath: rel, kind, data, date: ymd });
-    const t: LinkTarget = {
-      rel, kind, url, date,
-      unpublished: data?.published === false,
-      ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(),
-      title: typeof data?.title === 'string' ? data.title : undefined,
-    };
+    const unpublished = data?.published === false;
+    const title = typeof data?.title === 'string' ? data.title : undefined;
+    let t: LinkTarget;
+    if (text && this.lazy) {
+      t = new LazyTarget(rel, kind, unpublished, title, config, data, text, bodyStart);
+    } else {
+      const date = postDate(rel, kind, data);
+      const url = urlOf(config, rel, kind, data, date);
+      t = { rel, kind, url, date, unpublished, ids: text ? fragmentIds(text, config.kramdown, bodyStart) : this.docs.get(rel)?.ids ?? new Set(), title };
+    }
     this.docs.set(rel, t);
     this.postNames = this.postSlugs = this.nearSlugs = undefined;
-    if (url) this.byUrl.set(normalizeUrl(url), rel);
+    if (this.pendingUrls) this.pendingUrls.push([true, t]);
+    else if (t.url) this.byUrl.set(normalizeUrl(t.url), rel);
+  }
+
+  /** Lazy: the URL map's additions and removals since it was last read, replayed in order when it is read. */
+  private urlMap(): Map<string, string> {
+    const pending = this.pendingUrls;
+    if (pending?.length) {
+      this.pendingUrls = [];
+      for (const [added, t] of pending) {
+        if (added) { if (t.url) this.byUrl.set(normalizeUrl(t.url), t.rel); } else this.unmapUrl(t);
+      }
+    }
+    return this.byUrl;
+  }
+
+  private unmapUrl(old: LinkTarget): void {
+    if (old.url && this.byUrl.get(normalizeUrl(old.url)) === old.rel) this.byUrl.delete(normalizeUrl(old.url));
   }
 
   remove(rel: string): void {
     const old = this.docs.get(rel);
     if (!old) return;
-    if (old.url && this.byUrl.get(normalizeUrl(old.url)) === rel) this.byUrl.delete(normalizeUrl(old.url));
+    if (this.pendingUrls) this.pendingUrls.push([false, old]); else this.unmapUrl(old);
     this.docs.delete(rel);
     this.raw.delete(rel);
     this.postNames = this.postSlugs = this.nearSlugs = undefined;
@@ -70,6 +98,7 @@ export class LinkTargets {
   /** The config changed (permalink, kramdown options): URLs are worked out again; ids stay. */
   configChanged(): void {
     this.byUrl.clear();
+    if (this.pendingUrls) this.pendingUrls = [];
     for (const [rel, r] of this.raw) {
       const ids = this.docs.get(rel)?.ids;
       this.add(rel, r.kind, '', 0, r.data);
@@ -80,9 +109,7 @@ export class LinkTargets {
   /** The URL the document `rel` would have at `newRel` (a rename or move), of kind `kind` there. */
   urlIfMoved(rel: string, newRel: string, kind: TargetKind): string | undefined {
     const data = this.raw.get(rel)?.data;
-    const date = postDate(newRel, kind, data);
-    const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
-    return documentUrl(this.config(), { relPath: newRel, kind, data, date: ymd });
+    return urlOf(this.config(), newRel, kind, data, postDate(newRel, kind, data));
   }
 
   get(rel: string): LinkTarget | undefined { return this.docs.get(rel); }
@@ -90,7 +117,7 @@ export class LinkTargets {
 
   /** The document published at `url` (a path; `.html`, `/` and `/index.html` spellings agree). */
   atUrl(url: string): LinkTarget | undefined {
-    const rel = this.byUrl.get(normalizeUrl(url));
+    const rel = this.urlMap().get(normalizeUrl(url));
     return rel === undefined ? undefined : this.docs.get(rel);
   }
 
@@ -154,6 +181,36 @@ export function nameUnder(t: LinkTarget): string {
   return i >= 0 ? noExt.slice(i + dir.length) : path.basename(noExt);
 }
 
+/** A document's target whose URL, date and fragment ids are worked out on first read (LinkTargets' `lazy`), from what they would have been worked out from when it was added. */
+class LazyTarget implements LinkTarget {
+  private urlValue: string | undefined | null = null;
+  private dateValue: Date | undefined | null = null;
+  private idsValue: Set<string> | undefined;
+
+  constructor(
+    readonly rel: string, readonly kind: TargetKind, readonly unpublished: boolean, readonly title: string | undefined,
+    private readonly config: SiteConfig, private readonly data: Record<string, unknown> | undefined,
+    private source: string | undefined, private readonly bodyStart: number,
+  ) {}
+
+  get date(): Date | undefined {
+    if (this.dateValue === null) this.dateValue = postDate(this.rel, this.kind, this.data);
+    return this.dateValue;
+  }
+
+  get url(): string | undefined {
+    if (this.urlValue === null) this.urlValue = urlOf(this.config, this.rel, this.kind, this.data, this.date);
+    return this.urlValue;
+  }
+
+  get ids(): Set<string> {
+    if (!this.idsValue) { this.idsValue = fragmentIds(this.source!, this.config.kramdown, this.bodyStart); this.source = undefined; }
+    return this.idsValue;
+  }
+
+  set ids(v: Set<string>) { this.idsValue = v; this.source = undefined; }
+}
+
 /** `/a/b.html`, `/a/b/`, `/a/b/index.html`, `/a/b` → one key. */
 export function normalizeUrl(url: string): string {
   let u = url.replace(/[?#].*$/, '');
@@ -172,6 +229,11 @@ function pick(data: Record<string, unknown> | undefined): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const k of ['permalink', 'categories', 'category', 'slug', 'date', 'published', 'title']) if (Object.hasOwn(data, k)) out[k] = data[k];
   return out;
+}
+
+function urlOf(config: SiteConfig, rel: string, kind: TargetKind, data: Record<string, unknown> | undefined, date: Date | undefined): string | undefined {
+  const ymd = date ? { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } : undefined;
+  return documentUrl(config, { relPath: rel, kind, data, date: ymd });
 }
 
 function postDate(rel: string, kind: TargetKind, data: Record<string, unknown> | undefined): Date | undefined {

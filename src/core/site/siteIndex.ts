@@ -62,17 +62,21 @@ export class SiteIndex {
   private readonly counts: Record<TagKind, Map<string, Map<string, number>>> = { tags: new Map(), categories: new Map() };
   // Layout names are read by every check; recomputed only when a layout file comes or goes.
   private layoutCache: string[] | undefined;
+  // checkablePaths' answer, for this config; dropped when a file comes or goes.
+  private checkable: { config: SiteConfig; paths: string[] } | undefined;
   // Sorted spellings per tag key, dropped when that tag's counts change.
   private readonly spellingCache: Record<TagKind, Map<string, Spelling[]>> = { tags: new Map(), categories: new Map() };
   /** What links point at: each document's URL, whether it is published, its fragment ids. */
-  readonly links = new LinkTargets(() => this.config);
+  readonly links: LinkTargets;
 
   /**
    * @param root the site folder (posix; absolute or relative to the workspace), without trailing slash
    * @param files every file of the site, relative to `root`
+   * @param options.lazyFragmentIds see LinkTargets' `lazy`: for callers that keep every document's text anyway
    */
-  constructor(readonly root: string, config: SiteConfig | string | undefined, files: Iterable<string> = []) {
+  constructor(readonly root: string, config: SiteConfig | string | undefined, files: Iterable<string> = [], options: { lazyFragmentIds?: boolean } = {}) {
     this.config = typeof config === 'object' ? config : parseSiteConfig(config);
+    this.links = new LinkTargets(() => this.config, options.lazyFragmentIds);
     for (const f of files) this.files.add(f);
   }
 
@@ -102,6 +106,7 @@ export class SiteIndex {
     this.removeFile(rel);
   }
   private touched(rel: string): void {
+    this.checkable = undefined;
     if (rel.startsWith(this.config.layoutsDir + '/')) this.layoutCache = undefined;
   }
   allPaths(): IterableIterator<string> { return this.files.values(); }
@@ -119,10 +124,15 @@ export class SiteIndex {
 
   /** Markdown documents the checker looks at (posts, drafts, pages), sorted. */
   checkablePaths(): string[] {
-    const excluded = this.config.exclude.map((e) => e.replace(/^\.?\/+|\/+$/g, ''));
-    return [...this.files]
-      .filter((p) => this.kindOf(p) !== 'other' && !SKIP_DIRS.test(p) && !excluded.some((e) => e && (p === e || p.startsWith(e + '/'))))
-      .sort();
+    // Asked again (loading, then listing what to check) while neither the files nor the config changed.
+    if (this.checkable?.config !== this.config) {
+      const excluded = this.config.exclude.map((e) => e.replace(/^\.?\/+|\/+$/g, ''));
+      const paths = [...this.files]
+        .filter((p) => this.kindOf(p) !== 'other' && !SKIP_DIRS.test(p) && !excluded.some((e) => e && (p === e || p.startsWith(e + '/'))))
+        .sort();
+      this.checkable = { config: this.config, paths };
+    }
+    return this.checkable.paths.slice();
   }
 
   /** Layout names (`post`, `sub/wide`) from the layouts folder. */
@@ -235,6 +245,8 @@ export async function loadSite(
     generator?: Generator;
     /** false: the config and the file list only, no document read (the preview of a Hugo or Hexo site needs no more). */
     documents?: boolean;
+    /** The caller keeps the texts returned (`techblog check`): link targets' fragment ids, URLs and dates are worked out only when a link asks (LinkTargets). */
+    lazyFragmentIds?: boolean;
   } = {},
 ): Promise<{ index: SiteIndex; texts: Map<string, string>; parses: Map<string, FrontMatterParse> }> {
   const join = (rel: string) => (root === '' || root === '.' ? rel : path.join(root, rel));
@@ -242,7 +254,7 @@ export async function loadSite(
   // Files of a nested site belong to that site.
   const nested = listed.filter((f) => f.includes('/') && NESTED_SITE_MARKERS.has(path.basename(f))).map((f) => path.dirname(f) + '/');
   const files = nested.length ? listed.filter((f) => !nested.some((n) => f.startsWith(n))) : listed;
-  const index = new SiteIndex(root, config, files);
+  const index = new SiteIndex(root, config, files, { lazyFragmentIds: options.lazyFragmentIds });
   if (files.includes('Gemfile')) index.gemfile = await fs.readFile(join('Gemfile'));
   const texts = new Map<string, string>();
   const parses = new Map<string, FrontMatterParse>();

@@ -1,6 +1,8 @@
 // Small Markdown helpers that need no full parser: the first paragraph as plain text (for a
 // description) and image links with their offsets (for missing-image). Line based, bounded work.
 
+import { sortedByStart } from './sorted';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
@@ -165,7 +167,7 @@ export function findImageAlts(text: string, from = 0): ImageAlt[] {
 export function findImagesAndAlts(text: string, from = 0): { links: ImageLink[]; alts: ImageAlt[] } {
   const alts: ImageAlt[] = [];
   const links = scanImages(text, from, alts);
-  return { links, alts: alts.sort((a, b) => a.start - b.start) };
+  return { links, alts: sortedByStart(alts) };
 }
 
 function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] {
@@ -213,6 +215,10 @@ function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] 
 }
 
 function dedupeByOffset(links: ImageLink[]): ImageLink[] {
+  // Usually in order with no offset twice: nothing to drop or move.
+  let increasing = true;
+  for (let i = 1; i < links.length && increasing; i++) increasing = links[i - 1].start < links[i].start;
+  if (increasing) return links;
   const seen = new Set<number>();
   return links.filter((l) => (seen.has(l.start) ? false : (seen.add(l.start), true))).sort((a, b) => a.start - b.start);
 }

@@ -6,8 +6,12 @@
 
 export const sep = '/';
 
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 /** Resolves `.` and `..` segments; `allowAboveRoot` keeps leading `..` of a relative path. */
 function normalizeSegments(p: string, allowAboveRoot: boolean): string {
+  // Most paths have no `.`, `..` or empty segment to drop: only a leading and a trailing slash go.
+  if (!p.includes('//') && !DOT_SEGMENT.test(p)) return p.slice(p.startsWith('/') ? 1 : 0, p.length > 1 && p.endsWith('/') ? -1 : p.length);
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;

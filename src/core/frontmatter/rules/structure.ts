@@ -84,8 +84,14 @@ function entryDeletion(ctx: RuleContext, entry: FmEntry): { start: number; end: 
 }
 
 export function checkDuplicateKeys(ctx: RuleContext): void {
+  const entries = ctx.parse.entries;
+  // A front matter has a handful of keys, nearly always distinct: compare them before building a map
+  // (a long one goes straight to the map).
+  let twice = entries.length > 16;
+  for (let i = 1; i < entries.length && !twice; i++) for (let j = 0; j < i; j++) if (entries[j].key === entries[i].key) { twice = true; break; }
+  if (!twice) return;
   const byKey = new Map<string, FmEntry[]>();
-  for (const e of ctx.parse.entries) {
+  for (const e of entries) {
     const list = byKey.get(e.key);
     if (list) list.push(e); else byKey.set(e.key, [e]);
   }

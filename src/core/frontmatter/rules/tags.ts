@@ -14,8 +14,11 @@ interface TagItem {
   end: number;
   /** The item's own node, when the tag is one list item. */
   node?: FmNode;
-  /** How to delete this item (with its separator), when that can be said as a plain edit. */
+  /** How to delete this item (with its separator), when that can be said as a plain edit; list items: see removalOf. */
   remove?: OffsetEdit;
+  /** The list the item is `index` of. */
+  list?: FmNode;
+  index?: number;
   /** Where the tag's text is, for replacing it in place. */
   inner?: { start: number; end: number };
 }
@@ -28,25 +31,35 @@ function listItems(ctx: RuleContext, n: FmNode): TagItem[] {
   items.forEach((it, i) => {
     if (it.kind !== 'scalar' || it.value === null || typeof it.value === 'object' && !(it.value instanceof Date)) return;
     const value = it.value instanceof Date ? text.slice(it.start, it.end) : String(it.value);
-    let remove: OffsetEdit | undefined;
-    const ls = startOfLine(text, it.start);
-    const le = endOfLineIncludingBreak(text, it.end);
-    if (n.flow && /^\s*$/.test(text.slice(ls, it.start)) && /^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(it.end, le)) && n.start < ls && le <= n.end) {
-      // An item alone on its line of a multi-line list: the line goes, whatever comments sit around it.
-      remove = { start: ls, end: le, newText: '' };
-    } else if (n.flow) {
-      const prev = items[i - 1];
-      const next = items[i + 1];
-      if (prev && /^\s*,\s*$/.test(text.slice(prev.end, it.start))) remove = { start: prev.end, end: it.end, newText: '' };
-      else if (!prev && next && /^\s*,\s*$/.test(text.slice(it.end, next.start))) remove = { start: it.start, end: next.start, newText: '' };
-      else if (!prev && !next) remove = { start: it.start, end: it.end, newText: '' };
-    } else {
-      const after = text.slice(it.end, le).replace(/\r?\n$/, '');
-      if (/^\s*-\s+$/.test(text.slice(ls, it.start)) && /^(\s*|\s+#.*)$/.test(after)) remove = { start: ls, end: le, newText: '' };
-    }
-    out.push({ value, start: it.start, end: it.end, node: it, remove, inner: innerRaw(text, it) });
+    // How to delete it is worked out only for a problem that offers to (removalOf).
+    out.push({ value, start: it.start, end: it.end, node: it, list: n, index: i, inner: innerRaw(text, it) });
   });
   return out;
+}
+
+/** How to delete a tag item with its separator, when that can be said as a plain edit. */
+function removalOf(text: string, item: TagItem): OffsetEdit | undefined {
+  const n = item.list;
+  const items = n?.items;
+  const i = item.index;
+  if (!n || !items || i === undefined) return item.remove;
+  const it = items[i];
+  const ls = startOfLine(text, it.start);
+  const le = endOfLineIncludingBreak(text, it.end);
+  if (n.flow && /^\s*$/.test(text.slice(ls, it.start)) && /^\s*,?\s*(#.*)?\r?\n?$/.test(text.slice(it.end, le)) && n.start < ls && le <= n.end) {
+    // An item alone on its line of a multi-line list: the line goes, whatever comments sit around it.
+    return { start: ls, end: le, newText: '' };
+  } else if (n.flow) {
+    const prev = items[i - 1];
+    const next = items[i + 1];
+    if (prev && /^\s*,\s*$/.test(text.slice(prev.end, it.start))) return { start: prev.end, end: it.end, newText: '' };
+    else if (!prev && next && /^\s*,\s*$/.test(text.slice(it.end, next.start))) return { start: it.start, end: next.start, newText: '' };
+    else if (!prev && !next) return { start: it.start, end: it.end, newText: '' };
+  } else {
+    const after = text.slice(it.end, le).replace(/\r?\n$/, '');
+    if (/^\s*-\s+$/.test(text.slice(ls, it.start)) && /^(\s*|\s+#.*)$/.test(after)) return { start: ls, end: le, newText: '' };
+  }
+  return undefined;
 }
 
 /** Words of a space-separated string (`tags: ebpf tracing`), with offsets when the source spells them. */
@@ -86,6 +99,11 @@ function replaceTag(item: TagItem, newValue: string): OffsetEdit | undefined {
   return undefined;
 }
 
+function removeFix(text: string, item: TagItem, title: string): FixSpec[] {
+  const remove = removalOf(text, item);
+  return remove ? [{ title, edits: [remove], safe: true, preferred: true }] : [];
+}
+
 const normal = (t: string) => (/\s/.test(t) ? t.trim().replace(/\s+/g, ' ') : t).toLowerCase();
 
 export function checkTags(ctx: RuleContext): void {
@@ -101,7 +119,7 @@ export function checkTags(ctx: RuleContext): void {
       if (trimmed === '') {
         if (e.node.kind === 'seq') {
           ctx.report('tag-whitespace', item.start, item.end, tag ? t('An empty tag in `{0}`.', e.key) : t('An empty category in `{0}`.', e.key),
-            item.remove ? [{ title: tag ? t('Remove the empty tag') : t('Remove the empty category'), edits: [item.remove], safe: true, preferred: true }] : []);
+            removeFix(ctx.text, item, tag ? t('Remove the empty tag') : t('Remove the empty category')));
         }
         continue;
       }
@@ -140,7 +158,7 @@ export function checkTags(ctx: RuleContext): void {
           ? tag ? t('The tag "{0}" is already listed (line {1}, as "{2}").', trimmed, line, was) : t('The category "{0}" is already listed (line {1}, as "{2}").', trimmed, line, was)
           : tag ? t('The tag "{0}" is already listed (line {1}).', trimmed, line) : t('The category "{0}" is already listed (line {1}).', trimmed, line);
         ctx.report('duplicate-tag', item.start, item.end, message,
-          item.remove ? [{ title: tag ? t('Remove the duplicate tag "{0}"', trimmed) : t('Remove the duplicate category "{0}"', trimmed), edits: [item.remove], safe: true, preferred: true }] : []);
+          removeFix(ctx.text, item, tag ? t('Remove the duplicate tag "{0}"', trimmed) : t('Remove the duplicate category "{0}"', trimmed)));
         continue;
       }
       seen.set(key, item);
