@@ -17,7 +17,8 @@ export function firstParagraphText(body: string, enough = Infinity, maxLines = 2
   for (let pos = 0, n = 0; pos < body.length && n < maxLines; n++) {
     let nl = body.indexOf('\n', pos);
     if (nl < 0) nl = body.length;
-    const line = body.slice(pos, nl).replace(/\r$/, '');
+    // Only a CRLF line has a `\r` to drop: test the one character rather than run a regex on every line.
+    const line = body.charCodeAt(nl - 1) === 13 && nl > pos ? body.slice(pos, nl - 1) : body.slice(pos, nl);
     pos = nl + 1;
     if (fence) {
       if (line.trim().startsWith(fence)) fence = undefined;
@@ -81,17 +82,14 @@ export function plainInline(s: string): string {
   return collapseSpaces(s).trim();
 }
 
-/** Runs of whitespace to one space; a char loop first, since `\s` regexes are slow on non-ASCII text. */
+/** Runs of whitespace to one space. */
 function collapseSpaces(s: string): string {
-  let prevSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ws = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (ws && (c !== 32 || prevSpace)) return s.replace(/\s+/g, ' ');
-    prevSpace = ws;
-  }
-  return s;
+  // The replacement changes something only where there is whitespace other than a space, or two spaces
+  // in a row; one test for that (quicker than a char loop on CJK text) spares the copy in most paragraphs.
+  return HAS_RUN.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
+
+const HAS_RUN = /[^\S ]| {2}/;
 
 /** UTF-16 index just after the first `n` code points of `s` (s.length when it has fewer). */
 function afterCodePoints(s: string, n: number): number {
