@@ -168,6 +168,17 @@ export function findImagesAndAlts(text: string, from = 0): { links: ImageLink[];
   return { links, alts: sortedByStart(alts) };
 }
 
+// The patterns of scanImages and its scanLine, made once (a literal in a function is a new object at
+// each call); the global ones are run to the end, which leaves their lastIndex at 0 again.
+const FENCE_LEAD = /^ {0,3}$/;
+const CODE_LEAD = /^( {4}|\t)/;
+const IMAGE_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|(?:\{\{[^}]*\}\})+\S*|\S+)/;
+const IMAGE_INLINE = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|(?:\{\{[^}]*\}\})+[^\s)]*|[^\s)]+)/g;
+const IMAGE_REF = /!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]/g;
+const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const IMG_TAG = /<img/i;
+const IMG_ALT = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
 function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] {
   const out: ImageLink[] = [];
   const refs = new Map<string, ImageLink>();
@@ -191,10 +202,10 @@ function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] 
     let nl = text.indexOf('\n', m);
     if (nl < 0) nl = text.length;
     const lead = text.slice(lineStart, m);
-    if ((m === nTick || m === nTilde) && /^ {0,3}$/.test(lead)) {
+    if ((m === nTick || m === nTilde) && FENCE_LEAD.test(lead)) {
       const mark = text.slice(m, m + 3);
       if (!fence) fence = mark; else if (mark === fence) fence = undefined;
-    } else if (!fence && !/^( {4}|\t)/.test(lead)) {
+    } else if (!fence && !CODE_LEAD.test(lead)) {
       scanLine(text.slice(lineStart, nl), lineStart, out, refs, wantedRefs, alts);
     }
     const after = nl + 1;
@@ -225,28 +236,26 @@ function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string
   if (line.indexOf('![') < 0 && line.indexOf('<img') < 0 && line.indexOf('<IMG') < 0 && line.indexOf(']:') < 0) return;
   // Blank out inline code so links inside it are not seen.
   const masked = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
-  const def = masked.includes(']:') ? /^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|(?:\{\{[^}]*\}\})+\S*|\S+)/.exec(masked) : null;
+  const def = masked.includes(']:') ? IMAGE_DEFINITION.exec(masked) : null;
   if (def) {
     let url = def[2];
     let start = def.index + def[0].length - url.length;
     if (url.startsWith('<')) { url = url.slice(1, -1); start += 1; }
     refs.set(def[1].toLowerCase(), { url, start: base + start, end: base + start + url.length });
   }
-  const inline = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|(?:\{\{[^}]*\}\})+[^\s)]*|[^\s)]+)/g;
-  for (let m; (m = inline.exec(masked));) {
+  IMAGE_INLINE.lastIndex = IMAGE_REF.lastIndex = IMG_SRC.lastIndex = 0;
+  for (let m; (m = IMAGE_INLINE.exec(masked));) {
     let url = m[2];
     let start = m.index + m[0].length - url.length;
     if (url.startsWith('<')) { url = url.slice(1, -1); start += 1; }
     out.push({ url, start: base + start, end: base + start + url.length });
     alts?.push({ alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, url, syntax: 'markdown' });
   }
-  const refImg = /!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]/g;
-  if (masked.includes('][')) for (let m; (m = refImg.exec(masked));) {
+  if (masked.includes('][')) for (let m; (m = IMAGE_REF.exec(masked));) {
     const alt: ImageAlt | undefined = alts && { alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, syntax: 'markdown' };
     wanted.push({ ref: (m[2] || m[1]).toLowerCase(), alt });
   }
-  const img = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-  if (/<img/i.test(masked)) for (let m; (m = img.exec(masked));) {
+  if (IMG_TAG.test(masked)) for (let m; (m = IMG_SRC.exec(masked));) {
     const url = m[1] ?? m[2] ?? m[3] ?? '';
     const quoted = m[1] !== undefined || m[2] !== undefined;
     const start = m.index + m[0].length - url.length - (quoted ? 1 : 0);
@@ -254,7 +263,7 @@ function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string
     if (alts) {
       const tagEnd = masked.indexOf('>', m.index);
       const tag = masked.slice(m.index, tagEnd < 0 ? masked.length : tagEnd);
-      const a = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+      const a = IMG_ALT.exec(tag);
       if (a) {
         const value = a[1] ?? a[2];
         const at = m.index + a.index + a[0].length - 1 - value.length;
