@@ -49,7 +49,8 @@ function resolvePlain(s: string): unknown {
     if (m) return timestamp(m);
     // Other YAML 1.1 numbers (octal, hex, 1_000, 1:30, floats) are left to the library; the rest,
     // such as Jekyll's `2021-08-19 10:00:00 +0800`, is plain text there too.
-    if (OTHER_NUMBER.some((re) => re.test(s))) return UNSUPPORTED;
+    // None of those forms has a space, which a date with a time always has.
+    if (!s.includes(' ') && OTHER_NUMBER.some((re) => re.test(s))) return UNSUPPORTED;
     return s;
   }
   if (s.length <= 5) {
@@ -92,6 +93,12 @@ function restIsEmpty(line: string, i: number): boolean {
   return /^ +#/.test(rest);
 }
 
+/** Where [from, end) of `line` ends without its trailing spaces: `.slice(from, end).replace(/ +$/, '')` without the regex. */
+function withoutTrailingSpaces(line: string, from: number, end: number): number {
+  while (end > from && line.charCodeAt(end - 1) === 32) end--;
+  return end;
+}
+
 function scanBlockScalar(line: string, i: number, base: number, allowFlow: boolean): Scanned | Unsupported {
   const c = line[i];
   if (c === '"' || c === "'") {
@@ -104,7 +111,7 @@ function scanBlockScalar(line: string, i: number, base: number, allowFlow: boole
   let end = line.length;
   const hash = line.indexOf(' #', i);
   if (hash >= 0) end = hash;
-  const raw = line.slice(i, end).replace(/ +$/, '');
+  const raw = line.slice(i, withoutTrailingSpaces(line, i, end));
   if (raw.includes(': ') || raw.endsWith(':')) return UNSUPPORTED;
   const value = resolvePlain(raw);
   if (value === UNSUPPORTED) return UNSUPPORTED;
@@ -140,7 +147,7 @@ function scanFlowSeq(line: string, i: number, base: number): Scanned | Unsupport
       let k = j;
       while (k < line.length && !',[]{}#:"\''.includes(line[k])) k++;
       if (k >= line.length || (line[k] !== ',' && line[k] !== ']')) return UNSUPPORTED;
-      const raw = line.slice(j, k).replace(/ +$/, '');
+      const raw = line.slice(j, withoutTrailingSpaces(line, j, k));
       const value = resolvePlain(raw);
       if (value === UNSUPPORTED) return UNSUPPORTED;
       items.push({ kind: 'scalar', value, start: base + j, end: base + j + raw.length, style: 'plain' });

@@ -90,8 +90,9 @@ export class SiteIndex {
 
   /** Site-relative form of `p` (absolute, or already relative), or undefined when outside this site. */
   relative(p: string): string | undefined {
+    // Asked for every document checked: the regexes run only where they can change something.
+    if (!p.startsWith('/') && !(p.charCodeAt(1) === 58 && /^[A-Za-z]:\//.test(p))) return p.startsWith('./') ? p.slice(2) : p;
     const root = this.root.replace(/\/+$/, '');
-    if (!p.startsWith('/') && !/^[A-Za-z]:\//.test(p)) return p.replace(/^\.\//, '');
     if (root === '' || root === '.') return undefined;
     if (p.startsWith(root + '/')) return p.slice(root.length + 1);
     return undefined;
