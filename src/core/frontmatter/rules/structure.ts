@@ -261,6 +261,8 @@ export function checkTypes(ctx: RuleContext): void {
       ctx.report('type-mismatch', n.start, n.end, message, fixes);
       continue;
     }
+    // Only a schema's enum or pattern says anything about the values themselves.
+    if (!spec.enum && !spec.pattern) continue;
     const values = n.kind === 'seq' ? (n.items ?? []) : n.kind === 'scalar' ? [n] : [];
     for (const v of values) {
       if (v.kind !== 'scalar' || v.value === null) continue;
