@@ -5,9 +5,13 @@
 // disagree where this file is wrong; the fuzz test compares them on every input this path accepts.
 import type { FmEntry, FmNode } from './types';
 
-const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/;
-const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
-const NULL = /^(?:null|Null|NULL)$/;
+// YAML 1.1's booleans and null, every spelling: one map lookup instead of three regexes per short scalar.
+// The patterns they spell out: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/, /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/, /^(?:null|Null|NULL)$/.
+const WORDS = new Map<string, boolean | null>([
+  ...['Y', 'y', 'Yes', 'yes', 'YES', 'True', 'true', 'TRUE', 'On', 'on', 'ON'].map((w) => [w, true] as const),
+  ...['N', 'n', 'No', 'no', 'NO', 'False', 'false', 'FALSE', 'Off', 'off', 'OFF'].map((w) => [w, false] as const),
+  ...['null', 'Null', 'NULL'].map((w) => [w, null] as const),
+]);
 // YAML 1.1 timestamp, as the yaml library (and Ruby's Psych) read it.
 const TIMESTAMP = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/;
 // Characters that make a line need the real parser: tabs, controls, BOM, YAML 1.1 line breaks.
@@ -54,9 +58,8 @@ function resolvePlain(s: string): unknown {
     return s;
   }
   if (s.length <= 5) {
-    if (TRUE.test(s)) return true;
-    if (FALSE.test(s)) return false;
-    if (NULL.test(s)) return null;
+    const word = WORDS.get(s);
+    if (word !== undefined) return word;
   }
   return s;
 }
@@ -206,7 +209,7 @@ export function fastParseYaml(text: string, start: number, end: number): FastRes
     const m = KEY.exec(line);
     if (!m) return undefined;
     const key = m[1];
-    if ((key.length <= 5 && (TRUE.test(key) || FALSE.test(key) || NULL.test(key))) || key === '__proto__') return undefined;
+    if ((key.length <= 5 && WORDS.has(key)) || key === '__proto__') return undefined;
     const colon = key.length + m[2].length;
     const keyEnd = base + key.length;
     const valueAt = m[3] === undefined ? -1 : colon + 1 + m[3].length;
