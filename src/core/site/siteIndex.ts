@@ -150,11 +150,12 @@ export class SiteIndex {
     const p = parsed ?? parseFrontMatter(text, { formats: this.config.formats });
     this.addPath(rel);
     this.forget(rel);
-    if (this.kindOf(rel) !== 'other') {
+    const kind = this.kindOf(rel);
+    if (kind !== 'other') {
       const data = p.errors.length ? undefined : p.data;
       const entry = { tags: tagValues(data, 'tags').map((t) => t.trim()).filter(Boolean), categories: tagValues(data, 'categories').map((t) => t.trim()).filter(Boolean) };
       this.docs.set(rel, entry);
-      this.links.update(rel, this.kindOf(rel), text, p.bodyStart, data);
+      this.links.update(rel, kind, text, p.bodyStart, data);
       for (const kind of ['tags', 'categories'] as const) for (const t of new Set(entry[kind])) this.bump(kind, t, 1);
     }
     return p;
