@@ -22,7 +22,30 @@ const OTHER_NUMBER = [
 ];
 // eslint-disable-next-line no-control-regex
 const HARD = /[\t\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff\ufffd\ufffe\uffff]/;
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*)( *):(?:( +)(.*))?$/;
+
+/** [A-Za-z_], and after the first character [0-9-] too. */
+const isKeyChar = (c: number, first: boolean) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (!first && ((c >= 48 && c <= 57) || c === 45));
+
+/**
+ * A `key: value` line read as /^([A-Za-z_][A-Za-z0-9_-]*)( *):(?:( +)(.*))?$/ reads it, without the
+ * regex and its captures (one for every line of every post): where the key ends, the colon's index,
+ * and where the value starts after the spaces (-1 when the line ends at the colon). `(.*)$` always
+ * takes the rest of the line: the caller has turned away lines with a line break other than `\n`.
+ */
+function keyLine(line: string): { keyEnd: number; colon: number; valueAt: number } | undefined {
+  if (!isKeyChar(line.charCodeAt(0), true)) return undefined;
+  let i = 1;
+  while (i < line.length && isKeyChar(line.charCodeAt(i), false)) i++;
+  const keyEnd = i;
+  while (line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 58) return undefined;
+  const colon = i;
+  if (colon + 1 === line.length) return { keyEnd, colon, valueAt: -1 };
+  if (line.charCodeAt(colon + 1) !== 32) return undefined;
+  let valueAt = colon + 1;
+  while (line.charCodeAt(valueAt) === 32) valueAt++;
+  return { keyEnd, colon, valueAt };
+}
 
 export interface FastResult { entries: FmEntry[]; data: Record<string, unknown> }
 
@@ -206,15 +229,15 @@ export function fastParseYaml(text: string, start: number, end: number): FastRes
       continue;
     }
     if (indent > 0) return undefined;
-    const m = KEY.exec(line);
-    if (!m) return undefined;
-    const key = m[1];
+    const k = keyLine(line);
+    if (!k) return undefined;
+    const key = line.slice(0, k.keyEnd);
     if ((key.length <= 5 && WORDS.has(key)) || key === '__proto__') return undefined;
-    const colon = key.length + m[2].length;
+    const { colon, valueAt } = k;
     const keyEnd = base + key.length;
-    const valueAt = m[3] === undefined ? -1 : colon + 1 + m[3].length;
     let node: FmNode;
-    if (valueAt < 0 || m[4] === '' || m[4].startsWith('#')) {
+    // No value, or only spaces, or a comment after the colon's spaces.
+    if (valueAt < 0 || valueAt === line.length || line.charCodeAt(valueAt) === 35) {
       node = { kind: 'null', value: null, start: base + colon + 1, end: base + colon + 1 };
     } else {
       const r = scanBlockScalar(line, valueAt, base, true);
