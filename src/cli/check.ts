@@ -118,7 +118,7 @@ export const checkCommand: CliCommand = {
       // `_config.yml` and `_data` files: YAML past the bounds or that does not parse is a problem too.
       const dataFiles = [...s.index.allPaths()].filter(isSiteDataFile);
       for (const rel of [...s.index.checkablePaths(), ...dataFiles]) {
-        const abs = prefix + rel.split('/').join(path.sep);
+        const abs = prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep)); // split and join only where they change it
         if (!under || abs === under || abs.startsWith(under + path.sep)) add({ abs, site: s, rel });
       }
     };

@@ -4,7 +4,7 @@
 import * as path from '../text/posixPath';
 import { isMarkdownPath, markdownPattern } from '../site/markdownFiles';
 import type { SiteConfig } from '../site/config';
-import { LIQUID_BASE, LIQUID_FILTER, resolveAgainst } from '../frontmatter/rules/site';
+import { LIQUID_BASE, LIQUID_FILTER, resolveAgainst, URL_SCHEME } from '../frontmatter/rules/site';
 import type { FoundLink } from './scan';
 import { type LinkTarget, type LinkTargets } from './targets';
 
@@ -40,6 +40,8 @@ function publishedDir(site: LinkSite, fromRel: string): string {
   return (url.endsWith('/') ? url : path.dirname(url)).replace(/^\/+|\/+$/g, '');
 }
 
+const HTTP = /^https?:\/\//i;
+
 export function resolveLink(site: LinkSite, fromRel: string, link: FoundLink): Resolution {
   const { config, links } = site;
   if (link.kind === 'post_url') {
@@ -60,8 +62,8 @@ export function resolveLink(site: LinkSite, fromRel: string, link: FoundLink): R
     else if (LIQUID_BASE.test(u)) u = u.replace(LIQUID_BASE, '');
   }
   if (u === '' || u.includes('{{') || u.includes('{%')) return { status: 'skip' };
-  if (/^https?:\/\//i.test(u)) return { status: 'external', url: u };
-  if (u.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(u)) return { status: 'skip' };
+  if (HTTP.test(u)) return { status: 'external', url: u };
+  if (u.startsWith('//') || URL_SCHEME.test(u)) return { status: 'skip' };
   const hash = u.indexOf('#');
   const fragment = hash >= 0 ? u.slice(hash + 1) : undefined;
   let p = (hash >= 0 ? u.slice(0, hash) : u).replace(/\?.*$/, '');

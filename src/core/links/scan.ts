@@ -49,11 +49,14 @@ export function findLinks(text: string, from = 0): FoundLink[] {
     let nl = text.indexOf('\n', m);
     if (nl < 0) nl = text.length;
     const line = text.slice(base, nl);
-    const f = FENCE.exec(line);
+    // Every needle's next place is at or after this line's start (the earliest is `m`), so a needle is
+    // on this line exactly when its place is before `nl`: that answers line.includes(needle), and a
+    // line without ``` or ~~~ cannot be a fence.
+    const f = nTick < nl || nTilde < nl ? FENCE.exec(line) : null;
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
     } else if (f) fence = f[1];
-    else if (!INDENTED.test(line) && (line.includes('](') || line.includes(']:') || line.includes('{%') || HTML_LINK.test(line))) scanLine(line, base, out);
+    else if (!INDENTED.test(line) && (nParen < nl || nColon < nl || nTag < nl || (nAngle < nl && HTML_LINK.test(line)))) scanLine(line, base, out);
     const after = nl + 1;
     if (nParen < after) nParen = next('](', after);
     if (nColon < after) nColon = next(']:', after);

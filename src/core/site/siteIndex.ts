@@ -90,8 +90,9 @@ export class SiteIndex {
 
   /** Site-relative form of `p` (absolute, or already relative), or undefined when outside this site. */
   relative(p: string): string | undefined {
+    // Asked for every document checked: the regexes run only where they can change something.
+    if (!p.startsWith('/') && !(p.charCodeAt(1) === 58 && /^[A-Za-z]:\//.test(p))) return p.startsWith('./') ? p.slice(2) : p;
     const root = this.root.replace(/\/+$/, '');
-    if (!p.startsWith('/') && !/^[A-Za-z]:\//.test(p)) return p.replace(/^\.\//, '');
     if (root === '' || root === '.') return undefined;
     if (p.startsWith(root + '/')) return p.slice(root.length + 1);
     return undefined;
@@ -149,11 +150,12 @@ export class SiteIndex {
     const p = parsed ?? parseFrontMatter(text, { formats: this.config.formats });
     this.addPath(rel);
     this.forget(rel);
-    if (this.kindOf(rel) !== 'other') {
+    const kind = this.kindOf(rel);
+    if (kind !== 'other') {
       const data = p.errors.length ? undefined : p.data;
       const entry = { tags: tagValues(data, 'tags').map((t) => t.trim()).filter(Boolean), categories: tagValues(data, 'categories').map((t) => t.trim()).filter(Boolean) };
       this.docs.set(rel, entry);
-      this.links.update(rel, this.kindOf(rel), text, p.bodyStart, data);
+      this.links.update(rel, kind, text, p.bodyStart, data);
       for (const kind of ['tags', 'categories'] as const) for (const t of new Set(entry[kind])) this.bump(kind, t, 1);
     }
     return p;

@@ -4,8 +4,23 @@
 // collected into l10n/bundle.l10n.json by scripts/l10n.mjs.
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
 
-const english: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+/** `{0}`, `{1}` … replaced by the arguments; a placeholder without an argument stays as written. */
+const english: Translate = (message, ...args) => {
+  // What `message.replace(/\{(\d+)\}/g, …)` gives, without a regex and a callback per message: every
+  // problem reported makes one or two messages. A `{` that starts no placeholder is passed over.
+  let out = '';
+  let copied = 0;
+  for (let open = message.indexOf('{'); open >= 0; open = message.indexOf('{', open + 1)) {
+    let close = open + 1;
+    while (close < message.length && message.charCodeAt(close) >= 48 && message.charCodeAt(close) <= 57) close++;
+    if (close === open + 1 || message.charCodeAt(close) !== 125) continue;
+    const i = Number(message.slice(open + 1, close));
+    if (i >= args.length) continue;
+    out += message.slice(copied, open) + String(args[i]);
+    copied = close + 1;
+  }
+  return copied === 0 ? message : out + message.slice(copied);
+};
 
 let current: Translate = english;
 

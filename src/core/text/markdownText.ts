@@ -17,7 +17,8 @@ export function firstParagraphText(body: string, enough = Infinity, maxLines = 2
   for (let pos = 0, n = 0; pos < body.length && n < maxLines; n++) {
     let nl = body.indexOf('\n', pos);
     if (nl < 0) nl = body.length;
-    const line = body.slice(pos, nl).replace(/\r$/, '');
+    // Only a CRLF line has a `\r` to drop: test the one character rather than run a regex on every line.
+    const line = body.charCodeAt(nl - 1) === 13 && nl > pos ? body.slice(pos, nl - 1) : body.slice(pos, nl);
     pos = nl + 1;
     if (fence) {
       if (line.trim().startsWith(fence)) fence = undefined;
@@ -81,17 +82,14 @@ export function plainInline(s: string): string {
   return collapseSpaces(s).trim();
 }
 
-/** Runs of whitespace to one space; a char loop first, since `\s` regexes are slow on non-ASCII text. */
+/** Runs of whitespace to one space. */
 function collapseSpaces(s: string): string {
-  let prevSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ws = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (ws && (c !== 32 || prevSpace)) return s.replace(/\s+/g, ' ');
-    prevSpace = ws;
-  }
-  return s;
+  // The replacement changes something only where there is whitespace other than a space, or two spaces
+  // in a row; one test for that (quicker than a char loop on CJK text) spares the copy in most paragraphs.
+  return HAS_RUN.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
+
+const HAS_RUN = /[^\S ]| {2}/;
 
 /** UTF-16 index just after the first `n` code points of `s` (s.length when it has fewer). */
 function afterCodePoints(s: string, n: number): number {
@@ -170,6 +168,17 @@ export function findImagesAndAlts(text: string, from = 0): { links: ImageLink[];
   return { links, alts: sortedByStart(alts) };
 }
 
+// The patterns of scanImages and its scanLine, made once (a literal in a function is a new object at
+// each call); the global ones are run to the end, which leaves their lastIndex at 0 again.
+const FENCE_LEAD = /^ {0,3}$/;
+const CODE_LEAD = /^( {4}|\t)/;
+const IMAGE_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|(?:\{\{[^}]*\}\})+\S*|\S+)/;
+const IMAGE_INLINE = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|(?:\{\{[^}]*\}\})+[^\s)]*|[^\s)]+)/g;
+const IMAGE_REF = /!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]/g;
+const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const IMG_TAG = /<img/i;
+const IMG_ALT = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
 function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] {
   const out: ImageLink[] = [];
   const refs = new Map<string, ImageLink>();
@@ -193,10 +202,10 @@ function scanImages(text: string, from: number, alts?: ImageAlt[]): ImageLink[] 
     let nl = text.indexOf('\n', m);
     if (nl < 0) nl = text.length;
     const lead = text.slice(lineStart, m);
-    if ((m === nTick || m === nTilde) && /^ {0,3}$/.test(lead)) {
+    if ((m === nTick || m === nTilde) && FENCE_LEAD.test(lead)) {
       const mark = text.slice(m, m + 3);
       if (!fence) fence = mark; else if (mark === fence) fence = undefined;
-    } else if (!fence && !/^( {4}|\t)/.test(lead)) {
+    } else if (!fence && !CODE_LEAD.test(lead)) {
       scanLine(text.slice(lineStart, nl), lineStart, out, refs, wantedRefs, alts);
     }
     const after = nl + 1;
@@ -227,28 +236,26 @@ function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string
   if (line.indexOf('![') < 0 && line.indexOf('<img') < 0 && line.indexOf('<IMG') < 0 && line.indexOf(']:') < 0) return;
   // Blank out inline code so links inside it are not seen.
   const masked = line.includes('`') ? line.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length)) : line;
-  const def = masked.includes(']:') ? /^ {0,3}\[([^\]]+)\]:\s*(<[^>]*>|(?:\{\{[^}]*\}\})+\S*|\S+)/.exec(masked) : null;
+  const def = masked.includes(']:') ? IMAGE_DEFINITION.exec(masked) : null;
   if (def) {
     let url = def[2];
     let start = def.index + def[0].length - url.length;
     if (url.startsWith('<')) { url = url.slice(1, -1); start += 1; }
     refs.set(def[1].toLowerCase(), { url, start: base + start, end: base + start + url.length });
   }
-  const inline = /!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|(?:\{\{[^}]*\}\})+[^\s)]*|[^\s)]+)/g;
-  for (let m; (m = inline.exec(masked));) {
+  IMAGE_INLINE.lastIndex = IMAGE_REF.lastIndex = IMG_SRC.lastIndex = 0;
+  for (let m; (m = IMAGE_INLINE.exec(masked));) {
     let url = m[2];
     let start = m.index + m[0].length - url.length;
     if (url.startsWith('<')) { url = url.slice(1, -1); start += 1; }
     out.push({ url, start: base + start, end: base + start + url.length });
     alts?.push({ alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, url, syntax: 'markdown' });
   }
-  const refImg = /!\[((?:[^\]\\]|\\.)*)\]\[([^\]]*)\]/g;
-  if (masked.includes('][')) for (let m; (m = refImg.exec(masked));) {
+  if (masked.includes('][')) for (let m; (m = IMAGE_REF.exec(masked));) {
     const alt: ImageAlt | undefined = alts && { alt: line.slice(m.index + 2, m.index + 2 + m[1].length), start: base + m.index + 2, end: base + m.index + 2 + m[1].length, syntax: 'markdown' };
     wanted.push({ ref: (m[2] || m[1]).toLowerCase(), alt });
   }
-  const img = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-  if (/<img/i.test(masked)) for (let m; (m = img.exec(masked));) {
+  if (IMG_TAG.test(masked)) for (let m; (m = IMG_SRC.exec(masked));) {
     const url = m[1] ?? m[2] ?? m[3] ?? '';
     const quoted = m[1] !== undefined || m[2] !== undefined;
     const start = m.index + m[0].length - url.length - (quoted ? 1 : 0);
@@ -256,7 +263,7 @@ function scanLine(line: string, base: number, out: ImageLink[], refs: Map<string
     if (alts) {
       const tagEnd = masked.indexOf('>', m.index);
       const tag = masked.slice(m.index, tagEnd < 0 ? masked.length : tagEnd);
-      const a = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+      const a = IMG_ALT.exec(tag);
       if (a) {
         const value = a[1] ?? a[2];
         const at = m.index + a.index + a[0].length - 1 - value.length;

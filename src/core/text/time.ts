@@ -16,6 +16,16 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+const UTC_ZONE = /^(z|utc|gmt)$/i;
+const ZONE_OFFSET = /^([-+])(\d{1,2}):?(\d{2})?$/;
+
+/** The number a short run of ASCII digits (a `\d{1,4}` group) writes: Number(s) without its general parser. */
+function digits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 /** Parses the date forms Jekyll posts use (`2021-08-19`, `2021-08-19 10:00:00 +0800`, ISO 8601). */
 export function parseJekyllDate(raw: string): DateParts | 'invalid' | 'unknown' {
   const s = raw.trim();
@@ -27,20 +37,20 @@ export function parseJekyllDate(raw: string): DateParts | 'invalid' | 'unknown' 
     if (/\b\d{4}\b/.test(s) && (/[a-z]{3}/i.test(s) || /\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[/.]\d{1,2}[/.]\d{1,2}/.test(s))) return 'unknown';
     return 'invalid';
   }
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const hour = m[4] ? Number(m[4]) : 0;
-  const minute = m[5] ? Number(m[5]) : 0;
-  const second = m[6] ? Number(m[6]) : 0;
+  const [year, month, day] = [digits(m[1]), digits(m[2]), digits(m[3])];
+  const hour = m[4] ? digits(m[4]) : 0;
+  const minute = m[5] ? digits(m[5]) : 0;
+  const second = m[6] ? digits(m[6]) : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return 'invalid';
   let offsetMinutes: number | undefined;
   const z = m[7];
   if (z) {
-    if (/^(z|utc|gmt)$/i.test(z)) offsetMinutes = 0;
+    if (UTC_ZONE.test(z)) offsetMinutes = 0;
     else {
-      const zm = /^([-+])(\d{1,2}):?(\d{2})?$/.exec(z);
+      const zm = ZONE_OFFSET.exec(z);
       if (!zm) return 'invalid';
-      const h = Number(zm[2]);
-      const mm = zm[3] ? Number(zm[3]) : 0;
+      const h = digits(zm[2]);
+      const mm = zm[3] ? digits(zm[3]) : 0;
       if (h > 14 || mm > 59) return 'invalid';
       offsetMinutes = (zm[1] === '-' ? -1 : 1) * (h * 60 + mm);
     }

@@ -34,8 +34,14 @@ export function isDefaultAlt(alt: string, url: string | undefined, syntax: 'mark
   if (!raw) return false; // an empty alt says "decorative" on purpose; not this rule's business
   if (GENERATED.test(raw)) return true;
   const escaped = syntax === 'markdown' ? raw.includes('\\') : raw.includes('&');
+  if (!escaped && !/\s\s/.test(raw)) {
+    // The base name is a piece of the URL unless decodeURI made it: an alt text the URL does not
+    // contain cannot equal it, and most alt texts are not in their URL.
+    if (url === undefined || (!url.includes('%') && !url.includes(raw))) return false;
+    const base = baseNameOf(url);
+    return base !== undefined && base !== '' && raw === base;
+  }
   const base = url === undefined ? undefined : baseNameOf(url);
-  if (!escaped && !/\s\s/.test(raw)) return base !== undefined && base !== '' && raw === base;
   const plain = plainAlt(alt, syntax);
   return GENERATED.test(plain) || (base !== undefined && base !== '' && plain === base);
 }

@@ -45,9 +45,9 @@ function dateSource(ctx: RuleContext, n: FmNode): { raw: string; at: number } | 
 
 export function checkPostFileName(ctx: RuleContext): void {
   if (!ctx.site || ctx.kind !== 'post' || ctx.config?.profile !== 'jekyll') return;
-  const base = path.basename(ctx.relPath);
   const fd = fileNameDate(ctx.relPath);
   if (fd && fd !== 'invalid') return;
+  const base = path.basename(ctx.relPath);
   const at = ctx.parse.open ?? { start: 0, end: 0 };
   const fixes: FixSpec[] = [];
   const d = lastEntry(ctx, 'date');

@@ -25,11 +25,13 @@ export function checkLayout(ctx: RuleContext): void {
 
 export const LIQUID_BASE = /^\{\{\s*site\.(?:url\s*\}\}\{\{\s*site\.)?baseurl\s*\}\}/;
 export const LIQUID_FILTER = /^\{\{\s*(['"])([^'"]*)\1\s*\|\s*(?:relative_url|absolute_url)\s*\}\}$/;
+/** A URL scheme (`https:`, `data:`, `mailto:`). Made once: a literal in a loop is a new object each time. */
+export const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** `rel` resolved against the folder `dir` (posix, no leading slash); '..' at the start when it leaves the root. */
 export function resolveAgainst(dir: string, rel: string): string {
   let d = dir === '.' ? '' : dir;
-  let r = rel.replace(/^\/+/, '');
+  let r = rel.charCodeAt(0) === 47 ? rel.replace(/^\/+/, '') : rel; // the regex only when there is a slash to take off
   let up = 0;
   // Quick path for the usual `../images/x.png` and `./x.png`; anything odder goes segment by segment.
   for (;;) {
@@ -49,6 +51,8 @@ export function resolveAgainst(dir: string, rel: string): string {
   }
   return '../'.repeat(up) + (d ? d + '/' + r : r);
 }
+
+const QUERY_OR_FRAGMENT = /[?#]/;
 
 export function checkImages(ctx: RuleContext): void {
   const site = ctx.site;
@@ -75,8 +79,8 @@ export function checkImages(ctx: RuleContext): void {
       if (f) u = f[2].startsWith('/') ? f[2] : '/' + f[2];
       else if (LIQUID_BASE.test(u)) u = u.replace(LIQUID_BASE, '');
     }
-    if (u === '' || u.startsWith('#') || u.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(u) || u.includes('{{') || u.includes('{%')) continue;
-    const cut = u.search(/[?#]/);
+    if (u === '' || u.startsWith('#') || u.startsWith('//') || URL_SCHEME.test(u) || u.includes('{{') || u.includes('{%')) continue;
+    const cut = u.search(QUERY_OR_FRAGMENT);
     if (cut >= 0) u = u.slice(0, cut);
     if (u.includes('%')) try { u = decodeURI(u); } catch { /* keep as written */ }
     const candidates: string[] = [];

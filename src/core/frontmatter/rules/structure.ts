@@ -261,6 +261,8 @@ export function checkTypes(ctx: RuleContext): void {
       ctx.report('type-mismatch', n.start, n.end, message, fixes);
       continue;
     }
+    // Only a schema's enum or pattern says anything about the values themselves.
+    if (!spec.enum && !spec.pattern) continue;
     const values = n.kind === 'seq' ? (n.items ?? []) : n.kind === 'scalar' ? [n] : [];
     for (const v of values) {
       if (v.kind !== 'scalar' || v.value === null) continue;
@@ -296,11 +298,13 @@ export function typoCandidates(key: string, known: Iterable<string>): string[] {
 }
 
 export function checkUnknownKeys(ctx: RuleContext): void {
-  const present = new Set(ctx.parse.entries.map((e) => e.key));
+  // The keys present, gathered only when a key looks misspelled (most posts have none).
+  let keys: Set<string> | undefined;
   for (const e of ctx.parse.entries) {
     if (ctx.schema.keys.has(e.key)) continue;
     const cands = typoCandidates(e.key, ctx.schema.keys.keys());
     if (!cands.length) continue;
+    const present = (keys ??= new Set(ctx.parse.entries.map((x) => x.key)));
     const fixes: FixSpec[] = cands.filter((c) => !present.has(c)).map((c, i) => ({
       title: t('Rename `{0}` to `{1}`', e.key, c),
       edits: [{ start: e.keyStart, end: e.keyEnd, newText: c }],

@@ -19,7 +19,7 @@ interface TagItem {
   /** The list the item is `index` of. */
   list?: FmNode;
   index?: number;
-  /** Where the tag's text is, for replacing it in place. */
+  /** Where the tag's text is, for replacing it in place; for list items see innerOf. */
   inner?: { start: number; end: number };
 }
 
@@ -28,13 +28,19 @@ function listItems(ctx: RuleContext, n: FmNode): TagItem[] {
   const items = n.items;
   if (!items) return [];
   const out: TagItem[] = [];
-  items.forEach((it, i) => {
-    if (it.kind !== 'scalar' || it.value === null || typeof it.value === 'object' && !(it.value instanceof Date)) return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.kind !== 'scalar' || it.value === null || typeof it.value === 'object' && !(it.value instanceof Date)) continue;
     const value = it.value instanceof Date ? text.slice(it.start, it.end) : String(it.value);
-    // How to delete it is worked out only for a problem that offers to (removalOf).
-    out.push({ value, start: it.start, end: it.end, node: it, list: n, index: i, inner: innerRaw(text, it) });
-  });
+    // How to delete it, and where its text is, are worked out only for a problem that needs them (removalOf, innerOf).
+    out.push({ value, start: it.start, end: it.end, node: it, list: n, index: i });
+  }
   return out;
+}
+
+/** Where the tag's text is: a list item's own (asked only when a problem offers an edit), else `inner`. */
+function innerOf(text: string, item: TagItem): { start: number; end: number } | undefined {
+  return item.list && item.node ? innerRaw(text, item.node) : item.inner;
 }
 
 /** How to delete a tag item with its separator, when that can be said as a plain edit. */
@@ -126,15 +132,16 @@ export function checkTags(ctx: RuleContext): void {
       if (trimmed !== item.value) {
         const fixes: FixSpec[] = [];
         const trimTitle = tag ? t('Trim the tag to "{0}"', trimmed) : t('Trim the category to "{0}"', trimmed);
-        if (item.inner) {
+        const inner = innerOf(ctx.text, item);
+        if (inner) {
           const lead = item.value.length - item.value.trimStart().length;
           const trail = item.value.length - item.value.trimEnd().length;
           const edits: OffsetEdit[] = [];
-          if (lead) edits.push({ start: item.inner.start, end: item.inner.start + lead, newText: '' });
-          if (trail) edits.push({ start: item.inner.end - trail, end: item.inner.end, newText: '' });
+          if (lead) edits.push({ start: inner.start, end: inner.start + lead, newText: '' });
+          if (trail) edits.push({ start: inner.end - trail, end: inner.end, newText: '' });
           fixes.push({ title: trimTitle, edits, safe: true, preferred: true });
         } else {
-          const r = replaceTag(item, trimmed);
+          const r = replaceTag(item, trimmed); // no inner: replaceTag takes the node's range
           if (r) fixes.push({ title: trimTitle, edits: [r], safe: true, preferred: true });
         }
         const shown = JSON.stringify(item.value);
@@ -167,7 +174,8 @@ export function checkTags(ctx: RuleContext): void {
         const mine = spellings.find((s) => s.value === trimmed)?.count ?? 0;
         const top = spellings[0];
         if (top && top.value !== trimmed && top.count > mine) {
-          const r = replaceTag({ ...item, inner: item.inner && item.value === trimmed ? item.inner : undefined }, top.value);
+          const inner = innerOf(ctx.text, item);
+          const r = replaceTag({ ...item, inner: inner && item.value === trimmed ? inner : undefined }, top.value);
           const message = top.count === 1
             ? tag ? t('The tag "{0}" is spelled "{1}" in another post; each spelling gets its own tag page.', trimmed, top.value)
               : t('The category "{0}" is spelled "{1}" in another post; each spelling gets its own category page.', trimmed, top.value)
