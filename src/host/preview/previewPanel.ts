@@ -287,7 +287,8 @@ export class PreviewPanel extends Disposable {
       const firstFrame = this.last === undefined;
       const outcome = await this.deps.renderers.render(source, {
         path: source.rel, text: read.text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
-        ...(firstFrame ? { waitForCss: false } : {}),
+        // …nor for the rest of a long body: the page is built with its first screenful (see FIRST_PAGE_BUDGET).
+        ...(firstFrame ? { waitForCss: false, firstScreen: { htmlChars: FIRST_PAGE_BUDGET, line: this.pendingLine ?? this.previewLine } } : {}),
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
@@ -320,9 +321,11 @@ export class PreviewPanel extends Disposable {
         lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut,
       };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
-      if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
+      if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.partial ? ' (its first screenful; the rest follows)' : ''}${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
       // The theme's CSS was not at hand: render again (waiting for Sass), which swaps it in.
       if (result.cssPending) this.dirty = true;
+      // Only the body's first screenful was rendered: the render after brings the rest (and the CSS).
+      if (result.partial) this.dirty = true;
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
