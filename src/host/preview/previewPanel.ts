@@ -12,7 +12,7 @@ import type { RenderStep } from '../../core/render/types';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
-import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
+import { contentSecurityPolicy, newNonce, placeholderPage, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import { blockPatch, cutBody, cutFrame, cutKey, firstBlocks, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
@@ -65,6 +65,8 @@ export class PreviewPanel extends Disposable {
   private version = 0;
   private rendering = false;
   private dirty = false;
+  /** The page was set (webview.html) and has not said `ready` yet: renderings wait for it rather than being posted before its script runs. */
+  private awaitingReady = false;
   /** The page script's text, once read (inlined into each page). */
   private script: string | undefined;
   /** What the current `webview.html` was built for; a different site or embed policy needs a new page. */
@@ -130,6 +132,8 @@ export class PreviewPanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
     this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(); }));
     panel.webview.options = this.webviewOptions(undefined);
+    // The webview gets ready (VS Code's service worker) while the first rendering is made.
+    panel.webview.html = placeholderPage(vscode.l10n.t('Rendering {0}…', basename(resource)));
     panel.iconPath = undefined;
     this.updateTitle();
     this.schedule();
@@ -332,7 +336,8 @@ export class PreviewPanel extends Disposable {
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
       if (firstFrame && this.firstTrace && this.trace) this.firstTrace.render = this.trace;
       if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
-      else this.sendLast(false);
+      // A page that has not said `ready` yet gets the rendering then (as a patch of the blocks it was built with).
+      else if (!this.awaitingReady) this.sendLast(false);
     } catch (e) {
       this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       const message = vscode.l10n.t('The preview could not render this document: {0}', e instanceof Error ? e.message : String(e));
@@ -421,6 +426,7 @@ export class PreviewPanel extends Disposable {
       settings,
     });
     webview.html = html;
+    this.awaitingReady = true;
     if (this.firstTrace?.render && this.firstTrace.first.page === undefined) Object.assign(this.firstTrace.first, { page: wallNow(), pageBytes: html.length });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
   }
@@ -456,6 +462,7 @@ export class PreviewPanel extends Disposable {
     if (!m || this.isDisposed) return;
     switch (m.type) {
       case 'ready': {
+        this.awaitingReady = false;
         // The page was (re-)created from webview.html, which may be older than the last rendering.
         // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;
