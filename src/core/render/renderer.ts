@@ -218,7 +218,7 @@ export class SiteRenderer {
     if (isMarkdownPath(rel)) {
       // Only the blocks an edit touched are rendered again (incremental/markdownBlocks.ts); the output is a full render's.
       const probe = `${req.allowEmbeds ?? false}|${remoteImages}|${siteResource('p')}|${req.resolveThemeResource?.('p') ?? ''}|${doc.bodyLine}`;
-      blocks = memo.markdown.render(liquidOut ?? text, memoKey + '\0' + probe, (n) => this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n));
+      blocks = memo.markdown.render(liquidOut ?? text, memoKey + '\0' + probe, (n) => this.markdown.env(rel, doc.url, doc.bodyLine, lineMap, req.allowEmbeds ?? false, n), true, req.firstScreen);
       for (const [n, kind] of blocks.notices) notices.add(n, kind);
       for (const n of blocks.parserNotices) env.notices.add(n);
       env.hasMath = blocks.hasMath;
@@ -270,7 +270,7 @@ export class SiteRenderer {
     const noticeDetails = notices.list();
     return {
       html, bodyHtml, css: css.sheets, theme: css.theme, notices: noticeDetails.map((n) => n.text), noticeDetails, title: doc.title || posix.basename(rel), mode: rendered,
-      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(frame ? { frame } : {}), ...(css.pending ? { cssPending: true } : {}),
+      hasMath: env.hasMath, timings, ...(blocks ? { blocks: blocks.blocks } : {}), ...(frame ? { frame } : {}), ...(css.pending ? { cssPending: true } : {}), ...(blocks?.partial ? { partial: true } : {}),
     };
   }
 

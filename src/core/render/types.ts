@@ -14,6 +14,9 @@ export interface RenderFileSystem extends SiteFileSystem {
 
 export type RenderMode = 'site' | 'content';
 
+/** The first blocks of a body: at least `htmlChars` of their HTML, and past the block holding source line `line`. */
+export interface FirstScreen { htmlChars: number; line?: number }
+
 /** The steps of a render, as progress reports and limit notices name them. */
 export type RenderStep = 'site' | 'liquid' | 'markdown' | 'math' | 'layout' | 'sass';
 
@@ -65,6 +68,12 @@ export interface RenderRequest {
    * set: Sass compiles in the background, and the next render (which waits for it) brings it. Default true.
    */
   waitForCss?: boolean;
+  /**
+   * A first frame: when the body must be rendered whole (nothing of an earlier render to reuse), render its
+   * first blocks only — at least `htmlChars` of their HTML, past the block holding source line `line` — and
+   * say `partial`; the next render of the same text renders the rest (the whole is a full render's output).
+   */
+  firstScreen?: FirstScreen;
   /**
    * Called as the render enters a step on a file (site-relative: the post, a layout, an include, a
    * stylesheet), so a render stopped by a limit can say where it was (src/worker/renderWorker.ts).
@@ -119,6 +128,8 @@ export interface RenderResult {
   blocks?: BodyBlock[];
   /** The theme CSS was not at hand (`waitForCss: false`): `css` is empty and Sass compiles; render again for it. */
   cssPending?: boolean;
+  /** The body is its first blocks only (`firstScreen`): render the same text again for the rest. */
+  partial?: boolean;
   /** The page around the body: `html` is `frame[0] + bodyHtml + frame[1]` (absent when the layouts used the body otherwise). */
   frame?: [string, string];
 }

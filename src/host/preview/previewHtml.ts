@@ -148,6 +148,15 @@ export function scriptText(js: string): string {
 }
 
 /**
+ * What a new panel shows while its first rendering is made: a line of text, nothing loaded, nothing run.
+ * VS Code readies a new webview meanwhile (it registers the webview's service worker, about a second in
+ * code-server), so the page set when the rendering is done finds it ready instead of waiting for it then.
+ */
+export function placeholderPage(text: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeAttribute(text)}</p></body></html>`;
+}
+
+/**
  * The full page a panel starts with; later renders are sent as messages and patched in place.
  * The script is inline (with the nonce) and comes before every stylesheet: it must not wait for a
  * webview resource. VS Code's webview service worker loses resource requests when several webviews

@@ -12,7 +12,7 @@ import type { RenderStep } from '../../core/render/types';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
 import { previewConfig, renderLimits, siteScriptsRun } from './previewConfig';
-import { contentSecurityPolicy, newNonce, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
+import { contentSecurityPolicy, newNonce, placeholderPage, previewPage, siteScriptSources, splitDocument, withStyleNonce } from './previewHtml';
 import type { PreviewAssets } from './previewAssets';
 import { openPreviewLink } from './previewLinks';
 import { blockPatch, cutBody, cutFrame, cutKey, firstBlocks, shownBlocks, type BodyCut, type ShownBlocks } from './previewBlocks';
@@ -65,6 +65,8 @@ export class PreviewPanel extends Disposable {
   private version = 0;
   private rendering = false;
   private dirty = false;
+  /** The page was set (webview.html) and has not said `ready` yet: renderings wait for it rather than being posted before its script runs. */
+  private awaitingReady = false;
   /** The page script's text, once read (inlined into each page). */
   private script: string | undefined;
   /** What the current `webview.html` was built for; a different site or embed policy needs a new page. */
@@ -130,6 +132,8 @@ export class PreviewPanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
     this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(); }));
     panel.webview.options = this.webviewOptions(undefined);
+    // The webview gets ready (VS Code's service worker) while the first rendering is made.
+    panel.webview.html = placeholderPage(vscode.l10n.t('Rendering {0}…', basename(resource)));
     panel.iconPath = undefined;
     this.updateTitle();
     this.schedule();
@@ -287,7 +291,8 @@ export class PreviewPanel extends Disposable {
       const firstFrame = this.last === undefined;
       const outcome = await this.deps.renderers.render(source, {
         path: source.rel, text: read.text, mode: config.mode, allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts, restricted,
-        ...(firstFrame ? { waitForCss: false } : {}),
+        // …nor for the rest of a long body: the page is built with its first screenful (see FIRST_PAGE_BUDGET).
+        ...(firstFrame ? { waitForCss: false, firstScreen: { htmlChars: FIRST_PAGE_BUDGET, line: this.pendingLine ?? this.previewLine } } : {}),
         resolveResource: (sitePath) => webview.asWebviewUri(vscode.Uri.joinPath(source.root, ...sitePath.split('/'))).toString(),
         ...(themeRoot ? { resolveThemeResource: (p: string) => webview.asWebviewUri(vscode.Uri.joinPath(themeRoot, ...p.split('/'))).toString() } : {}),
       }, { resources: webview.asWebviewUri(source.root).toString(), ...(themeRoot ? { themeResources: webview.asWebviewUri(themeRoot).toString() } : {}) },
@@ -320,16 +325,19 @@ export class PreviewPanel extends Disposable {
         lang: parts.lang, title: parts.title, notices: ordered, actions, mode: result.mode, css: result.css, source, cut,
       };
       this.deps.log.trace(`Preview: rendered ${basename(uri)} in ${Date.now() - t0} ms (${Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
-      if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
+      if (firstFrame) this.deps.log.info(`Preview: first frame of ${basename(uri)} rendered in ${Date.now() - t0} ms${result.partial ? ' (its first screenful; the rest follows)' : ''}${result.cssPending ? ', its theme CSS follows (Sass compiles)' : ''}`);
       // The theme's CSS was not at hand: render again (waiting for Sass), which swaps it in.
       if (result.cssPending) this.dirty = true;
+      // Only the body's first screenful was rendered: the render after brings the rest (and the CSS).
+      if (result.partial) this.dirty = true;
       // Another site (other resource roots) or another policy (another CSP) needs a new page.
       const pageKey = `${source.root.toString()}|${config.allowEmbeds}|${config.remoteImages}|${siteScripts}|${restricted}|${themeRoot?.toString() ?? ''}`;
       // With site scripts, a new post is a new page: the scripts run once per page, on what the layouts made.
       const scriptsKey = siteScripts ? `|${uri.toString()}` : '';
       if (firstFrame && this.firstTrace && this.trace) this.firstTrace.render = this.trace;
       if (pageKey + scriptsKey !== this.pageKey) this.setPage(pageKey + scriptsKey, source.root, { allowEmbeds: config.allowEmbeds, remoteImages: config.remoteImages, siteScripts }, parts.head, themeRoot);
-      else this.sendLast(false);
+      // A page that has not said `ready` yet gets the rendering then (as a patch of the blocks it was built with).
+      else if (!this.awaitingReady) this.sendLast(false);
     } catch (e) {
       this.deps.log.error(`Preview: could not render ${uri.toString(true)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       const message = vscode.l10n.t('The preview could not render this document: {0}', e instanceof Error ? e.message : String(e));
@@ -418,6 +426,7 @@ export class PreviewPanel extends Disposable {
       settings,
     });
     webview.html = html;
+    this.awaitingReady = true;
     if (this.firstTrace?.render && this.firstTrace.first.page === undefined) Object.assign(this.firstTrace.first, { page: wallNow(), pageBytes: html.length });
     // The page script says `ready` when it runs; an update with the notices and the scroll line follows then.
   }
@@ -453,6 +462,7 @@ export class PreviewPanel extends Disposable {
     if (!m || this.isDisposed) return;
     switch (m.type) {
       case 'ready': {
+        this.awaitingReady = false;
         // The page was (re-)created from webview.html, which may be older than the last rendering.
         // (Also what the page says when a block patch did not fit its DOM: the next body goes whole.)
         this.shownBody = this.pageBody;

@@ -15,7 +15,7 @@ import type { RenderEnv } from '../kramdown/env';
 import { renderTokenRange } from '../kramdown/markdown';
 import { flatten, stringBytes } from '../../cache/sizeLru';
 import { NoticeSet, type NoticeKind } from '../notices';
-import type { BodyBlock } from '../types';
+import type { BodyBlock, FirstScreen } from '../types';
 import { lineAt, lineStarts, spliceOf, splicedLineStarts, type EditedText, type Splice } from './textEdit';
 
 type Token = MarkdownIt.Token;
@@ -35,6 +35,23 @@ export interface BlockRendering {
   /** Blocks parsed and rendered by this call (all of them for a full render). */
   rendered: number;
   full: boolean;
+  /** Only the first blocks (a first screen, see FirstScreen): the next render of the same text renders the rest. */
+  partial?: boolean;
+}
+
+/** A full render stopped after its first blocks: what the rest of it needs (its parse and the env its blocks went through). */
+interface Pending {
+  text: string;
+  key: string;
+  input: string | EditedText;
+  starts: number[];
+  tokens: Token[];
+  items: Item[];
+  tail: number;
+  env: RenderEnv;
+  parseNotices: NoticeSet;
+  blocks: Block[];
+  dangling: boolean;
 }
 
 interface Block {
@@ -131,6 +148,8 @@ export class IncrementalMarkdown {
   /** The last full render found something that makes every block depend on the whole document. */
   private wholeOnly = true;
   private key = '';
+  /** A first screen's render waiting for its rest; the state above is still the render before it. */
+  private pending: Pending | undefined;
 
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
 
@@ -146,9 +165,13 @@ export class IncrementalMarkdown {
    * no pass over the whole text is made). `key` names everything else the output depends on (options,
    * site files, resource URLs…): another key renders in full. `incremental` false always renders in full.
    */
-  render(input: string | EditedText, key: string, makeEnv: EnvFactory, incremental = true): BlockRendering {
+  render(input: string | EditedText, key: string, makeEnv: EnvFactory, incremental = true, firstScreen?: FirstScreen): BlockRendering {
     const prev = this.input;
     const sourceLine = makeEnv(new NoticeSet()).sourceLine;
+    const pending = this.pending;
+    this.pending = undefined;
+    // The rest of a first screen's render: the same text and options, rendered on from where it stopped.
+    if (pending && key === pending.key && (input === pending.input || flatten(textOf(input)) === pending.text)) return this.finish(pending, makeEnv, sourceLine);
     if (incremental && key === this.key && !this.wholeOnly) {
       const given = typeof input !== 'string' && typeof prev !== 'string' && input.splice?.from === prev.version ? input.splice : undefined;
       const r = input === prev ? this.edit(undefined, makeEnv, sourceLine)
@@ -160,37 +183,60 @@ export class IncrementalMarkdown {
     }
     // Liquid's output after an edit is pieces joined (a rope): every scan of it below would walk them.
     const text = flatten(textOf(input));
-    const r = this.full(text, lineStarts(text), makeEnv, sourceLine);
-    this.key = key;
-    this.input = input;
-    return r;
+    return this.full(text, lineStarts(text), key, input, makeEnv, sourceLine, firstScreen);
   }
 
-  private full(text: string, starts: number[], makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering {
+  private full(text: string, starts: number[], key: string, input: string | EditedText, makeEnv: EnvFactory, sourceLine: (l: number) => number,
+    firstScreen?: FirstScreen): BlockRendering {
     const parseNotices = new NoticeSet();
     const env = makeEnv(parseNotices);
     const tokens = this.md.parse(text, env as unknown as Record<string, unknown>);
-    const lineCount = starts.length;
-    const { items, tail } = topLevelItems(tokens, lineCount, (l) => isBlank(text, starts, l));
-    const old = this.blocks;
-    const blocks: Block[] = [];
-    // An opening fence or `$$` no block closed: text typed anywhere after it may close it.
-    let dangling = false;
-    for (let k = 0; k < items.length; k++) {
-      const line = items[k].line;
-      const end = k + 1 < items.length ? items[k + 1].line : lineCount;
-      const src = text.slice(starts[line], end < lineCount ? starts[end] : text.length);
-      dangling ||= danglingDelimiters(src, tokens, items[k].from, items[k].to, line);
-      blocks.push(this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, src, line, end - line, sourceLine));
+    const { items, tail } = topLevelItems(tokens, starts.length, (l) => isBlank(text, starts, l));
+    const p: Pending = { text, key, input, starts, tokens, items, tail, env, parseNotices, blocks: [], dangling: false };
+    if (!firstScreen) return this.finish(p, makeEnv, sourceLine);
+    let chars = 0;
+    while (p.blocks.length < items.length && (chars < firstScreen.htmlChars || sourceLine(items[p.blocks.length].line) <= (firstScreen.line ?? -1))) {
+      chars += this.renderItem(p, p.blocks.length, makeEnv, sourceLine).html.length;
     }
-    this.setTail(tail < tokens.length ? renderTokenRange(this.md, tokens, tail, tokens.length, env) : '');
-    this.wholeOnly = dangling || parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !items.length;
+    if (p.blocks.length === items.length) return this.finish(p, makeEnv, sourceLine);
+    // The rest waits for the next render of this text; the blocks shown keep the ids they had in the last render.
+    this.pending = p;
+    this.keepIds(this.blocks, p.blocks);
+    return { ...this.output(p.blocks, { html: '', id: 0, shift: 0 }, p.blocks.length, true), partial: true };
+  }
+
+  /** Renders block `k` of a full render into `p.blocks`. */
+  private renderItem(p: Pending, k: number, makeEnv: EnvFactory, sourceLine: (l: number) => number): Block {
+    const { items, starts, text, tokens } = p;
+    const line = items[k].line;
+    const end = k + 1 < items.length ? items[k + 1].line : starts.length;
+    const src = text.slice(starts[line], end < starts.length ? starts[end] : text.length);
+    // An opening fence or `$$` no block closed: text typed anywhere after it may close it.
+    p.dangling ||= danglingDelimiters(src, tokens, items[k].from, items[k].to, line);
+    const b = this.renderBlock(tokens, items[k].from, items[k].to, p.env, makeEnv, src, line, end - line, sourceLine);
+    p.blocks.push(b);
+    return b;
+  }
+
+  /** Renders the blocks of a full render not rendered yet (all of them, or those after a first screen) and makes it the state. */
+  private finish(p: Pending, makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering {
+    const { tokens, env, text } = p;
+    const shown = p.blocks.length;
+    while (p.blocks.length < p.items.length) this.renderItem(p, p.blocks.length, makeEnv, sourceLine);
+    this.setTail(p.tail < tokens.length ? renderTokenRange(this.md, tokens, p.tail, tokens.length, env) : '');
+    this.wholeOnly = p.dangling || p.parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !p.items.length;
     this.references = (env as { references?: unknown }).references;
-    this.keepIds(old, blocks);
-    this.starts = starts;
+    // A first screen's blocks took their ids from the last render's already: the others take what is left.
+    const taken = new Set(p.blocks.slice(0, shown).map((b) => b.id));
+    const rest = p.blocks.slice(shown);
+    this.keepIds(this.blocks.filter((b) => !taken.has(b.id)), rest);
+    const blocks = [...p.blocks.slice(0, shown), ...rest];
+    this.starts = p.starts;
     this.blocks = blocks;
-    const out = this.output(blocks.length, true);
-    out.notices.unshift(...[...parseNotices].map((n): [string, NoticeKind] => [n, 'warning']));
+    this.key = p.key;
+    this.input = p.input;
+    const out = this.output(blocks, this.tail, blocks.length - shown, true);
+    out.notices.unshift(...[...p.parseNotices].map((n): [string, NoticeKind] => [n, 'warning']));
     out.parserNotices = [...env.notices];
     return out;
   }
@@ -249,7 +295,7 @@ export class IncrementalMarkdown {
     if (movedLines.size) this.setTail(this.tail.html.replace(DATA_LINE, (_m, l: string) => ` data-line="${movedLines.get(Number(l)) ?? l}"`));
     this.starts = starts;
     this.blocks = next;
-    return this.output(rendered, false);
+    return this.output(this.blocks, this.tail, rendered, false);
   }
 
   /**
@@ -385,8 +431,7 @@ export class IncrementalMarkdown {
     this.tail = { html, id: html ? nextId++ : 0, shift: 0 };
   }
 
-  private output(rendered: number, full: boolean): BlockRendering {
-    const blocks = this.blocks;
+  private output(blocks: Block[], tail: { html: string; id: number; shift: number }, rendered: number, full: boolean): BlockRendering {
     const notices: Array<[string, NoticeKind]> = [];
     let hasMath = false;
     for (const b of blocks) {
@@ -396,9 +441,9 @@ export class IncrementalMarkdown {
     // `+=` makes a rope in microseconds; whoever reads the body flattens it once (a join copies every time).
     let html = '';
     for (const b of blocks) html += b.html;
-    html += this.tail.html;
+    html += tail.html;
     const out: BodyBlock[] = blocks.map((b) => ({ id: b.id, length: b.html.length, shift: b.shift, html: b.html }));
-    if (this.tail.html) out.push({ id: this.tail.id, length: this.tail.html.length, shift: this.tail.shift, html: this.tail.html });
+    if (tail.html) out.push({ id: tail.id, length: tail.html.length, shift: tail.shift, html: tail.html });
     return { html, hasMath, notices, parserNotices: [], blocks: out, rendered, full };
   }
 }

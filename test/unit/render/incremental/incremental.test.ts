@@ -131,3 +131,57 @@ describe('Enter above the footnotes', () => {
     assert.equal(tail(next).shift - tail(first).shift, 1, 'moved one line');
   });
 });
+
+describe('a first screen, then the rest', () => {
+  const req = (text: string, extra: Partial<RenderRequest> = {}): RenderRequest => ({ path: PATH, text, now: NOW, resolveResource: (p) => `vscode-resource:/site/${p}`, ...extra });
+
+  test('the first blocks are a full render\'s first blocks; the render after is a full render, keeping their ids and rendering only the rest', { timeout: 600_000 }, async () => {
+    const rng = mulberry32(23);
+    for (let k = 0; k < 40; k++) {
+      // Posts with footnotes, link definitions, headers (auto ids count the headers before), math and Liquid.
+      const text = REAL_FRONT_MATTER + realShapedBody(rng, SHORT_POST);
+      const full = await (await openSite()).render(req(text, { incremental: false }));
+      const site = await openSite();
+      const htmlChars = Math.floor(rng() * 3000);
+      const line = rng() < 0.5 ? undefined : Math.floor(rng() * text.split('\n').length);
+      const first = await site.render(req(text, { firstScreen: { htmlChars, line } }));
+      const where = `post ${k}, ${htmlChars} chars, line ${line}`;
+      assert.ok(first.partial, `${where}: a 40-block post is more than a first screen`);
+      const n = first.blocks!.length;
+      assert.ok(n >= 1 && n < full.blocks!.length, where);
+      assert.deepEqual(first.blocks!.map((b) => b.html), full.blocks!.slice(0, n).map((b) => b.html), `${where}: a full render's first blocks`);
+      assert.equal(first.bodyHtml, full.bodyHtml.slice(0, first.bodyHtml.length), where);
+      const shown = first.blocks!.reduce((c, b) => c + b.length, 0);
+      assert.ok(shown >= htmlChars || n === full.blocks!.length, `${where}: at least the budget`);
+      // The next render of the same text (the preview asks at once): the whole, as a full render.
+      const rest = await site.render(req(text));
+      assert.equal(rest.partial, undefined, where);
+      assert.deepEqual(comparable(rest), comparable(full), where);
+      assert.deepEqual(rest.blocks!.slice(0, n).map((b) => b.id), first.blocks!.map((b) => b.id), `${where}: the first blocks keep their ids (the preview does not replace them)`);
+      // And the state it leaves is a full render's: an edit after it renders as a full render would.
+      const edited = edit(text, rng, REAL_FRONT_MATTER.length);
+      assert.deepEqual(comparable(await site.render(req(edited))), comparable(await (await openSite()).render(req(edited, { incremental: false }))), `${where}: an edit after`);
+    }
+  });
+
+  test('an edit before the rest came is rendered whole, as a full render', async () => {
+    const rng = mulberry32(29);
+    const text = REAL_FRONT_MATTER + realShapedBody(rng, SHORT_POST);
+    const site = await openSite();
+    assert.ok((await site.render(req(text, { firstScreen: { htmlChars: 200 } }))).partial);
+    const edited = edit(text, rng, REAL_FRONT_MATTER.length);
+    assert.deepEqual(comparable(await site.render(req(edited))), comparable(await (await openSite()).render(req(edited, { incremental: false }))));
+  });
+
+  test('a post within the budget is rendered whole at once; a warm post is never cut', async () => {
+    const site = await openSite();
+    const short = `${REAL_FRONT_MATTER}One paragraph.\n\nTwo.\n`;
+    assert.equal((await site.render(req(short, { firstScreen: { htmlChars: 48 * 1024 } }))).partial, undefined);
+    const text = REAL_FRONT_MATTER + realShapedBody(mulberry32(31), SHORT_POST);
+    const whole = await site.render(req(text));
+    // Rendered before (a preview closed and opened again): its blocks are all at hand.
+    const again = await site.render(req(text, { firstScreen: { htmlChars: 10 } }));
+    assert.equal(again.partial, undefined);
+    assert.equal(again.bodyHtml, whole.bodyHtml);
+  });
+});
