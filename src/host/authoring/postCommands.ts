@@ -11,6 +11,7 @@ import type { PostNode } from './postsView';
 import { siteNow } from './siteTime';
 import { uriExists } from '../util/uriExists';
 import { refuseInRestrictedMode } from '../util/trust';
+import { readWorkspaceFile } from '../util/localDisk';
 
 /** Arguments tests and other extensions may pass instead of answering the prompts. */
 export interface NewPostArgs {
@@ -189,11 +190,11 @@ async function siteTemplate(site: CatalogSite, draft: boolean): Promise<string |
   if (setting) {
     const uri = vscode.Uri.joinPath(root, setting);
     if (!(await uriExists(uri))) throw new Error(vscode.l10n.t('the template {0} named by techblog.newPost.template does not exist.', vscode.workspace.asRelativePath(uri)));
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    return decoder.decode(await readWorkspaceFile(uri));
   }
   for (const rel of draft ? site.layout.templates.draft : site.layout.templates.post) {
     const uri = vscode.Uri.joinPath(root, rel);
-    if (await uriExists(uri)) return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    if (await uriExists(uri)) return decoder.decode(await readWorkspaceFile(uri));
   }
   return undefined;
 }
@@ -243,7 +244,7 @@ async function newPost(catalog: PostCatalog, draft: boolean, args: NewPostArgs, 
 async function currentText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty && !(await open.save())) throw new Error(vscode.l10n.t('{0} could not be saved first.', vscode.workspace.asRelativePath(uri)));
-  return open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
+  return open ? open.getText() : decoder.decode(await readWorkspaceFile(uri));
 }
 
 /** The post or draft a command works on (its argument, else the active editor), with its site. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readWorkspaceFile } from '../util/localDisk';
 import { realPathOf } from '../util/realPath';
 import type { SiteFileSystem } from '../../core/site/fileSystem';
 
@@ -7,7 +8,8 @@ const EXCLUDE = '{**/.git/**,**/node_modules/**,**/_site/**,**/.jekyll-cache/**,
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
- * The core's file access over vscode.workspace.fs, so checks also work in remote workspaces.
+ * The core's file access: files on the extension host's disk with Node (localDisk.ts), others over
+ * vscode.workspace.fs (virtual workspaces, the web).
  * Core paths are `uri.path` strings of the same scheme and authority as `base`.
  */
 export class WorkspaceFileSystem implements SiteFileSystem {
@@ -20,7 +22,7 @@ export class WorkspaceFileSystem implements SiteFileSystem {
   async readFile(path: string): Promise<string | undefined> {
     try {
       // Invalid UTF-8 becomes U+FFFD; the checker reports it instead of failing.
-      return decoder.decode(await vscode.workspace.fs.readFile(this.uri(path)));
+      return decoder.decode(await readWorkspaceFile(this.uri(path)));
     } catch {
       return undefined;
     }

@@ -11,6 +11,7 @@ import type { SiteSummary, WorkspaceSites } from '../site/workspaceSites';
 import type { Log } from '../util/log';
 import { refuseInRestrictedMode } from '../util/trust';
 import type { ImageOptimiser } from './imageOptimiser';
+import { readWorkspaceFile } from '../util/localDisk';
 
 export interface OptimiseImagesOptions {
   /** false: no questions (tests): the site of the active editor or the first, `format` or the settings'. */
@@ -51,7 +52,7 @@ export function registerOptimiseImages(sites: WorkspaceSites, optimiser: ImageOp
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('TechBlog: optimising images'), cancellable: true },
       (progress, token) => optimiseExisting(rels, imageOptions, {
-        readFile: async (rel) => vscode.workspace.fs.readFile(uriOf(rel)),
+        readFile: async (rel) => readWorkspaceFile(uriOf(rel)),
         exists: (rel) => existing.has(rel.toLowerCase()),
         optimise: (input, o) => optimiser.optimise(input, o),
         progress: (done, total, rel) => progress.report({ message: `${done}/${total} ${rel}`, increment: 100 / Math.max(1, total) }),

@@ -6,6 +6,7 @@ import { LineIndex } from '../../core/text/lineIndex';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { readWorkspaceFile } from '../util/localDisk';
 
 export type UpdateLinksMode = 'never' | 'prompt' | 'always';
 
@@ -122,7 +123,7 @@ export class LinkRenames extends Disposable {
   private async indexFile(index: SiteIndex, rel: string, uri: vscode.Uri): Promise<void> {
     // Read from disk, not through the site's store: the watcher's events for this move may not have reached it.
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText()
-      ?? (await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => new TextDecoder().decode(b), () => undefined));
+      ?? (await Promise.resolve(readWorkspaceFile(uri)).then((b) => new TextDecoder().decode(b), () => undefined));
     if (text === undefined) return;
     index.addPath(rel);
     if (index.kindOf(rel) !== 'other') index.updateFile(rel, text);
@@ -205,7 +206,7 @@ export class LinkRenames extends Disposable {
   private async currentText(uri: vscode.Uri): Promise<string | undefined> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (doc) return doc.getText();
-    try { return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)); } catch { return undefined; }
+    try { return new TextDecoder().decode(await readWorkspaceFile(uri)); } catch { return undefined; }
   }
 
   private async stillFitting(update: LinkUpdate): Promise<{ fresh: vscode.WorkspaceEdit; stale: vscode.Uri[] }> {

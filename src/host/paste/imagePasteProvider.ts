@@ -15,6 +15,7 @@ import type { Log } from '../util/log';
 import { askAltTexts, askAltTextBox, type AltTextAsker } from './askAltText';
 import { pasteSettingsFor, publishRootOf } from './pasteSettings';
 import { isNotFound, WorkspacePasteFileSystem } from './workspacePasteFileSystem';
+import { readWorkspaceFile } from '../util/localDisk';
 
 type OkPlan = Extract<PastePlan, { ok: true }>;
 
@@ -463,7 +464,7 @@ async function imageSources(dataTransfer: vscode.DataTransfer, documentUri: vsco
     if (uri.scheme !== documentUri.scheme && uri.scheme !== 'file') continue;
     if (!isImageFile(uri.path) || seen.has(uri.toString())) continue;
     seen.add(uri.toString());
-    sources.push({ name: uri.path.slice(uri.path.lastIndexOf('/') + 1), uri, data: async () => vscode.workspace.fs.readFile(uri) });
+    sources.push({ name: uri.path.slice(uri.path.lastIndexOf('/') + 1), uri, data: async () => readWorkspaceFile(uri) });
   }
   return sources;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { realPathOf } from '../util/realPath';
 import type { ListedFile, PasteFileStat, PasteFileSystem } from '../../core/paste/fileSystem';
+import { readWorkspaceFile } from '../util/localDisk';
 
 /** Stats run in parallel while listing a folder: enough to hide latency, few enough not to flood a remote. */
 const statConcurrency = 32;
@@ -64,7 +65,7 @@ export class WorkspacePasteFileSystem implements PasteFileSystem {
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+    return readWorkspaceFile(this.uri(path));
   }
 }
 

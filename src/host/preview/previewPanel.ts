@@ -21,6 +21,7 @@ import { DOWNLOAD_THEME_COMMAND } from '../theme/downloadThemeCommand';
 import type { ThemeState } from '../theme/themeService';
 import { MANAGE_TRUST_COMMAND, workspaceTrusted } from '../util/trust';
 import type { VersionedText } from '../../worker/textSync';
+import { readWorkspaceFile } from '../util/localDisk';
 
 export interface PreviewPatch {
   panel: PreviewPanel;
@@ -256,7 +257,7 @@ export class PreviewPanel extends Disposable {
       return { text: open.getText(), doc: { version, since: (from) => edits.since(key, from, version) } };
     }
     try {
-      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+      return { text: new TextDecoder().decode(await readWorkspaceFile(uri)) };
     } catch {
       return undefined;
     }

@@ -5,6 +5,7 @@ import {
 } from '../../core/site/profile';
 import { Disposable } from '../util/disposable';
 import type { Log } from '../util/log';
+import { readWorkspaceFile } from '../util/localDisk';
 
 /**
  * One blog site of the workspace. A small, stable shape other features build on (New Post, the
@@ -39,7 +40,7 @@ function probeOf(root: vscode.Uri): SiteProbe {
     },
     async read(path) {
       try {
-        return decoder.decode(await vscode.workspace.fs.readFile(at(path)));
+        return decoder.decode(await readWorkspaceFile(at(path)));
       } catch {
         return undefined;
       }

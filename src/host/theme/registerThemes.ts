@@ -4,6 +4,7 @@ import { parseSiteConfig } from '../../core/site/config';
 import type { WorkspaceSites } from '../site/workspaceSites';
 import { DOWNLOAD_THEME_COMMAND } from './downloadThemeCommand';
 import type { ThemeService } from './themeService';
+import { readWorkspaceFile } from '../util/localDisk';
 
 export function registerThemes(sites: WorkspaceSites, themes: ThemeService): vscode.Disposable {
   // Returns the theme folder's path (or undefined): a string is safe to send back to the workbench.
@@ -16,7 +17,7 @@ export function registerThemes(sites: WorkspaceSites, themes: ThemeService): vsc
     }
     let text: string | undefined;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(site.root, '_config.yml')));
+      text = new TextDecoder().decode(await readWorkspaceFile(vscode.Uri.joinPath(site.root, '_config.yml')));
     } catch {
       text = undefined;
     }

@@ -15,6 +15,7 @@ import {
 } from '../../core/theme/archive';
 import { locateGemTheme, type ThemeSource } from '../../core/theme/locate';
 import { Disposable } from '../util/disposable';
+import { localPath } from '../util/localDisk';
 import type { Log } from '../util/log';
 import { lookupEnvironment, ThemeFileSystem } from './themeFiles';
 import { refuseInRestrictedMode } from '../util/trust';
@@ -176,7 +177,7 @@ export class ThemeService extends Disposable {
 
 /** A folder node:fs reaches: local files, or a remote workspace's from its own extension host. */
 function onThisDisk(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' || (uri.scheme === 'vscode-remote' && vscode.env.remoteName !== undefined);
+  return localPath(uri) !== undefined;
 }
 
 async function isDir(p: string): Promise<boolean> {
