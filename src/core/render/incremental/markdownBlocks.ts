@@ -39,21 +39,6 @@ export interface BlockRendering {
   partial?: boolean;
 }
 
-/** A full render stopped after its first blocks: what the rest of it needs (its parse and the env its blocks went through). */
-interface Pending {
-  text: string;
-  key: string;
-  input: string | EditedText;
-  starts: number[];
-  tokens: Token[];
-  items: Item[];
-  tail: number;
-  env: RenderEnv;
-  parseNotices: NoticeSet;
-  blocks: Block[];
-  dangling: boolean;
-}
-
 interface Block {
   id: number;
   /** First line in the current text, and how many lines (to the next block). */
@@ -148,8 +133,6 @@ export class IncrementalMarkdown {
   /** The last full render found something that makes every block depend on the whole document. */
   private wholeOnly = true;
   private key = '';
-  /** A first screen's render waiting for its rest; the state above is still the render before it. */
-  private pending: Pending | undefined;
 
   constructor(private readonly md: MarkdownIt.MarkdownIt) {}
 
@@ -168,10 +151,6 @@ export class IncrementalMarkdown {
   render(input: string | EditedText, key: string, makeEnv: EnvFactory, incremental = true, firstScreen?: FirstScreen): BlockRendering {
     const prev = this.input;
     const sourceLine = makeEnv(new NoticeSet()).sourceLine;
-    const pending = this.pending;
-    this.pending = undefined;
-    // The rest of a first screen's render: the same text and options, rendered on from where it stopped.
-    if (pending && key === pending.key && (input === pending.input || flatten(textOf(input)) === pending.text)) return this.finish(pending, makeEnv, sourceLine);
     if (incremental && key === this.key && !this.wholeOnly) {
       const given = typeof input !== 'string' && typeof prev !== 'string' && input.splice?.from === prev.version ? input.splice : undefined;
       const r = input === prev ? this.edit(undefined, makeEnv, sourceLine)
@@ -191,54 +170,39 @@ export class IncrementalMarkdown {
     const parseNotices = new NoticeSet();
     const env = makeEnv(parseNotices);
     const tokens = this.md.parse(text, env as unknown as Record<string, unknown>);
-    const { items, tail } = topLevelItems(tokens, starts.length, (l) => isBlank(text, starts, l));
-    const p: Pending = { text, key, input, starts, tokens, items, tail, env, parseNotices, blocks: [], dangling: false };
-    if (!firstScreen) return this.finish(p, makeEnv, sourceLine);
-    let chars = 0;
-    while (p.blocks.length < items.length && (chars < firstScreen.htmlChars || sourceLine(items[p.blocks.length].line) <= (firstScreen.line ?? -1))) {
-      chars += this.renderItem(p, p.blocks.length, makeEnv, sourceLine).html.length;
-    }
-    if (p.blocks.length === items.length) return this.finish(p, makeEnv, sourceLine);
-    // The rest waits for the next render of this text; the blocks shown keep the ids they had in the last render.
-    this.pending = p;
-    this.keepIds(this.blocks, p.blocks);
-    return { ...this.output(p.blocks, { html: '', id: 0, shift: 0 }, p.blocks.length, true), partial: true };
-  }
-
-  /** Renders block `k` of a full render into `p.blocks`. */
-  private renderItem(p: Pending, k: number, makeEnv: EnvFactory, sourceLine: (l: number) => number): Block {
-    const { items, starts, text, tokens } = p;
-    const line = items[k].line;
-    const end = k + 1 < items.length ? items[k + 1].line : starts.length;
-    const src = text.slice(starts[line], end < starts.length ? starts[end] : text.length);
+    const lineCount = starts.length;
+    const { items, tail } = topLevelItems(tokens, lineCount, (l) => isBlank(text, starts, l));
+    const old = this.blocks;
+    const blocks: Block[] = [];
     // An opening fence or `$$` no block closed: text typed anywhere after it may close it.
-    p.dangling ||= danglingDelimiters(src, tokens, items[k].from, items[k].to, line);
-    const b = this.renderBlock(tokens, items[k].from, items[k].to, p.env, makeEnv, src, line, end - line, sourceLine);
-    p.blocks.push(b);
-    return b;
-  }
-
-  /** Renders the blocks of a full render not rendered yet (all of them, or those after a first screen) and makes it the state. */
-  private finish(p: Pending, makeEnv: EnvFactory, sourceLine: (l: number) => number): BlockRendering {
-    const { tokens, env, text } = p;
-    const shown = p.blocks.length;
-    while (p.blocks.length < p.items.length) this.renderItem(p, p.blocks.length, makeEnv, sourceLine);
-    this.setTail(p.tail < tokens.length ? renderTokenRange(this.md, tokens, p.tail, tokens.length, env) : '');
-    this.wholeOnly = p.dangling || p.parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !p.items.length;
+    let dangling = false;
+    let chars = 0;
+    for (let k = 0; k < items.length; k++) {
+      const line = items[k].line;
+      // A first screen: enough blocks, and past the line asked for.
+      if (firstScreen && chars >= firstScreen.htmlChars && sourceLine(line) > (firstScreen.line ?? -1)) break;
+      const end = k + 1 < items.length ? items[k + 1].line : lineCount;
+      const src = text.slice(starts[line], end < lineCount ? starts[end] : text.length);
+      dangling ||= danglingDelimiters(src, tokens, items[k].from, items[k].to, line);
+      const b = this.renderBlock(tokens, items[k].from, items[k].to, env, makeEnv, src, line, end - line, sourceLine);
+      blocks.push(b);
+      chars += b.html.length;
+    }
+    const partial = blocks.length < items.length;
+    // The first blocks only: the next render is a full one (whatever its text), which finds their math and
+    // code in the content caches and gives them back their ids (keepIds), so the page gets the rest as a patch.
+    if (!partial) this.setTail(tail < tokens.length ? renderTokenRange(this.md, tokens, tail, tokens.length, env) : '');
+    this.wholeOnly = partial || dangling || parseNotices.size > 0 || env.notices.size > 0 || DOCUMENT_WIDE.test(text) || !items.length;
     this.references = (env as { references?: unknown }).references;
-    // A first screen's blocks took their ids from the last render's already: the others take what is left.
-    const taken = new Set(p.blocks.slice(0, shown).map((b) => b.id));
-    const rest = p.blocks.slice(shown);
-    this.keepIds(this.blocks.filter((b) => !taken.has(b.id)), rest);
-    const blocks = [...p.blocks.slice(0, shown), ...rest];
-    this.starts = p.starts;
+    this.keepIds(old, blocks);
+    this.starts = starts;
     this.blocks = blocks;
-    this.key = p.key;
-    this.input = p.input;
-    const out = this.output(blocks, this.tail, blocks.length - shown, true);
-    out.notices.unshift(...[...p.parseNotices].map((n): [string, NoticeKind] => [n, 'warning']));
+    this.key = key;
+    this.input = input;
+    const out = this.output(blocks, partial ? { html: '', id: 0, shift: 0 } : this.tail, blocks.length, true);
+    out.notices.unshift(...[...parseNotices].map((n): [string, NoticeKind] => [n, 'warning']));
     out.parserNotices = [...env.notices];
-    return out;
+    return partial ? { ...out, partial } : out;
   }
 
   /** Re-renders the blocks an edit (`s`; none: the same text) touched; undefined when only a full render can be trusted. */

@@ -135,7 +135,7 @@ describe('Enter above the footnotes', () => {
 describe('a first screen, then the rest', () => {
   const req = (text: string, extra: Partial<RenderRequest> = {}): RenderRequest => ({ path: PATH, text, now: NOW, resolveResource: (p) => `vscode-resource:/site/${p}`, ...extra });
 
-  test('the first blocks are a full render\'s first blocks; the render after is a full render, keeping their ids and rendering only the rest', { timeout: 600_000 }, async () => {
+  test('the first blocks are a full render\'s first blocks; the render after is a full render, and the first blocks keep their ids', { timeout: 600_000 }, async () => {
     const rng = mulberry32(23);
     for (let k = 0; k < 40; k++) {
       // Posts with footnotes, link definitions, headers (auto ids count the headers before), math and Liquid.
