@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checked, EXTENSION_ID, eventually, openPost } from '../util/workspace';
+import { checked, EXTENSION_ID, eventually, openPost, quickFixes } from '../util/workspace';
 
 type Localized = string | { value: string; original: string };
 const text = (s: Localized) => (typeof s === 'string' ? s : s.value);
@@ -67,7 +67,8 @@ describe('TechBlog in a VS Code started in zh-TW', () => {
     assert.match(empty.message, CJK);
     assert.match(tag.message, CJK);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, tag.range, vscode.CodeActionKind.QuickFix.value);
+    const trimZh = fill(zh['Trim the tag to "{0}"'], 'observability');
+    const actions = await quickFixes(uri, tag.range, (a) => a.title === trimZh, 'the trim quick fix in Chinese');
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes(fill(zh['Trim the tag to "{0}"'], 'observability')), titles.join(' | '));
 

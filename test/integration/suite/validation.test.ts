@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { backgroundChecked, backgroundState, checked, checkedUntil, eventually, openPost, sampleBlog, techblogDiagnostics } from '../util/workspace';
+import { backgroundChecked, backgroundState, checked, checkedUntil, eventually, openPost, quickFixes, sampleBlog, techblogDiagnostics } from '../util/workspace';
 
 const SEED_SHAPED = '_posts/2021-09-03-otel-collector-first-look.md';
 const CLEAN = '_posts/2021-03-14-go-context-cancellation.md';
@@ -66,7 +66,7 @@ describe('Front-matter validation in the editor', function () {
   it('quick fix "trim" changes only the tag, keeping quotes and order', async () => {
     const editor = await openPost(SEED_SHAPED);
     const [, tag] = (await diagnosticsOf(editor, 2)).sort((a, b) => a.range.start.line - b.range.start.line);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, tag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixes(editor.document.uri, tag.range, (a) => /trim/i.test(a.title), 'the trim quick fix');
     const trim = actions.find((a) => /trim/i.test(a.title));
     assert.ok(trim?.edit, `a quick fix for the tag; got: ${actions.map((a) => a.title).join(' | ')}`);
     const before = editor.document.getText();

@@ -27,6 +27,21 @@ export async function eventually<T>(check: () => T | Falsy | Promise<T | Falsy>,
   }
 }
 
+/**
+ * The quick fixes VS Code offers at `range`, once one of them is `wanted`. VS Code builds a code-action
+ * request's context from the window's markers, which get a publication after this extension host's
+ * `getDiagnostics` already shows it, and cancels a request whose document settles meanwhile: a request
+ * made at once can find no diagnostic there. The light bulb asks again when the markers change; so does this.
+ */
+export function quickFixes(uri: vscode.Uri, range: vscode.Range, wanted: (a: vscode.CodeAction) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.CodeAction[]> {
+  let last: vscode.CodeAction[] = [];
+  return eventually(async () => {
+    last = await Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value))
+      .catch((e: unknown) => { if (e instanceof Error && e.message === 'Canceled') return []; throw e; });
+    return last.some(wanted) && last;
+  }, what, timeoutMs).catch((e: Error) => { throw new Error(`${e.message}; offered: ${last.map((a) => a.title).join(' | ') || 'nothing'}`); });
+}
+
 /** TechBlog's diagnostics of a document, as the Problems panel lists them. */
 export function techblogDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'TechBlog');
