@@ -149,8 +149,8 @@ export function scriptText(js: string): string {
 
 /**
  * What a new panel shows while its first rendering is made: a line of text, nothing loaded, nothing run.
- * VS Code readies a new webview meanwhile (it registers the webview's service worker, about a second in
- * code-server), so the page set when the rendering is done finds it ready instead of waiting for it then.
+ * (It does not make the page come sooner: VS Code readies a new webview — its service worker, about a second
+ * in code-server — from the panel's creation, whatever the panel's HTML.)
  */
 export function placeholderPage(text: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>${escapeAttribute(text)}</p></body></html>`;

@@ -133,7 +133,7 @@ export class PreviewPanel extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
     this.register(panel.onDidChangeViewState(() => { if (panel.visible && this.dirty) this.schedule(); }));
     panel.webview.options = this.webviewOptions(undefined);
-    // The webview gets ready (VS Code's service worker) while the first rendering is made.
+    // Something to read while the first rendering is made (a cold first preview takes seconds), not an empty panel.
     panel.webview.html = placeholderPage(vscode.l10n.t('Rendering {0}…', basename(resource)));
     panel.iconPath = undefined;
     this.updateTitle();
