@@ -35,7 +35,7 @@ export interface BlockRendering {
   /** Blocks parsed and rendered by this call (all of them for a full render). */
   rendered: number;
   full: boolean;
-  /** Only the first blocks (a first screen, see FirstScreen): the next render of the same text renders the rest. */
+  /** Only the first blocks (a first screen, see FirstScreen): the next render is a full one, which brings the rest. */
   partial?: boolean;
 }
 
