@@ -1,13 +1,14 @@
 // Drives the render worker (./renderWorker.ts) from the extension host or the CLI: one worker thread,
-// started on the first render with a memory limit (V8's old generation, `resourceLimits`), and a time
+// started on the first render (or handed over, started earlier: ./renderThread.ts) with a memory limit (V8's old generation, `resourceLimits`), and a time
 // limit per render. A render over either limit ends the worker (`terminate()`; V8 ends it itself at
 // the memory limit) and comes back as `stopped`, naming the step and file it was last on; renders that
 // were waiting behind it are sent again to a fresh worker, as is the next request.
 import { serialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
 import type { RenderResult, RenderStep } from '../core/render/types';
 import { DeltaReceiver, postKey } from './resultDelta';
+import { startRenderThread, type RenderThread } from './renderThread';
 import { TextSender, type VersionedText } from './textSync';
 
 export interface RenderLimits {
@@ -60,9 +61,11 @@ export class RenderWorkerClient {
 
   /**
    * `script`: the worker's file (dist/renderWorker.js, or out/src/worker/renderWorker.js in tests);
-   * `l10n`: the display language's messages (vscode.l10n.bundle), for the notices the worker writes.
+   * `l10n`: the display language's messages (vscode.l10n.bundle), for the notices the worker writes;
+   * `headStart`: a thread of the same script started earlier (./renderThread.ts), taken as the first worker
+   * when it still runs with the memory limit asked for then (else ended, and a new one started).
    */
-  constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>) {}
+  constructor(private readonly script: string, private readonly limits: () => RenderLimits, private readonly l10n?: Record<string, string>, private headStart?: RenderThread) {}
 
   /**
    * Renders in the worker; resolves with the result or with where the limits stopped it. `doc`: the editor's
@@ -98,6 +101,8 @@ export class RenderWorkerClient {
   }
 
   dispose(): void {
+    void this.headStart?.worker.terminate();
+    this.headStart = undefined;
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
@@ -135,10 +140,11 @@ export class RenderWorkerClient {
       this.worker = undefined;
     }
     if (this.worker) return this.worker;
-    const w = new Worker(this.script, {
-      workerData: { l10n: this.l10n },
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))) },
-    });
+    const head = this.headStart;
+    this.headStart = undefined;
+    const usable = head && !head.ended && head.memoryMb === memoryMb;
+    if (head && !usable) void head.worker.terminate();
+    const w = (usable ? head : startRenderThread(this.script, memoryMb, this.l10n)).worker;
     this.worker = w;
     this.workerStep = undefined;
     // A new worker holds no text and no spec.

@@ -11,6 +11,7 @@ import { isPreviewable, previewConfig } from './previewConfig';
 import { PreviewPanel, type PreviewPanelDeps, type PreviewPatch } from './previewPanel';
 import { PreviewRenderers } from './previewRenderers';
 import type { ThemeService } from '../theme/themeService';
+import type { RenderThread } from '../../worker/renderThread';
 
 export interface OpenPreviewOptions {
   /** Beside the editor, keeping the focus in it ("Open Preview to the Side"). */
@@ -30,9 +31,10 @@ export class PreviewManager extends Disposable {
   /** Any preview applied an update in its webview. */
   readonly onDidPatch = this.patched.event;
 
-  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, themes?: ThemeService) {
+  /** `renderThread`: the render worker's thread, started while this bundle loaded (desktop). */
+  constructor(sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, themes?: ThemeService, renderThread?: RenderThread) {
     super();
-    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log, globalStorage, themes));
+    this.renderers = this.register(new PreviewRenderers(sites, extensionUri, log, globalStorage, themes, renderThread));
     this.assets = new PreviewAssets(extensionUri);
     this.register({ dispose: () => { for (const p of [...this.panels]) p.dispose(); } });
     this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));

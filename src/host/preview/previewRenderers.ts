@@ -10,6 +10,7 @@ import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
 import { SiteRenderer } from '../../core/render/renderer';
 import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
+import type { RenderThread } from '../../worker/renderThread';
 import type { RenderWorkerClient, WorkerOutcome } from '../../worker/renderWorkerClient';
 import { EditLog, type VersionedText } from '../../worker/textSync';
 import type { SiteIndexes } from '../frontmatter/siteIndexes';
@@ -17,7 +18,8 @@ import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
 import { readExtensionFile } from '../util/extensionFile';
-import { renderWorkerScript, startRenderWorker } from './renderWorkerStart';
+import { renderWorkerScript } from './renderThreadStart';
+import { startRenderWorker } from './renderWorkerStart';
 import { renderLimits } from './previewConfig';
 import { HOST_MAX_OUTPUT_CHARS, renderWithinLimits } from '../../core/render/renderLimits';
 import { StorageSassCache } from './sassCache';
@@ -78,12 +80,16 @@ export class PreviewRenderers extends Disposable {
   private readonly looseFiles = new Map<string, Promise<string[]>>();
   private readonly workerScript: string | undefined;
 
-  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, private readonly themes?: ThemeService) {
+  /** The worker's thread, started while the preview's bundle loaded (./renderThreadStart.ts), until the worker client takes it. */
+  private renderThread: RenderThread | undefined;
+
+  constructor(private readonly sites: WorkspaceSites, private readonly extensionUri: vscode.Uri, private readonly log: Log, globalStorage?: vscode.Uri, private readonly themes?: ThemeService, renderThread?: RenderThread) {
     super();
     this.sassCache = globalStorage ? new StorageSassCache(globalStorage, log) : undefined;
     this.sassCacheDir = globalStorage?.scheme === 'file' ? vscode.Uri.joinPath(globalStorage, 'sass-cache').fsPath : undefined;
     this.workerScript = renderWorkerScript(extensionUri, log);
-    this.register({ dispose: () => this.worker?.dispose() });
+    this.renderThread = renderThread;
+    this.register({ dispose: () => { this.worker?.dispose(); void this.renderThread?.worker.terminate(); } });
     // Site roots moved (a _config.yml came or went): start over.
     this.register(sites.onDidChange(() => { this.renderers.clear(); this.roots.clear(); this.sources.clear(); this.themes?.forget(); this.worker?.forget(); this.looseFiles.clear(); }));
     // A theme was downloaded: the sites that missed it get it.
@@ -185,9 +191,15 @@ export class PreviewRenderers extends Disposable {
     const spec = await this.workerSpec(source);
     // On this host (the web extension, a virtual workspace): the same time limit as the worker's, and an output cap.
     if (!spec) return renderWithinLimits(await source.renderer(), request, { timeoutMs: renderLimits().timeoutMs, maxOutputChars: HOST_MAX_OUTPUT_CHARS });
-    this.worker ??= startRenderWorker(this.workerScript!);
+    this.worker ??= this.startWorker(this.workerScript!);
     const { resolveResource: _r, resolveThemeResource: _t, progress: _p, ...plain } = request;
     return this.worker.render(spec, { ...plain, resources: { base: bases.resources }, ...(bases.themeResources ? { themeResources: { base: bases.themeResources } } : {}) }, onProgress, doc);
+  }
+
+  private startWorker(script: string): RenderWorkerClient {
+    const thread = this.renderThread;
+    this.renderThread = undefined;
+    return startRenderWorker(script, thread);
   }
 
   /**
@@ -198,7 +210,7 @@ export class PreviewRenderers extends Disposable {
     const source = await this.forDocument(uri);
     const spec = await this.workerSpec(source);
     if (!spec) return;
-    this.worker ??= startRenderWorker(this.workerScript!);
+    this.worker ??= this.startWorker(this.workerScript!);
     this.worker.warm(spec);
   }
 

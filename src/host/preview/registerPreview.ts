@@ -6,6 +6,7 @@ import type { Features } from '../activation/featuresEntry';
 import type { Log } from '../util/log';
 import { loadPreviewEntry } from './previewChunk';
 import { isPreviewable } from './previewConfig';
+import { headStartRenderThread } from './renderThreadStart';
 import type { PreviewManager } from './previewManager';
 
 /** First-preview tracing for the e2e bench (see FirstFrameTrace): set in the extension host's environment. */
@@ -34,10 +35,16 @@ export function registerPreview(features: Promise<Pick<Features, 'sites'> & Part
   const load = async (): Promise<PreviewManager> => {
     if (!loaded) {
       const t0 = performance.now();
+      // Desktop: the render worker's thread starts now, and evaluates its own bundle on the other core while
+      // this host loads the preview's; the first render finds it running. (None on the web.)
+      const thread = headStartRenderThread(extensionUri);
       loaded = Promise.all([loadPreviewEntry(extensionUri), features]).then(([m, { sites, themes }]) => {
-        const made = m.createPreviewManager(sites, extensionUri, log, globalStorage, themes);
+        const made = m.createPreviewManager(sites, extensionUri, log, globalStorage, themes, thread);
         log.info(`Preview: loaded in ${(performance.now() - t0).toFixed(0)} ms`);
         return made;
+      }, (e: unknown) => {
+        void thread?.worker.terminate();
+        throw e;
       });
     }
     return (await loaded).manager;

@@ -12,6 +12,7 @@ import type { CliIO } from '../../../src/cli/commands';
 import { main } from '../../../src/cli/main';
 import { NodeFileSystem } from '../../../src/cli/nodeFileSystem';
 import { parseRenderArgs } from '../../../src/cli/render';
+import { startRenderThread, type RenderThread } from '../../../src/worker/renderThread';
 import { RenderWorkerClient, type RenderLimits, type WorkerOutcome } from '../../../src/worker/renderWorkerClient';
 import { repoRoot } from '../repoRoot';
 import { DOS_FIXTURES, DOS_POST, writeDosSite } from './dosFixtures';
@@ -157,6 +158,57 @@ describe('Render worker', { concurrency: false }, () => {
     assert.equal(m.outcome.stopped.file, DOS_POST);
     assert.match(stoppedNoticeText(m.outcome.stopped, { timeoutMs: 120_000, memoryMb: 64 }), /Markdown in _posts\/2024-01-01-dos\.md needed more than 64 MB/);
     assert.ok(m.rssMb < 64 + MEMORY_MARGIN_MB, `process RSS grew ${m.rssMb.toFixed(0)} MB`);
+  });
+
+  test('a thread started ahead (while the preview loads) is the first worker; one of another memory limit, or one that ended, is replaced', { timeout: 120_000 }, async () => {
+    const rel = `_posts/${fs.readdirSync(path.join(SAMPLE, '_posts')).find((f) => f.endsWith('.md'))}`;
+    const text = fs.readFileSync(path.join(SAMPLE, rel), 'utf8');
+    const limits = { timeoutMs: 60_000, memoryMb: 256 };
+    const exited = (t: RenderThread) => new Promise<void>((resolve) => { if (t.ended) resolve(); else t.worker.once('exit', () => resolve()); });
+    const render = async (client: RenderWorkerClient) => {
+      const o = await client.render({ root: SAMPLE }, { path: rel, text, resources: { base: 'https://site.test' } });
+      assert.ok('result' in o, JSON.stringify(o));
+      assert.ok(o.result.bodyHtml.length > 100, o.result.bodyHtml);
+    };
+
+    // Taken: it renders, and it ends with the client, not before.
+    const ahead = startRenderThread(SCRIPT, 256);
+    let aheadEnded = false;
+    void exited(ahead).then(() => { aheadEnded = true; });
+    const client = new RenderWorkerClient(SCRIPT, () => limits, undefined, ahead);
+    await render(client);
+    await render(client);
+    assert.equal(client.workersStarted, 1);
+    assert.equal(aheadEnded, false, 'the thread started ahead was ended');
+    client.dispose();
+    await exited(ahead);
+
+    // Another memory limit (the setting changed meanwhile): ended, and a thread of the asked limit renders.
+    const other = startRenderThread(SCRIPT, 128);
+    const client2 = new RenderWorkerClient(SCRIPT, () => limits, undefined, other);
+    try {
+      await render(client2);
+      await exited(other);
+    } finally {
+      client2.dispose();
+    }
+
+    // Ended before it was taken: a new thread renders.
+    const gone = startRenderThread(SCRIPT, 256);
+    await gone.worker.terminate();
+    assert.equal(gone.ended, true);
+    const client3 = new RenderWorkerClient(SCRIPT, () => limits, undefined, gone);
+    try {
+      await render(client3);
+      assert.equal(client3.workersStarted, 1);
+    } finally {
+      client3.dispose();
+    }
+
+    // Never used: it ends with the client.
+    const unused = startRenderThread(SCRIPT, 256);
+    new RenderWorkerClient(SCRIPT, () => limits, undefined, unused).dispose();
+    await exited(unused);
   });
 
   test('after a stop the next render starts a fresh worker and renders the fixed stylesheet', async () => {
