@@ -13,7 +13,7 @@ export function localPath(uri: vscode.Uri): string | undefined {
   return undefined;
 }
 
-/** The bytes of a workspace file: from this disk when it is on it, else through vscode.workspace.fs. */
+/** The bytes of a workspace file (or of the extension's own, ./extensionFile.ts): from this disk when it is on it, else through vscode.workspace.fs. */
 export async function readWorkspaceFile(uri: vscode.Uri): Promise<Uint8Array> {
   const local = localPath(uri);
   return local === undefined ? vscode.workspace.fs.readFile(uri) : fsp.readFile(local);
