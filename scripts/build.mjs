@@ -3,8 +3,11 @@
 //                      src/extension.ts and the preview's commands (checked by test/unit/project/bundles.test.ts)
 //   dist/features.js   the features (sites, validation, paste, authoring, themes), required by dist/extension.js
 //                      in the task after activation (src/host/activation/featuresEntry.ts)
-//   dist/preview.js    the preview on the host (panels, renderer, Liquid, markdown-it, KaTeX, highlighter,
-//                      sanitizer), required by dist/extension.js on the first preview (src/host/preview/previewEntry.ts)
+//   dist/preview.js    the preview on the host (panels, the site and theme lookup, the render worker's client),
+//                      required by dist/extension.js on the first preview (src/host/preview/previewEntry.ts)
+//   dist/hostRenderer.js  the renderer on the host (Liquid, markdown-it, KaTeX, highlighter, sanitizer), required
+//                      by dist/preview.js only when the host renders (a virtual workspace) or follows a link in
+//                      the preview (src/host/preview/hostRendererEntry.ts); sites on disk render in the worker
 //   dist/renderWorker.js  the preview's render worker (a worker_threads thread the host starts with a
 //                      time and memory limit: Liquid, Markdown, KaTeX, Sass and the sanitizer run there)
 //   dist/imageWorker.js  the image worker (a worker_threads thread: decode, resize, encode with the
@@ -50,11 +53,11 @@ const sassApart = {
 /** `import('./previewEntry')` in the host becomes `require('./preview.js')`, `import('./featuresEntry')`
  *  `require('./features.js')` (the build's `supported` turns `import()` into a plain require, resolved by the
  *  extension host like the bundle's own): bundles of their own, loaded when first needed. */
-const LAZY_BUNDLES = { previewEntry: './preview.js', featuresEntry: './features.js' };
+const LAZY_BUNDLES = { previewEntry: './preview.js', featuresEntry: './features.js', hostRendererEntry: './hostRenderer.js' };
 const lazyApart = {
   name: 'lazy-apart',
   setup(build) {
-    build.onResolve({ filter: /\/(previewEntry|featuresEntry)$/ }, (a) => (a.kind === 'dynamic-import' ? { path: LAZY_BUNDLES[a.path.split('/').pop()], external: true } : undefined));
+    build.onResolve({ filter: /\/(previewEntry|featuresEntry|hostRendererEntry)$/ }, (a) => (a.kind === 'dynamic-import' ? { path: LAZY_BUNDLES[a.path.split('/').pop()], external: true } : undefined));
   },
 };
 
@@ -81,7 +84,8 @@ const sassProvided = {
 export const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, lazyApart], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/host/activation/featuresEntry.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
-  { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
+  { ...common, entryPoints: ['src/host/preview/previewEntry.ts'], outfile: 'dist/preview.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart, lazyApart], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/host/preview/hostRendererEntry.ts'], outfile: 'dist/hostRenderer.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [sassApart] },
   { ...common, entryPoints: ['src/worker/renderWorker.ts'], outfile: 'dist/renderWorker.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [sassApart] },
   { ...common, entryPoints: ['src/worker/imageWorker.ts'], outfile: 'dist/imageWorker.js', platform: 'node', format: 'cjs', target: 'node20', supported: { 'dynamic-import': false },
     // The codecs' Emscripten glue computes `new URL('x.wasm', import.meta.url)` even when handed the compiled module.

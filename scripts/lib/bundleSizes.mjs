@@ -14,7 +14,7 @@ export function inputOwner(input) {
 }
 
 /** `outfiles` (default: the Node bundles of the host) → { outfile, bytes, owners: Map<package or file, bytes>, imports, text (minified) }. */
-export async function measureBundles(outfiles = ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/renderWorker.js']) {
+export async function measureBundles(outfiles = ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/hostRenderer.js', 'dist/renderWorker.js']) {
   const results = [];
   for (const outfile of outfiles) {
     const b = builds.find((x) => x.outfile === outfile);

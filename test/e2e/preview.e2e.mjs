@@ -23,6 +23,7 @@ const KEYSTROKES = BENCH ? 60 : 20;
 if (BENCH) process.env.TECHBLOG_E2E_TIMEOUT_MS ??= '900000';
 const EBPF = '2021-08-20-ebpf-summit-day2-notes.md';
 const XSS = '2021-12-01-xss-payloads.md';
+const LIQUID_TIPS = '2022-01-16-jekyll-liquid-raw-tips.md';
 const SMALL = '2021-11-01-bench-5kb.md';
 const LARGE = '2021-11-02-bench-math-87kb.md';
 const SITE_TITLE = 'Gopher 與 Pod 的筆記本';
@@ -310,7 +311,7 @@ await runE2E({
       if (window.scrollY < 50) return undefined;
       const el = [...document.querySelectorAll('[data-line]')].find((e) => e.getBoundingClientRect().bottom > 5);
       return { scrollY: window.scrollY, line: Number(el?.getAttribute('data-line')) + 1 };
-    }, undefined, 5000);
+    }, undefined, 30_000);
     log(`  editor top line ${top} → preview scrollY ${previewTop.scrollY}, its top block is line ${previewTop.line}`);
     if (Math.abs(previewTop.line - top) > 6) throw new Error(`preview at line ${previewTop.line}, editor at ${top}`);
 
@@ -421,5 +422,19 @@ await runE2E({
     }, { timeout: 60_000, interval: 250 });
     log(`  restored: ${restored}`);
     if (restored !== MATH_TITLE) throw new Error(`the restored preview shows ${JSON.stringify(restored)}`);
+  });
+
+  await test('a link to another post in the preview opens that post in the editor (the host\'s renderer, loaded for it, finds which post the URL is)', async () => {
+    // In the window just reloaded: nothing has loaded the host's renderer (dist/hostRenderer.js) yet.
+    await openFile(page, LIQUID_TIPS);
+    // The preview follows the editor to this post; its {% post_url %} link is the eBPF post's URL.
+    const href = await previewShows(LIQUID_TIPS, 'the post_url link in the preview', () => {
+      const a = [...document.querySelectorAll('.post-content a[href]')].find((e) => /ebpf-summit-day2/.test(e.getAttribute('href')));
+      return a?.getAttribute('href');
+    }, undefined, 60_000);
+    log(`  link: ${href}`);
+    const frame = await previewFrame(LIQUID_TIPS);
+    await frame.locator(`.post-content a[href="${href}"]`).first().click();
+    await page.locator(`.tabs-container .tab.active[data-resource-name="${EBPF}"]`).waitFor({ timeout: 60_000 });
   });
 });

@@ -7,7 +7,7 @@
 // only when one is asked, never before the first frame. Virtual workspaces and the web extension render here.
 import * as vscode from 'vscode';
 import type { WorkerSiteSpec } from '../../core/protocol/renderWorkerMessages';
-import { SiteRenderer } from '../../core/render/renderer';
+import type { SiteRenderer } from '../../core/render/renderer';
 import { parseSiteConfig } from '../../core/site/config';
 import type { RenderRequest, RenderStep } from '../../core/render/types';
 import type { RenderThread } from '../../worker/renderThread';
@@ -18,6 +18,7 @@ import { siteModelsOf } from '../site/siteModels';
 import { WorkspaceFileSystem } from '../frontmatter/workspaceFileSystem';
 import { Disposable } from '../util/disposable';
 import { readExtensionFile } from '../util/extensionFile';
+import { loadHostRenderer } from './hostRendererChunk';
 import { renderWorkerScript } from './renderThreadStart';
 import { startRenderWorker } from './renderWorkerStart';
 import { renderLimits } from './previewConfig';
@@ -238,7 +239,9 @@ export class PreviewRenderers extends Disposable {
     if (!p) {
       const t0 = Date.now();
       p = (async () => {
-        const renderer = await SiteRenderer.open({ ...await make(), root: root.path, fallbackCss: await this.readFallbackCss(), sassCache: this.sassCache });
+        // The renderer's code loads with the first host renderer (a site on disk renders in the worker without it).
+        const { openSiteRenderer } = await loadHostRenderer();
+        const renderer = await openSiteRenderer({ ...await make(), root: root.path, fallbackCss: await this.readFallbackCss(), sassCache: this.sassCache });
         this.log.info(`Preview: opened ${vscode.workspace.asRelativePath(root)} for rendering in ${Date.now() - t0} ms`);
         return renderer;
       })();

@@ -17,17 +17,21 @@ const ACTIVATION_BUDGET = 400 * 1024;
 /** The wiring alone (src/extension.ts, the preview's commands, the deferred features): no library fits in it. */
 const WIRING_BUDGET = 16 * 1024;
 
-test('the activation bundle (dist/extension.js as shipped) is at most 400 KB and holds no part of the preview', { timeout: 120_000 }, async () => {
+test('the activation bundle (dist/extension.js as shipped) is at most 400 KB and holds no part of the preview; the preview\'s bundle holds no renderer', { timeout: 120_000 }, async () => {
   const lib = await load(pathToFileURL(path.join(repoRoot, 'scripts/lib/bundleSizes.mjs')).href);
-  const [extension, preview] = await lib.measureBundles(['dist/extension.js', 'dist/preview.js']);
+  const [extension, preview, hostRenderer] = await lib.measureBundles(['dist/extension.js', 'dist/preview.js', 'dist/hostRenderer.js']);
   const largest = [...extension.owners].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([o, n]) => `${o} ${(n / 1024).toFixed(0)} KB`).join(', ');
   assert.ok(extension.bytes <= ACTIVATION_BUDGET, `dist/extension.js is ${(extension.bytes / 1024).toFixed(0)} KB (budget 400 KB); largest parts: ${largest}`);
   assert.deepEqual(lib.previewPartsIn(extension), [], 'dist/extension.js must not bundle the preview (markdown-it, KaTeX, Liquid, the highlighter, the sanitizer)');
   // It reaches the preview only through the lazy require of its own bundle …
   assert.ok(extension.imports.includes('./preview.js'), `dist/extension.js should require ./preview.js, imports: ${extension.imports.join(', ')}`);
-  // … which does hold them (otherwise the check above proves nothing).
-  const inPreview = lib.previewPartsIn(preview);
-  for (const part of ['markdown-it', 'katex', 'src/core/render/renderer.ts', 'src/core/render/sanitize.ts']) assert.ok(inPreview.includes(part), `dist/preview.js should hold ${part}`);
+  // … which on the desktop holds no renderer either (sites on disk render in the worker): it requires the host's
+  // renderer, dist/hostRenderer.js, only when the host renders (a virtual workspace) or follows a link …
+  assert.deepEqual(lib.previewPartsIn(preview), [], 'dist/preview.js must not bundle the renderer (markdown-it, KaTeX, Liquid, the highlighter, the sanitizer)');
+  assert.ok(preview.imports.includes('./hostRenderer.js'), `dist/preview.js should require ./hostRenderer.js, imports: ${preview.imports.join(', ')}`);
+  // … which does hold them (otherwise the checks above prove nothing).
+  const inRenderer = lib.previewPartsIn(hostRenderer);
+  for (const part of ['markdown-it', 'katex', 'src/core/render/renderer.ts', 'src/core/render/sanitize.ts']) assert.ok(inRenderer.includes(part), `dist/hostRenderer.js should hold ${part}`);
 });
 
 test('dist/extension.js is wiring only: no library and no feature, which are in dist/features.js, required after activation', { timeout: 120_000 }, async () => {
@@ -45,5 +49,5 @@ test('dist/extension.js is wiring only: no library and no feature, which are in 
 
 test('every bundle dist/extension.js requires ships in the .vsix (.vscodeignore allow-list)', () => {
   const allowed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
-  for (const file of ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/renderWorker.js', 'dist/imageWorker.js', 'dist/wasm/*.wasm', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
+  for (const file of ['dist/extension.js', 'dist/features.js', 'dist/preview.js', 'dist/hostRenderer.js', 'dist/renderWorker.js', 'dist/imageWorker.js', 'dist/wasm/*.wasm', 'dist/sass.js']) assert.ok(allowed.includes(`!${file}`), `.vscodeignore does not ship ${file}`);
 });
