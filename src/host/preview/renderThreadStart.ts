@@ -26,7 +26,8 @@ export function renderWorkerScript(extensionUri: vscode.Uri, log: Log): string |
  */
 export function headStartRenderThread(extensionUri: vscode.Uri): RenderThread | undefined {
   const script = scriptPath(extensionUri);
-  if (!script) return undefined;
+  // Posts render in the worker when their folder is on this disk (`file:`): in a virtual workspace it would idle.
+  if (!script || !vscode.workspace.workspaceFolders?.some((f) => f.uri.scheme === 'file')) return undefined;
   const thread = startRenderThread(script, renderLimits().memoryMb, vscode.l10n.bundle);
   thread.worker.unref();
   return thread;
