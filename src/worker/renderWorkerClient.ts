@@ -1,8 +1,9 @@
 // Drives the render worker (./renderWorker.ts) from the extension host or the CLI: one worker thread,
 // started on the first render (or handed over, started earlier: ./renderThread.ts) with a memory limit
-// (V8's old generation, `resourceLimits`), and a time limit per render. A render over either limit ends the worker (`terminate()`; V8 ends it itself at
-// the memory limit) and comes back as `stopped`, naming the step and file it was last on; renders that
-// were waiting behind it are sent again to a fresh worker, as is the next request.
+// (V8's old generation, `resourceLimits`), and a time limit per render. A render over either limit ends the
+// worker (`terminate()`; V8 ends it itself at the memory limit) and comes back as `stopped`, naming the step
+// and file it was last on; renders that were waiting behind it are sent again to a fresh worker, as is the
+// next request.
 import { serialize } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import type { FromWorkerMessage, RenderLimit, RenderStopped, ToWorkerMessage, WorkerRenderRequest, WorkerSiteSpec } from '../core/protocol/renderWorkerMessages';
